@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { fetchContentFile, loadExhibition } from './content/load.ts';
+import { installVisitorKeys } from './modes/visitorInput.ts';
+import { startHashSync } from './routing/hashSync.ts';
+import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
+import { loadInterfaceFont, preloadBoardFonts } from './scene/fonts.ts';
+import { useExhibition } from './store/store.ts';
+import { Directory } from './ui/Directory.tsx';
+import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
+import { PanelCard } from './ui/PanelCard.tsx';
+import { t } from './ui/strings.ts';
+
+function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the visit: content and fonts load in parallel, the URL and keys are wired to the store. */
+export function App() {
+  const status = useExhibition((state) => state.status);
+  const lang = useExhibition((state) => state.lang);
+  const [hasWebgl] = useState(webglAvailable);
+
+  useEffect(() => {
+    const store = useExhibition;
+    let cancelled = false;
+    loadExhibition(fetchContentFile(import.meta.env.BASE_URL)).then(({ exhibition, problems }) => {
+      if (cancelled) return;
+      for (const problem of problems) console.warn(`[content] ${problem.file}: ${problem.path}: ${problem.en}`);
+      if (exhibition) store.getState().contentLoaded(exhibition, problems);
+      else store.getState().contentFailed(problems);
+    });
+    void loadInterfaceFont();
+    preloadBoardFonts().then(() => {
+      if (!cancelled) store.getState().fontLoaded();
+    });
+    const stopHashSync = startHashSync(store);
+    const stopKeys = installVisitorKeys(store);
+    return () => {
+      cancelled = true;
+      stopHashSync();
+      stopKeys();
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  if (status === 'failed') return <LoadFailed />;
+  return (
+    <>
+      {hasWebgl ? <ExhibitCanvas /> : <p className="no-webgl">{t('webglMissing', lang)}</p>}
+      <Hud />
+      <Directory />
+      <NoticeBanner />
+      <ProblemsView />
+      <PanelCard />
+      {hasWebgl && <LoadingScreen />}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The build's content check: everything the site itself would report (schema, JSON syntax,
+ * duplicate ids), plus what only the build can see — image files that are not there, and
+ * characters no shipped font can draw.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { codePointLabel, locateContentStrings, needsGlyph, uiStrings } from '../content/characters.ts';
+import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
+import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
+import type { Exhibition } from '../content/schema.ts';
+import { UI_STRINGS } from '../ui/strings.ts';
+import { fontSourcePath, fsContentReader, missingCharacters } from './fonts.ts';
+
+const label = (name: string) => `${CONTENT_DIR_LABEL}/${name}`;
+
+/** The raw JSON of a content file, or null when it cannot be read or parsed (the loader already said why). */
+async function readRawJson(contentDir: string, name: string): Promise<unknown> {
+  try {
+    const parsed = parseJsonText(label(name), await readFile(join(contentDir, name), 'utf8'));
+    return parsed.ok ? parsed.value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ids of a raw array's entries, in file order (undefined where an entry has no string id). */
+function rawIds(list: unknown): Array<string | undefined> {
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => {
+    const id = entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  });
+}
+
+/**
+ * Where the loaded exhibition's parts stand in the files. The loader leaves broken panels and
+ * duplicate sections out, so a loaded index is not a file index: find each part by its id.
+ * The loader keeps the first of duplicate ids, and so does indexOf.
+ */
+interface Locator {
+  /** Index in exhibition.json `sections` of `exhibition.sections[section]`. */
+  sectionIndex(section: number): number;
+  /** Index in the section file's `panels` of `exhibition.sections[section].panels[panel]`. */
+  panelIndex(section: number, panel: number): number;
+}
+
+async function locator(contentDir: string, exhibition: Exhibition): Promise<Locator> {
+  const rawExhibition = await readRawJson(contentDir, EXHIBITION_FILE);
+  const sectionIds = rawIds((rawExhibition as { sections?: unknown } | null)?.sections);
+  const panelIds = await Promise.all(
+    exhibition.sections.map(async (section) =>
+      rawIds(((await readRawJson(contentDir, section.file)) as { panels?: unknown } | null)?.panels),
+    ),
+  );
+  return {
+    sectionIndex: (section) => {
+      const id = exhibition.sections[section]?.id;
+      const index = sectionIds.indexOf(id);
+      return index === -1 ? section : index;
+    },
+    panelIndex: (section, panel) => {
+      const id = exhibition.sections[section]?.panels[panel]?.id;
+      const index = panelIds[section]?.indexOf(id) ?? -1;
+      return index === -1 ? panel : index;
+    },
+  };
+}
+
+/** True when the file exists with exactly this spelling (static hosts are case-sensitive even where the disk is not). */
+async function fileExists(root: string, relative: string): Promise<boolean> {
+  try {
+    if (!(await stat(join(root, relative))).isFile()) return false;
+  } catch {
+    return false;
+  }
+  let dir = root;
+  for (const part of relative.split('/').filter((p) => p !== '' && p !== '.')) {
+    try {
+      if (!(await readdir(dir)).includes(part)) return false;
+    } catch {
+      return false;
+    }
+    dir = join(dir, part);
+  }
+  return true;
+}
+
+async function missingImages(exhibition: Exhibition, assetsDir: string, where: Locator): Promise<ContentProblem[]> {
+  const checks = exhibition.sections.flatMap((section, s) =>
+    section.panels.flatMap((panel, p) =>
+      panel.images.map(async (image, i): Promise<ContentProblem | null> => {
+        if (await fileExists(assetsDir, image.src)) return null;
+        return {
+          severity: 'error',
+          file: label(section.file),
+          path: formatJsonPath(['panels', where.panelIndex(s, p), 'images', i, 'src']),
+          zh: `找不到文件 "${image.src}"`,
+          en: `file not found "${image.src}"`,
+        };
+      }),
+    ),
+  );
+  return (await Promise.all(checks)).filter((problem): problem is ContentProblem => problem !== null);
+}
+
+function missingGlyphProblem(file: string, path: string, char: string): ContentProblem {
+  return {
+    severity: 'error',
+    file,
+    path,
+    zh: `字体中没有这个字：“${char}”`,
+    en: `no shipped font has the character "${char}" (${codePointLabel(char)})`,
+  };
+}
+
+/** One problem per character and place, for every character the Regular font cannot draw. */
+function missingGlyphs(exhibition: Exhibition | null, where: Locator | null): ContentProblem[] {
+  const located = exhibition ? locateContentStrings(exhibition) : [];
+  const ui = Object.entries(UI_STRINGS).flatMap(([key, entry]) =>
+    Object.entries(entry).map(([lang, text]) => ({ text, path: `${key}.${lang}` })),
+  );
+  const all = [...located.map((entry) => entry.text), ...uiStrings()].join('');
+  const missing = new Set(missingCharacters(fontSourcePath('Regular'), all));
+  if (missing.size === 0) return [];
+
+  const problems: ContentProblem[] = [];
+  const report = (text: string, file: string, path: string) => {
+    const seen = new Set<string>();
+    for (const char of Array.from(text)) {
+      if (missing.has(char) && needsGlyph(char) && !seen.has(char)) {
+        seen.add(char);
+        problems.push(missingGlyphProblem(file, path, char));
+      }
+    }
+  };
+  for (const entry of located) {
+    if (entry.section === undefined || !exhibition || !where) {
+      report(entry.text, label(EXHIBITION_FILE), formatJsonPath(entry.path));
+    } else if (entry.panel === undefined) {
+      report(entry.text, label(EXHIBITION_FILE), formatJsonPath(['sections', where.sectionIndex(entry.section), ...entry.path]));
+    } else {
+      const file = exhibition.sections[entry.section]?.file ?? EXHIBITION_FILE;
+      report(entry.text, label(file), formatJsonPath(['panels', where.panelIndex(entry.section, entry.panel), ...entry.path]));
+    }
+  }
+  for (const entry of ui) report(entry.text, 'src/ui/strings.ts', entry.path);
+  return problems;
+}
+
+/**
+ * Checks the content folder: loads it as the site would, then adds an error for every image
+ * file that does not exist under `assetsDir` and every character no shipped font covers.
+ */
+export async function checkContent(contentDir: string, assetsDir: string): Promise<ContentProblem[]> {
+  const { exhibition, problems } = await loadExhibition(fsContentReader(contentDir));
+  if (!exhibition) return [...problems, ...missingGlyphs(null, null)];
+  const where = await locator(contentDir, exhibition);
+  return [...problems, ...(await missingImages(exhibition, assetsDir, where)), ...missingGlyphs(exhibition, where)];
+}

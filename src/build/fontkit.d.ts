@@ -1,0 +1,25 @@
+/** Minimal declarations for the untyped font tools the build uses. */
+declare module 'fontkit' {
+  export interface Font {
+    readonly type: string;
+    readonly postscriptName: string | null;
+    readonly familyName: string;
+    readonly numGlyphs: number;
+    readonly characterSet: number[];
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): Font;
+  export function openSync(path: string, postscriptName?: string): Font;
+}
+
+declare module 'subset-font' {
+  export interface SubsetFontOptions {
+    targetFormat?: 'sfnt' | 'truetype' | 'woff' | 'woff2';
+    preserveNameIds?: number[];
+    keepFeatures?: string[];
+    noLayoutClosure?: boolean;
+    noHinting?: boolean;
+    dropTables?: string[];
+  }
+  export default function subsetFont(font: Uint8Array, text: string, options?: SubsetFontOptions): Promise<Buffer>;
+}

@@ -1,0 +1,91 @@
+/**
+ * Checks the content and builds the font subsets, for `vite build` and the dev server alike.
+ * A content error fails the build; in dev it is only printed, since the app shows it at run time.
+ * In dev, editing a content file rebuilds the fonts (new characters) and reloads the page.
+ */
+import { isAbsolute, join, relative } from 'node:path';
+import type { Logger, Plugin, ResolvedConfig } from 'vite';
+import { type ContentProblem, formatProblem } from '../content/problems.ts';
+import { checkContent } from './checkContent.ts';
+import { buildFonts, describeFontSizes } from './fonts.ts';
+
+export const CONTENT_DIR = 'assets/content';
+export const ASSETS_DIR = 'assets';
+export const FONTS_OUT_DIR = 'assets/generated/fonts';
+
+const TAG = '[exhibition]';
+
+export function exhibitionAssets(): Plugin {
+  let config: ResolvedConfig | undefined;
+  // Runs one after another: a save during a rebuild queues another rebuild, never a parallel one.
+  let queue: Promise<void> = Promise.resolve();
+
+  const root = () => config?.root ?? process.cwd();
+  const logger = (): Pick<Logger, 'info' | 'warn'> => config?.logger ?? console;
+
+  async function fonts(): Promise<void> {
+    const started = Date.now();
+    const result = await buildFonts({ contentDir: join(root(), CONTENT_DIR), outDir: join(root(), FONTS_OUT_DIR) });
+    const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
+    logger().info(`${TAG} fonts: ${result.manifest.characters} characters, ${describeFontSizes(result.manifest)} (${took})`);
+  }
+
+  const check = () => checkContent(join(root(), CONTENT_DIR), join(root(), ASSETS_DIR));
+
+  function warnAll(problems: ContentProblem[]): void {
+    if (problems.length === 0) return;
+    const lines = problems.map((problem) => `  ${formatProblem(problem)}`);
+    logger().warn(`${TAG} ${problems.length} content problem(s):\n${lines.join('\n')}`);
+  }
+
+  /** Runs after whatever is queued; a failure is the caller's, never the queue's. */
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    name: 'dangshi:exhibition-assets',
+    // Vitest loads vite.config.ts too; tests build their own fonts into temp folders.
+    apply: () => !process.env.VITEST,
+
+    configResolved(resolved) {
+      config = resolved;
+    },
+
+    async buildStart() {
+      const problems = await check();
+      const errors = problems.filter((problem) => problem.severity === 'error').length;
+      if (config?.command === 'build' && errors > 0) {
+        this.error(
+          `${TAG} the content has ${errors} error(s); fix them and build again:\n${problems.map(formatProblem).join('\n')}`,
+        );
+      }
+      warnAll(problems);
+      await enqueue(fonts);
+    },
+
+    configureServer(server) {
+      const contentDir = join(root(), CONTENT_DIR);
+      server.watcher.add(contentDir);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (file: string) => {
+        const inside = relative(contentDir, file);
+        if (inside.startsWith('..') || isAbsolute(inside) || !file.endsWith('.json')) return;
+        // Editors save in bursts (write, rename, touch): wait for the last one.
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          enqueue(async () => {
+            warnAll(await check());
+            await fonts();
+            server.ws.send({ type: 'full-reload' });
+          }).catch((error: unknown) => logger().warn(`${TAG} ${error instanceof Error ? error.message : String(error)}`));
+        }, 150);
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+    },
+  };
+}

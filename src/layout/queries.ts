@@ -1,0 +1,104 @@
+/** Questions asked of a layout by the input layers; pure, so they are tested without a scene. */
+import type { BoardPlacement, CorridorLayout, Vec3, Viewpoint } from './corridor.ts';
+
+/** A camera pose as plain numbers: where it stands and which way it looks (yaw 0 = −z). */
+export interface Pose {
+  position: Vec3;
+  yaw: number;
+  pitch: number;
+}
+
+/** Unit vector of a yaw/pitch look direction. */
+export function lookDirection(yaw: number, pitch: number): Vec3 {
+  const cosPitch = Math.cos(pitch);
+  return [-Math.sin(yaw) * cosPitch, Math.sin(pitch), -Math.cos(yaw) * cosPitch];
+}
+
+/** Yaw and pitch that look from `from` to `to`. */
+export function yawPitchTowards(from: Vec3, to: Vec3): { yaw: number; pitch: number } {
+  const dx = to[0] - from[0];
+  const dy = to[1] - from[1];
+  const dz = to[2] - from[2];
+  const horizontal = Math.hypot(dx, dz);
+  return { yaw: Math.atan2(-dx, -dz), pitch: Math.atan2(dy, horizontal) };
+}
+
+/**
+ * The board the visitor is looking at: within reach and closest to the centre of the view.
+ * Returns null when no board is within `maxAngle` of the look direction.
+ */
+export function boardInView(
+  layout: CorridorLayout,
+  pose: Pose,
+  maxDistance = 7,
+  maxAngle = (32 * Math.PI) / 180,
+): BoardPlacement | null {
+  const look = lookDirection(pose.yaw, 0);
+  let best: BoardPlacement | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const board of layout.boards) {
+    const dx = board.position[0] - pose.position[0];
+    const dz = board.position[2] - pose.position[2];
+    const distance = Math.hypot(dx, dz);
+    if (distance > maxDistance || distance < 1e-6) continue;
+    const cos = (dx * look[0] + dz * look[2]) / distance;
+    const angle = Math.acos(Math.min(1, Math.max(-1, cos)));
+    if (angle > maxAngle) continue;
+    // The board must face the visitor: its normal points back towards the eye.
+    const normalX = board.wall === 'left' ? 1 : -1;
+    if (-dx * normalX <= 0) continue;
+    const score = angle * 4 + distance * 0.15;
+    if (score < bestScore) {
+      bestScore = score;
+      best = board;
+    }
+  }
+  return best;
+}
+
+/** The next board in exhibition order after `currentId`, or after where the visitor stands. */
+export function neighbourBoard(
+  layout: CorridorLayout,
+  currentId: string | null,
+  step: 1 | -1,
+  standingZ: number,
+): BoardPlacement | null {
+  const { boards } = layout;
+  if (boards.length === 0) return null;
+  const current = currentId ? boards.findIndex((board) => board.panelId === currentId) : -1;
+  if (current >= 0) {
+    return boards[Math.min(boards.length - 1, Math.max(0, current + step))] ?? null;
+  }
+  // Nothing chosen yet: step from the visitor's place along the corridor (−z is forward).
+  if (step === 1) return boards.find((board) => board.position[2] < standingZ - 0.01) ?? boards[boards.length - 1] ?? null;
+  const behind = boards.filter((board) => board.position[2] > standingZ + 0.01);
+  return behind[behind.length - 1] ?? boards[0] ?? null;
+}
+
+export function boardById(layout: CorridorLayout, panelId: string): BoardPlacement | undefined {
+  return layout.boards.find((board) => board.panelId === panelId);
+}
+
+/**
+ * A board's viewpoint, stepped back just enough for the whole board to fit a narrow screen
+ * (a phone in portrait), but never through the opposite wall.
+ */
+export function fitViewpoint(
+  layout: CorridorLayout,
+  board: BoardPlacement,
+  aspect: number,
+  verticalFovDegrees: number,
+  margin = 1.12,
+): Viewpoint {
+  const halfVertical = (verticalFovDegrees * Math.PI) / 360;
+  const halfHorizontal = Math.atan(Math.tan(halfVertical) * aspect);
+  const needed = Math.max(
+    (board.width * margin) / 2 / Math.tan(halfHorizontal),
+    (board.height * margin) / 2 / Math.tan(halfVertical),
+  );
+  const normalX = board.wall === 'left' ? 1 : -1;
+  const current = Math.abs(board.viewpoint.position[0] - board.position[0]);
+  const distance = Math.max(current, needed);
+  const x = Math.min(layout.bounds.maxX, Math.max(layout.bounds.minX, board.position[0] + normalX * distance));
+  return { position: [x, board.viewpoint.position[1], board.viewpoint.position[2]], target: board.viewpoint.target };
+}

@@ -1,0 +1,122 @@
+/**
+ * Visitor mode: maps keyboard and pointer input to store actions (discrete) and to
+ * `motionInput` (continuous: held keys, drag deltas). Nothing here sets React state per event.
+ */
+import { invalidate } from '@react-three/fiber';
+import { type ExhibitionStore, motionInput } from '../store/store.ts';
+import { actionForKey, type HeldAction, isHeldAction, type PressAction } from './keymap.ts';
+
+const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
+  walkForward: 'forward',
+  walkBackward: 'backward',
+  strafeLeft: 'left',
+  strafeRight: 'right',
+  turnLeft: 'turnLeft',
+  turnRight: 'turnRight',
+};
+
+/** Radians of look per CSS pixel dragged. */
+const LOOK_PER_PIXEL = 0.0042;
+
+/**
+ * Keys typed into a text field belong to it; Enter and Space on a button or link activate it.
+ * Everything else walks, even while a HUD button keeps the focus after a click.
+ */
+function belongsToControl(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.closest('input, textarea, select, dialog') !== null) return true;
+  return (key === 'Enter' || key === ' ') && target.closest('button, a, summary') !== null;
+}
+
+function releaseAll() {
+  for (const field of Object.values(HELD_FIELDS)) motionInput[field] = 0;
+}
+
+export function runPressAction(store: ExhibitionStore, action: PressAction): void {
+  const state = store.getState();
+  switch (action) {
+    case 'nextPanel':
+      state.stepPanel(1);
+      break;
+    case 'previousPanel':
+      state.stepPanel(-1);
+      break;
+    case 'openPanelInView':
+      state.openPanelInView();
+      break;
+    default:
+      // Card actions are handled by the card itself.
+      break;
+  }
+}
+
+/** Installs the visitor's keyboard handling on the window; returns the uninstaller. */
+export function installVisitorKeys(store: ExhibitionStore, win: Window = window): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const state = store.getState();
+    if (state.openPanelId || state.view !== 'corridor' || state.status !== 'ready') return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (belongsToControl(event.target, event.key)) return;
+    const action = actionForKey('visitor', event.key);
+    if (!action) return;
+    event.preventDefault();
+    if (isHeldAction(action)) {
+      if (motionInput[HELD_FIELDS[action]] === 0) motionInput.takeover++;
+      motionInput[HELD_FIELDS[action]] = 1;
+      invalidate();
+    } else if (!event.repeat) {
+      runPressAction(store, action);
+    }
+  };
+  const onKeyUp = (event: KeyboardEvent) => {
+    const action = actionForKey('visitor', event.key);
+    if (action && isHeldAction(action)) motionInput[HELD_FIELDS[action]] = 0;
+  };
+  // A key released while the window had no focus never sends keyup: stop walking on blur.
+  win.addEventListener('keydown', onKeyDown);
+  win.addEventListener('keyup', onKeyUp);
+  win.addEventListener('blur', releaseAll);
+  return () => {
+    win.removeEventListener('keydown', onKeyDown);
+    win.removeEventListener('keyup', onKeyUp);
+    win.removeEventListener('blur', releaseAll);
+    releaseAll();
+  };
+}
+
+/** Drag anywhere on the canvas to look around. Returns the uninstaller. */
+export function installDragLook(element: HTMLElement): () => void {
+  let dragging: { id: number; x: number; y: number } | null = null;
+  const onDown = (event: PointerEvent) => {
+    if (event.button !== 0) return;
+    dragging = { id: event.pointerId, x: event.clientX, y: event.clientY };
+  };
+  const onMove = (event: PointerEvent) => {
+    if (!dragging || event.pointerId !== dragging.id) return;
+    const dx = event.clientX - dragging.x;
+    const dy = event.clientY - dragging.y;
+    dragging.x = event.clientX;
+    dragging.y = event.clientY;
+    if (dx === 0 && dy === 0) return;
+    // Dragging the scene to the right turns the view to the left, like grabbing the world.
+    motionInput.lookYaw += dx * LOOK_PER_PIXEL;
+    motionInput.lookPitch += dy * LOOK_PER_PIXEL;
+    motionInput.takeover++;
+    invalidate();
+  };
+  const onUp = (event: PointerEvent) => {
+    if (dragging && event.pointerId === dragging.id) dragging = null;
+  };
+  element.addEventListener('pointerdown', onDown);
+  element.addEventListener('pointermove', onMove);
+  element.addEventListener('pointerup', onUp);
+  element.addEventListener('pointercancel', onUp);
+  element.addEventListener('pointerleave', onUp);
+  return () => {
+    element.removeEventListener('pointerdown', onDown);
+    element.removeEventListener('pointermove', onMove);
+    element.removeEventListener('pointerup', onUp);
+    element.removeEventListener('pointercancel', onUp);
+    element.removeEventListener('pointerleave', onUp);
+  };
+}

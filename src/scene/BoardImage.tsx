@@ -1,0 +1,93 @@
+import { invalidate } from '@react-three/fiber';
+import { useEffect, useState } from 'react';
+import type * as THREE from 'three';
+import { type Lang, localize } from '../content/localize.ts';
+import type { ImageInfo } from '../content/schema.ts';
+import { t } from '../ui/strings.ts';
+import { BoardText } from './BoardText.tsx';
+import type { TextureState } from './imageTextures.ts';
+import { useSceneResources } from './SceneResources.tsx';
+
+export interface BoardImageProps {
+  image: ImageInfo;
+  /** Centre of the picture area on the board, in the board's own frame. */
+  position: [number, number, number];
+  /** The largest the picture may be; it keeps its aspect inside this box. */
+  maxWidth: number;
+  maxHeight: number;
+  lang: Lang;
+}
+
+export function assetUrl(src: string): string {
+  return `${import.meta.env.BASE_URL}${src}`;
+}
+
+/** Fits an image of the given aspect inside a box, keeping its aspect. */
+export function containSize(aspect: number, maxWidth: number, maxHeight: number): [number, number] {
+  return aspect > maxWidth / maxHeight ? [maxWidth, maxWidth / aspect] : [maxHeight * aspect, maxHeight];
+}
+
+/** A photo on a board with its caption; a stand-in names the file when the photo is missing. */
+export function BoardImage({ image, position, maxWidth, maxHeight, lang }: BoardImageProps) {
+  const { materials, images } = useSceneResources();
+  const [state, setState] = useState<TextureState>({ status: 'loading' });
+  useEffect(() => {
+    setState({ status: 'loading' });
+    return images.acquire(assetUrl(image.src), (next) => {
+      setState(next);
+      invalidate();
+    });
+  }, [images, image.src]);
+
+  const captionHeight = 0.09;
+  const pictureMaxHeight = maxHeight - captionHeight;
+  const texture: THREE.Texture | null = state.status === 'ready' ? state.texture : null;
+  const source = texture?.image as { width?: number; height?: number } | undefined;
+  const aspect = source?.width && source.height ? source.width / source.height : 3 / 2;
+  const [width, height] = containSize(aspect, maxWidth, pictureMaxHeight);
+  const [x, y, z] = position;
+  const pictureY = y + captionHeight / 2;
+  const caption = localize(image.caption, lang);
+
+  return (
+    <group>
+      {texture ? (
+        // Keys make React replace the mesh: reusing it would reset `material` after the photo's was attached.
+        <mesh key="photo" position={[x, pictureY, z]} scale={[width, height, 1]} geometry={materials.plane}>
+          <meshBasicMaterial map={texture} toneMapped={false} />
+        </mesh>
+      ) : (
+        <mesh
+          key="stand-in"
+          position={[x, pictureY, z]}
+          scale={[width, height, 1]}
+          geometry={materials.plane}
+          material={materials.imageMissing}
+        />
+      )}
+      {state.status === 'failed' && (
+        <BoardText
+          position={[x - width / 2 + 0.04, pictureY + 0.05, z + 0.002]}
+          fontSize={0.045}
+          maxWidth={width - 0.08}
+          color="#7a1a1a"
+        >
+          {`${t('imageMissing', lang)}\n${image.src}`}
+        </BoardText>
+      )}
+      {state.status === 'ready' && image.placeholder && (
+        <BoardText position={[x, pictureY - height / 2 + 0.09, z + 0.002]} fontSize={0.05} anchorX="center" color="#f3d48a">
+          {t('photoPending', lang)}
+        </BoardText>
+      )}
+      <BoardText
+        position={[x - width / 2, pictureY - height / 2 - 0.015, z]}
+        fontSize={0.045}
+        maxWidth={maxWidth}
+        color="#5a4636"
+      >
+        {caption}
+      </BoardText>
+    </group>
+  );
+}

@@ -1,0 +1,47 @@
+import { Text } from '@react-three/drei';
+import { type ComponentProps, useCallback, useEffect, useRef } from 'react';
+import { useExhibition } from '../store/store.ts';
+import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+
+export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'children'> & {
+  children: string;
+  bold?: boolean;
+};
+
+/**
+ * Text on a board: our shipped font, CJK-aware wrapping, and a report to the loading screen the
+ * first time it is typeset (troika works in a worker, so text appears a moment after the board).
+ */
+export function BoardText({ children, bold = false, onSync, ...props }: BoardTextProps) {
+  const reported = useRef(false);
+  useEffect(() => {
+    useExhibition.getState().textRegistered();
+    return () => {
+      // Removed before it was ever typeset: count it as done so loading can finish.
+      if (!reported.current) useExhibition.getState().textReady();
+    };
+  }, []);
+  const handleSync = useCallback(
+    (mesh: unknown) => {
+      if (!reported.current) {
+        reported.current = true;
+        useExhibition.getState().textReady();
+      }
+      onSync?.(mesh);
+    },
+    [onSync],
+  );
+  return (
+    <Text
+      font={bold ? FONT_BOLD : FONT_REGULAR}
+      // troika only breaks CJK runs (which have no spaces) with break-word.
+      overflowWrap="break-word"
+      anchorX="left"
+      anchorY="top"
+      onSync={handleSync}
+      {...props}
+    >
+      {children}
+    </Text>
+  );
+}

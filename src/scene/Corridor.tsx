@@ -1,0 +1,61 @@
+/**
+ * Everything inside the canvas, drawn from the layout. Separate from the <Canvas> so the scene
+ * test can render it in @react-three/test-renderer.
+ */
+import type { ThreeEvent } from '@react-three/fiber';
+import { Suspense, useCallback } from 'react';
+import { allPanels } from '../content/load.ts';
+import type { Lang } from '../content/localize.ts';
+import type { Exhibition } from '../content/schema.ts';
+import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
+import { BoardContent } from './BoardContent.tsx';
+import { BoardFixtures } from './BoardFixtures.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import { CorridorShell } from './CorridorShell.tsx';
+import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
+import { SceneResourcesProvider } from './SceneResources.tsx';
+
+/** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
+export const CLICK_TOLERANCE_PX = 6;
+
+export interface CorridorProps {
+  exhibition: Exhibition;
+  layout: CorridorLayout;
+  lang: Lang;
+  onOpenPanel(panelId: string): void;
+  onWalkTo(x: number, z: number): void;
+}
+
+export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: CorridorProps) {
+  const panels = allPanels(exhibition);
+  const handleBoardClick = useCallback(
+    (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
+      if (event.delta <= CLICK_TOLERANCE_PX) onOpenPanel(board.panelId);
+    },
+    [onOpenPanel],
+  );
+  const handleFloorClick = useCallback(
+    (x: number, z: number, event: ThreeEvent<MouseEvent>) => {
+      if (event.delta <= CLICK_TOLERANCE_PX) onWalkTo(x, z);
+    },
+    [onWalkTo],
+  );
+
+  return (
+    <SceneResourcesProvider corridorLength={layout.length} corridorWidth={layout.width}>
+      <CorridorShell layout={layout} onFloorClick={handleFloorClick} />
+      <BoardFixtures layout={layout} onBoardClick={handleBoardClick} />
+      {/* drei <Text> suspends until its font is ready; the rest of the room shows meanwhile. */}
+      <Suspense fallback={null}>
+        <EntranceArch exhibition={exhibition} layout={layout} lang={lang} />
+        <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
+        <FarWall exhibition={exhibition} layout={layout} lang={lang} />
+        {layout.boards.map((placement) => {
+          const panel = panels.find((candidate) => candidate.id === placement.panelId);
+          return panel ? <BoardContent key={panel.id} panel={panel} placement={placement} lang={lang} /> : null;
+        })}
+      </Suspense>
+      <CameraRig />
+    </SceneResourcesProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import { Canvas } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import { installDragLook } from '../modes/visitorInput.ts';
+import { useExhibition } from '../store/store.ts';
+import { t } from '../ui/strings.ts';
+import { Corridor } from './Corridor.tsx';
+import { exposeTestHooks } from './testHooks.ts';
+
+/** The WebGL canvas: renders only on demand, unlit colours as authored (no tone mapping). */
+export function ExhibitCanvas() {
+  const exhibition = useExhibition((state) => state.exhibition);
+  const layout = useExhibition((state) => state.layout);
+  const lang = useExhibition((state) => state.lang);
+  const openPanel = useExhibition((state) => state.openPanel);
+  const walkTo = useExhibition((state) => state.walkTo);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    return element ? installDragLook(element) : undefined;
+  }, []);
+
+  if (!exhibition || !layout) return null;
+  return (
+    <div ref={container} className="exhibit-canvas" role="img" aria-label={t('corridorLabel', lang)}>
+      <Canvas
+        frameloop="demand"
+        flat
+        dpr={[1, 2]}
+        camera={{ fov: 55, near: 0.05, far: 120, position: layout.start.position }}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        onCreated={(root) => exposeTestHooks(root)}
+      >
+        <color attach="background" args={['#1a0d0b']} />
+        <Corridor exhibition={exhibition} layout={layout} lang={lang} onOpenPanel={openPanel} onWalkTo={walkTo} />
+      </Canvas>
+    </div>
+  );
+}

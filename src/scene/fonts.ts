@@ -1,0 +1,49 @@
+/**
+ * The fonts the 3D boards use: Noto Sans SC, subset at build time to the characters of the
+ * content (see src/build/fonts.ts). troika reads woff, not woff2.
+ */
+import { configureTextBuilder, preloadFont } from 'troika-three-text';
+
+function siteUrl(path: string): string {
+  // Absolute, because troika resolves font URLs inside a worker whose base is a blob: URL.
+  return new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
+}
+
+export const FONT_REGULAR = siteUrl('generated/fonts/NotoSansSC-Regular.woff');
+export const FONT_BOLD = siteUrl('generated/fonts/NotoSansSC-Bold.woff');
+
+let configured = false;
+
+/**
+ * Points troika's fallback for characters missing from our font at our own origin. By default it
+ * would fetch fonts from a CDN; offline, and under our CSP, that must never happen. The content
+ * check makes a missing character a build error, so this fallback is only a safety net.
+ */
+export function configureBoardText(): void {
+  if (configured) return;
+  configured = true;
+  configureTextBuilder({ unicodeFontsURL: siteUrl('generated/fonts/unicode/'), useWorker: true });
+}
+
+/** Loads both board fonts; resolves once troika can typeset with them. */
+export function preloadBoardFonts(): Promise<void> {
+  configureBoardText();
+  const load = (font: string) => new Promise<void>((resolve) => preloadFont({ font }, () => resolve()));
+  return Promise.all([load(FONT_REGULAR), load(FONT_BOLD)]).then(() => undefined);
+}
+
+/** The interface's font: the same subset as woff2, registered from script so `base` stays relative. */
+export function loadInterfaceFont(): Promise<void> {
+  const face = new FontFace('Exhibit Sans', `url("${siteUrl('generated/fonts/NotoSansSC-Regular.woff2')}") format("woff2")`, {
+    weight: '400',
+  });
+  const bold = new FontFace('Exhibit Sans', `url("${siteUrl('generated/fonts/NotoSansSC-Bold.woff2')}") format("woff2")`, {
+    weight: '700',
+  });
+  document.fonts.add(face);
+  document.fonts.add(bold);
+  return Promise.all([face.load(), bold.load()]).then(
+    () => undefined,
+    () => undefined, // the system's fonts stand in; nothing to show the visitor
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * A small read-only window into the running scene for the end-to-end tests (and for anyone
+ * debugging in the console): where a board appears on screen, how many frames were drawn, what
+ * the renderer holds. Tests use it to aim real mouse clicks, never to change state.
+ */
+import type { RootState } from '@react-three/fiber';
+import * as THREE from 'three';
+import { boardById } from '../layout/queries.ts';
+import { livePose, useExhibition } from '../store/store.ts';
+
+export interface ScreenPoint {
+  /** CSS pixels from the canvas's top-left corner of the page. */
+  x: number;
+  y: number;
+  /** Normalised device coordinates; all within −1…1 means the point is on screen. */
+  ndc: [number, number, number];
+}
+
+export interface ExhibitTestHooks {
+  projectPanel(panelId: string): ScreenPoint | null;
+  frames(): number;
+  memory(): { textures: number; geometries: number; calls: number; triangles: number };
+  pose(): { position: number[]; yaw: number; pitch: number };
+  /** The store's discrete state, as plain data. */
+  state(): { openPanelId: string | null; focusPanelId: string | null; cameraGoal: unknown; lang: string; view: string };
+}
+
+declare global {
+  interface Window {
+    __exhibit?: ExhibitTestHooks;
+  }
+}
+
+export function exposeTestHooks(root: RootState): void {
+  const point = new THREE.Vector3();
+  window.__exhibit = {
+    projectPanel(panelId) {
+      const { layout } = useExhibition.getState();
+      const board = layout ? boardById(layout, panelId) : undefined;
+      if (!board) return null;
+      // Aim a little below the centre: the centre of the board's face, not its title band.
+      point.set(board.position[0], board.position[1] - 0.1, board.position[2]).project(root.camera);
+      const rect = root.gl.domElement.getBoundingClientRect();
+      return {
+        x: rect.left + ((point.x + 1) / 2) * rect.width,
+        y: rect.top + ((1 - point.y) / 2) * rect.height,
+        ndc: [point.x, point.y, point.z],
+      };
+    },
+    frames: () => root.gl.info.render.frame,
+    memory: () => ({
+      textures: root.gl.info.memory.textures,
+      geometries: root.gl.info.memory.geometries,
+      calls: root.gl.info.render.calls,
+      triangles: root.gl.info.render.triangles,
+    }),
+    pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch }),
+    state: () => {
+      const { openPanelId, focusPanelId, cameraGoal, lang, view } = useExhibition.getState();
+      return JSON.parse(JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view }));
+    },
+  };
+}

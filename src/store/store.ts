@@ -1,0 +1,336 @@
+/**
+ * The one store of discrete state and the named actions that change it.
+ *
+ * Continuous things (the camera's pose each frame, keys held down, drag deltas) are NOT state:
+ * they live in the plain mutable objects `livePose` and `motionInput` below, written by the
+ * input layer and the camera rig and read in `useFrame`, so nothing re-renders per frame.
+ */
+import { create } from 'zustand';
+import type { Lang } from '../content/localize.ts';
+import type { ContentProblem } from '../content/problems.ts';
+import type { Exhibition } from '../content/schema.ts';
+import { type CorridorLayout, clampToBounds, layoutCorridor, type Vec3, type Viewpoint } from '../layout/corridor.ts';
+import { boardById, boardInView, neighbourBoard, type Pose } from '../layout/queries.ts';
+import type { Route } from '../routing/routes.ts';
+
+export type Mode = 'visitor' | 'present' | 'kiosk';
+export type View = 'corridor' | 'problems';
+
+/** Where the camera should go next. `seq` changes on every request, so asking twice works. */
+export type CameraGoal =
+  | { kind: 'viewpoint'; viewpoint: Viewpoint; instant: boolean; seq: number }
+  | { kind: 'walk'; x: number; z: number; seq: number };
+
+export type Notice = { kind: 'unknown-panel'; id: string } | { kind: 'unknown-route'; path: string };
+
+export interface LoadingProgress {
+  contentReady: boolean;
+  fontReady: boolean;
+  texturesLoaded: number;
+  texturesTotal: number;
+  textsReady: number;
+  textsTotal: number;
+}
+
+export interface ExhibitionState {
+  mode: Mode;
+  lang: Lang;
+  status: 'loading' | 'ready' | 'failed';
+  exhibition: Exhibition | null;
+  layout: CorridorLayout | null;
+  problems: ContentProblem[];
+  progress: LoadingProgress;
+  /** The panel whose card is open. */
+  openPanelId: string | null;
+  /** The board the camera was last sent to (next/previous count from it). */
+  focusPanelId: string | null;
+  cameraGoal: CameraGoal | null;
+  view: View;
+  directoryOpen: boolean;
+  notice: Notice | null;
+  /** A route that arrived before the content did; applied once it loads. */
+  pendingRoute: Route | null;
+
+  contentLoaded(exhibition: Exhibition, problems: ContentProblem[]): void;
+  contentFailed(problems: ContentProblem[]): void;
+  applyRoute(route: Route): void;
+  openPanel(panelId: string): void;
+  closePanel(): void;
+  focusPanel(panelId: string): void;
+  stepPanel(step: 1 | -1): void;
+  openPanelInView(): void;
+  walkTo(x: number, z: number): void;
+  goToEntrance(): void;
+  setLang(lang: Lang): void;
+  toggleLang(): void;
+  setDirectoryOpen(open: boolean): void;
+  showView(view: View): void;
+  dismissNotice(): void;
+  fontLoaded(): void;
+  texturesProgress(loaded: number, total: number): void;
+  textRegistered(): void;
+  textReady(): void;
+}
+
+/** The camera's pose as of the last rendered frame, written by the camera rig. */
+export const livePose: { position: [number, number, number]; yaw: number; pitch: number } = {
+  position: [0, 1.6, 0],
+  yaw: 0,
+  pitch: 0,
+};
+
+/** Held walking keys and pending drag-look deltas, written by input handlers, read per frame. */
+export const motionInput = {
+  forward: 0,
+  backward: 0,
+  left: 0,
+  right: 0,
+  turnLeft: 0,
+  turnRight: 0,
+  /** Radians to add to yaw/pitch, accumulated from drags since the last frame. */
+  lookYaw: 0,
+  lookPitch: 0,
+  /** Bumped whenever the visitor takes the controls, so a running camera glide yields to them. */
+  takeover: 0,
+};
+
+export function isWalking(): boolean {
+  return (
+    motionInput.forward +
+      motionInput.backward +
+      motionInput.left +
+      motionInput.right +
+      motionInput.turnLeft +
+      motionInput.turnRight >
+    0
+  );
+}
+
+const INITIAL_PROGRESS: LoadingProgress = {
+  contentReady: false,
+  fontReady: false,
+  texturesLoaded: 0,
+  texturesTotal: 0,
+  textsReady: 0,
+  textsTotal: 0,
+};
+
+let goalSeq = 0;
+const viewpointGoal = (viewpoint: Viewpoint, instant = false): CameraGoal => ({
+  kind: 'viewpoint',
+  viewpoint,
+  instant,
+  seq: ++goalSeq,
+});
+
+export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}) {
+  return create<ExhibitionState>()((set, get) => {
+    const panelExists = (panelId: string) => {
+      const { layout } = get();
+      return layout ? boardById(layout, panelId) : undefined;
+    };
+
+    return {
+      mode: initial.mode ?? 'visitor',
+      lang: initial.lang ?? 'zh',
+      status: 'loading',
+      exhibition: null,
+      layout: null,
+      problems: [],
+      progress: INITIAL_PROGRESS,
+      openPanelId: null,
+      focusPanelId: null,
+      cameraGoal: null,
+      view: 'corridor',
+      directoryOpen: false,
+      notice: null,
+      pendingRoute: null,
+
+      contentLoaded(exhibition, problems) {
+        const layout = layoutCorridor(exhibition);
+        const pending = get().pendingRoute;
+        const base = {
+          status: 'ready' as const,
+          exhibition,
+          layout,
+          problems,
+          pendingRoute: null,
+          progress: { ...get().progress, contentReady: true },
+          cameraGoal: viewpointGoal(layout.start, true),
+        };
+        // One update for "ready" and the route that was waiting, so the URL sync never sees a
+        // ready corridor without the deep-linked card and pushes a spurious "#/".
+        if (pending?.kind === 'panel') {
+          const board = boardById(layout, pending.id);
+          if (board) {
+            // A deep link starts at its panel, not with a glide down the corridor.
+            set({
+              ...base,
+              openPanelId: board.panelId,
+              focusPanelId: board.panelId,
+              cameraGoal: viewpointGoal(board.viewpoint, true),
+            });
+          } else {
+            set({ ...base, notice: { kind: 'unknown-panel', id: pending.id } });
+          }
+          return;
+        }
+        if (pending?.kind === 'problems') {
+          set({ ...base, view: 'problems' });
+          return;
+        }
+        if (pending?.kind === 'unknown') {
+          set({ ...base, notice: { kind: 'unknown-route', path: pending.path } });
+          return;
+        }
+        set(base);
+      },
+
+      contentFailed(problems) {
+        set({ status: 'failed', problems });
+      },
+
+      applyRoute(route) {
+        if (get().status !== 'ready') {
+          set({ pendingRoute: route });
+          return;
+        }
+        switch (route.kind) {
+          case 'home':
+            set({ openPanelId: null, view: 'corridor' });
+            return;
+          case 'panel':
+            if (!panelExists(route.id)) {
+              set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-panel', id: route.id } });
+              return;
+            }
+            set({ view: 'corridor' });
+            get().openPanel(route.id);
+            return;
+          case 'problems':
+            set({ openPanelId: null, view: 'problems' });
+            return;
+          case 'unknown':
+            set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-route', path: route.path } });
+            return;
+        }
+      },
+
+      openPanel(panelId) {
+        const board = panelExists(panelId);
+        if (!board) {
+          set({ notice: { kind: 'unknown-panel', id: panelId } });
+          return;
+        }
+        set({
+          openPanelId: panelId,
+          focusPanelId: panelId,
+          notice: null,
+          directoryOpen: false,
+          cameraGoal:
+            get().focusPanelId === panelId && get().openPanelId === panelId ? get().cameraGoal : viewpointGoal(board.viewpoint),
+        });
+      },
+
+      closePanel() {
+        if (get().openPanelId !== null) set({ openPanelId: null });
+      },
+
+      focusPanel(panelId) {
+        const board = panelExists(panelId);
+        if (!board) return;
+        set({ focusPanelId: panelId, cameraGoal: viewpointGoal(board.viewpoint) });
+      },
+
+      stepPanel(step) {
+        const { layout, openPanelId, focusPanelId } = get();
+        if (!layout) return;
+        const next = neighbourBoard(layout, openPanelId ?? focusPanelId, step, livePose.position[2]);
+        if (!next) return;
+        if (openPanelId) get().openPanel(next.panelId);
+        else get().focusPanel(next.panelId);
+      },
+
+      openPanelInView() {
+        const { layout } = get();
+        if (!layout) return;
+        const pose: Pose = { position: [...livePose.position] as Vec3, yaw: livePose.yaw, pitch: livePose.pitch };
+        const board = boardInView(layout, pose);
+        if (board) get().openPanel(board.panelId);
+      },
+
+      walkTo(x, z) {
+        const { layout } = get();
+        if (!layout) return;
+        const [clampedX, clampedZ] = clampToBounds(x, z, layout.bounds);
+        set({ cameraGoal: { kind: 'walk', x: clampedX, z: clampedZ, seq: ++goalSeq } });
+      },
+
+      goToEntrance() {
+        const { layout } = get();
+        if (!layout) return;
+        set({ openPanelId: null, focusPanelId: null, cameraGoal: viewpointGoal(layout.start) });
+      },
+
+      setLang(lang) {
+        set({ lang });
+      },
+
+      toggleLang() {
+        set({ lang: get().lang === 'zh' ? 'en' : 'zh' });
+      },
+
+      setDirectoryOpen(open) {
+        set({ directoryOpen: open });
+      },
+
+      showView(view) {
+        set({ view, openPanelId: view === 'corridor' ? get().openPanelId : null });
+      },
+
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      fontLoaded() {
+        set({ progress: { ...get().progress, fontReady: true } });
+      },
+
+      texturesProgress(loaded, total) {
+        set({ progress: { ...get().progress, texturesLoaded: loaded, texturesTotal: total } });
+      },
+
+      textRegistered() {
+        const progress = get().progress;
+        set({ progress: { ...progress, textsTotal: progress.textsTotal + 1 } });
+      },
+
+      textReady() {
+        const progress = get().progress;
+        set({ progress: { ...progress, textsReady: progress.textsReady + 1 } });
+      },
+    };
+  });
+}
+
+export type ExhibitionStore = ReturnType<typeof createExhibitionStore>;
+
+/** The app's store. Tests build their own with `createExhibitionStore`. */
+export const useExhibition = createExhibitionStore();
+
+/** Loading progress as a fraction 0…1, weighted by how long each part takes. */
+export function progressFraction(progress: LoadingProgress): number {
+  const textures = progress.texturesTotal === 0 ? 1 : progress.texturesLoaded / progress.texturesTotal;
+  const texts = progress.textsTotal === 0 ? 0 : Math.min(1, progress.textsReady / progress.textsTotal);
+  return (progress.contentReady ? 0.1 : 0) + (progress.fontReady ? 0.2 : 0) + textures * 0.2 + texts * 0.5;
+}
+
+export function isFullyLoaded(progress: LoadingProgress): boolean {
+  return (
+    progress.contentReady &&
+    progress.fontReady &&
+    progress.texturesLoaded >= progress.texturesTotal &&
+    progress.textsTotal > 0 &&
+    progress.textsReady >= progress.textsTotal
+  );
+}

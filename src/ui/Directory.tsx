@@ -1,0 +1,100 @@
+/**
+ * 展厅目录: every section and panel as a real link to its deep link, so it works with the
+ * keyboard, a screen reader, "open in new tab" and a copied URL alike.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { localize } from '../content/localize.ts';
+import { panelHref } from '../routing/routes.ts';
+import { useExhibition } from '../store/store.ts';
+import { t } from './strings.ts';
+
+export function Directory() {
+  const open = useExhibition((state) => state.directoryOpen);
+  const exhibition = useExhibition((state) => state.exhibition);
+  const problems = useExhibition((state) => state.problems);
+  const lang = useExhibition((state) => state.lang);
+  const openPanelId = useExhibition((state) => state.openPanelId);
+  const headingId = useId();
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [open]);
+
+  if (!exhibition) return null;
+  const close = () => useExhibition.getState().setDirectoryOpen(false);
+
+  return (
+    <nav
+      id="directory"
+      ref={panel}
+      className="directory"
+      hidden={!open}
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          close();
+          document.getElementById('directory-toggle')?.focus();
+        }
+      }}
+    >
+      <div className="directory__head">
+        <h2 id={headingId}>{t('directory', lang)}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={close}
+          aria-label={t('closeDirectory', lang)}
+          title={t('closeDirectory', lang)}
+        >
+          ×
+        </button>
+      </div>
+      <p>
+        {/* biome-ignore lint/a11y/useValidAnchor: a real link to #/ (the corridor); the click also walks back to the entrance */}
+        <a
+          href="#/"
+          onClick={() => {
+            useExhibition.getState().goToEntrance();
+            close();
+          }}
+        >
+          {t('backToEntrance', lang)}
+        </a>
+      </p>
+      <ol className="directory__sections">
+        {exhibition.sections.map((section) => (
+          <li key={section.id} style={{ '--accent': section.accent ?? '#9b1b1e' } as React.CSSProperties}>
+            <h3>
+              {localize(section.title, lang)}
+              {section.subtitle && <small> · {localize(section.subtitle, lang)}</small>}
+            </h3>
+            <ol className="directory__panels">
+              {section.panels.map((panelItem) => (
+                <li key={panelItem.id}>
+                  <a
+                    href={panelHref(panelItem.id)}
+                    aria-current={panelItem.id === openPanelId ? 'page' : undefined}
+                    onClick={close}
+                  >
+                    {panelItem.date && <span className="directory__year">{panelItem.date.slice(0, 4)}</span>}
+                    {localize(panelItem.title, lang)}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {problems.length > 0 && (
+        <p className="directory__problems">
+          {/* biome-ignore lint/a11y/useValidAnchor: a real link; the click only closes the drawer */}
+          <a href="#/problems" onClick={close}>
+            {t('problemsCount', lang, { n: problems.length })}
+          </a>
+        </p>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,176 @@
+/** The smaller overlays: HUD, loading screen, notices, the problems list, the failure screen. */
+import { useEffect, useState } from 'react';
+import { localize } from '../content/localize.ts';
+import { formatProblem } from '../content/problems.ts';
+import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.ts';
+import { t } from './strings.ts';
+
+export function Hud() {
+  const lang = useExhibition((state) => state.lang);
+  const exhibition = useExhibition((state) => state.exhibition);
+  const directoryOpen = useExhibition((state) => state.directoryOpen);
+  if (!exhibition) return null;
+  const { stepPanel, setDirectoryOpen, toggleLang } = useExhibition.getState();
+  return (
+    <>
+      <header className="hud hud--top">
+        <div className="hud__title">
+          <h1>{localize(exhibition.title, lang)}</h1>
+          <p>{localize(exhibition.host, lang)}</p>
+        </div>
+        <div className="hud__actions">
+          <button type="button" onClick={toggleLang} aria-label={t('languageLabel', lang)} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+            {t('language', lang)}
+          </button>
+          <button
+            type="button"
+            id="directory-toggle"
+            aria-expanded={directoryOpen}
+            aria-controls="directory"
+            onClick={() => setDirectoryOpen(!directoryOpen)}
+          >
+            ≡ {t('directory', lang)}
+          </button>
+        </div>
+      </header>
+      <div className="hud hud--bottom">
+        <div className="hud__stepper">
+          <button type="button" onClick={() => stepPanel(-1)} aria-label={t('previousPanel', lang)}>
+            ‹ {t('previous', lang)}
+          </button>
+          <button type="button" onClick={() => stepPanel(1)} aria-label={t('nextPanel', lang)}>
+            {t('next', lang)} ›
+          </button>
+        </div>
+        <p className="hud__hint">{t('walkHint', lang)}</p>
+      </div>
+    </>
+  );
+}
+
+/** Real progress: content, fonts, photos, then each board's text as troika typesets it. */
+export function LoadingScreen() {
+  const lang = useExhibition((state) => state.lang);
+  const progress = useExhibition((state) => state.progress);
+  const status = useExhibition((state) => state.status);
+  const done = isFullyLoaded(progress);
+  const [gone, setGone] = useState(false);
+  // Never hold the visit hostage: if a board's text cannot be typeset, open anyway.
+  const [timedOut, setTimedOut] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setTimedOut(true), 60_000);
+    return () => window.clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (!done && !timedOut) return;
+    const timer = window.setTimeout(() => setGone(true), 450);
+    return () => window.clearTimeout(timer);
+  }, [done, timedOut]);
+  if (gone || status === 'failed') return null;
+  const fraction = done ? 1 : progressFraction(progress);
+  const percent = Math.round(fraction * 100);
+  const stage = !progress.contentReady
+    ? t('loadingContent', lang)
+    : !progress.fontReady
+      ? t('loadingFonts', lang)
+      : progress.texturesLoaded < progress.texturesTotal
+        ? t('loadingImages', lang)
+        : t('loadingBoards', lang);
+  return (
+    <div className={done || timedOut ? 'loading loading--done' : 'loading'} data-testid="loading">
+      <div className="loading__inner">
+        <p className="loading__title">{t('appName', lang)}</p>
+        <div
+          className="loading__bar"
+          role="progressbar"
+          aria-label={t('loading', lang)}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+        >
+          <div className="loading__fill" style={{ transform: `scaleX(${fraction})` }} />
+        </div>
+        <p className="loading__stage" aria-live="polite">
+          {stage} · {percent}%
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function NoticeBanner() {
+  const notice = useExhibition((state) => state.notice);
+  const lang = useExhibition((state) => state.lang);
+  if (!notice) return null;
+  const { dismissNotice, setDirectoryOpen } = useExhibition.getState();
+  const message = notice.kind === 'unknown-panel' ? t('unknownPanel', lang, { id: notice.id }) : t('unknownRoute', lang);
+  return (
+    <div className="notice" role="alert">
+      <p>
+        <strong>{message}</strong> {t('unknownPanelHint', lang)}
+      </p>
+      <div className="notice__actions">
+        <button
+          type="button"
+          onClick={() => {
+            dismissNotice();
+            setDirectoryOpen(true);
+          }}
+        >
+          {t('openDirectory', lang)}
+        </button>
+        <button type="button" onClick={dismissNotice}>
+          {t('dismiss', lang)}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ProblemsView() {
+  const view = useExhibition((state) => state.view);
+  const problems = useExhibition((state) => state.problems);
+  const lang = useExhibition((state) => state.lang);
+  if (view !== 'problems') return null;
+  return (
+    <section className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title">内容问题 · Content problems</h2>
+      {problems.length === 0 ? (
+        <p>没有发现问题。No problems found.</p>
+      ) : (
+        <ul>
+          {problems.map((problem, index) => (
+            <li key={`${index}-${problem.file}-${problem.path}`} className={`problem problem--${problem.severity}`}>
+              <code>{formatProblem(problem)}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="#/">{t('backToEntrance', lang)}</a>
+      </p>
+    </section>
+  );
+}
+
+/** When exhibition.json itself cannot be used: say which file and what is wrong, never a blank page. */
+export function LoadFailed() {
+  const problems = useExhibition((state) => state.problems);
+  const lang = useExhibition((state) => state.lang);
+  return (
+    <main className="load-failed">
+      <h1>{t('loadFailed', lang)}</h1>
+      <p>{t('loadFailedHint', lang)}</p>
+      <ul>
+        {problems.map((problem, index) => (
+          <li key={`${index}-${problem.path}`}>
+            <code>{formatProblem(problem)}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('retry', lang)}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Every piece of interface text, in one place, in both languages. Content text lives in the
+ * JSON; this is only the app's own wording. The font subsetter reads this table too.
+ */
+import type { Lang } from '../content/localize.ts';
+
+export const UI_STRINGS = {
+  appName: { zh: '党史长廊', en: 'Party History Corridor' },
+  loading: { zh: '正在布展…', en: 'Setting up the exhibition…' },
+  loadingContent: { zh: '读取展览内容', en: 'Reading the exhibition content' },
+  loadingFonts: { zh: '载入字体', en: 'Loading fonts' },
+  loadingImages: { zh: '载入图片', en: 'Loading images' },
+  loadingBoards: { zh: '排版展板', en: 'Typesetting the boards' },
+  loadFailed: { zh: '展览内容无法载入', en: 'The exhibition could not be loaded' },
+  loadFailedHint: {
+    zh: '请检查下列文件，修正后刷新页面。',
+    en: 'Check the files below, fix them and reload the page.',
+  },
+  retry: { zh: '重新载入', en: 'Reload' },
+  directory: { zh: '展厅目录', en: 'Directory' },
+  closeDirectory: { zh: '关闭目录', en: 'Close directory' },
+  previousPanel: { zh: '上一块展板', en: 'Previous panel' },
+  nextPanel: { zh: '下一块展板', en: 'Next panel' },
+  previous: { zh: '上一块', en: 'Previous' },
+  next: { zh: '下一块', en: 'Next' },
+  close: { zh: '关闭', en: 'Close' },
+  backToEntrance: { zh: '回到入口', en: 'Back to the entrance' },
+  language: { zh: 'English', en: '中文' },
+  languageLabel: { zh: '切换到英文', en: 'Switch to Chinese' },
+  walkHint: {
+    zh: 'W A S D / 方向键 行走 · 拖动 环视 · 点击地面 走过去 · 点击展板 阅读 · N / P 下一块 / 上一块',
+    en: 'W A S D / arrows walk · drag to look · click the floor to walk there · click a board to read · N / P next / previous',
+  },
+  honours: { zh: '荣誉', en: 'Honours' },
+  role: { zh: '职务', en: 'Role' },
+  since: { zh: '统计起始', en: 'Counted since' },
+  source: { zh: '资料来源', en: 'Source' },
+  photoPending: { zh: '照片待补充', en: 'Photo to come' },
+  imageMissing: { zh: '图片缺失', en: 'Image missing' },
+  toFill: { zh: '待补充', en: 'To be filled in' },
+  panelOf: { zh: '第 {n} / {total} 块', en: 'Panel {n} of {total}' },
+  unknownPanel: { zh: '找不到展板“{id}”。', en: 'There is no panel "{id}".' },
+  unknownPanelHint: { zh: '请从展厅目录中选择。', en: 'Please choose one from the directory.' },
+  unknownRoute: { zh: '找不到这个页面。', en: 'This page does not exist.' },
+  openDirectory: { zh: '打开展厅目录', en: 'Open the directory' },
+  dismiss: { zh: '知道了', en: 'OK' },
+  problemsCount: { zh: '{n} 个内容问题', en: '{n} content problem(s)' },
+  sectionPanels: { zh: '{n} 块展板', en: '{n} panels' },
+  entrance: { zh: '入口', en: 'Entrance' },
+  webglMissing: {
+    zh: '此浏览器无法显示三维展厅（不支持 WebGL）。',
+    en: 'This browser cannot show the 3D corridor (no WebGL).',
+  },
+  corridorLabel: { zh: '三维展厅：党史长廊', en: '3D view of the party history corridor' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type UiStringKey = keyof typeof UI_STRINGS;
+
+/** Looks up an interface string and fills `{name}` placeholders. */
+export function t(key: UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  return UI_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}

@@ -1,0 +1,216 @@
+/**
+ * The walkable corridor, end to end, on the built site in headless Chromium. One visit is shared
+ * by the tests in order (loading the corridor under SwiftShader takes tens of seconds), the way a
+ * visitor would: look, open the directory, walk, click a board, read, step, close, go back.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  imageStats,
+  launchBrowser,
+  type PageWatch,
+  type StaticServer,
+  saveArtifact,
+  serveStatic,
+  shippedPanels,
+  waitForExhibit,
+  waitForStillness,
+  watchPage,
+} from './harness.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+let panels: Awaited<ReturnType<typeof shippedPanels>>;
+
+const dialog = () => page.getByRole('dialog');
+
+async function panelOnScreen(id: string) {
+  const point = await page.evaluate((panelId) => window.__exhibit?.projectPanel(panelId) ?? null, id);
+  if (!point) throw new Error(`panel ${id} is not in the scene`);
+  return point;
+}
+
+beforeAll(async () => {
+  panels = await shippedPanels();
+  server = await serveStatic();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  watch = watchPage(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await waitForExhibit(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the corridor', () => {
+  it('loads with no console error and no request off the origin', async () => {
+    await waitForStillness(page);
+    expect(watch.errors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+    expect(await page.title()).toContain('党史长廊');
+  });
+
+  it('starts at the entrance and renders a corridor, not a blank canvas', async () => {
+    const pose = await page.evaluate(() => window.__exhibit?.pose());
+    expect(pose?.position[2]).toBeGreaterThan(-1.5); // at the entrance end
+    const shot = await page.screenshot();
+    await saveArtifact('corridor-entrance.png', shot);
+    const stats = imageStats(shot);
+    expect(stats.distinctColours).toBeGreaterThan(500);
+    expect(stats.dominantShare).toBeLessThan(0.25);
+    expect(stats.meanLuminance).toBeGreaterThan(40);
+    const memory = await page.evaluate(() => window.__exhibit?.memory());
+    expect(memory?.calls).toBeGreaterThan(10);
+  });
+
+  it('lists every panel of the JSON in the directory, as deep links', async () => {
+    await page.getByRole('button', { name: /展厅目录/ }).click();
+    const nav = page.getByRole('navigation', { name: '展厅目录' });
+    await expect.poll(() => nav.isVisible()).toBe(true);
+    const hrefs = await nav.locator('a[href^="#/panel/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(panels.map((panel) => `#/panel/${panel.id}`));
+    // Reachable by keyboard: the first link takes focus and Escape closes the directory.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => nav.isVisible()).toBe(false);
+  });
+
+  it('walks to a spot clicked on the floor', async () => {
+    await waitForStillness(page);
+    const before = await page.evaluate(() => window.__exhibit?.pose());
+    const box = page.viewportSize();
+    if (!box) throw new Error('no viewport');
+    await page.mouse.click(box.width / 2, box.height - 150); // the floor a few steps ahead
+    await waitForStillness(page);
+    const after = await page.evaluate(() => window.__exhibit?.pose());
+    expect((after?.position[2] ?? 0) - (before?.position[2] ?? 0)).toBeLessThan(-0.5);
+    expect(await dialog().isVisible()).toBe(false);
+  });
+
+  it('walks with the keys, and the walls stop the visitor', async () => {
+    const before = await page.evaluate(() => window.__exhibit?.pose());
+    await page.keyboard.down('w');
+    await page.waitForTimeout(900);
+    await page.keyboard.up('w');
+    await waitForStillness(page);
+    const after = await page.evaluate(() => window.__exhibit?.pose());
+    expect(after?.position[2]).toBeLessThan((before?.position[2] ?? 0) - 0.5);
+    await page.keyboard.down('a');
+    await page.waitForTimeout(2500);
+    await page.keyboard.up('a');
+    await waitForStillness(page);
+    const atWall = await page.evaluate(() => window.__exhibit?.pose());
+    // The corridor is 4.6 m wide; the visitor stops 0.45 m short of the left wall at x = −2.3.
+    expect(atWall?.position[0]).toBeCloseTo(-1.85, 2);
+  });
+
+  it('opens a panel by a real mouse click on its board', async () => {
+    const first = panels[0];
+    if (!first) throw new Error('no panels');
+    await page.keyboard.press('n'); // next panel: the camera eases to the first board
+    await waitForStillness(page);
+    const point = await panelOnScreen(first.id);
+    for (const value of point.ndc) expect(Math.abs(value)).toBeLessThanOrEqual(1);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    expect(await dialog().getAttribute('aria-labelledby')).toBeTruthy();
+    await expect.poll(() => page.getByRole('dialog', { name: first.title }).count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe(`#/panel/${first.id}`);
+    await waitForStillness(page);
+    await saveArtifact('corridor-card.png', await page.screenshot());
+  });
+
+  it('steps with ←/→ inside the card, and back/forward move between opened panels', async () => {
+    const [first, second] = panels;
+    if (!first || !second) throw new Error('need two panels');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('dialog', { name: second.title }).count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe(`#/panel/${second.id}`);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('dialog', { name: first.title }).count()).toBe(1);
+    await page.goForward();
+    await expect.poll(() => page.getByRole('dialog', { name: second.title }).count()).toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByRole('dialog', { name: first.title }).count()).toBe(1);
+  });
+
+  it('closes with Esc, goes to #/ and gives the focus back', async () => {
+    const target = panels[1];
+    if (!target) throw new Error('need two panels');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+    // Open the card while a HUD button has the focus, as a keyboard visitor would leave it.
+    const button = page.getByRole('button', { name: '下一块展板' });
+    await button.focus();
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, target.id);
+    await expect.poll(() => page.getByRole('dialog', { name: target.title }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('下一块展板');
+  });
+
+  it('closes with × and with a click outside the card', async () => {
+    const target = panels[2];
+    if (!target) throw new Error('need three panels');
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, target.id);
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    await page.getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+    await page.goBack();
+    await expect.poll(() => dialog().isVisible()).toBe(true);
+    await page.mouse.click(40, 360); // the backdrop, left of the card
+    await expect.poll(() => dialog().isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('#/');
+  });
+
+  it('stayed clean: no console error and nothing off the origin during the whole visit', () => {
+    expect(watch.errors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+  });
+});
+
+describe('deep links', () => {
+  let deepPage: Page;
+  let deepWatch: PageWatch;
+
+  beforeAll(async () => {
+    deepPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    deepWatch = watchPage(deepPage, server.url.replace(/\/$/, ''));
+  });
+
+  it('#/panel/<id> opens that panel on arrival, with the camera at its viewpoint', async () => {
+    const target = panels[panels.length - 1];
+    if (!target) throw new Error('no panels');
+    await deepPage.goto(`${server.url}#/panel/${target.id}`);
+    await expect.poll(() => deepPage.getByRole('dialog', { name: target.title }).count(), { timeout: 60_000 }).toBe(1);
+    await deepPage.waitForFunction(() => Boolean(window.__exhibit));
+    await expect
+      .poll(async () => {
+        const point = await deepPage.evaluate((id) => window.__exhibit?.projectPanel(id) ?? null, target.id);
+        return point ? Math.max(...point.ndc.map(Math.abs)) : 99;
+      })
+      .toBeLessThanOrEqual(1);
+  });
+
+  it('an unknown id shows a clear message, not a crash', async () => {
+    await deepPage.evaluate(() => {
+      window.location.hash = '#/panel/no-such-panel';
+    });
+    const alert = deepPage.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('no-such-panel');
+    expect(await deepPage.getByRole('dialog').isVisible()).toBe(false);
+    await alert.getByRole('button', { name: '打开展厅目录' }).click();
+    await expect.poll(() => deepPage.getByRole('navigation', { name: '展厅目录' }).isVisible()).toBe(true);
+    expect(deepWatch.errors).toEqual([]);
+    expect(deepWatch.offOrigin).toEqual([]);
+  });
+});

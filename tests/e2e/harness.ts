@@ -1,0 +1,179 @@
+/**
+ * End-to-end harness: serves the built `dist/` from a plain static server (what any static host
+ * does) and drives it in Debian's headless Chromium with playwright-core.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves a folder on 127.0.0.1 at a free port. No SPA fallback: a missing file is a real 404. */
+export async function serveStatic(folder = DIST): Promise<StaticServer> {
+  if (!existsSync(join(folder, 'index.html'))) throw new Error(`${folder} has no index.html: run "npm run build" first`);
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Everything a page said that a visitor should never cause: errors, and requests off the origin. */
+export interface PageWatch {
+  errors: string[];
+  offOrigin: string[];
+}
+
+export function watchPage(page: Page, origin: string): PageWatch {
+  const watch: PageWatch = { errors: [], offOrigin: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.errors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (!url.startsWith(origin)) watch.offOrigin.push(url);
+  });
+  return watch;
+}
+
+/** Waits until the loading screen has gone: content, fonts, photos and every board's text are ready. */
+export async function waitForExhibit(page: Page, timeout = 150_000): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.__exhibit), undefined, { timeout });
+  await page.locator('[data-testid="loading"]').waitFor({ state: 'detached', timeout });
+}
+
+/** Waits until the canvas stops drawing (the camera has settled; rendering is on demand). */
+export async function waitForStillness(page: Page, quietMs = 600, timeout = 30_000): Promise<void> {
+  const started = Date.now();
+  let last = await page.evaluate(() => window.__exhibit?.frames() ?? 0);
+  let quietSince = Date.now();
+  while (Date.now() - started < timeout) {
+    await page.waitForTimeout(150);
+    const now = await page.evaluate(() => window.__exhibit?.frames() ?? 0);
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) return;
+  }
+  throw new Error('the scene kept rendering: the camera never settled');
+}
+
+export interface ImageStats {
+  width: number;
+  height: number;
+  distinctColours: number;
+  /** Share of pixels that have the single most common colour. */
+  dominantShare: number;
+  meanLuminance: number;
+}
+
+/** Simple statistics that tell a rendered corridor from a blank or single-colour canvas. */
+export function imageStats(png: Buffer): ImageStats {
+  const image = PNG.sync.read(png);
+  const counts = new Map<number, number>();
+  let luminance = 0;
+  const pixels = image.width * image.height;
+  for (let i = 0; i < image.data.length; i += 4) {
+    const r = image.data[i] ?? 0;
+    const g = image.data[i + 1] ?? 0;
+    const b = image.data[i + 2] ?? 0;
+    // Quantise a little so noise does not count as distinct colours.
+    const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    luminance += 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  const dominant = Math.max(...counts.values());
+  return {
+    width: image.width,
+    height: image.height,
+    distinctColours: counts.size,
+    dominantShare: dominant / pixels,
+    meanLuminance: luminance / pixels,
+  };
+}
+
+export async function saveArtifact(name: string, data: Buffer): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, data);
+  return path;
+}
+
+/** The panels of the shipped JSON, read straight from the files (not through the app's loader). */
+export async function shippedPanels(): Promise<Array<{ id: string; title: string; section: string }>> {
+  const exhibition = JSON.parse(await readFile(join(ROOT, 'assets/content/exhibition.json'), 'utf8')) as {
+    sections: Array<{ id: string; file: string }>;
+  };
+  const panels: Array<{ id: string; title: string; section: string }> = [];
+  for (const section of exhibition.sections) {
+    const file = JSON.parse(await readFile(join(ROOT, 'assets/content', section.file), 'utf8')) as {
+      panels: Array<{ id: string; title: string | { zh: string } }>;
+    };
+    for (const panel of file.panels) {
+      panels.push({ id: panel.id, title: typeof panel.title === 'string' ? panel.title : panel.title.zh, section: section.id });
+    }
+  }
+  return panels;
+}

@@ -1,0 +1,481 @@
+// @vitest-environment jsdom
+/**
+ * The corridor scene, rendered from the shipped content in @react-three/test-renderer: what is on
+ * the walls, where it hangs, what clicks do, and that the shared GPU resources are released.
+ * drei's <Text> is replaced by `MockText` (the real one waits for troika's font worker).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
+import * as THREE from 'three';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { allPanels, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
+import { type Lang, localize } from '../../src/content/localize.ts';
+import type { Exhibition, Panel } from '../../src/content/schema.ts';
+import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
+import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
+import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
+import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { t } from '../../src/ui/strings.ts';
+import { textSync } from './mockText.tsx';
+
+vi.mock('@react-three/drei', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@react-three/drei')>()),
+  Text: (await import('./mockText.tsx')).MockText,
+}));
+
+/** Every set of shared materials the scene creates, in order, so the tests can watch them. */
+const created = vi.hoisted(() => ({ sets: [] as CorridorMaterials[] }));
+vi.mock('../../src/scene/corridorMaterials.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/scene/corridorMaterials.ts')>();
+  return {
+    ...actual,
+    createCorridorMaterials(...args: Parameters<typeof actual.createCorridorMaterials>) {
+      const set = actual.createCorridorMaterials(...args);
+      created.sets.push(set);
+      return set;
+    },
+  };
+});
+
+// React only flushes effects inside act() when told the environment is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+type Renderer = ReactThreeTest.Renderer;
+type TestInstance = ReactThreeTest.ReactThreeTestInstance;
+
+const CONTENT_DIR = join(import.meta.dirname, '../../assets/content');
+const readShipped: ReadContentFile = (name) => readFile(join(CONTENT_DIR, name), 'utf8');
+
+let exhibition: Exhibition;
+let layout: CorridorLayout;
+let panels: Panel[];
+
+beforeAll(async () => {
+  const result = await loadExhibition(readShipped);
+  expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  if (!result.exhibition) throw new Error('assets/content/exhibition.json did not load');
+  exhibition = result.exhibition;
+  layout = layoutCorridor(exhibition);
+  panels = allPanels(exhibition);
+  expect(panels.length).toBeGreaterThan(1);
+  expect(layout.boards).toHaveLength(panels.length);
+});
+
+// jsdom has no 2D canvas: getContext('2d') returns null (the baked textures stay blank, which the
+// code allows for) and logs "not implemented" each time. Return the null without the noise.
+// (The test renderer wraps getContext again to hand out its WebGL mock.)
+const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
+    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
+  } as typeof jsdomGetContext;
+});
+afterAll(() => {
+  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
+});
+
+// Any console error (a React warning, a failed effect) fails the test.
+let consoleErrors: MockInstance<typeof console.error>;
+const mounted: Renderer[] = [];
+
+beforeEach(() => {
+  created.sets.length = 0;
+  textSync.reset();
+  useExhibition.setState({
+    progress: { ...useExhibition.getState().progress, textsReady: 0, textsTotal: 0, texturesLoaded: 0, texturesTotal: 0 },
+  });
+  consoleErrors = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(async () => {
+  for (const renderer of mounted.splice(0)) await renderer.unmount();
+  const unexpected = consoleErrors.mock.calls.map((args) => args.map(String).join(' '));
+  vi.restoreAllMocks();
+  expect(unexpected).toEqual([]);
+});
+
+interface Rendered {
+  renderer: Renderer;
+  onOpenPanel: ReturnType<typeof vi.fn<(panelId: string) => void>>;
+  onWalkTo: ReturnType<typeof vi.fn<(x: number, z: number) => void>>;
+  /** Renders the same corridor again with some props changed. */
+  rerender(changes: Partial<CorridorProps>): Promise<void>;
+}
+
+async function renderCorridor(changes: Partial<CorridorProps> = {}): Promise<Rendered> {
+  const onOpenPanel = vi.fn<(panelId: string) => void>();
+  const onWalkTo = vi.fn<(x: number, z: number) => void>();
+  let props: CorridorProps = { exhibition, layout, lang: 'zh', onOpenPanel, onWalkTo, ...changes };
+  const renderer = await ReactThreeTestRenderer.create(<Corridor {...props} />);
+  mounted.push(renderer);
+  return {
+    renderer,
+    onOpenPanel,
+    onWalkTo,
+    async rerender(next) {
+      props = { ...props, ...next };
+      await renderer.update(<Corridor {...props} />);
+    },
+  };
+}
+
+const byName = (renderer: Renderer, name: string): TestInstance => renderer.scene.find((node) => node.instance.name === name);
+const boardFaces = (renderer: Renderer) => byName(renderer, 'board-faces').instance as THREE.InstancedMesh;
+const floor = (renderer: Renderer) => byName(renderer, 'floor');
+
+/** The mocked texts in the scene. */
+function texts(renderer: Renderer): THREE.Object3D[] {
+  return renderer.scene.findAll((node) => typeof node.instance.userData.text === 'string').map((node) => node.instance);
+}
+
+/** The group that carries a board's content: placed at the board's centre, turned like the board. */
+function isAtBoard(object: THREE.Object3D | null, board: CorridorLayout['boards'][number]): boolean {
+  if (!object) return false;
+  const [x, y, z] = board.position;
+  return object.position.distanceTo(new THREE.Vector3(x, y, z)) < 1e-6 && Math.abs(object.rotation.y - board.rotationY) < 1e-6;
+}
+
+/** Whether a text on a board sits in its red title band (a member's name may repeat the title below it). */
+const inTitleBand = (text: THREE.Object3D, board: CorridorLayout['boards'][number]) =>
+  text.position.y <= board.height / 2 && text.position.y >= board.height / 2 - TITLE_BAND_HEIGHT;
+
+/** Each board's panel title as printed in the board's title band, and how many times it is there. */
+function titlesOnBoards(renderer: Renderer, boards: CorridorLayout['boards'], panelsById: Map<string, Panel>, lang: Lang) {
+  const all = texts(renderer);
+  return boards.map((board) => {
+    const panel = panelsById.get(board.panelId);
+    if (!panel) throw new Error(`no panel ${board.panelId}`);
+    const title = localize(panel.title, lang);
+    const found = all.filter((text) => text.userData.text === title && isAtBoard(text.parent, board) && inTitleBand(text, board));
+    return { panelId: board.panelId, title, count: found.length, group: found[0]?.parent ?? null };
+  });
+}
+
+const panelMap = (source: Exhibition) => new Map(allPanels(source).map((panel) => [panel.id, panel]));
+
+describe('Corridor scene', () => {
+  it('draws every board face in one instanced mesh, each instance at its board, facing the corridor', async () => {
+    const { renderer } = await renderCorridor();
+    const faces = boardFaces(renderer);
+    expect(faces).toBeInstanceOf(THREE.InstancedMesh);
+    expect(faces.count).toBe(panels.length);
+
+    const matrix = new THREE.Matrix4();
+    const position = new THREE.Vector3();
+    const rotation = new THREE.Quaternion();
+    const scale = new THREE.Vector3();
+    layout.boards.forEach((board, index) => {
+      faces.getMatrixAt(index, matrix);
+      matrix.decompose(position, rotation, scale);
+      expect(position.x, `${board.panelId} x`).toBeCloseTo(board.position[0], 2);
+      expect(position.y, `${board.panelId} y`).toBeCloseTo(board.position[1], 2);
+      expect(position.z, `${board.panelId} z`).toBeCloseTo(board.position[2], 2);
+      expect(scale.x).toBeCloseTo(board.width, 5);
+      expect(scale.y).toBeCloseTo(board.height, 5);
+      // The face's front (+z in its own frame) points away from its wall, into the corridor.
+      const front = new THREE.Vector3(0, 0, 1).applyQuaternion(rotation);
+      expect(Math.sign(front.x), board.panelId).toBe(board.wall === 'left' ? 1 : -1);
+    });
+  });
+
+  it('prints every panel title on its own board, once per panel', async () => {
+    const { renderer } = await renderCorridor();
+    const titles = titlesOnBoards(renderer, layout.boards, panelMap(exhibition), 'zh');
+    for (const { panelId, title, count } of titles) expect(count, `title "${title}" of ${panelId}`).toBe(1);
+    const groups = new Set(titles.map(({ group }) => group));
+    expect(groups.size).toBe(panels.length);
+    // The board's text uses the shipped fonts.
+    for (const group of groups) {
+      for (const text of group?.children ?? []) {
+        if (typeof text.userData.text === 'string') expect(text.userData.font).toMatch(/NotoSansSC-(Regular|Bold)\.woff$/);
+      }
+    }
+  });
+
+  it('opens the clicked board’s panel, and not at the end of a drag', async () => {
+    const { renderer, onOpenPanel } = await renderCorridor();
+    const faces = byName(renderer, 'board-faces');
+
+    for (const [index, board] of layout.boards.entries()) {
+      const stopPropagation = vi.fn();
+      await renderer.fireEvent(faces, 'click', { instanceId: index, delta: 0, stopPropagation });
+      expect(onOpenPanel).toHaveBeenLastCalledWith(board.panelId);
+      // Otherwise the floor or wall behind the board would take the click too.
+      expect(stopPropagation).toHaveBeenCalled();
+    }
+    expect(onOpenPanel).toHaveBeenCalledTimes(layout.boards.length);
+    onOpenPanel.mockClear();
+
+    const last = layout.boards.length - 1;
+    await renderer.fireEvent(faces, 'click', { instanceId: last, delta: 50 });
+    await renderer.fireEvent(faces, 'click', { instanceId: last, delta: CLICK_TOLERANCE_PX + 1 });
+    expect(onOpenPanel).not.toHaveBeenCalled();
+
+    // A little jitter of the pointer during the click is still a click.
+    await renderer.fireEvent(faces, 'click', { instanceId: last, delta: CLICK_TOLERANCE_PX });
+    expect(onOpenPanel).toHaveBeenCalledWith(layout.boards[last]?.panelId);
+    onOpenPanel.mockClear();
+
+    // No instance hit, or one past the boards (a stale id): nothing opens.
+    await renderer.fireEvent(faces, 'click', { delta: 0 });
+    await renderer.fireEvent(faces, 'click', { instanceId: layout.boards.length, delta: 0 });
+    expect(onOpenPanel).not.toHaveBeenCalled();
+  });
+
+  it('walks to the clicked point of the floor, and not at the end of a drag', async () => {
+    const { renderer, onWalkTo, onOpenPanel } = await renderCorridor();
+    const floorNode = floor(renderer);
+    const mesh = floorNode.instance as THREE.Mesh;
+    // The floor covers the whole corridor, so every point of it can be walked to.
+    mesh.updateMatrixWorld();
+    const box = new THREE.Box3().setFromObject(mesh);
+    expect(box.min.x).toBeCloseTo(-layout.width / 2, 5);
+    expect(box.max.x).toBeCloseTo(layout.width / 2, 5);
+    expect(box.max.z).toBeCloseTo(layout.entranceZ, 5);
+    expect(box.min.z).toBeCloseTo(layout.endZ, 5);
+
+    await renderer.fireEvent(floorNode, 'click', { point: new THREE.Vector3(0.7, 0, -12.25), delta: 2 });
+    expect(onWalkTo).toHaveBeenCalledExactlyOnceWith(0.7, -12.25);
+
+    await renderer.fireEvent(floorNode, 'click', { point: new THREE.Vector3(-1, 0, -3), delta: 50 });
+    expect(onWalkTo).toHaveBeenCalledTimes(1);
+    expect(onOpenPanel).not.toHaveBeenCalled();
+  });
+
+  it('reprints the boards in English when the language changes', async () => {
+    const view = await renderCorridor();
+    const byId = panelMap(exhibition);
+    const chineseOnly = (panel: Panel) => localize(panel.title, 'zh') !== localize(panel.title, 'en');
+    expect(panels.filter(chineseOnly).length).toBeGreaterThan(0);
+
+    await view.rerender({ lang: 'en' });
+    const english = titlesOnBoards(view.renderer, layout.boards, byId, 'en');
+    for (const { panelId, title, count } of english) expect(count, `English title "${title}" of ${panelId}`).toBe(1);
+    const chinese = titlesOnBoards(view.renderer, layout.boards, byId, 'zh');
+    for (const { panelId, count } of chinese) {
+      const panel = byId.get(panelId);
+      if (panel && chineseOnly(panel)) expect(count, `Chinese title of ${panelId} is gone`).toBe(0);
+    }
+    // The entrance arch follows too.
+    const shown = texts(view.renderer).map((text) => text.userData.text);
+    expect(shown).toContain(localize(exhibition.title, 'en'));
+
+    await view.rerender({ lang: 'zh' });
+    for (const { count } of titlesOnBoards(view.renderer, layout.boards, byId, 'zh')) expect(count).toBe(1);
+  });
+
+  it('hangs a panel added to the content files with no code change', async () => {
+    const addedId = 'scene-test-added-panel';
+    const lastSection = exhibition.sections.at(-1);
+    if (!lastSection) throw new Error('no sections');
+    const sectionFile = lastSection.file;
+    // What a member of staff would do: copy a panel in the JSON and give it a new id and title.
+    const readWithAddedPanel: ReadContentFile = async (name) => {
+      const text = await readShipped(name);
+      if (name !== sectionFile) return text;
+      const json = JSON.parse(text) as { panels: Array<Record<string, unknown>> };
+      const template = json.panels[0];
+      json.panels.push({ ...template, id: addedId, title: { zh: '新增展板', en: 'An Added Board' } });
+      return JSON.stringify(json);
+    };
+    const extended = await loadExhibition(readWithAddedPanel);
+    expect(extended.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    if (!extended.exhibition) throw new Error('extended content did not load');
+    const extendedLayout = layoutCorridor(extended.exhibition);
+    const addedIndex = extendedLayout.boards.findIndex((board) => board.panelId === addedId);
+    const addedBoard = extendedLayout.boards[addedIndex];
+    if (!addedBoard) throw new Error('the added panel was not laid out');
+
+    const view = await renderCorridor();
+    const textsBefore = useExhibition.getState().progress.textsTotal;
+    await view.rerender({ exhibition: extended.exhibition, layout: extendedLayout });
+
+    const faces = boardFaces(view.renderer);
+    expect(faces.count).toBe(panels.length + 1);
+    const matrix = new THREE.Matrix4();
+    const position = new THREE.Vector3();
+    extendedLayout.boards.forEach((board, index) => {
+      position.setFromMatrixPosition(faces.getMatrixAt(index, matrix));
+      expect(position.distanceTo(new THREE.Vector3(...board.position)), board.panelId).toBeLessThan(0.01);
+    });
+
+    const titles = titlesOnBoards(view.renderer, extendedLayout.boards, panelMap(extended.exhibition), 'zh');
+    expect(titles.find(({ panelId }) => panelId === addedId)).toMatchObject({ title: '新增展板', count: 1 });
+    expect(new Set(titles.map(({ group }) => group)).size).toBe(panels.length + 1);
+    // Its texts join the loading count.
+    expect(useExhibition.getState().progress.textsTotal).toBeGreaterThan(textsBefore);
+
+    await view.renderer.fireEvent(byName(view.renderer, 'board-faces'), 'click', { instanceId: addedIndex, delta: 0 });
+    expect(view.onOpenPanel).toHaveBeenCalledExactlyOnceWith(addedId);
+  });
+
+  describe('shared resources', () => {
+    /** Every material, texture and geometry in a set, each with whether it has been disposed. */
+    function watch(set: CorridorMaterials) {
+      const resources = new Set<THREE.Material | THREE.Texture | THREE.BufferGeometry>();
+      for (const value of Object.values(set)) {
+        if (value instanceof THREE.BufferGeometry) resources.add(value);
+        if (value instanceof THREE.MeshBasicMaterial) {
+          resources.add(value);
+          if (value.map) resources.add(value.map);
+        }
+      }
+      const disposed = new Set<unknown>();
+      for (const resource of resources) resource.addEventListener('dispose', () => disposed.add(resource));
+      return { resources, disposed };
+    }
+
+    /** The materials and geometries the scene's meshes draw with (mocked texts left out). */
+    function inUse(renderer: Renderer) {
+      const used = new Set<THREE.Material | THREE.BufferGeometry>();
+      for (const node of renderer.scene.findAll((candidate) => candidate.instance instanceof THREE.Mesh)) {
+        const mesh = node.instance as THREE.Mesh;
+        if (typeof mesh.userData.text === 'string') continue;
+        used.add(mesh.geometry);
+        for (const material of [mesh.material].flat()) used.add(material);
+      }
+      return used;
+    }
+
+    it('are created once, shared by the meshes, and all disposed on unmount', async () => {
+      const view = await renderCorridor();
+      const { renderer } = view;
+      expect(created.sets).toHaveLength(1);
+      const [set] = created.sets;
+      if (!set) throw new Error('no materials');
+      expect(boardFaces(renderer).material).toBe(set.boardFace);
+      expect(boardFaces(renderer).geometry).toBe(set.plane);
+      expect((floor(renderer).instance as THREE.Mesh).material).toBe(set.floor);
+      const { resources, disposed } = watch(set);
+      expect([...resources].filter((resource) => resource instanceof THREE.Texture).length, 'baked textures').toBeGreaterThan(0);
+      for (const used of inUse(renderer)) expect(resources.has(used), `${used.type} comes from the shared set`).toBe(true);
+
+      // Re-rendering (here, in another language) keeps them.
+      await view.rerender({ lang: 'en' });
+      expect(created.sets).toHaveLength(1);
+      expect(disposed.size).toBe(0);
+
+      mounted.splice(mounted.indexOf(renderer), 1);
+      await renderer.unmount();
+      const left = [...resources].filter((resource) => !disposed.has(resource)).map((resource) => resource.type);
+      expect(left).toEqual([]);
+    });
+
+    it('are replaced when the corridor changes size, and the old set is disposed', async () => {
+      const view = await renderCorridor();
+      const [first] = created.sets;
+      if (!first) throw new Error('no materials');
+      const firstSet = watch(first);
+
+      const wider = layoutCorridor(exhibition, { ...DEFAULT_DIMENSIONS, width: DEFAULT_DIMENSIONS.width + 0.8 });
+      await view.rerender({ layout: wider });
+      expect(created.sets).toHaveLength(2);
+      const [, second] = created.sets;
+      if (!second) throw new Error('no second set');
+      const secondSet = watch(second);
+
+      expect([...firstSet.resources].filter((resource) => !firstSet.disposed.has(resource))).toEqual([]);
+      // Nothing on screen still draws with a disposed material or geometry.
+      for (const used of inUse(view.renderer))
+        expect(secondSet.resources.has(used), `${used.type} is from the new set`).toBe(true);
+      expect(boardFaces(view.renderer).count).toBe(panels.length);
+      expect(secondSet.disposed.size).toBe(0);
+    });
+  });
+
+  describe('photos', () => {
+    /** Panels whose board shows a picture (stats and to-fill boards have no room for one). */
+    const imagePanels = () => panels.filter((panel) => panel.images[0] && panel.kind !== 'stats' && panel.kind !== 'to-fill');
+
+    /** Makes every photo "load" at once as a 400×300 picture; returns the textures handed out. */
+    function loadPhotosInstantly(): THREE.Texture[] {
+      const loaded: THREE.Texture[] = [];
+      vi.spyOn(THREE.TextureLoader.prototype, 'load').mockImplementation((_url, onLoad) => {
+        const texture = new THREE.Texture({ width: 400, height: 300 } as HTMLImageElement);
+        loaded.push(texture);
+        onLoad?.(texture);
+        return texture;
+      });
+      return loaded;
+    }
+
+    it('are loaded once per file, counted, captioned, and released on unmount', async () => {
+      expect(imagePanels().length).toBeGreaterThan(0);
+      const loaded = loadPhotosInstantly();
+      const view = await renderCorridor();
+      const distinct = new Set(imagePanels().map((panel) => panel.images[0]?.src));
+      expect(loaded).toHaveLength(distinct.size);
+      expect(useExhibition.getState().progress).toMatchObject({ texturesLoaded: distinct.size, texturesTotal: distinct.size });
+
+      const shown = texts(view.renderer).map((text) => text.userData.text);
+      for (const panel of imagePanels()) expect(shown).toContain(localize(panel.images[0]?.caption, 'zh'));
+      const placeholders = imagePanels().filter((panel) => panel.images[0]?.placeholder).length;
+      expect(shown.filter((text) => text === t('photoPending', 'zh'))).toHaveLength(placeholders);
+
+      const disposed = new Set<THREE.Texture>();
+      for (const texture of loaded) texture.addEventListener('dispose', () => disposed.add(texture));
+      mounted.splice(mounted.indexOf(view.renderer), 1);
+      await view.renderer.unmount();
+      expect(disposed.size).toBe(loaded.length);
+    });
+
+    it('are drawn on their boards once loaded, at their own aspect', async () => {
+      const loaded = loadPhotosInstantly();
+      const view = await renderCorridor();
+      const pictures = view.renderer.scene
+        .findAll((node) => node.instance instanceof THREE.Mesh)
+        .map((node) => node.instance as THREE.Mesh)
+        .filter((mesh) => loaded.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
+      expect(pictures).toHaveLength(imagePanels().length);
+      // Fitted to the picture's own 4:3 shape.
+      for (const mesh of pictures) expect(mesh.scale.x / mesh.scale.y).toBeCloseTo(4 / 3, 5);
+    });
+
+    it('are named by their file when they cannot be loaded', async () => {
+      vi.spyOn(THREE.TextureLoader.prototype, 'load').mockImplementation((_url, _onLoad, _onProgress, onError) => {
+        onError?.(new Error('404'));
+        return new THREE.Texture();
+      });
+      const view = await renderCorridor();
+      const shown = texts(view.renderer).map((text) => text.userData.text);
+      for (const panel of imagePanels()) expect(shown).toContain(`${t('imageMissing', 'zh')}\n${panel.images[0]?.src}`);
+      const { texturesLoaded, texturesTotal } = useExhibition.getState().progress;
+      expect(texturesTotal).toBeGreaterThan(0);
+      expect(texturesLoaded).toBe(texturesTotal);
+    });
+  });
+
+  describe('loading progress', () => {
+    const progress = () => useExhibition.getState().progress;
+
+    it('counts every text on the walls, and each as ready once it is typeset', async () => {
+      textSync.auto = false;
+      const view = await renderCorridor();
+      const count = texts(view.renderer).length;
+      // At least a title per board, plus the landmarks.
+      expect(count).toBeGreaterThan(panels.length);
+      expect(progress()).toMatchObject({ textsTotal: count, textsReady: 0 });
+
+      expect(textSync.flush()).toBe(count);
+      expect(progress()).toMatchObject({ textsTotal: count, textsReady: count });
+
+      // Re-typesetting in another language is not counted again.
+      await view.rerender({ lang: 'en' });
+      textSync.flush();
+      expect(progress()).toMatchObject({ textsTotal: count, textsReady: count });
+    });
+
+    it('counts texts removed before they were typeset as done, so loading can finish', async () => {
+      textSync.auto = false;
+      const view = await renderCorridor();
+      const count = texts(view.renderer).length;
+      textSync.pending.values().next().value?.();
+      expect(progress()).toMatchObject({ textsTotal: count, textsReady: 1 });
+      mounted.splice(mounted.indexOf(view.renderer), 1);
+      await view.renderer.unmount();
+      expect(progress()).toMatchObject({ textsTotal: count, textsReady: count });
+    });
+  });
+});
