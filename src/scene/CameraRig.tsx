@@ -140,6 +140,7 @@ export function CameraRig() {
     livePose.position[2] = camera.position.z;
     livePose.yaw = state.yaw;
     livePose.pitch = state.pitch;
+    livePose.moving = moving;
 
     if (moving) invalidate();
   });

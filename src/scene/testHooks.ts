@@ -20,7 +20,7 @@ export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
   frames(): number;
   memory(): { textures: number; geometries: number; calls: number; triangles: number };
-  pose(): { position: number[]; yaw: number; pitch: number };
+  pose(): { position: number[]; yaw: number; pitch: number; moving: boolean };
   /** The store's discrete state, as plain data. */
   state(): { openPanelId: string | null; focusPanelId: string | null; cameraGoal: unknown; lang: string; view: string };
 }
@@ -54,7 +54,7 @@ export function exposeTestHooks(root: RootState): void {
       calls: root.gl.info.render.calls,
       triangles: root.gl.info.render.triangles,
     }),
-    pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch }),
+    pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch, moving: livePose.moving }),
     state: () => {
       const { openPanelId, focusPanelId, cameraGoal, lang, view } = useExhibition.getState();
       return JSON.parse(JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view }));

@@ -73,10 +73,12 @@ export interface ExhibitionState {
 }
 
 /** The camera's pose as of the last rendered frame, written by the camera rig. */
-export const livePose: { position: [number, number, number]; yaw: number; pitch: number } = {
+export const livePose: { position: [number, number, number]; yaw: number; pitch: number; moving: boolean } = {
   position: [0, 1.6, 0],
   yaw: 0,
   pitch: 0,
+  /** True while the camera glides or walks and the rig keeps asking for frames. */
+  moving: false,
 };
 
 /** Held walking keys and pending drag-look deltas, written by input handlers, read per frame. */

@@ -58,7 +58,7 @@ describe('the corridor', () => {
   it('starts at the entrance and renders a corridor, not a blank canvas', async () => {
     const pose = await page.evaluate(() => window.__exhibit?.pose());
     expect(pose?.position[2]).toBeGreaterThan(-1.5); // at the entrance end
-    const shot = await page.screenshot();
+    const shot = await page.screenshot({ timeout: 120_000 });
     await saveArtifact('corridor-entrance.png', shot);
     const stats = imageStats(shot);
     expect(stats.distinctColours).toBeGreaterThan(500);
@@ -129,7 +129,7 @@ describe('the corridor', () => {
     await expect.poll(() => page.getByRole('dialog', { name: first.title }).count()).toBe(1);
     expect(new URL(page.url()).hash).toBe(`#/panel/${first.id}`);
     await waitForStillness(page);
-    await saveArtifact('corridor-card.png', await page.screenshot());
+    await saveArtifact('corridor-card.png', await page.screenshot({ timeout: 120_000 }));
   });
 
   it('steps with ←/→ inside the card, and back/forward move between opened panels', async () => {

@@ -103,15 +103,21 @@ export async function waitForExhibit(page: Page, timeout = 150_000): Promise<voi
   await page.locator('[data-testid="loading"]').waitFor({ state: 'detached', timeout });
 }
 
-/** Waits until the canvas stops drawing (the camera has settled; rendering is on demand). */
-export async function waitForStillness(page: Page, quietMs = 600, timeout = 30_000): Promise<void> {
+/**
+ * Waits until the camera has settled and the canvas has stopped drawing. Rendering is on demand,
+ * so a quiet frame counter means nothing moves; the rig's own flag guards against frames that are
+ * merely slow (CPU WebGL can take longer than the quiet period for one frame).
+ */
+export async function waitForStillness(page: Page, quietMs = 600, timeout = 60_000): Promise<void> {
   const started = Date.now();
-  let last = await page.evaluate(() => window.__exhibit?.frames() ?? 0);
+  const sample = () =>
+    page.evaluate(() => ({ frames: window.__exhibit?.frames() ?? 0, moving: window.__exhibit?.pose().moving ?? true }));
+  let last = await sample();
   let quietSince = Date.now();
   while (Date.now() - started < timeout) {
     await page.waitForTimeout(150);
-    const now = await page.evaluate(() => window.__exhibit?.frames() ?? 0);
-    if (now !== last) {
+    const now = await sample();
+    if (now.frames !== last.frames || now.moving) {
       last = now;
       quietSince = Date.now();
     } else if (Date.now() - quietSince >= quietMs) return;
