@@ -49,16 +49,7 @@ export function parseJsonText(file: string, text: string): { ok: true; value: un
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    if (position?.[1]) {
-      const upTo = body.slice(0, Number(position[1]));
-      const line = upTo.split('\n').length;
-      const column = upTo.length - upTo.lastIndexOf('\n');
-      return problem(
-        `JSON 格式错误（第 ${line} 行，第 ${column} 列）`,
-        `invalid JSON at line ${line}, column ${column}: ${message}`,
-      );
-    }
-    const offset = likelyErrorOffset(body);
+    const offset = position?.[1] ? Number(position[1]) : likelyErrorOffset(body);
     if (offset !== null) {
       const upTo = body.slice(0, offset);
       const line = upTo.split('\n').length;
