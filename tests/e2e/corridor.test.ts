@@ -53,6 +53,10 @@ describe('the corridor', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.offOrigin).toEqual([]);
     expect(await page.title()).toContain('党史长廊');
+    // The built page carries a Content-Security-Policy that allows no eval and no other origin.
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
   });
 
   it('starts at the entrance and renders a corridor, not a blank canvas', async () => {
