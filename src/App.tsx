@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
+import { fetchPhotoManifest } from './content/photoManifest.ts';
 import { installVisitorKeys } from './modes/visitorInput.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
@@ -34,14 +35,31 @@ export function App() {
       if (exhibition) store.getState().contentLoaded(exhibition, problems);
       else store.getState().contentFailed(problems);
     });
+    // Dev mode: the server says the content changed; swap it in without losing the visitor's place.
+    const reloadContent = () =>
+      loadExhibition(fetchContentFile(import.meta.env.BASE_URL)).then(({ exhibition, problems }) => {
+        if (cancelled) return;
+        if (exhibition) store.getState().contentReloaded(exhibition, problems);
+        else store.getState().contentFailed(problems);
+      });
+    import.meta.hot?.on('exhibition:content-changed', reloadContent);
     void loadInterfaceFont();
-    preloadBoardFonts().then(() => {
-      if (!cancelled) store.getState().fontLoaded();
+    // The photo sizes made at build time; without a manifest the boards and card use the original files.
+    const loadPhotos = () =>
+      fetchPhotoManifest(import.meta.env.BASE_URL).then((manifest) => {
+        if (!cancelled) store.getState().photosLoaded(manifest);
+      });
+    void loadPhotos();
+    import.meta.hot?.on('exhibition:content-changed', loadPhotos);
+    preloadBoardFonts().then((metrics) => {
+      if (!cancelled) store.getState().fontLoaded(metrics);
     });
     const stopHashSync = startHashSync(store);
     const stopKeys = installVisitorKeys(store);
     return () => {
       cancelled = true;
+      import.meta.hot?.off('exhibition:content-changed', loadPhotos);
+      import.meta.hot?.off('exhibition:content-changed', reloadContent);
       stopHashSync();
       stopKeys();
     };

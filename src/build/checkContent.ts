@@ -5,12 +5,21 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { codePointLabel, locateContentStrings, needsGlyph, uiStrings } from '../content/characters.ts';
+import {
+  codePointLabel,
+  collectContentStrings,
+  fontCharacters,
+  locateContentStrings,
+  needsGlyph,
+  uiStrings,
+} from '../content/characters.ts';
 import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
 import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
 import type { Exhibition } from '../content/schema.ts';
+import { boardTextWarnings } from '../content/textFit.ts';
 import { UI_STRINGS } from '../ui/strings.ts';
-import { fontSourcePath, fsContentReader, missingCharacters } from './fonts.ts';
+import { fontMetricsFor, fontSourcePath, fsContentReader, missingCharacters } from './fonts.ts';
+import { photoProblems } from './photos.ts';
 
 const label = (name: string) => `${CONTENT_DIR_LABEL}/${name}`;
 
@@ -86,17 +95,37 @@ async function fileExists(root: string, relative: string): Promise<boolean> {
   return true;
 }
 
+/** The file's real spelling when it exists under another upper/lower case (e.g. "IMG_01.JPG" for "img_01.jpg"). */
+async function spelledOtherwise(root: string, relative: string): Promise<string | null> {
+  let dir = root;
+  const found: string[] = [];
+  for (const part of relative.split('/').filter((p) => p !== '' && p !== '.')) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const match = names.find((name) => name === part) ?? names.find((name) => name.toLowerCase() === part.toLowerCase());
+    if (match === undefined) return null;
+    found.push(match);
+    dir = join(dir, match);
+  }
+  const spelled = found.join('/');
+  return spelled !== relative && (await fileExists(root, spelled)) ? spelled : null;
+}
+
 async function missingImages(exhibition: Exhibition, assetsDir: string, where: Locator): Promise<ContentProblem[]> {
   const checks = exhibition.sections.flatMap((section, s) =>
     section.panels.flatMap((panel, p) =>
       panel.images.map(async (image, i): Promise<ContentProblem | null> => {
         if (await fileExists(assetsDir, image.src)) return null;
+        const otherCase = await spelledOtherwise(assetsDir, image.src);
         return {
           severity: 'error',
           file: label(section.file),
           path: formatJsonPath(['panels', where.panelIndex(s, p), 'images', i, 'src']),
-          zh: `找不到文件 "${image.src}"`,
-          en: `file not found "${image.src}"`,
+          zh: otherCase
+            ? `找不到文件 "${image.src}"：有一个大小写不同的文件 "${otherCase}"，文件名的大小写必须完全一致`
+            : `找不到文件 "${image.src}"`,
+          en: otherCase
+            ? `file not found "${image.src}": there is "${otherCase}", which differs in upper/lower case; the case must match exactly`
+            : `file not found "${image.src}"`,
         };
       }),
     ),
@@ -156,5 +185,16 @@ export async function checkContent(contentDir: string, assetsDir: string): Promi
   const { exhibition, problems } = await loadExhibition(fsContentReader(contentDir));
   if (!exhibition) return [...problems, ...missingGlyphs(null, null)];
   const where = await locator(contentDir, exhibition);
-  return [...problems, ...(await missingImages(exhibition, assetsDir, where)), ...missingGlyphs(exhibition, where)];
+  problems.push(...(await photoProblems(exhibition, assetsDir, where)));
+  const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
+  const textWarnings = boardTextWarnings(exhibition, metrics, (section, panel) => ({
+    file: label(exhibition.sections[section]?.file ?? EXHIBITION_FILE),
+    index: where.panelIndex(section, panel),
+  }));
+  return [
+    ...problems,
+    ...(await missingImages(exhibition, assetsDir, where)),
+    ...missingGlyphs(exhibition, where),
+    ...textWarnings,
+  ];
 }

@@ -6,7 +6,9 @@ declare module 'fontkit' {
     readonly familyName: string;
     readonly numGlyphs: number;
     readonly characterSet: number[];
+    readonly unitsPerEm: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
   export function openSync(path: string, postscriptName?: string): Font;

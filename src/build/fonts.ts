@@ -15,6 +15,7 @@ import subsetFont from 'subset-font';
 import { collectContentStrings, fontCharacters, needsGlyph } from '../content/characters.ts';
 import { loadExhibition, type ReadContentFile } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
+import type { FontMetrics } from '../layout/lineBreak.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
@@ -112,7 +113,10 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
   const hash = hashOf(characters, version);
 
   const previous = await readManifest(outDir);
-  const expectedFiles = FONT_WEIGHTS.flatMap((weight) => FONT_FORMATS.map((format) => fontFileName(weight, format)));
+  const expectedFiles = [
+    ...FONT_WEIGHTS.flatMap((weight) => FONT_FORMATS.map((format) => fontFileName(weight, format))),
+    FONT_METRICS_FILE,
+  ];
   if (previous?.hash === hash && expectedFiles.every((file) => existsSync(join(outDir, file)))) {
     return { manifest: previous, skipped: true, characters, problems };
   }
@@ -129,6 +133,7 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
       files[file] = data.byteLength;
     }
   }
+  await writeAtomic(join(outDir, FONT_METRICS_FILE), JSON.stringify(fontMetricsFor(characters)));
   const manifest: FontsManifest = {
     hash,
     fontPackage: `${FONT_PACKAGE}@${version}`,
@@ -167,4 +172,23 @@ export function describeFontSizes(manifest: FontsManifest): string {
   return FONT_WEIGHTS.map(
     (weight) => `${weight} ${kB(fontFileName(weight, 'woff'))} woff / ${kB(fontFileName(weight, 'woff2'))} woff2`,
   ).join(', ');
+}
+
+export const FONT_METRICS_FILE = 'metrics.json';
+
+/**
+ * Advance widths (in em, 3 decimals) of the given characters in both faces: what the board's
+ * line-breaker measures with, at build time and, from `metrics.json`, in the browser.
+ */
+export function fontMetricsFor(characters: string): FontMetrics {
+  const chars = Array.from(characters).filter((char) => needsGlyph(char));
+  const widths = (weight: FontWeightName) => {
+    const font = fontFrom(fontSourcePath(weight));
+    return chars.map((char) => {
+      const codePoint = char.codePointAt(0) ?? 0;
+      if (!font.hasGlyphForCodePoint(codePoint)) return 1;
+      return Math.round((font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm) * 1000) / 1000;
+    });
+  };
+  return { chars: chars.join(''), regular: widths('Regular'), bold: widths('Bold') };
 }

@@ -1,33 +1,52 @@
 /**
- * Checks the content and builds the font subsets, for `vite build` and the dev server alike.
+ * Checks the content and builds the font subsets and photo sizes, for `vite build` and the dev server alike.
  * A content error fails the build; in dev it is only printed, since the app shows it at run time.
  * In dev, editing a content file rebuilds the fonts (new characters) and reloads the page.
+ * Adding or replacing a photo under `assets/photos/` redoes its sizes and tells the page.
  */
 import { isAbsolute, join, relative } from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import { type ContentProblem, formatProblem } from '../content/problems.ts';
 import { checkContent } from './checkContent.ts';
 import { buildFonts, describeFontSizes } from './fonts.ts';
+import { buildPhotos, describePhotos } from './photos.ts';
 
 export const CONTENT_DIR = 'assets/content';
 export const ASSETS_DIR = 'assets';
 export const FONTS_OUT_DIR = 'assets/generated/fonts';
+export const PHOTOS_DIR = 'assets/photos';
+export const PHOTOS_OUT_DIR = 'assets/generated/photos';
 
 const TAG = '[exhibition]';
 
 export function exhibitionAssets(): Plugin {
   let config: ResolvedConfig | undefined;
   // Runs one after another: a save during a rebuild queues another rebuild, never a parallel one.
-  let queue: Promise<void> = Promise.resolve();
+  let queue: Promise<unknown> = Promise.resolve();
 
   const root = () => config?.root ?? process.cwd();
   const logger = (): Pick<Logger, 'info' | 'warn'> => config?.logger ?? console;
 
-  async function fonts(): Promise<void> {
+  /** Subsets the fonts; true when they changed (new characters in the content). */
+  async function fonts(): Promise<boolean> {
     const started = Date.now();
     const result = await buildFonts({ contentDir: join(root(), CONTENT_DIR), outDir: join(root(), FONTS_OUT_DIR) });
     const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
     logger().info(`${TAG} fonts: ${result.manifest.characters} characters, ${describeFontSizes(result.manifest)} (${took})`);
+    return !result.skipped;
+  }
+
+  /** Board textures and card sizes of the content's photos (unchanged photos are skipped). */
+  async function photos(): Promise<void> {
+    const started = Date.now();
+    const result = await buildPhotos({
+      assetsDir: join(root(), ASSETS_DIR),
+      contentDir: join(root(), CONTENT_DIR),
+      outDir: join(root(), PHOTOS_OUT_DIR),
+    });
+    const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
+    logger().info(`${TAG} photos: ${describePhotos(result)} (${took})`);
+    for (const { src, error } of result.failed) logger().warn(`${TAG} photo ${src} could not be converted: ${error}`);
   }
 
   const check = () => checkContent(join(root(), CONTENT_DIR), join(root(), ASSETS_DIR));
@@ -39,7 +58,7 @@ export function exhibitionAssets(): Plugin {
   }
 
   /** Runs after whatever is queued; a failure is the caller's, never the queue's. */
-  function enqueue(task: () => Promise<void>): Promise<void> {
+  function enqueue(task: () => Promise<unknown>): Promise<unknown> {
     const run = queue.then(task);
     queue = run.catch(() => undefined);
     return run;
@@ -64,6 +83,7 @@ export function exhibitionAssets(): Plugin {
       }
       warnAll(problems);
       await enqueue(fonts);
+      await enqueue(photos);
     },
 
     configureServer(server) {
@@ -78,11 +98,33 @@ export function exhibitionAssets(): Plugin {
         timer = setTimeout(() => {
           enqueue(async () => {
             warnAll(await check());
-            await fonts();
-            server.ws.send({ type: 'full-reload' });
+            const fontsChanged = await fonts();
+            await photos();
+            // troika keeps a font it has loaded, so new characters need a fresh page; otherwise the
+            // page swaps the content in place and the visitor stays where they are.
+            server.ws.send(fontsChanged ? { type: 'full-reload' } : { type: 'custom', event: 'exhibition:content-changed' });
           }).catch((error: unknown) => logger().warn(`${TAG} ${error instanceof Error ? error.message : String(error)}`));
         }, 150);
       };
+      // A photo added, replaced or removed: redo its sizes, then let the page pick up the new URLs.
+      const photosDir = join(root(), PHOTOS_DIR);
+      server.watcher.add(photosDir);
+      let photoTimer: ReturnType<typeof setTimeout> | undefined;
+      const onPhotoChange = (file: string) => {
+        const inside = relative(photosDir, file);
+        if (inside.startsWith('..') || isAbsolute(inside)) return;
+        clearTimeout(photoTimer);
+        photoTimer = setTimeout(() => {
+          enqueue(async () => {
+            warnAll(await check());
+            await photos();
+            server.ws.send({ type: 'custom', event: 'exhibition:content-changed' });
+          }).catch((error: unknown) => logger().warn(`${TAG} ${error instanceof Error ? error.message : String(error)}`));
+        }, 150);
+      };
+      server.watcher.on('change', onPhotoChange);
+      server.watcher.on('add', onPhotoChange);
+      server.watcher.on('unlink', onPhotoChange);
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);
       server.watcher.on('unlink', onChange);

@@ -102,3 +102,53 @@ export function fitViewpoint(
   const x = Math.min(layout.bounds.maxX, Math.max(layout.bounds.minX, board.position[0] + normalX * distance));
   return { position: [x, board.viewpoint.position[1], board.viewpoint.position[2]], target: board.viewpoint.target };
 }
+
+/** Horizontal distance (across the floor, ignoring height) from a point to a board's centre. */
+export function boardDistance(board: BoardPlacement, position: Vec3): number {
+  return Math.hypot(board.position[0] - position[0], board.position[2] - position[2]);
+}
+
+/** The boards whose centre is within `radius` metres of `position` across the floor, nearest first. */
+export function boardsWithin(layout: CorridorLayout, position: Vec3, radius: number): BoardPlacement[] {
+  return layout.boards
+    .map((board) => ({ board, distance: boardDistance(board, position) }))
+    .filter(({ distance }) => distance <= radius)
+    .sort((a, b) => a.distance - b.distance || a.board.order - b.board.order)
+    .map(({ board }) => board);
+}
+
+export interface NearBoardOptions {
+  /** A board comes near within this distance… */
+  loadRadius: number;
+  /** …and stays near until it is farther than this, so a visitor at the edge does not make it flicker. */
+  releaseRadius: number;
+  /** At most this many boards are near at once (the nearest), whatever the layout's density. */
+  maxBoards: number;
+}
+
+/** The streaming defaults: about five boards' length each way along each wall, never more than 28 boards. */
+export const NEAR_BOARDS: NearBoardOptions = { loadRadius: 14, releaseRadius: 20, maxBoards: 28 };
+
+/**
+ * The ids of the boards near the visitor, nearest first, with hysteresis: boards within the load
+ * radius, plus those in `previous` still within the release radius, capped at `maxBoards`.
+ */
+export function nearBoardIds(
+  layout: CorridorLayout,
+  position: Vec3,
+  previous: readonly string[],
+  options: NearBoardOptions = NEAR_BOARDS,
+): string[] {
+  const held = new Set(previous);
+  return boardsWithin(layout, position, Math.max(options.loadRadius, options.releaseRadius))
+    .filter((board) => held.has(board.panelId) || boardDistance(board, position) <= options.loadRadius)
+    .slice(0, options.maxBoards)
+    .map((board) => board.panelId);
+}
+
+/** True when two id lists hold the same ids, in whatever order. */
+export function sameIdSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}

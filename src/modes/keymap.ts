@@ -3,7 +3,7 @@
  * and never test key names themselves, so the keys of every mode can be read in one place.
  * Keys are `KeyboardEvent.key` values (lower-cased letters), so they follow the keyboard layout.
  */
-export type KeyContext = 'visitor' | 'card';
+export type KeyContext = 'visitor' | 'card' | 'present' | 'kiosk';
 
 /** Actions that last while their key is held. */
 export type HeldAction = 'walkForward' | 'walkBackward' | 'strafeLeft' | 'strafeRight' | 'turnLeft' | 'turnRight';
@@ -19,7 +19,16 @@ export type PressAction =
   | 'cardScrollDown'
   | 'cardPageUp'
   | 'cardPageDown'
-  | 'closeCard';
+  | 'closeCard'
+  | 'presentNext'
+  | 'presentPrevious'
+  | 'presentFirst'
+  | 'presentLast'
+  | 'presentBlack'
+  | 'presentWhite'
+  | 'presentFullscreen'
+  | 'presentPresenterView'
+  | 'presentEscape';
 
 export type KeyAction = HeldAction | PressAction;
 
@@ -46,6 +55,25 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     PageDown: 'cardPageDown',
     Escape: 'closeCard',
   },
+  // Presenter remotes send PageDown/PageUp (some → ← or B); PowerPoint and reveal.js users know these.
+  present: {
+    PageDown: 'presentNext',
+    ArrowRight: 'presentNext',
+    ' ': 'presentNext',
+    Enter: 'presentNext',
+    PageUp: 'presentPrevious',
+    ArrowLeft: 'presentPrevious',
+    Home: 'presentFirst',
+    End: 'presentLast',
+    b: 'presentBlack',
+    '.': 'presentBlack',
+    w: 'presentWhite',
+    f: 'presentFullscreen',
+    s: 'presentPresenterView',
+    Escape: 'presentEscape',
+  },
+  // The lobby kiosk is touch only: no key does anything there.
+  kiosk: {},
 };
 
 const HELD: ReadonlySet<KeyAction> = new Set<HeldAction>([

@@ -2,21 +2,35 @@
  * What is printed on one board, laid out by the panel's kind. Coordinates are in the board's own
  * frame: metres, origin at the board's centre, +z out of the face. The frame, face and title band
  * behind this text are drawn for all boards at once by <BoardFixtures>.
+ *
+ * Running text is broken into lines here, by the same line-breaker and text plan the content check
+ * uses (src/layout/boardText.ts), and handed to troika already broken: Chinese line-breaking rules
+ * hold, and what the check calls "too long" is exactly what is cut here with "…".
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { Panel } from '../content/schema.ts';
+import {
+  BOARD_PAD,
+  boardTextPlan,
+  bodyArea,
+  fitBox,
+  layoutTitle,
+  type TextBox,
+  TITLE_BAND_HEIGHT,
+  YEAR_COLUMN,
+} from '../layout/boardText.ts';
 import type { BoardPlacement } from '../layout/corridor.ts';
-import { fitFontSize } from '../layout/textFit.ts';
+import { type Advance, advanceOf } from '../layout/lineBreak.ts';
+import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { BoardImage } from './BoardImage.tsx';
-import { BoardText } from './BoardText.tsx';
+import { BoardText, type BoardTextProps } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';
 import { useSceneResources } from './SceneResources.tsx';
 
-/** Height of the red title band at the top of every board. */
-export const TITLE_BAND_HEIGHT = 0.3;
-const PAD = 0.1;
+export { TITLE_BAND_HEIGHT };
+
 const TEXT_Z = 0.006;
 
 interface BoardContentProps {
@@ -25,26 +39,47 @@ interface BoardContentProps {
   lang: Lang;
 }
 
+type FittedTextProps = Omit<BoardTextProps, 'children' | 'fontSize' | 'maxWidth'> & { text: string; box: TextBox };
+
+/** Running text set into its box: broken by our line-breaker, shrunk a little or cut with "…". */
+function FittedText({ text, box, bold, ...props }: FittedTextProps) {
+  const metrics = useExhibition((state) => state.fontMetrics);
+  const advance: Advance = useMemo(() => advanceOf(metrics, box.bold || Boolean(bold)), [metrics, box.bold, bold]);
+  const fitted = useMemo(() => fitBox(text, box, advance), [text, box, advance]);
+  return (
+    <BoardText bold={box.bold || bold} fontSize={fitted.fontSize} lineHeight={box.lineHeight} whiteSpace="nowrap" {...props}>
+      {fitted.lines.join('\n')}
+    </BoardText>
+  );
+}
+
+/** The largest size (≤ max) at which a short text fits one line of `maxWidth`. */
+function fitOneLine(text: string, advance: Advance, maxWidth: number, max: number): number {
+  const ems = Array.from(text).reduce((sum, char) => sum + advance(char), 0);
+  return ems === 0 ? max : Math.min(max, maxWidth / ems);
+}
+
 export const BoardContent = memo(function BoardContent({ panel, placement, lang }: BoardContentProps) {
   const { materials } = useSceneResources();
+  const metrics = useExhibition((state) => state.fontMetrics);
   const { width, height } = placement;
-  const left = -width / 2 + PAD;
-  const bodyTop = height / 2 - TITLE_BAND_HEIGHT - 0.08;
-  const bodyBottom = -height / 2 + PAD;
+  const plan = useMemo(() => boardTextPlan(panel, width, height), [panel, width, height]);
+  const left = -width / 2 + BOARD_PAD;
+  const { top: bodyTop, bottom: bodyBottom } = bodyArea(height);
   const image = panel.images[0];
-  // With a picture, text takes the left half and the picture the right.
-  const textWidth = image ? width * 0.48 - PAD : width - 2 * PAD;
   const summary = localize(panel.summary, lang);
   const title = localize(panel.title, lang);
+  const titleLayout = useMemo(
+    () => layoutTitle(title, advanceOf(metrics, true), plan.title.maxWidth),
+    [title, metrics, plan.title.maxWidth],
+  );
   /** The first paragraph of the card's text, printed small where the board has room. */
   const lead = localize(panel.body[0], lang);
-  const bodyClip: [number, number, number, number] = [0, bodyBottom - bodyTop, textWidth + 0.01, 0.02];
 
   let body: React.ReactNode;
   switch (panel.kind) {
     case 'milestone': {
       const year = panel.date.slice(0, 4);
-      const columnWidth = 0.62;
       body = (
         <>
           <BoardText bold position={[left, bodyTop + 0.02, TEXT_Z]} fontSize={0.24} color={PALETTE.red} letterSpacing={-0.02}>
@@ -55,39 +90,21 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
               position={[left + 0.01, bodyTop - 0.28, TEXT_Z]}
               fontSize={0.06}
               color="#6b4a33"
-              maxWidth={columnWidth - 0.05}
+              maxWidth={YEAR_COLUMN - 0.05}
             >
               {formatDate(panel.date, lang)}
             </BoardText>
           )}
-          <BoardText
-            position={[left + columnWidth, bodyTop, TEXT_Z]}
-            fontSize={0.078}
-            lineHeight={1.55}
-            maxWidth={width - 2 * PAD - columnWidth}
-            color={PALETTE.ink}
-            clipRect={[0, -0.38, width, 0.02]}
-          >
-            {summary}
-          </BoardText>
-          {lead && (
+          <FittedText text={summary} box={plan.summary} position={[left + YEAR_COLUMN, bodyTop, TEXT_Z]} color={PALETTE.ink} />
+          {lead && plan.lead && (
             <>
               <mesh
-                position={[0, bodyTop - 0.43, TEXT_Z - 0.002]}
-                scale={[width - 2 * PAD, 0.004, 1]}
+                position={[0, bodyTop - plan.leadOffset + 0.05, TEXT_Z - 0.002]}
+                scale={[width - 2 * BOARD_PAD, 0.004, 1]}
                 geometry={materials.plane}
                 material={materials.gold}
               />
-              <BoardText
-                position={[left, bodyTop - 0.48, TEXT_Z]}
-                fontSize={0.05}
-                lineHeight={1.6}
-                maxWidth={width - 2 * PAD}
-                color="#4a3628"
-                clipRect={[0, bodyBottom - bodyTop + 0.48, width, 0.02]}
-              >
-                {lead}
-              </BoardText>
+              <FittedText text={lead} box={plan.lead} position={[left, bodyTop - plan.leadOffset, TEXT_Z]} color="#4a3628" />
             </>
           )}
         </>
@@ -100,38 +117,36 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
       const honours = [...new Set(panel.people.flatMap((person) => person.honours.map((honour) => localize(honour, lang))))];
       body = (
         <>
-          <BoardText bold position={[left, bodyTop + 0.01, TEXT_Z]} fontSize={0.12} color={PALETTE.red} maxWidth={textWidth}>
+          <BoardText bold position={[left, bodyTop + 0.01, TEXT_Z]} fontSize={0.12} color={PALETTE.red} maxWidth={plan.textWidth}>
             {names}
           </BoardText>
-          <BoardText position={[left, bodyTop - 0.17, TEXT_Z]} fontSize={0.058} color="#5a4636" maxWidth={textWidth}>
+          <BoardText position={[left, bodyTop - 0.17, TEXT_Z]} fontSize={0.058} color="#5a4636" maxWidth={plan.textWidth}>
             {roles}
           </BoardText>
           {honours.length > 0 && (
-            <BoardText bold position={[left, bodyTop - 0.27, TEXT_Z]} fontSize={0.058} color="#a0741f" maxWidth={textWidth}>
+            <BoardText bold position={[left, bodyTop - 0.27, TEXT_Z]} fontSize={0.058} color="#a0741f" maxWidth={plan.textWidth}>
               {honours.map((honour) => `★ ${honour}`).join('   ')}
             </BoardText>
           )}
-          <BoardText
-            position={[left, bodyTop - (honours.length > 0 ? 0.4 : 0.3), TEXT_Z]}
-            fontSize={0.066}
-            lineHeight={1.55}
-            maxWidth={textWidth}
+          <FittedText
+            text={summary}
+            box={plan.summary}
+            position={[left, bodyTop - plan.summaryOffset, TEXT_Z]}
             color={PALETTE.ink}
-            clipRect={[0, bodyBottom - bodyTop + 0.4, textWidth + 0.01, 0.02]}
-          >
-            {summary}
-          </BoardText>
+          />
         </>
       );
       break;
     }
     case 'stats': {
       const columns = 4;
-      const cellWidth = (width - 2 * PAD) / columns;
+      const cellWidth = (width - 2 * BOARD_PAD) / columns;
       const headerText = panel.since ? `${t('since', lang)} ${formatDate(panel.since, lang)}` : summary;
+      const boldAdvance = advanceOf(metrics, true);
+      const figure = (value: number, unit: string) => `${value}${unit && lang === 'zh' ? unit : ''}`;
       body = (
         <>
-          <BoardText position={[left, bodyTop + 0.03, TEXT_Z]} fontSize={0.055} color="#6b4a33" maxWidth={width - 2 * PAD}>
+          <BoardText position={[left, bodyTop + 0.03, TEXT_Z]} fontSize={0.055} color="#6b4a33" maxWidth={width - 2 * BOARD_PAD}>
             {headerText}
           </BoardText>
           {panel.stats.slice(0, 8).map((stat, index) => {
@@ -142,18 +157,22 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
             const unit = localize(stat.unit, lang);
             return (
               <group key={`${index}-${stat.value}`}>
-                <BoardText bold position={[x, y, TEXT_Z]} fontSize={0.15} color={PALETTE.red}>
-                  {`${stat.value}${unit && lang === 'zh' ? unit : ''}`}
-                </BoardText>
                 <BoardText
-                  position={[x, y - 0.19, TEXT_Z]}
-                  fontSize={0.047}
-                  lineHeight={1.3}
-                  maxWidth={cellWidth - 0.06}
-                  color={PALETTE.ink}
+                  bold
+                  position={[x, y, TEXT_Z]}
+                  fontSize={fitOneLine(figure(stat.value, unit), boldAdvance, cellWidth - 0.05, 0.15)}
+                  color={PALETTE.red}
                 >
-                  {lang === 'zh' || !unit ? localize(stat.label, lang) : `${unit} · ${localize(stat.label, lang)}`}
+                  {figure(stat.value, unit)}
                 </BoardText>
+                {plan.statLabel && (
+                  <FittedText
+                    text={lang === 'zh' || !unit ? localize(stat.label, lang) : `${unit} · ${localize(stat.label, lang)}`}
+                    box={plan.statLabel}
+                    position={[x, y - 0.19, TEXT_Z]}
+                    color={PALETTE.ink}
+                  />
+                )}
               </group>
             );
           })}
@@ -164,16 +183,12 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
     case 'board': {
       const points = panel.points.map((point) => `· ${localize(point, lang)}`).join('\n');
       body = (
-        <BoardText
+        <FittedText
+          text={points || summary}
+          box={plan.list ?? plan.summary}
           position={[left, bodyTop, TEXT_Z]}
-          fontSize={0.062}
-          lineHeight={1.6}
-          maxWidth={textWidth}
           color={PALETTE.ink}
-          clipRect={bodyClip}
-        >
-          {points || summary}
-        </BoardText>
+        />
       );
       break;
     }
@@ -183,18 +198,14 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
           <BoardText bold position={[0, bodyTop - 0.02, TEXT_Z]} anchorX="center" fontSize={0.1} color={PALETTE.red}>
             {`【${t('toFill', lang)}】`}
           </BoardText>
-          <BoardText
-            position={[0, bodyTop - 0.22, TEXT_Z]}
+          <FittedText
+            text={localize(panel.note, lang)}
+            box={plan.summary}
+            position={[0, bodyTop - plan.summaryOffset, TEXT_Z]}
             anchorX="center"
             textAlign="center"
-            fontSize={0.066}
-            lineHeight={1.55}
-            maxWidth={width - 4 * PAD}
             color="#5a4636"
-            clipRect={[-width / 2, bodyBottom - bodyTop + 0.22, width / 2, 0.02]}
-          >
-            {localize(panel.note, lang)}
-          </BoardText>
+          />
         </>
       );
       break;
@@ -209,16 +220,12 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
               {date}
             </BoardText>
           )}
-          <BoardText
-            position={[left, bodyTop - (date ? 0.14 : 0), TEXT_Z]}
-            fontSize={0.07}
-            lineHeight={1.55}
-            maxWidth={textWidth}
+          <FittedText
+            text={summary}
+            box={plan.summary}
+            position={[left, bodyTop - plan.summaryOffset, TEXT_Z]}
             color={PALETTE.ink}
-            clipRect={[0, bodyBottom - bodyTop + (date ? 0.14 : 0), textWidth + 0.01, 0.02]}
-          >
-            {summary}
-          </BoardText>
+          />
         </>
       );
     }
@@ -230,20 +237,20 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
         bold
         position={[left, height / 2 - TITLE_BAND_HEIGHT / 2, TEXT_Z]}
         anchorY="middle"
-        fontSize={fitFontSize(title, width - 2 * PAD, 0.1, 0.062)}
+        fontSize={titleLayout.fontSize}
         lineHeight={1.15}
-        maxWidth={width - 2 * PAD}
+        whiteSpace="nowrap"
         color={PALETTE.brightGold}
-        clipRect={[0, -TITLE_BAND_HEIGHT / 2, width - 2 * PAD, TITLE_BAND_HEIGHT / 2]}
       >
-        {title}
+        {titleLayout.lines.join('\n')}
       </BoardText>
       {body}
       {image && panel.kind !== 'stats' && panel.kind !== 'to-fill' && (
         <BoardImage
+          panelId={panel.id}
           image={image}
           position={[width / 4 + 0.02, (bodyTop + bodyBottom) / 2, 0.004]}
-          maxWidth={width / 2 - PAD - 0.04}
+          maxWidth={width / 2 - BOARD_PAD - 0.04}
           maxHeight={bodyTop - bodyBottom + 0.04}
           lang={lang}
         />

@@ -6,8 +6,8 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import { TITLE_BAND_HEIGHT } from '../layout/boardText.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
-import { TITLE_BAND_HEIGHT } from './BoardContent.tsx';
 import { useSceneResources } from './SceneResources.tsx';
 
 type Part = { offset: [number, number, number]; size: (width: number, height: number) => [number, number, number] };

@@ -1,14 +1,18 @@
 import { invalidate } from '@react-three/fiber';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type * as THREE from 'three';
 import { type Lang, localize } from '../content/localize.ts';
+import { boardTextureUrls, photoAspect } from '../content/photoManifest.ts';
 import type { ImageInfo } from '../content/schema.ts';
+import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { BoardText } from './BoardText.tsx';
 import type { TextureState } from './imageTextures.ts';
 import { useSceneResources } from './SceneResources.tsx';
 
 export interface BoardImageProps {
+  /** The board's panel: its photo is loaded only while the board is near the visitor. */
+  panelId: string;
   image: ImageInfo;
   /** Centre of the picture area on the board, in the board's own frame. */
   position: [number, number, number];
@@ -27,23 +31,53 @@ export function containSize(aspect: number, maxWidth: number, maxHeight: number)
   return aspect > maxWidth / maxHeight ? [maxWidth, maxWidth / aspect] : [maxHeight * aspect, maxHeight];
 }
 
-/** A photo on a board with its caption; a stand-in names the file when the photo is missing. */
-export function BoardImage({ image, position, maxWidth, maxHeight, lang }: BoardImageProps) {
+/** 'idle': the board is far from the visitor (or the photo manifest is still on its way), so it holds no texture. */
+type BoardImageState = TextureState | { status: 'idle' };
+
+/**
+ * A photo on a board with its caption; a stand-in names the file when the photo is missing.
+ * The texture is held only while the board is near the visitor (`nearBoardIds`); far away the
+ * board shows a plain stand-in of the photo's shape, and the texture is released (disposed once
+ * no board uses it).
+ */
+export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang }: BoardImageProps) {
   const { materials, images } = useSceneResources();
-  const [state, setState] = useState<TextureState>({ status: 'loading' });
+  const near = useExhibition((state) => state.nearBoardIds.includes(panelId));
+  const photos = useExhibition((state) => state.photos);
+  const urls = useMemo(() => boardTextureUrls(photos.manifest, image.src).map(assetUrl), [photos.manifest, image.src]);
+  /** What this board should hold now; '' for nothing. A state for another key is stale. */
+  const wanted = near && photos.ready ? urls.join('\n') : '';
+  const [held, setHeld] = useState<{ key: string; state: BoardImageState }>({ key: '', state: { status: 'idle' } });
   useEffect(() => {
-    setState({ status: 'loading' });
-    return images.acquire(assetUrl(image.src), (next) => {
-      setState(next);
+    if (wanted === '') return;
+    setHeld({ key: wanted, state: { status: 'loading' } });
+    // Nearest boards first: the order of `nearBoardIds` as the board comes near.
+    const priority = useExhibition.getState().nearBoardIds.indexOf(panelId);
+    const release = images.acquire(
+      wanted.split('\n'),
+      (next) => {
+        setHeld({ key: wanted, state: next });
+        invalidate();
+      },
+      priority,
+    );
+    return () => {
+      release();
+      // Forget the released texture, so coming near again never shows it disposed.
+      setHeld((current) => (current.key === wanted ? { key: '', state: { status: 'idle' } } : current));
       invalidate();
-    });
-  }, [images, image.src]);
+    };
+  }, [images, wanted, panelId]);
+  // Rendered from `wanted`, so the frame that drops a board's texture is committed before the
+  // texture is disposed: a disposed texture drawn again would be uploaded again, and leak.
+  const state: BoardImageState = held.key === wanted && wanted !== '' ? held.state : { status: 'idle' };
 
   const captionHeight = 0.09;
   const pictureMaxHeight = maxHeight - captionHeight;
   const texture: THREE.Texture | null = state.status === 'ready' ? state.texture : null;
   const source = texture?.image as { width?: number; height?: number } | undefined;
-  const aspect = source?.width && source.height ? source.width / source.height : 3 / 2;
+  const aspect =
+    photoAspect(photos.manifest, image.src) ?? (source?.width && source.height ? source.width / source.height : 3 / 2);
   const [width, height] = containSize(aspect, maxWidth, pictureMaxHeight);
   const [x, y, z] = position;
   const pictureY = y + captionHeight / 2;

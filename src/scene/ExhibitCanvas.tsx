@@ -5,6 +5,7 @@ import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { Corridor } from './Corridor.tsx';
 import { exposeTestHooks } from './testHooks.ts';
+import { startTextureStreaming } from './textureStreaming.ts';
 
 /** The WebGL canvas: renders only on demand, unlit colours as authored (no tone mapping). */
 export function ExhibitCanvas() {
@@ -19,6 +20,9 @@ export function ExhibitCanvas() {
     const element = container.current;
     return element ? installDragLook(element) : undefined;
   }, []);
+
+  // Only boards near the visitor hold a photo texture.
+  useEffect(() => startTextureStreaming(useExhibition), []);
 
   if (!exhibition || !layout) return null;
   return (

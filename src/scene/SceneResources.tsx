@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'r
 import { useExhibition } from '../store/store.ts';
 import { type CorridorMaterials, createCorridorMaterials } from './corridorMaterials.ts';
 import { ImageTextureCache } from './imageTextures.ts';
+import { exposeImageCache } from './testHooks.ts';
 
 interface SceneResources {
   materials: CorridorMaterials;
@@ -32,6 +33,7 @@ export function SceneResourcesProvider({
   );
   useEffect(() => () => materials.dispose(), [materials]);
   useEffect(() => () => images.disposeAll(), [images]);
+  useEffect(() => exposeImageCache(images), [images]);
   const value = useMemo(() => ({ materials, images }), [materials, images]);
   return <ResourcesContext.Provider value={value}>{children}</ResourcesContext.Provider>;
 }

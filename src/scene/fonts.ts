@@ -3,6 +3,7 @@
  * content (see src/build/fonts.ts). troika reads woff, not woff2.
  */
 import { configureTextBuilder, preloadFont } from 'troika-three-text';
+import type { FontMetrics } from '../layout/lineBreak.ts';
 
 function siteUrl(path: string): string {
   // Absolute, because troika resolves font URLs inside a worker whose base is a blob: URL.
@@ -25,11 +26,17 @@ export function configureBoardText(): void {
   configureTextBuilder({ unicodeFontsURL: siteUrl('generated/fonts/unicode/'), useWorker: true });
 }
 
-/** Loads both board fonts; resolves once troika can typeset with them. */
-export function preloadBoardFonts(): Promise<void> {
+/**
+ * Loads both board fonts and their advance widths (written by the build next to the fonts);
+ * resolves once troika can typeset. Without metrics the boards still work: troika wraps instead.
+ */
+export function preloadBoardFonts(): Promise<FontMetrics | null> {
   configureBoardText();
   const load = (font: string) => new Promise<void>((resolve) => preloadFont({ font }, () => resolve()));
-  return Promise.all([load(FONT_REGULAR), load(FONT_BOLD)]).then(() => undefined);
+  const metrics = fetch(siteUrl('generated/fonts/metrics.json'))
+    .then((response) => (response.ok ? (response.json() as Promise<FontMetrics>) : null))
+    .catch(() => null);
+  return Promise.all([load(FONT_REGULAR), load(FONT_BOLD), metrics]).then(([, , loaded]) => loaded);
 }
 
 /** The interface's font: the same subset as woff2, registered from script so `base` stays relative. */

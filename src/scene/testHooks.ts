@@ -7,6 +7,7 @@ import type { RootState } from '@react-three/fiber';
 import * as THREE from 'three';
 import { boardById } from '../layout/queries.ts';
 import { livePose, useExhibition } from '../store/store.ts';
+import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 
 export interface ScreenPoint {
   /** CSS pixels from the canvas's top-left corner of the page. */
@@ -20,6 +21,8 @@ export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
   frames(): number;
   memory(): { textures: number; geometries: number; calls: number; triangles: number };
+  /** The board photo cache, and the boards near the visitor (nearest first). */
+  photos(): TextureCacheStats & { near: string[] };
   pose(): { position: number[]; yaw: number; pitch: number; moving: boolean };
   /** The store's discrete state, as plain data. */
   state(): { openPanelId: string | null; focusPanelId: string | null; cameraGoal: unknown; lang: string; view: string };
@@ -29,6 +32,16 @@ declare global {
   interface Window {
     __exhibit?: ExhibitTestHooks;
   }
+}
+
+let imageCache: ImageTextureCache | null = null;
+
+/** Lets `photos()` see the scene's photo cache; returns the undo. */
+export function exposeImageCache(cache: ImageTextureCache): () => void {
+  imageCache = cache;
+  return () => {
+    if (imageCache === cache) imageCache = null;
+  };
 }
 
 export function exposeTestHooks(root: RootState): void {
@@ -53,6 +66,10 @@ export function exposeTestHooks(root: RootState): void {
       geometries: root.gl.info.memory.geometries,
       calls: root.gl.info.render.calls,
       triangles: root.gl.info.render.triangles,
+    }),
+    photos: () => ({
+      ...(imageCache?.stats() ?? { held: 0, ready: 0, failed: 0, loading: 0, queued: 0 }),
+      near: [...useExhibition.getState().nearBoardIds],
     }),
     pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch, moving: livePose.moving }),
     state: () => {

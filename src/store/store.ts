@@ -7,10 +7,12 @@
  */
 import { create } from 'zustand';
 import type { Lang } from '../content/localize.ts';
+import type { PhotoManifest } from '../content/photoManifest.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import type { Exhibition } from '../content/schema.ts';
 import { type CorridorLayout, clampToBounds, layoutCorridor, type Vec3, type Viewpoint } from '../layout/corridor.ts';
-import { boardById, boardInView, neighbourBoard, type Pose } from '../layout/queries.ts';
+import type { FontMetrics } from '../layout/lineBreak.ts';
+import { boardById, boardInView, neighbourBoard, type Pose, sameIdSet } from '../layout/queries.ts';
 import type { Route } from '../routing/routes.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk';
@@ -40,6 +42,8 @@ export interface ExhibitionState {
   layout: CorridorLayout | null;
   problems: ContentProblem[];
   progress: LoadingProgress;
+  /** Advance widths of the board font, for the line-breaker; null until loaded (troika then wraps). */
+  fontMetrics: FontMetrics | null;
   /** The panel whose card is open. */
   openPanelId: string | null;
   /** The board the camera was last sent to (next/previous count from it). */
@@ -50,9 +54,15 @@ export interface ExhibitionState {
   notice: Notice | null;
   /** A route that arrived before the content did; applied once it loads. */
   pendingRoute: Route | null;
+  /** The build's photo manifest; `ready` once fetched (null manifest: none, use the original files). */
+  photos: { ready: boolean; manifest: PhotoManifest | null };
+  /** Boards near the visitor, nearest first: only these hold a photo texture (see textureStreaming.ts). */
+  nearBoardIds: string[];
 
   contentLoaded(exhibition: Exhibition, problems: ContentProblem[]): void;
   contentFailed(problems: ContentProblem[]): void;
+  /** New content while the visit goes on (editing in dev): the visitor stays where they are. */
+  contentReloaded(exhibition: Exhibition, problems: ContentProblem[]): void;
   applyRoute(route: Route): void;
   openPanel(panelId: string): void;
   closePanel(): void;
@@ -66,10 +76,13 @@ export interface ExhibitionState {
   setDirectoryOpen(open: boolean): void;
   showView(view: View): void;
   dismissNotice(): void;
-  fontLoaded(): void;
+  fontLoaded(metrics?: FontMetrics | null): void;
   texturesProgress(loaded: number, total: number): void;
   textRegistered(): void;
   textReady(): void;
+  photosLoaded(manifest: PhotoManifest | null): void;
+  /** Replaces the near boards; does nothing when the set of ids is unchanged. */
+  setNearBoards(ids: string[]): void;
 }
 
 /** The camera's pose as of the last rendered frame, written by the camera rig. */
@@ -140,6 +153,7 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       layout: null,
       problems: [],
       progress: INITIAL_PROGRESS,
+      fontMetrics: null,
       openPanelId: null,
       focusPanelId: null,
       cameraGoal: null,
@@ -147,6 +161,8 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       directoryOpen: false,
       notice: null,
       pendingRoute: null,
+      photos: { ready: false, manifest: null },
+      nearBoardIds: [],
 
       contentLoaded(exhibition, problems) {
         const layout = layoutCorridor(exhibition);
@@ -186,6 +202,22 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
           return;
         }
         set(base);
+      },
+
+      contentReloaded(exhibition, problems) {
+        const layout = layoutCorridor(exhibition);
+        const { openPanelId, focusPanelId } = get();
+        const open = openPanelId ? boardById(layout, openPanelId) : undefined;
+        set({
+          status: 'ready',
+          exhibition,
+          layout,
+          problems,
+          openPanelId: open ? openPanelId : null,
+          focusPanelId: focusPanelId && boardById(layout, focusPanelId) ? focusPanelId : null,
+          // The open board may have moved (a panel added before it): glide to where it stands now.
+          ...(open ? { cameraGoal: viewpointGoal(open.viewpoint) } : {}),
+        });
       },
 
       contentFailed(problems) {
@@ -294,8 +326,8 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
         set({ notice: null });
       },
 
-      fontLoaded() {
-        set({ progress: { ...get().progress, fontReady: true } });
+      fontLoaded(metrics = null) {
+        set({ progress: { ...get().progress, fontReady: true }, fontMetrics: metrics ?? get().fontMetrics });
       },
 
       texturesProgress(loaded, total) {
@@ -310,6 +342,14 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       textReady() {
         const progress = get().progress;
         set({ progress: { ...progress, textsReady: progress.textsReady + 1 } });
+      },
+
+      photosLoaded(manifest) {
+        set({ photos: { ready: true, manifest } });
+      },
+
+      setNearBoards(ids) {
+        if (!sameIdSet(get().nearBoardIds, ids)) set({ nearBoardIds: ids });
       },
     };
   });

@@ -9,6 +9,8 @@ import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { ImageInfo, Panel } from '../content/schema.ts';
 import { actionForKey } from '../modes/keymap.ts';
 import { useExhibition } from '../store/store.ts';
+import { RelatedLinks } from './RelatedLinks.tsx';
+import { ResponsiveImage } from './ResponsiveImage.tsx';
 import { t } from './strings.ts';
 
 export function PanelCard() {
@@ -202,6 +204,7 @@ function PanelDetails({ panel, lang }: { panel: Panel; lang: Lang }) {
       {panel.images.map((image) => (
         <CardImage key={image.src} image={image} lang={lang} />
       ))}
+      <RelatedLinks panel={panel} lang={lang} />
       {panel.source && (
         <p className="panel-card__source">
           {t('source', lang)}：{localize(panel.source, lang)}
@@ -216,11 +219,9 @@ function CardImage({ image, lang }: { image: ImageInfo; lang: Lang }) {
   const alt = localize(image.alt ?? image.caption, lang);
   return (
     <figure className={image.placeholder ? 'card-image card-image--placeholder' : 'card-image'}>
-      <img
-        src={`${import.meta.env.BASE_URL}${image.src}`}
+      <ResponsiveImage
+        src={image.src}
         alt={alt}
-        loading="lazy"
-        draggable={false}
         onError={(event) => {
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');

@@ -35,6 +35,7 @@ export const UI_STRINGS = {
   role: { zh: '职务', en: 'Role' },
   since: { zh: '统计起始', en: 'Counted since' },
   source: { zh: '资料来源', en: 'Source' },
+  related: { zh: '相关展板', en: 'Related panels' },
   photoPending: { zh: '照片待补充', en: 'Photo to come' },
   imageMissing: { zh: '图片缺失', en: 'Image missing' },
   toFill: { zh: '待补充', en: 'To be filled in' },

@@ -32,6 +32,19 @@ async function panelOnScreen(id: string) {
   return point;
 }
 
+/** A panel's English title as the shipped JSON gives it. */
+async function englishTitle(id: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  for (const file of ['timeline.json', 'deqing.json', 'members.json']) {
+    const json = JSON.parse(await readFile(`assets/content/${file}`, 'utf8')) as {
+      panels: Array<{ id: string; title: { en?: string; zh: string } | string }>;
+    };
+    const panel = json.panels.find((candidate) => candidate.id === id);
+    if (panel) return typeof panel.title === 'string' ? panel.title : (panel.title.en ?? panel.title.zh);
+  }
+  throw new Error(`no panel ${id}`);
+}
+
 beforeAll(async () => {
   panels = await shippedPanels();
   server = await serveStatic();
@@ -182,6 +195,25 @@ describe('the corridor', () => {
     await page.mouse.click(40, 360); // the backdrop, left of the card
     await expect.poll(() => dialog().isVisible()).toBe(false);
     expect(new URL(page.url()).hash).toBe('#/');
+  });
+
+  it('switches to English without reloading, and back to Chinese', async () => {
+    const target = panels[0];
+    if (!target) throw new Error('no panels');
+    const english = await englishTitle(target.id);
+    // A marker on the window survives only if the page is never reloaded.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByRole('button', { name: /Directory/ }).count()).toBe(1);
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, target.id);
+    await expect.poll(() => page.getByRole('dialog', { name: english }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
   it('stayed clean: no console error and nothing off the origin during the whole visit', () => {

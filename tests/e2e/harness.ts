@@ -35,13 +35,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a folder on 127.0.0.1 at a free port. No SPA fallback: a missing file is a real 404. */
-export async function serveStatic(folder = DIST): Promise<StaticServer> {
+/**
+ * Serves a folder on 127.0.0.1 at a free port. No SPA fallback: a missing file is a real 404.
+ * `overlays` serve URL prefixes from other folders instead (e.g. `{ '/content/': fixtureDir }`),
+ * so a test can show the built site other content; the longest matching prefix wins.
+ */
+export async function serveStatic(folder = DIST, overlays: Record<string, string> = {}): Promise<StaticServer> {
   if (!existsSync(join(folder, 'index.html'))) throw new Error(`${folder} has no index.html: run "npm run build" first`);
+  const prefixes = Object.keys(overlays).sort((a, b) => b.length - a.length);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(folder) || !existsSync(file) || !statSync(file).isFile()) {
+    const prefix = prefixes.find((candidate) => path.startsWith(candidate));
+    const base = prefix ? resolve(overlays[prefix] as string) : folder;
+    const inside = prefix ? path.slice(prefix.length) : path;
+    const file = normalize(join(base, inside.endsWith('/') || inside === '' ? `${inside}index.html` : inside));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');
       return;

@@ -389,6 +389,27 @@ describe('Corridor scene', () => {
     /** Panels whose board shows a picture (stats and to-fill boards have no room for one). */
     const imagePanels = () => panels.filter((panel) => panel.images[0] && panel.kind !== 'stats' && panel.kind !== 'to-fill');
 
+    // Photos load only on boards near the visitor, once the photo manifest has been fetched.
+    // Unless a test says otherwise, every board is near and there is no manifest (original files).
+    beforeEach(() => {
+      useExhibition.setState({
+        nearBoardIds: layout.boards.map((board) => board.panelId),
+        photos: { ready: true, manifest: null },
+      });
+    });
+    afterEach(async () => {
+      // Unmount first: a store change under a mounted scene would update it outside act().
+      for (const renderer of mounted.splice(0)) await renderer.unmount();
+      useExhibition.setState({ nearBoardIds: [], photos: { ready: false, manifest: null } });
+    });
+
+    /** The meshes drawing one of these textures. */
+    const photoMeshes = (renderer: Renderer, textures: THREE.Texture[]) =>
+      renderer.scene
+        .findAll((node) => node.instance instanceof THREE.Mesh)
+        .map((node) => node.instance as THREE.Mesh)
+        .filter((mesh) => textures.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
+
     /** Makes every photo "load" at once as a 400×300 picture; returns the textures handed out. */
     function loadPhotosInstantly(): THREE.Texture[] {
       const loaded: THREE.Texture[] = [];
@@ -431,6 +452,74 @@ describe('Corridor scene', () => {
       expect(pictures).toHaveLength(imagePanels().length);
       // Fitted to the picture's own 4:3 shape.
       for (const mesh of pictures) expect(mesh.scale.x / mesh.scale.y).toBeCloseTo(4 / 3, 5);
+    });
+
+    it('are held only by boards near the visitor, and disposed when their board goes far', async () => {
+      const loaded = loadPhotosInstantly();
+      const requested = vi.mocked(THREE.TextureLoader.prototype.load);
+      const [nearPanel, farPanel] = imagePanels();
+      if (!nearPanel || !farPanel || nearPanel.images[0]?.src === farPanel.images[0]?.src) throw new Error('need two photos');
+      useExhibition.setState({ nearBoardIds: [nearPanel.id] });
+      const view = await renderCorridor();
+      expect(requested.mock.calls.map((call) => call[0])).toEqual([`/${nearPanel.images[0]?.src}`]);
+      expect(photoMeshes(view.renderer, loaded)).toHaveLength(1);
+      expect(useExhibition.getState().progress).toMatchObject({ texturesLoaded: 1, texturesTotal: 1 });
+      // A far board shows the plain stand-in, not the "missing" label.
+      const shown = texts(view.renderer).map((text) => text.userData.text);
+      expect(shown.filter((text) => String(text).startsWith(t('imageMissing', 'zh')))).toEqual([]);
+      const standIns = view.renderer.scene
+        .findAll((node) => node.instance instanceof THREE.Mesh)
+        .filter((node) => (node.instance as THREE.Mesh).material === created.sets.at(-1)?.imageMissing);
+      expect(standIns.length).toBe(imagePanels().length - 1);
+
+      // The visitor walks on: the first board goes far, the other comes near.
+      const [first] = loaded;
+      const disposed = vi.fn();
+      first?.addEventListener('dispose', disposed);
+      await ReactThreeTestRenderer.act(async () => useExhibition.getState().setNearBoards([farPanel.id]));
+      expect(disposed).toHaveBeenCalledTimes(1);
+      expect(loaded).toHaveLength(2);
+      expect(photoMeshes(view.renderer, loaded).map((mesh) => (mesh.material as THREE.MeshBasicMaterial).map)).toEqual([
+        loaded[1],
+      ]);
+
+      // Coming back loads it afresh, never the disposed texture.
+      await ReactThreeTestRenderer.act(async () => useExhibition.getState().setNearBoards([nearPanel.id, farPanel.id]));
+      expect(loaded).toHaveLength(3);
+      const drawn = photoMeshes(view.renderer, loaded).map((mesh) => (mesh.material as THREE.MeshBasicMaterial).map);
+      expect(drawn).not.toContain(first);
+      expect(drawn).toHaveLength(2);
+    });
+
+    it('use the generated board texture and the photo’s shape from the manifest', async () => {
+      const loaded = loadPhotosInstantly();
+      const requested = vi.mocked(THREE.TextureLoader.prototype.load);
+      const [panel] = imagePanels();
+      const src = panel?.images[0]?.src;
+      if (!panel || !src) throw new Error('need a photo');
+      useExhibition.setState({
+        nearBoardIds: [panel.id],
+        photos: {
+          ready: true,
+          manifest: {
+            version: 1,
+            photos: {
+              [src]: {
+                hash: '0123456789abcdef',
+                width: 2000,
+                height: 1000,
+                board: { width: 1024, height: 512, webp: 'generated/photos/x-board.webp', jpg: 'generated/photos/x-board.jpg' },
+                card: [{ width: 640, height: 320, avif: 'g/x.avif', webp: 'g/x.webp', jpg: 'g/x.jpg' }],
+              },
+            },
+          },
+        },
+      });
+      const view = await renderCorridor();
+      expect(requested.mock.calls.map((call) => call[0])).toEqual(['/generated/photos/x-board.webp']);
+      const [mesh] = photoMeshes(view.renderer, loaded);
+      // 2:1 as the manifest says, though the (mock) texture itself is 4:3.
+      expect((mesh?.scale.x ?? 0) / (mesh?.scale.y ?? 1)).toBeCloseTo(2, 5);
     });
 
     it('are named by their file when they cannot be loaded', async () => {

@@ -395,7 +395,7 @@ describe('loading several files', () => {
     expect(result.problems[0]?.en).toMatch(/not UTF-8/);
   });
 
-  it('accepts files that start with a byte-order mark', async () => {
+  it('accepts files that start with a byte-order mark, with a warning per file', async () => {
     const result = await loadExhibition(
       memoryReader(
         new Map([
@@ -404,7 +404,10 @@ describe('loading several files', () => {
         ]),
       ),
     );
-    expect(result.problems).toEqual([]);
+    expect(result.problems.map((problem) => [problem.severity, problem.file, problem.path, problem.zh.slice(0, 13)])).toEqual([
+      ['warning', 'assets/content/exhibition.json', '', '文件开头有 BOM，已忽略'],
+      ['warning', 'assets/content/x.json', '', '文件开头有 BOM，已忽略'],
+    ]);
     expect(ids(section(result, 'x').panels)).toEqual(['bom']);
   });
 });

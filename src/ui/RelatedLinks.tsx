@@ -1,0 +1,38 @@
+/**
+ * 相关展板: a panel's `related` ids as links to those panels' cards (`#/panel/<id>`), each named
+ * by the panel's title in the visitor's language. An id that names no loaded panel (the content
+ * check reports it as an error) is simply not shown.
+ */
+import { allPanels } from '../content/load.ts';
+import { type Lang, localize } from '../content/localize.ts';
+import type { Exhibition, Panel } from '../content/schema.ts';
+import { formatHash } from '../routing/routes.ts';
+import { useExhibition } from '../store/store.ts';
+import { t } from './strings.ts';
+
+/** The related panels that exist, in the order the content lists them, without repeats or the panel itself. */
+export function relatedPanels(panel: Panel, exhibition: Exhibition | null): Panel[] {
+  if (!exhibition || !panel.related?.length) return [];
+  const byId = new Map(allPanels(exhibition).map((candidate) => [candidate.id, candidate]));
+  const ids = [...new Set(panel.related)].filter((id) => id !== panel.id);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function RelatedLinks({ panel, lang }: { panel: Panel; lang: Lang }) {
+  const exhibition = useExhibition((state) => state.exhibition);
+  const related = relatedPanels(panel, exhibition);
+  if (related.length === 0) return null;
+  const heading = t('related', lang);
+  return (
+    <nav className="panel-card__related" aria-label={heading}>
+      <h3 className="panel-card__related-title">{heading}</h3>
+      <ul>
+        {related.map((target) => (
+          <li key={target.id}>
+            <a href={formatHash({ kind: 'panel', id: target.id })}>{localize(target.title, lang)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * A content photo at the size the screen needs: a `<picture>` offering the build's AVIF and WebP
+ * widths, a JPEG `<img>` for browsers that take neither, and the photo's intrinsic size so the
+ * card keeps its place for it before it loads (no layout shift). Without generated sizes (an SVG,
+ * or a dev server before the first build) it is a plain `<img>` of the original file.
+ *
+ * If a generated file fails to load, the original is tried; if that fails too, `onError` decides
+ * what the visitor sees (the card turns the gap into a label naming the file).
+ */
+import { type SyntheticEvent, useState } from 'react';
+import { cardImageSources } from '../content/photoManifest.ts';
+import { useExhibition } from '../store/store.ts';
+
+export interface ResponsiveImageProps {
+  /** The content's `src`, relative to the site root. */
+  src: string;
+  alt: string;
+  /** Called when no version of the photo could be loaded. */
+  onError?: (event: SyntheticEvent<HTMLImageElement>) => void;
+}
+
+export function ResponsiveImage({ src, alt, onError }: ResponsiveImageProps) {
+  const photos = useExhibition((state) => state.photos);
+  const [originalFor, setOriginalFor] = useState<string | null>(null);
+  // Wait for the manifest (it is small and usually here first): loading the original meanwhile
+  // could mean megabytes for a picture that is about to be replaced.
+  if (!photos.ready) return null;
+
+  const base = import.meta.env.BASE_URL;
+  const generated = cardImageSources(photos.manifest, src, base);
+  const original = originalFor === src;
+  const hasGenerated = generated.sources.length > 0;
+  const handleError = (event: SyntheticEvent<HTMLImageElement>) => {
+    if (hasGenerated && !original) setOriginalFor(src);
+    else onError?.(event);
+  };
+  const common = {
+    width: generated.width,
+    height: generated.height,
+    loading: 'lazy' as const,
+    decoding: 'async' as const,
+    draggable: false,
+    onError: handleError,
+  };
+  if (!hasGenerated || original) return <img key="original" src={`${base}${src}`} alt={alt} {...common} />;
+  return (
+    <picture key="generated">
+      {generated.sources.map((source) => (
+        <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={generated.sizes} />
+      ))}
+      <img src={generated.fallbackSrc} srcSet={generated.fallbackSrcSet} sizes={generated.sizes} alt={alt} {...common} />
+    </picture>
+  );
+}

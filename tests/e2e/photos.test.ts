@@ -1,0 +1,210 @@
+/**
+ * A hundred photos, end to end: a generated pack of 100 panels, each with its own raster photo,
+ * is run through the photo build and shown by the built site (its content, photos and generated
+ * sizes served in place of the shipped ones). The visitor walks from the first board to the last;
+ * GPU texture memory must stay bounded all the way, while the photos near the visitor do load.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BuildPhotosResult, buildPhotos } from '../../src/build/photos.ts';
+import { NEAR_BOARDS } from '../../src/layout/queries.ts';
+import { colourFor, type PackPanel, writeContent, writePhoto } from '../support/photoPack.ts';
+import {
+  launchBrowser,
+  type PageWatch,
+  type StaticServer,
+  serveStatic,
+  waitForExhibit,
+  waitForStillness,
+  watchPage,
+} from './harness.ts';
+
+const PHOTOS = 100;
+const MISSING = 'photos/not-supplied.jpg';
+/**
+ * Textures that are not photos: the corridor's baked textures (wall, floor, glow, board faces and
+ * headers: 8 in `corridorMaterials.ts`) and troika's glyph atlases (one per font weight in use),
+ * with room to spare for a few more of either.
+ */
+const NON_PHOTO_TEXTURES = 14;
+/**
+ * Boards passed between two stops. The camera needs about 3 s to settle after each glide on CPU
+ * WebGL (5–6 s a stop here), so stopping at every one of the 101 boards would take ten minutes;
+ * every fifth board is 6 m of corridor, well inside the 14 m load radius, and the page records
+ * the texture count every 100 ms in between, so no peak goes unseen.
+ */
+const STRIDE = 5;
+/** At most this many boards hold a photo at once (the streaming cap), whatever the number of photos. */
+const TEXTURE_BOUND = NON_PHOTO_TEXTURES + NEAR_BOARDS.maxBoards;
+
+let packDir: string;
+let built: BuildPhotosResult;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+const notFound: string[] = [];
+
+const photoId = (index: number) => `photo-${String(index).padStart(3, '0')}`;
+
+beforeAll(async () => {
+  packDir = mkdtempSync(join(tmpdir(), 'photo-pack-'));
+  const panels: PackPanel[] = [];
+  for (let index = 1; index <= PHOTOS; index++) {
+    // Landscape JPEGs, some portrait, some PNG screenshots: every one a different picture.
+    const portrait = index % 5 === 0;
+    const png = index % 4 === 0;
+    const src = `photos/p${String(index).padStart(3, '0')}.${png ? 'png' : 'jpg'}`;
+    await writePhoto(join(packDir, src), {
+      width: portrait ? 600 : 900,
+      height: portrait ? 900 : 600,
+      format: png ? 'png' : 'jpeg',
+      colour: colourFor(index),
+    });
+    panels.push({ id: photoId(index), title: `Photo ${index}`, images: [src] });
+  }
+  // One more board whose photo was never supplied: it must still name its file.
+  panels.push({ id: 'photo-missing', title: 'Photo 0', images: [MISSING] });
+  await writeContent(packDir, panels, 51);
+  const started = Date.now();
+  built = await buildPhotos({
+    assetsDir: packDir,
+    contentDir: join(packDir, 'content'),
+    outDir: join(packDir, 'generated/photos'),
+  });
+  console.info(`[photos e2e] built ${built.processed.length} photos in ${Date.now() - started} ms`);
+
+  server = await serveStatic(undefined, {
+    '/content/': join(packDir, 'content'),
+    '/photos/': join(packDir, 'photos'),
+    '/generated/photos/': join(packDir, 'generated/photos'),
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  watch = watchPage(page, server.url.replace(/\/$/, ''));
+  page.on('response', (response) => {
+    if (response.status() === 404) notFound.push(new URL(response.url()).pathname);
+  });
+  await page.goto(server.url);
+  await waitForExhibit(page);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (packDir) rmSync(packDir, { recursive: true, force: true });
+});
+
+interface Sample {
+  step: number;
+  textures: number;
+  held: number;
+  ready: number;
+  near: string[];
+}
+
+const sample = async (step: number): Promise<Sample> => {
+  const result = await page.evaluate(() => ({ memory: window.__exhibit?.memory(), photos: window.__exhibit?.photos() }));
+  if (!result.memory || !result.photos) throw new Error('no test hooks');
+  return {
+    step,
+    textures: result.memory.textures,
+    held: result.photos.held,
+    ready: result.photos.ready,
+    near: result.photos.near,
+  };
+};
+
+describe('a hundred photos', () => {
+  it('built every photo of the pack', () => {
+    expect(built.failed).toEqual([]);
+    expect(built.processed).toHaveLength(PHOTOS);
+  });
+
+  it('holds GPU texture memory under a bound while walking past all of them', async () => {
+    await waitForStillness(page);
+    // Between samples too: the page itself records the peak every 100 ms.
+    await page.evaluate(() => {
+      const peak = { textures: 0, held: 0 };
+      Object.assign(window, { __peak: peak });
+      setInterval(() => {
+        peak.textures = Math.max(peak.textures, window.__exhibit?.memory().textures ?? 0);
+        peak.held = Math.max(peak.held, window.__exhibit?.photos().held ?? 0);
+      }, 100);
+    });
+    const samples: Sample[] = [await sample(0)];
+    const startedAt = Date.now();
+    // From the entrance down the corridor to the last board, STRIDE boards at a time.
+    let step = 0;
+    for (;;) {
+      for (let press = 0; press < STRIDE; press++) await page.keyboard.press('n', { delay: 30 });
+      step++;
+      await waitForStillness(page, 300);
+      samples.push(await sample(step));
+      const focus = (await page.evaluate(() => window.__exhibit?.state().focusPanelId)) ?? null;
+      if (focus === 'photo-missing' || step > PHOTOS) break;
+    }
+    const walkMs = Date.now() - startedAt;
+    const boards = PHOTOS + 1;
+    const peak = (await page.evaluate(() => (window as unknown as { __peak: { textures: number; held: number } }).__peak)) ?? {
+      textures: 0,
+      held: 0,
+    };
+    const most = Math.max(...samples.map((entry) => entry.textures), peak.textures);
+    const fewest = Math.min(...samples.map((entry) => entry.textures));
+    console.info(
+      `[photos e2e] ${boards} boards, ${step} stops in ${Math.round(walkMs / 1000)} s; GPU textures: start ${samples[0]?.textures}, ` +
+        `min ${fewest}, max ${most} (bound ${TEXTURE_BOUND} = ${NON_PHOTO_TEXTURES} non-photo + ${NEAR_BOARDS.maxBoards} near photos); ` +
+        `photos held at most ${Math.max(peak.held, ...samples.map((entry) => entry.held))}, ${PHOTOS} in the pack`,
+    );
+    console.info(`[photos e2e] textures by step: ${samples.map((entry) => entry.textures).join(' ')}`);
+
+    // The walk reached the far end, past every board.
+    expect(step).toBe(Math.ceil(boards / STRIDE));
+    // Bounded all the way, far below one texture per photo.
+    expect(most).toBeLessThanOrEqual(TEXTURE_BOUND);
+    for (const entry of samples) expect(entry.held).toBeLessThanOrEqual(NEAR_BOARDS.maxBoards);
+    // The photos near the visitor did load: more textures than at the emptiest moment, and ready photos at every stop.
+    expect(most).toBeGreaterThan(fewest);
+    for (const entry of samples.slice(1)) expect(entry.ready, `photos ready at step ${entry.step}`).toBeGreaterThan(0);
+    // At the far end the boards near the entrance have let go of their photos.
+    const last = samples.at(-1) as Sample;
+    expect(last.near).toContain(photoId(PHOTOS));
+    expect(last.near).not.toContain(photoId(1));
+    // Board textures came from the generated WebP files, not the originals.
+    const requested = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /\/(generated\/)?photos\//.test(path)),
+    );
+    expect(requested.filter((path) => path.endsWith('-board.webp')).length).toBeGreaterThanOrEqual(PHOTOS);
+    expect(requested.filter((path) => /\/photos\/p\d+\.(jpg|png)$/.test(path))).toEqual([]);
+  });
+
+  it('shows the card’s photo at a generated size, and names a photo that was never supplied', async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, photoId(PHOTOS));
+    const image = page.getByRole('dialog').locator('figure img');
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth))
+      .toBeGreaterThan(0);
+    const current = await image.evaluate((element: HTMLImageElement) => new URL(element.currentSrc).pathname);
+    expect(current).toMatch(/^\/generated\/photos\/[0-9a-f]{16}-\d+\.(avif|webp)$/);
+    expect(await image.getAttribute('width')).toBeTruthy();
+
+    await page.evaluate(() => {
+      window.location.hash = '#/panel/photo-missing';
+    });
+    const missing = page.getByRole('dialog').locator('figure.card-image--missing');
+    await expect.poll(() => missing.getAttribute('data-missing')).toContain(MISSING);
+    // The only files not found are that photo's; every other error is a real one.
+    expect([...new Set(notFound)]).toEqual([`/${MISSING}`]);
+    expect(watch.errors.filter((error) => !error.includes('404'))).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+  });
+});
