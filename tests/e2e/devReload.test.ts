@@ -39,7 +39,9 @@ beforeAll(async () => {
   });
   if (vitest !== undefined) process.env.VITEST = vitest;
   await server.listen();
-  const { port } = server.httpServer?.address() as AddressInfo;
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the dev server is not listening on a port');
+  const { port } = address as AddressInfo;
   url = `http://127.0.0.1:${port}/`;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 960, height: 540 } });
