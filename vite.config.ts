@@ -31,6 +31,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // Headless Chromium renders WebGL on the CPU (SwiftShader): text takes many seconds.
           testTimeout: 240_000,
+          // expect.poll gives up after 1 s by default; slow CPU frames need longer.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 240_000,
           fileParallelism: false,
         },

@@ -53,7 +53,9 @@ beforeAll(async () => {
   });
   server = await serveStatic(undefined, { '/content/': folder });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  // CPU WebGL delays animation frames, which Playwright waits for before a click: allow for it.
+  page.setDefaultTimeout(90_000);
   watch = watchPage(page, server.url.replace(/\/$/, ''));
   await page.goto(server.url);
   await waitForExhibit(page);

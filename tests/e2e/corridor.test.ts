@@ -50,6 +50,8 @@ beforeAll(async () => {
   server = await serveStatic();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // CPU WebGL delays animation frames, which Playwright waits for before a click: allow for it.
+  page.setDefaultTimeout(90_000);
   watch = watchPage(page, server.url.replace(/\/$/, ''));
   await page.goto(server.url);
   await waitForExhibit(page);
