@@ -139,6 +139,11 @@ describe('the corridor', () => {
     const first = panels[0];
     if (!first) throw new Error('no panels');
     await page.keyboard.press('n'); // next panel: the camera eases to the first board
+    await expect.poll(() => page.evaluate(() => window.__exhibit?.state().focusPanelId)).toBe(first.id);
+    // Frames are slow on CPU WebGL: wait for the glide to bring the board to the middle, then to settle.
+    await expect
+      .poll(async () => Math.max(...(await panelOnScreen(first.id)).ndc.slice(0, 2).map(Math.abs)), { timeout: 90_000 })
+      .toBeLessThan(0.5);
     await waitForStillness(page);
     const point = await panelOnScreen(first.id);
     for (const value of point.ndc) expect(Math.abs(value)).toBeLessThanOrEqual(1);
