@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { exhibitionAssets } from './src/build/vitePlugin.ts';
@@ -7,7 +8,27 @@ export default defineConfig({
   // Relative base: `dist/` works from any folder of any static host; routes live in the hash.
   base: './',
   publicDir: 'assets',
-  plugins: [react(), exhibitionAssets(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    exhibitionAssets(),
+    contentSecurityPolicy(),
+    // The kiosk's offline cache (src/pwa/offline.ts registers it, in kiosk mode only): a service
+    // worker precaching the whole built site. 'prompt': a new version waits for the kiosk's next
+    // idle reset instead of taking over mid-visit.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,woff,woff2,svg,webp,avif,jpg,jpeg,png,gif}'],
+        globIgnores: ['**/*.schema.json'],
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
 import { fetchPhotoManifest } from './content/photoManifest.ts';
+import { installPresentMode, isPresenterWindow } from './modes/presentMode.ts';
 import { installVisitorKeys } from './modes/visitorInput.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
 import { loadInterfaceFont, preloadBoardFonts } from './scene/fonts.ts';
 import { useExhibition } from './store/store.ts';
 import { Directory } from './ui/Directory.tsx';
+import { KioskMode } from './ui/kiosk/KioskMode.tsx';
 import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 import { PanelCard } from './ui/PanelCard.tsx';
+import { PresenterView } from './ui/present/PresenterView.tsx';
+import { ProjectorView } from './ui/present/ProjectorView.tsx';
 import { t } from './ui/strings.ts';
 
 function webglAvailable(): boolean {
@@ -24,6 +28,7 @@ function webglAvailable(): boolean {
 export function App() {
   const status = useExhibition((state) => state.status);
   const lang = useExhibition((state) => state.lang);
+  const mode = useExhibition((state) => state.mode);
   const [hasWebgl] = useState(webglAvailable);
 
   useEffect(() => {
@@ -54,8 +59,12 @@ export function App() {
     preloadBoardFonts().then((metrics) => {
       if (!cancelled) store.getState().fontLoaded(metrics);
     });
-    const stopHashSync = startHashSync(store);
-    const stopKeys = installVisitorKeys(store);
+    // The lobby kiosk is touch only and keeps no history (src/modes/kiosk/): no hash routes, no keys.
+    const kiosk = store.getState().mode === 'kiosk';
+    const stopHashSync = kiosk ? () => {} : startHashSync(store);
+    // Projector mode has its own keys (a presenter's clicker); see src/modes/presentMode.ts.
+    const stopKeys =
+      store.getState().mode === 'present' ? installPresentMode(store) : kiosk ? () => {} : installVisitorKeys(store);
     return () => {
       cancelled = true;
       import.meta.hot?.off('exhibition:content-changed', loadPhotos);
@@ -70,14 +79,16 @@ export function App() {
   }, [lang]);
 
   if (status === 'failed') return <LoadFailed />;
+  // The presenter's second window (S in projector mode): notes, timers, the next stop; no corridor.
+  if (mode === 'present' && isPresenterWindow()) return <PresenterView />;
   return (
     <>
       {hasWebgl ? <ExhibitCanvas /> : <p className="no-webgl">{t('webglMissing', lang)}</p>}
-      <Hud />
-      <Directory />
+      {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : <Hud />}
+      {mode !== 'kiosk' && <Directory />}
       <NoticeBanner />
       <ProblemsView />
-      <PanelCard />
+      {mode !== 'present' && <PanelCard />}
       {hasWebgl && <LoadingScreen />}
     </>
   );

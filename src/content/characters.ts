@@ -89,6 +89,11 @@ export function locateContentStrings(exhibition: Exhibition): LocatedString[] {
     ...localized(exhibition.motto, ['motto']),
     ...localized(exhibition.mottoCaption, ['mottoCaption']),
     ...localized(exhibition.source, ['source']),
+    // Tours (projector lessons): titles on the projector, talking points in the presenter view.
+    ...(exhibition.tours ?? []).flatMap((tour, t) => [
+      ...localized(tour.title, ['tours', t, 'title']),
+      ...tour.stops.flatMap((stop, s) => stop.notes.flatMap((note, n) => localized(note, ['tours', t, 'stops', s, 'notes', n]))),
+    ]),
   ];
   exhibition.sections.forEach((section, sectionIndex) => {
     for (const entry of [

@@ -28,6 +28,8 @@ export type PressAction =
   | 'presentWhite'
   | 'presentFullscreen'
   | 'presentPresenterView'
+  | 'presentPause'
+  | 'presentMotion'
   | 'presentEscape';
 
 export type KeyAction = HeldAction | PressAction;
@@ -70,6 +72,9 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     w: 'presentWhite',
     f: 'presentFullscreen',
     s: 'presentPresenterView',
+    // Auto-advance pause/resume, and the camera's glide or cut between stops (the motion setting).
+    p: 'presentPause',
+    m: 'presentMotion',
     Escape: 'presentEscape',
   },
   // The lobby kiosk is touch only: no key does anything there.
@@ -93,4 +98,87 @@ export function isHeldAction(action: KeyAction): action is HeldAction {
 export function actionForKey(context: KeyContext, key: string): KeyAction | undefined {
   const table = KEYMAP[context];
   return table[key] ?? (key.length === 1 ? table[key.toLowerCase()] : undefined);
+}
+
+/**
+ * Kiosk: chords that would reload, leave (history), print, save, open, search, zoom or inspect the
+ * page, or select its text. The kiosk swallows them where a page can (`preventDefault`); chords the
+ * browser or the OS keeps for itself (Ctrl+W, Ctrl+T, Ctrl+N, Ctrl+Q, Alt+F4, Ctrl+Alt+F1…) cannot
+ * be stopped by any page: the Chromium kiosk launch line in the README covers those.
+ * Written as `chordName` writes them; Cmd (Meta) counts as Ctrl.
+ */
+export const KIOSK_BLOCKED_CHORDS: ReadonlySet<string> = new Set([
+  // reload
+  'F5',
+  'Shift+F5',
+  'Ctrl+F5',
+  'Ctrl+R',
+  'Ctrl+Shift+R',
+  'BrowserRefresh',
+  // history and home
+  'Alt+ArrowLeft',
+  'Alt+ArrowRight',
+  'Alt+Home',
+  'Backspace',
+  'Shift+Backspace',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserHome',
+  'BrowserSearch',
+  'Ctrl+[',
+  'Ctrl+]',
+  // print, save, open, view source, find, downloads, history, bookmarks, address bar
+  'Ctrl+P',
+  'Ctrl+Shift+P',
+  'Ctrl+S',
+  'Ctrl+O',
+  'Ctrl+U',
+  'Ctrl+F',
+  'Ctrl+G',
+  'Ctrl+Shift+G',
+  'F3',
+  'Ctrl+H',
+  'Ctrl+J',
+  'Ctrl+D',
+  'Ctrl+Shift+D',
+  'Ctrl+Shift+B',
+  'Ctrl+Shift+O',
+  'Ctrl+L',
+  'Ctrl+K',
+  'Ctrl+E',
+  'Alt+D',
+  'F6',
+  'F7',
+  'Alt+F',
+  'Alt+E',
+  // zoom
+  'Ctrl+=',
+  'Ctrl++',
+  'Ctrl+Shift++',
+  'Ctrl+Shift+=',
+  'Ctrl+-',
+  'Ctrl+Shift+_',
+  'Ctrl+0',
+  // full screen and developer tools
+  'F11',
+  'F12',
+  'Ctrl+Shift+I',
+  'Ctrl+Shift+J',
+  'Ctrl+Shift+C',
+  'Ctrl+Shift+Delete',
+  // select all, the context-menu key
+  'Ctrl+A',
+  'ContextMenu',
+  'Shift+F10',
+]);
+
+/** "Ctrl+Shift+R", "Alt+ArrowLeft", "F5": modifiers in a fixed order, letters upper-case, Cmd as Ctrl. */
+export function chordName(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey'>): string {
+  const key = event.key.length === 1 ? event.key.toUpperCase() : event.key;
+  const parts: string[] = [];
+  if (event.ctrlKey || event.metaKey) parts.push('Ctrl');
+  if (event.altKey) parts.push('Alt');
+  if (event.shiftKey && key !== 'Shift') parts.push('Shift');
+  parts.push(key);
+  return parts.join('+');
 }

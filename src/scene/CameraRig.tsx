@@ -49,7 +49,7 @@ export function CameraRig() {
   }, [camera, invalidate]);
 
   useFrame((frame, rawDelta) => {
-    const { layout, cameraGoal, openPanelId } = useExhibition.getState();
+    const { layout, cameraGoal, openPanelId, mode } = useExhibition.getState();
     if (!layout) return;
     const state = rig.current;
     const delta = Math.min(rawDelta, 0.1);
@@ -123,9 +123,10 @@ export function CameraRig() {
     camera.position.y = layout.eyeHeight;
     camera.rotation.set(state.pitch, state.yaw, 0);
 
-    // Keep the board in the uncovered part of a wide screen while its card is open.
+    // Keep the board in the uncovered part of a wide screen while its card is open. (The projector
+    // card covers the whole screen, and the board shows centred while the camera goes to it.)
     const { width, height } = frame.size;
-    const wantedShift = openPanelId && width >= CARD_SIDE_MIN_WIDTH ? cardWidthFor(width) / 2 : 0;
+    const wantedShift = openPanelId && mode !== 'present' && width >= CARD_SIDE_MIN_WIDTH ? cardWidthFor(width) / 2 : 0;
     const shift = dampScalar(state.viewShift, wantedShift, delta);
     state.viewShift = Math.abs(shift - wantedShift) < 0.5 ? wantedShift : shift;
     if (state.viewShift !== wantedShift) moving = true;

@@ -13,6 +13,7 @@ import type { Exhibition } from '../content/schema.ts';
 import { type CorridorLayout, clampToBounds, layoutCorridor, type Vec3, type Viewpoint } from '../layout/corridor.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 import { boardById, boardInView, neighbourBoard, type Pose, sameIdSet } from '../layout/queries.ts';
+import { parseModeParams } from '../routing/modeParams.ts';
 import type { Route } from '../routing/routes.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk';
@@ -64,13 +65,15 @@ export interface ExhibitionState {
   /** New content while the visit goes on (editing in dev): the visitor stays where they are. */
   contentReloaded(exhibition: Exhibition, problems: ContentProblem[]): void;
   applyRoute(route: Route): void;
-  openPanel(panelId: string): void;
+  /** Opens a panel's card and sends the camera to its board (cutting there at once with `instant`). */
+  openPanel(panelId: string, instant?: boolean): void;
   closePanel(): void;
   focusPanel(panelId: string): void;
   stepPanel(step: 1 | -1): void;
   openPanelInView(): void;
   walkTo(x: number, z: number): void;
-  goToEntrance(): void;
+  /** Back to the entrance view, gliding (or cutting there at once with `instant`, e.g. behind a fade). */
+  goToEntrance(instant?: boolean): void;
   setLang(lang: Lang): void;
   toggleLang(): void;
   setDirectoryOpen(open: boolean): void;
@@ -250,19 +253,20 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
         }
       },
 
-      openPanel(panelId) {
+      openPanel(panelId, instant = false) {
         const board = panelExists(panelId);
         if (!board) {
           set({ notice: { kind: 'unknown-panel', id: panelId } });
           return;
         }
+        // Asking again for an open panel keeps its goal, unless it asks to cut there now.
+        const same = get().focusPanelId === panelId && get().openPanelId === panelId;
         set({
           openPanelId: panelId,
           focusPanelId: panelId,
           notice: null,
           directoryOpen: false,
-          cameraGoal:
-            get().focusPanelId === panelId && get().openPanelId === panelId ? get().cameraGoal : viewpointGoal(board.viewpoint),
+          cameraGoal: same && !instant ? get().cameraGoal : viewpointGoal(board.viewpoint, instant),
         });
       },
 
@@ -300,10 +304,10 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
         set({ cameraGoal: { kind: 'walk', x: clampedX, z: clampedZ, seq: ++goalSeq } });
       },
 
-      goToEntrance() {
+      goToEntrance(instant = false) {
         const { layout } = get();
         if (!layout) return;
-        set({ openPanelId: null, focusPanelId: null, cameraGoal: viewpointGoal(layout.start) });
+        set({ openPanelId: null, focusPanelId: null, cameraGoal: viewpointGoal(layout.start, instant) });
       },
 
       setLang(lang) {
@@ -357,8 +361,13 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
 
 export type ExhibitionStore = ReturnType<typeof createExhibitionStore>;
 
-/** The app's store. Tests build their own with `createExhibitionStore`. */
-export const useExhibition = createExhibitionStore();
+/**
+ * The app's store, in the mode the query string asks for (`?mode=present`, `?mode=kiosk`; see
+ * routing/modeParams.ts). Tests build their own with `createExhibitionStore`.
+ */
+export const useExhibition = createExhibitionStore({
+  mode: typeof window === 'undefined' ? 'visitor' : parseModeParams(window.location.search).mode,
+});
 
 /** Loading progress as a fraction 0…1, weighted by how long each part takes. */
 export function progressFraction(progress: LoadingProgress): number {

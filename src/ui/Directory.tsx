@@ -6,6 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import { localize } from '../content/localize.ts';
 import { panelHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
+import { PresentLinks } from './present/PresentLinks.tsx';
 import { t } from './strings.ts';
 
 export function Directory() {
@@ -14,6 +15,7 @@ export function Directory() {
   const problems = useExhibition((state) => state.problems);
   const lang = useExhibition((state) => state.lang);
   const openPanelId = useExhibition((state) => state.openPanelId);
+  const mode = useExhibition((state) => state.mode);
   const headingId = useId();
   const panel = useRef<HTMLElement>(null);
 
@@ -87,6 +89,7 @@ export function Directory() {
           </li>
         ))}
       </ol>
+      {mode === 'visitor' && <PresentLinks exhibition={exhibition} lang={lang} />}
       {problems.length > 0 && (
         <p className="directory__problems">
           {/* biome-ignore lint/a11y/useValidAnchor: a real link; the click only closes the drawer */}

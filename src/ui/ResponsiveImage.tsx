@@ -17,9 +17,11 @@ export interface ResponsiveImageProps {
   alt: string;
   /** Called when no version of the photo could be loaded. */
   onError?: (event: SyntheticEvent<HTMLImageElement>) => void;
+  /** How wide the image shows, when not the card's width (e.g. the projector's large images). */
+  sizes?: string;
 }
 
-export function ResponsiveImage({ src, alt, onError }: ResponsiveImageProps) {
+export function ResponsiveImage({ src, alt, onError, sizes }: ResponsiveImageProps) {
   const photos = useExhibition((state) => state.photos);
   const [originalFor, setOriginalFor] = useState<string | null>(null);
   // Wait for the manifest (it is small and usually here first): loading the original meanwhile
@@ -28,6 +30,7 @@ export function ResponsiveImage({ src, alt, onError }: ResponsiveImageProps) {
 
   const base = import.meta.env.BASE_URL;
   const generated = cardImageSources(photos.manifest, src, base);
+  if (sizes && generated.sizes) generated.sizes = sizes;
   const original = originalFor === src;
   const hasGenerated = generated.sources.length > 0;
   const handleError = (event: SyntheticEvent<HTMLImageElement>) => {

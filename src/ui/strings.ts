@@ -3,6 +3,8 @@
  * JSON; this is only the app's own wording. The font subsetter reads this table too.
  */
 import type { Lang } from '../content/localize.ts';
+import { KIOSK_STRINGS } from './kiosk/kioskStrings.ts';
+import { PRESENT_STRINGS } from './present/presentStrings.ts';
 
 export const UI_STRINGS = {
   appName: { zh: '党史长廊', en: 'Party History Corridor' },
@@ -53,6 +55,10 @@ export const UI_STRINGS = {
     en: 'This browser cannot show the 3D corridor (no WebGL).',
   },
   corridorLabel: { zh: '三维展厅：党史长廊', en: '3D view of the party history corridor' },
+  // The lobby kiosk's wording (?mode=kiosk).
+  ...KIOSK_STRINGS,
+  // Projector mode's wording (?mode=present).
+  ...PRESENT_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiStringKey = keyof typeof UI_STRINGS;

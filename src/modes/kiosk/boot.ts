@@ -1,0 +1,37 @@
+/**
+ * What the kiosk sets up before React renders anything (called from main.tsx in `?mode=kiosk`),
+ * so it holds even when the React tree is gone: the lock-down, the recovery from errors and from
+ * content that failed to load, and the heartbeat.
+ */
+import { parseHash } from '../../routing/routes.ts';
+import { useExhibition } from '../../store/store.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { useKiosk } from './kioskStore.ts';
+import { installKioskLockdown } from './lockdown.ts';
+import { installKioskRecovery } from './recovery.ts';
+
+let booted = false;
+
+export function bootKiosk(win: Window = window): void {
+  if (booted) return;
+  booted = true;
+  const recovery = installKioskRecovery(win);
+
+  // Links on a card (相关展板) open their panel in place; nothing is pushed to the history.
+  installKioskLockdown(win, { onRoute: (hash) => useExhibition.getState().applyRoute(parseHash(hash)) });
+
+  // The content could not be read (server gone before the offline cache was filled): try again.
+  useExhibition.subscribe((state, previous) => {
+    if (state.status === 'failed' && previous.status !== 'failed') recovery.recover('the exhibition content could not be loaded');
+  });
+
+  startHeartbeat(win, {
+    status: () => {
+      // A kiosk waiting for its reload is not healthy: let the beat go stale.
+      if (recovery.reloading) return null;
+      const kiosk = useKiosk.getState();
+      const phase = kiosk.contextLost ? 'context-lost' : useExhibition.getState().status === 'ready' ? kiosk.phase : 'loading';
+      return { phase, frames: win.__exhibit?.frames() };
+    },
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Runs the lobby kiosk: the attract loop while nobody is there, a visit from the first touch, the
+ * idle clock during the visit, and the reset that puts everything back for the next visitor. It
+ * drives the exhibition store only through its named actions and keeps its own phase in the
+ * kiosk store; input listeners only record a time stamp (no state is set per pointermove).
+ */
+import type { ExhibitionStore } from '../../store/store.ts';
+import { motionInput } from '../../store/store.ts';
+import { type AttractLoopOptions, startAttractLoop } from './attractLoop.ts';
+import { IdleTimer, warningSecondsFor } from './idleTimer.ts';
+import type { KioskStore } from './kioskStore.ts';
+import type { KioskStatsRecorder } from './stats.ts';
+
+export const DEFAULT_IDLE_SECONDS = 90;
+
+/** Input that proves someone is at the screen. */
+export const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'wheel', 'keydown'] as const;
+
+export interface KioskControllerOptions {
+  store: ExhibitionStore;
+  kiosk: KioskStore;
+  idleSeconds: number;
+  stats: KioskStatsRecorder;
+  /** Where input is listened for (the window). */
+  inputTarget: EventTarget;
+  /** Whether the camera still glides (the rig's `livePose.moving`). */
+  isMoving(): boolean;
+  attract?: Partial<Omit<AttractLoopOptions, 'isMoving' | 'onStop'>>;
+  /**
+   * Called at each reset, after the visitor's changes are undone. Returns true when the page is
+   * about to reload (a new version of the exhibition waits), so no attract loop is started.
+   */
+  onReset?(): boolean;
+  now?: () => number;
+}
+
+export interface KioskController {
+  /** The first touch on the attract screen: a visit starts at the entrance. */
+  startVisit(): void;
+  /** The 继续参观 button: the warning goes and the idle clock starts again. */
+  continueVisit(): void;
+  /** Ends the visit (or the admin screen) and resumes the attract loop. */
+  reset(): void;
+  /** The hidden gesture was made: the PIN pad (then the admin screen) takes over. */
+  openAdmin(): void;
+  /** Input seen (also wired to the input target). */
+  activity(): void;
+  stop(): void;
+}
+
+/** Undoes everything a visitor can change: card, directory, notice, view, language, walking keys, camera. */
+export function resetVisitorState(store: ExhibitionStore): void {
+  const state = store.getState();
+  state.closePanel();
+  state.setDirectoryOpen(false);
+  state.dismissNotice();
+  if (state.view !== 'corridor') state.showView('corridor');
+  state.setLang('zh');
+  motionInput.forward = 0;
+  motionInput.backward = 0;
+  motionInput.left = 0;
+  motionInput.right = 0;
+  motionInput.turnLeft = 0;
+  motionInput.turnRight = 0;
+  motionInput.lookYaw = 0;
+  motionInput.lookPitch = 0;
+  // Cut (not glide) back to the entrance: the overlay fades over the cut.
+  state.goToEntrance(true);
+}
+
+export function startKioskController(options: KioskControllerOptions): KioskController {
+  const { store, kiosk, stats, inputTarget, isMoving } = options;
+  const idleSeconds = Math.max(1, options.idleSeconds);
+  let stopAttract: (() => void) | null = null;
+  let stopped = false;
+
+  const idle = new IdleTimer({
+    idleMs: idleSeconds * 1000,
+    warningMs: warningSecondsFor(idleSeconds) * 1000,
+    now: options.now,
+    onWarning: (seconds) => kiosk.getState().setWarning(seconds),
+    onResume: () => kiosk.getState().setWarning(null),
+    onIdle: () => controller.reset(),
+  });
+
+  const startAttract = () => {
+    stopAttract?.();
+    stopAttract = null;
+    if (stopped || store.getState().status !== 'ready') return;
+    kiosk.getState().setAttractPanel(null);
+    stopAttract = startAttractLoop(store, {
+      ...options.attract,
+      isMoving,
+      onStop: (panelId) => kiosk.getState().setAttractPanel(panelId),
+    });
+  };
+
+  const endAttract = () => {
+    stopAttract?.();
+    stopAttract = null;
+  };
+
+  // During the warning only its own dialog continues the visit (on the click, after the finger
+  // lifts): dismissing it on pointerdown would let the same tap land on the card or corridor below.
+  const onInput = () => {
+    if (kiosk.getState().warning === null) idle.activity();
+  };
+  for (const type of ACTIVITY_EVENTS) inputTarget.addEventListener(type, onInput, { capture: true, passive: true });
+
+  // Reading time per board: which card is open, while a visit goes on.
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.openPanelId !== previous.openPanelId && kiosk.getState().phase === 'visit') stats.boardShown(state.openPanelId);
+    // The attract loop starts once the corridor is there.
+    if (state.status === 'ready' && previous.status !== 'ready' && kiosk.getState().phase === 'attract') {
+      resetVisitorState(store);
+      startAttract();
+    }
+  });
+
+  const controller: KioskController = {
+    startVisit() {
+      if (stopped || kiosk.getState().phase !== 'attract' || store.getState().status !== 'ready') return;
+      endAttract();
+      const state = store.getState();
+      state.closePanel();
+      state.goToEntrance(true);
+      kiosk.getState().setAttractPanel(null);
+      kiosk.getState().setPhase('visit');
+      stats.visitStarted();
+      idle.start();
+    },
+
+    continueVisit() {
+      idle.activity();
+      kiosk.getState().setWarning(null);
+    },
+
+    reset() {
+      if (stopped) return;
+      idle.stop();
+      stats.visitEnded();
+      kiosk.getState().setWarning(null);
+      resetVisitorState(store);
+      kiosk.getState().setPhase('attract');
+      kiosk.getState().countReset();
+      const reloading = options.onReset?.() ?? false;
+      if (!reloading) startAttract();
+    },
+
+    openAdmin() {
+      if (stopped || kiosk.getState().phase === 'admin') return;
+      endAttract();
+      stats.visitEnded();
+      const state = store.getState();
+      state.closePanel();
+      kiosk.getState().setWarning(null);
+      kiosk.getState().setPhase('admin');
+      idle.start();
+    },
+
+    activity() {
+      idle.activity();
+    },
+
+    stop() {
+      stopped = true;
+      endAttract();
+      idle.stop();
+      stats.visitEnded();
+      unsubscribeStore();
+      for (const type of ACTIVITY_EVENTS) inputTarget.removeEventListener(type, onInput, { capture: true });
+    },
+  };
+
+  if (store.getState().status === 'ready') {
+    resetVisitorState(store);
+    startAttract();
+  }
+  return controller;
+}

@@ -1,0 +1,310 @@
+/**
+ * Visit statistics of the lobby kiosk, kept on the machine only (localStorage), with no personal
+ * data: per local calendar day, how many visits started and how long they lasted, and per board
+ * how often its card was opened and for how many seconds it was read.
+ *
+ * The model is plain data and pure functions (tested on their own); `KioskStatsRecorder` holds the
+ * one copy, writes it back after each change and never throws at the visitor (a full or missing
+ * storage only loses statistics).
+ */
+
+export interface BoardStats {
+  opens: number;
+  /** Seconds the card was open, summed. */
+  seconds: number;
+}
+
+export interface DayStats {
+  visits: number;
+  /** Seconds from the first touch to the idle reset, summed over the day's visits. */
+  visitSeconds: number;
+  boards: Record<string, BoardStats>;
+}
+
+export interface KioskStats {
+  version: 1;
+  /** By local date, "2025-07-01". */
+  days: Record<string, DayStats>;
+}
+
+export const STATS_STORAGE_KEY = 'dangshi.kiosk.stats.v1';
+/** Days kept; older days are dropped when the statistics are saved. */
+export const KEEP_DAYS = 400;
+/** A single reading never counts for more than this (a clock jump, a card left open and forgotten). */
+export const MAX_READING_SECONDS = 30 * 60;
+export const MAX_VISIT_SECONDS = 4 * 60 * 60;
+
+export function emptyStats(): KioskStats {
+  return { version: 1, days: {} };
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** The local calendar day of a time, as "YYYY-MM-DD". */
+export function dayKey(time: number): string {
+  const date = new Date(time);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function day(stats: KioskStats, time: number): DayStats {
+  const key = dayKey(time);
+  let entry = stats.days[key];
+  if (!entry) {
+    entry = { visits: 0, visitSeconds: 0, boards: {} };
+    stats.days[key] = entry;
+  }
+  return entry;
+}
+
+function board(entry: DayStats, panelId: string): BoardStats {
+  let stats = entry.boards[panelId];
+  if (!stats) {
+    stats = { opens: 0, seconds: 0 };
+    entry.boards[panelId] = stats;
+  }
+  return stats;
+}
+
+const seconds = (from: number, to: number, max: number) => {
+  const value = (to - from) / 1000;
+  return Number.isFinite(value) && value > 0 ? Math.round(Math.min(value, max) * 10) / 10 : 0;
+};
+
+/** A visit started (the first touch on the attract screen). */
+export function addVisit(stats: KioskStats, at: number): void {
+  day(stats, at).visits++;
+}
+
+/** A visit's length, counted on the day it started. */
+export function addVisitTime(stats: KioskStats, startedAt: number, endedAt: number): void {
+  day(stats, startedAt).visitSeconds += seconds(startedAt, endedAt, MAX_VISIT_SECONDS);
+}
+
+export function addBoardOpen(stats: KioskStats, panelId: string, at: number): void {
+  board(day(stats, at), panelId).opens++;
+}
+
+/** Time a card was open, counted on the day it was opened. */
+export function addBoardTime(stats: KioskStats, panelId: string, openedAt: number, closedAt: number): void {
+  const entry = board(day(stats, openedAt), panelId);
+  entry.seconds = Math.round((entry.seconds + seconds(openedAt, closedAt, MAX_READING_SECONDS)) * 10) / 10;
+}
+
+/** Drops days older than `keepDays` before `now`. */
+export function pruneStats(stats: KioskStats, now: number, keepDays = KEEP_DAYS): void {
+  const oldest = dayKey(now - keepDays * 86_400_000);
+  for (const key of Object.keys(stats.days)) if (key < oldest) delete stats.days[key];
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** Reads stored statistics, keeping what is well-formed; anything else starts afresh. */
+export function parseStats(text: string | null): KioskStats {
+  if (!text) return emptyStats();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return emptyStats();
+  }
+  const stats = emptyStats();
+  const days = (raw as { days?: unknown } | null)?.days;
+  if (!days || typeof days !== 'object') return stats;
+  for (const [key, value] of Object.entries(days as Record<string, unknown>)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || !value || typeof value !== 'object') continue;
+    const { visits, visitSeconds, boards } = value as Partial<Record<keyof DayStats, unknown>>;
+    const entry: DayStats = {
+      visits: isCount(visits) ? visits : 0,
+      visitSeconds: isCount(visitSeconds) ? visitSeconds : 0,
+      boards: {},
+    };
+    if (boards && typeof boards === 'object') {
+      for (const [id, item] of Object.entries(boards as Record<string, unknown>)) {
+        const { opens, seconds: read } = (item ?? {}) as Partial<Record<keyof BoardStats, unknown>>;
+        if (isCount(opens) && isCount(read)) entry.boards[id] = { opens, seconds: read };
+      }
+    }
+    stats.days[key] = entry;
+  }
+  return stats;
+}
+
+export interface DaySummary {
+  day: string;
+  visits: number;
+  opens: number;
+  /** Seconds with a card open. */
+  readingSeconds: number;
+  /** Average visit length in seconds (0 without visits). */
+  averageVisitSeconds: number;
+}
+
+/** The last `count` days up to `now`, newest first, including days without visits. */
+export function summarizeDays(stats: KioskStats, now: number, count = 14): DaySummary[] {
+  const out: DaySummary[] = [];
+  for (let index = 0; index < count; index++) {
+    // Noon steps are safe across daylight-saving changes.
+    const date = new Date(now);
+    date.setHours(12, 0, 0, 0);
+    date.setDate(date.getDate() - index);
+    const key = dayKey(date.getTime());
+    const entry = stats.days[key];
+    const boards = Object.values(entry?.boards ?? {});
+    const visits = entry?.visits ?? 0;
+    out.push({
+      day: key,
+      visits,
+      opens: boards.reduce((sum, item) => sum + item.opens, 0),
+      readingSeconds: Math.round(boards.reduce((sum, item) => sum + item.seconds, 0)),
+      averageVisitSeconds: visits > 0 ? Math.round((entry?.visitSeconds ?? 0) / visits) : 0,
+    });
+  }
+  return out;
+}
+
+export interface BoardSummary {
+  panelId: string;
+  opens: number;
+  seconds: number;
+  averageSeconds: number;
+}
+
+/** Boards by how often they were opened over the last `days` days (ties: longer reading first). */
+export function topBoards(stats: KioskStats, now: number, days = 30): BoardSummary[] {
+  const oldest = dayKey(now - (days - 1) * 86_400_000);
+  const totals = new Map<string, BoardStats>();
+  for (const [key, entry] of Object.entries(stats.days)) {
+    if (key < oldest) continue;
+    for (const [id, item] of Object.entries(entry.boards)) {
+      const total = totals.get(id) ?? { opens: 0, seconds: 0 };
+      total.opens += item.opens;
+      total.seconds += item.seconds;
+      totals.set(id, total);
+    }
+  }
+  return [...totals.entries()]
+    .map(([panelId, item]) => ({
+      panelId,
+      opens: item.opens,
+      seconds: Math.round(item.seconds),
+      averageSeconds: item.opens > 0 ? Math.round(item.seconds / item.opens) : 0,
+    }))
+    .sort((a, b) => b.opens - a.opens || b.seconds - a.seconds || a.panelId.localeCompare(b.panelId));
+}
+
+function csvField(value: string | number): string {
+  const text = String(value);
+  // Quote anything a spreadsheet could misread, and defuse formulas (=, +, -, @ at the start).
+  const defused = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n']/.test(defused) || defused !== text ? `"${defused.replace(/"/g, '""')}"` : defused;
+}
+
+export const CSV_HEADER = ['日期 date', '类别 kind', '展板编号 panel_id', '展板 panel', '次数 count', '时长(秒) seconds'];
+
+/**
+ * The statistics as CSV, oldest day first: per day one `visits` row (count, seconds of all visits)
+ * and one `board` row per board opened (count, seconds read). UTF-8 with a byte-order mark and
+ * CRLF line ends, so Excel opens the Chinese text correctly.
+ */
+export function statsToCsv(stats: KioskStats, titleOf: (panelId: string) => string = (id) => id): string {
+  const rows: Array<Array<string | number>> = [CSV_HEADER];
+  for (const key of Object.keys(stats.days).sort()) {
+    const entry = stats.days[key] as DayStats;
+    rows.push([key, '参观 visits', '', '', entry.visits, Math.round(entry.visitSeconds)]);
+    const boards = Object.entries(entry.boards).sort(([a], [b]) => a.localeCompare(b));
+    for (const [id, item] of boards) rows.push([key, '展板 board', id, titleOf(id), item.opens, Math.round(item.seconds)]);
+  }
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+type StatsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Records a kiosk's visits as they happen. `visitStarted` / `visitEnded` bracket a visit;
+ * `boardShown(id)` says which card is open now (null: none), and the time of the previous one is
+ * counted. Every change is saved at once, so a reload or a crash loses nothing already counted.
+ */
+export class KioskStatsRecorder {
+  private stats: KioskStats | null = null;
+  private visitStartedAt: number | null = null;
+  private open: { panelId: string; at: number } | null = null;
+
+  constructor(
+    private readonly storage: StatsStorage | null,
+    private readonly now: () => number = Date.now,
+    private readonly key = STATS_STORAGE_KEY,
+  ) {}
+
+  /** The statistics as stored (a copy). */
+  snapshot(): KioskStats {
+    return structuredClone(this.load());
+  }
+
+  get visiting(): boolean {
+    return this.visitStartedAt !== null;
+  }
+
+  visitStarted(): void {
+    if (this.visitStartedAt !== null) this.visitEnded();
+    const at = this.now();
+    this.visitStartedAt = at;
+    this.change((stats) => addVisit(stats, at));
+  }
+
+  /** Ends the visit, closing the open board's reading time. */
+  visitEnded(): void {
+    const startedAt = this.visitStartedAt;
+    if (startedAt === null) return;
+    this.boardShown(null);
+    this.visitStartedAt = null;
+    const at = this.now();
+    this.change((stats) => addVisitTime(stats, startedAt, at));
+  }
+
+  /** The card now open during the visit (null: none). Outside a visit nothing is counted. */
+  boardShown(panelId: string | null): void {
+    if (this.open?.panelId === panelId) return;
+    const at = this.now();
+    const previous = this.open;
+    this.open = panelId !== null && this.visitStartedAt !== null ? { panelId, at } : null;
+    const next = this.open;
+    if (!previous && !next) return;
+    this.change((stats) => {
+      if (previous) addBoardTime(stats, previous.panelId, previous.at, at);
+      if (next) addBoardOpen(stats, next.panelId, at);
+    });
+  }
+
+  clear(): void {
+    this.stats = emptyStats();
+    try {
+      this.storage?.removeItem(this.key);
+    } catch {
+      // nothing to do: the statistics are already empty in memory
+    }
+  }
+
+  private load(): KioskStats {
+    if (!this.stats) {
+      let text: string | null = null;
+      try {
+        text = this.storage?.getItem(this.key) ?? null;
+      } catch {
+        text = null;
+      }
+      this.stats = parseStats(text);
+    }
+    return this.stats;
+  }
+
+  private change(update: (stats: KioskStats) => void): void {
+    const stats = this.load();
+    update(stats);
+    pruneStats(stats, this.now());
+    try {
+      this.storage?.setItem(this.key, JSON.stringify(stats));
+    } catch {
+      // Storage full or gone: keep counting in memory.
+    }
+  }
+}

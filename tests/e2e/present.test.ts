@@ -1,0 +1,542 @@
+/**
+ * Projector mode end to end, on the built site in headless Chromium: an instructor with only a
+ * clicker runs the shipped lesson (新队员入队教育) from the directory link to the last stop and
+ * back, blanks the screen and resumes, reloads mid-lesson, reads the presenter window (opened
+ * with S) and drives the projector from it; the projector type meets its size figures at
+ * 1920×1080 and 1280×720; the camera glides when asked; auto-advance pauses and resumes.
+ *
+ * Most of it runs with reduced motion (the camera cuts), which is also what makes it fast on
+ * CPU WebGL; one test switches to the glide with M and watches the camera travel.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  imageStats,
+  launchBrowser,
+  type PageWatch,
+  ROOT,
+  type StaticServer,
+  saveArtifact,
+  serveStatic,
+  waitForExhibit,
+  watchPage,
+} from './harness.ts';
+
+interface LessonStop {
+  id: string;
+  title: string;
+  /** The English title (the Chinese where there is none). */
+  titleEn: string;
+  notes: string[];
+}
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let watch: PageWatch;
+let lesson: LessonStop[];
+let lessonTitle: string;
+let presenter: Page;
+let presenterWatch: PageWatch;
+
+const POLL = { timeout: 60_000, interval: 200 };
+const SEARCH = '?mode=present&tour=new-recruits';
+
+/** The shipped lesson, read straight from the JSON (not through the app). */
+async function shippedLesson(): Promise<{ title: string; stops: LessonStop[] }> {
+  const zh = (text: string | { zh: string }) => (typeof text === 'string' ? text : text.zh);
+  const en = (text: string | { zh: string; en?: string }) => (typeof text === 'string' ? text : (text.en ?? text.zh));
+  const content = join(ROOT, 'assets/content');
+  const exhibition = JSON.parse(await readFile(join(content, 'exhibition.json'), 'utf8')) as {
+    sections: Array<{ file: string }>;
+    tours: Array<{ id: string; title: { zh: string }; stops: Array<{ panel: string; notes?: Array<string | { zh: string }> }> }>;
+  };
+  const titles = new Map<string, string>();
+  const titlesEn = new Map<string, string>();
+  for (const section of exhibition.sections) {
+    const file = JSON.parse(await readFile(join(content, section.file), 'utf8')) as {
+      panels: Array<{ id: string; title: string | { zh: string; en?: string } }>;
+    };
+    for (const panel of file.panels) {
+      titles.set(panel.id, zh(panel.title));
+      titlesEn.set(panel.id, en(panel.title));
+    }
+  }
+  const tour = exhibition.tours.find((candidate) => candidate.id === 'new-recruits');
+  if (!tour) throw new Error('no new-recruits tour in exhibition.json');
+  return {
+    title: tour.title.zh,
+    stops: tour.stops.map((stop) => ({
+      id: stop.panel,
+      title: titles.get(stop.panel) ?? '?',
+      titleEn: titlesEn.get(stop.panel) ?? '?',
+      notes: (stop.notes ?? []).map(zh),
+    })),
+  };
+}
+
+/** Where the projector is: the stop and the screen of it shown, from the visible card. */
+async function position(target: Page = page) {
+  return target.evaluate(() => {
+    const card = document.querySelector<HTMLDialogElement>('dialog.projector.projector--shown');
+    if (!card) return null;
+    const titleId = card.getAttribute('aria-labelledby');
+    return {
+      stop: Number(card.dataset.stop),
+      page: Number(card.dataset.page),
+      pages: Number(card.dataset.pages),
+      title: (titleId && document.getElementById(titleId)?.textContent) || '',
+      counter: card.querySelector('.projector__count [aria-hidden]')?.textContent ?? '',
+      hash: window.location.hash,
+      search: window.location.search,
+      lang: document.documentElement.lang,
+    };
+  });
+}
+
+/** Waits until the projector shows stop `n` (1-based) of the lesson at screen `screen`, and checks the URL and the card's name. */
+async function expectStop(n: number, screen = 1, target: Page = page) {
+  const stop = lesson[n - 1];
+  if (!stop) throw new Error(`the lesson has no stop ${n}`);
+  await expect.poll(async () => (await position(target))?.stop, POLL).toBe(n);
+  await expect.poll(async () => (await position(target))?.page, POLL).toBe(screen);
+  const now = await position(target);
+  const title = now?.lang === 'en' ? stop.titleEn : stop.title;
+  expect(now?.title).toBe(title);
+  expect(now?.counter).toBe(`${n} / ${lesson.length}`);
+  expect(now?.hash).toBe(`#/panel/${stop.id}`);
+  expect(now?.search).toBe(SEARCH);
+  // The card is a dialog named by the panel's title, as a screen reader announces it.
+  expect(await target.getByRole('dialog', { name: title, exact: true }).count()).toBe(1);
+}
+
+/**
+ * Presses a "next" key and checks what a clicker should do: show the panel's next screen if
+ * there is more of it, else go to the next stop (at its first screen). The last stop stays.
+ */
+async function next(key = 'PageDown', target: Page = page, watched: Page = page) {
+  const before = await position(watched);
+  if (!before) throw new Error('no card shown');
+  await target.keyboard.press(key);
+  if (before.page < before.pages) await expectStop(before.stop, before.page + 1, watched);
+  else if (before.stop === lesson.length) await expectStop(before.stop, before.page, watched);
+  else await expectStop(before.stop + 1, 1, watched);
+}
+
+/** The same for "previous": back up the panel first, then to the previous stop's first screen. */
+async function previous(key = 'PageUp', target: Page = page, watched: Page = page) {
+  const before = await position(watched);
+  if (!before) throw new Error('no card shown');
+  await target.keyboard.press(key);
+  if (before.page > 1) await expectStop(before.stop, before.page - 1, watched);
+  else await expectStop(Math.max(1, before.stop - 1), 1, watched);
+}
+
+/** Steps on with PageDown until stop `n` shows. */
+async function forwardTo(n: number) {
+  for (let guard = 0; guard < 40 && (await position())?.stop !== n; guard++) await next();
+  await expectStop(n);
+}
+
+async function blankShown(target: Page = page): Promise<string | null> {
+  const blank = target.locator('[data-testid="present-blank"]');
+  return (await blank.isVisible()) ? await blank.getAttribute('data-blank') : null;
+}
+
+beforeAll(async () => {
+  const shipped = await shippedLesson();
+  lesson = shipped.stops;
+  lessonTitle = shipped.title;
+  server = await serveStatic();
+  browser = await launchBrowser();
+  // Reduced motion: the camera cuts from stop to stop (tested on its own below with M).
+  context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  page = await context.newPage();
+  watch = watchPage(page, server.url.replace(/\/$/, ''));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('projector mode', () => {
+  it('starts from the directory: a link per lesson leads to ?mode=present&tour=<id>', async () => {
+    await page.goto(server.url);
+    await waitForExhibit(page);
+    await page.getByRole('button', { name: /展厅目录/ }).click({ timeout: 60_000 });
+    const nav = page.getByRole('navigation', { name: '展厅目录' });
+    const present = nav.getByRole('region', { name: '讲解模式' });
+    await expect.poll(() => present.isVisible()).toBe(true);
+    const links = await present.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['?mode=present&tour=new-recruits', '?mode=present&tour=all']);
+  });
+
+  it('the lesson opens at its first stop, with the HUD gone', async () => {
+    const present = page.getByRole('navigation', { name: '展厅目录' }).getByRole('region', { name: '讲解模式' });
+    await present.getByRole('link', { name: new RegExp(lessonTitle) }).click({ timeout: 60_000 });
+    await page.waitForURL((url) => url.search === SEARCH, { timeout: 60_000 });
+    await waitForExhibit(page);
+    await expectStop(1);
+    // The visitor's HUD is gone; only the projector card and the progress line show.
+    expect(await page.locator('.hud').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /展厅目录/ }).count()).toBe(0);
+    await saveArtifact('present-stop-1-1280.png', await page.screenshot({ timeout: 120_000 }));
+  });
+
+  it('the clicker keys move through the lesson and the URL follows, backwards too; Home and End', async () => {
+    await next('PageDown');
+    await next('ArrowRight');
+    await next(' ');
+    await next('Enter');
+    const there = await position();
+    await previous('PageUp');
+    await previous('ArrowLeft');
+    expect((await position())?.stop).toBeLessThan(there?.stop ?? 0);
+    await page.keyboard.press('End');
+    await expectStop(lesson.length);
+    // Next on the last stop shows the rest of it, then stays: the lesson does not wrap round.
+    for (let i = 0; i < 4; i++) await next();
+    expect((await position())?.stop).toBe(lesson.length);
+    await page.keyboard.press('Home');
+    await expectStop(1);
+    await previous();
+    await expectStop(1);
+  });
+
+  it('runs the whole lesson with PageDown alone, every screen of every stop, and back with PageUp', async () => {
+    const seen: string[] = [];
+    for (let guard = 0; guard < 60; guard++) {
+      const now = await position();
+      if (!now) throw new Error('no card');
+      seen.push(`${now.stop}.${now.page}/${now.pages}`);
+      if (now.stop === lesson.length && now.page === now.pages) break;
+      await next();
+    }
+    // Every stop, in order, each from its first screen to its last.
+    const stops = [...new Set(seen.map((entry) => Number(entry.split('.')[0])))];
+    expect(stops).toEqual(lesson.map((_, index) => index + 1));
+    for (const entry of seen) {
+      const [stop, screens] = entry.split('.');
+      const [shown, total] = (screens ?? '').split('/').map(Number);
+      expect(shown, entry).toBeLessThanOrEqual(total ?? 0);
+      expect(seen, `stop ${stop}`).toContain(`${stop}.${total}/${total}`);
+    }
+    // And back to the start with PageUp alone, through every stop in reverse.
+    const back: number[] = [];
+    for (let guard = 0; guard < 60; guard++) {
+      const now = await position();
+      if (!now) throw new Error('no card');
+      if (back.at(-1) !== now.stop) back.push(now.stop);
+      if (now.stop === 1 && now.page === 1) break;
+      await previous();
+    }
+    expect(back).toEqual(lesson.map((_, index) => lesson.length - index));
+  });
+
+  it('B blacks the screen out and B restores it; . too; W whites out; Esc restores', async () => {
+    await next();
+    const before = await position();
+    await page.keyboard.press('b');
+    await expect.poll(() => blankShown(), POLL).toBe('black');
+    const black = imageStats(await page.screenshot({ timeout: 120_000 }));
+    expect(black.meanLuminance).toBeLessThan(2);
+    expect(black.dominantShare).toBeGreaterThan(0.99);
+    await page.keyboard.press('b');
+    await expect.poll(() => blankShown(), POLL).toBeNull();
+    expect(await position()).toEqual(before);
+
+    await page.keyboard.press('.');
+    await expect.poll(() => blankShown(), POLL).toBe('black');
+    await page.keyboard.press('.');
+    await expect.poll(() => blankShown(), POLL).toBeNull();
+
+    await page.keyboard.press('w');
+    await expect.poll(() => blankShown(), POLL).toBe('white');
+    expect(imageStats(await page.screenshot({ timeout: 120_000 })).meanLuminance).toBeGreaterThan(253);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => blankShown(), POLL).toBeNull();
+
+    // The clicker's next key on a black screen brings the picture back without skipping a stop.
+    await page.keyboard.press('b');
+    await expect.poll(() => blankShown(), POLL).toBe('black');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => blankShown(), POLL).toBeNull();
+    expect(await position()).toEqual(before);
+  });
+
+  it('hides the pointer after 2 s of stillness', async () => {
+    await page.mouse.move(640, 300);
+    await page.mouse.move(660, 320);
+    const cursor = () => page.evaluate(() => getComputedStyle(document.elementFromPoint(660, 320) ?? document.body).cursor);
+    expect(await cursor()).not.toBe('none');
+    await expect.poll(cursor, { timeout: 10_000, interval: 250 }).toBe('none');
+    await page.mouse.move(700, 340);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('present-pointer-idle'))).toBe(false);
+  });
+
+  it('a reload resumes the lesson at the same stop', async () => {
+    await forwardTo(3);
+    const url = page.url();
+    await page.reload();
+    await waitForExhibit(page);
+    await expectStop(3);
+    expect(page.url()).toBe(url);
+  });
+
+  it('S opens the presenter view: this stop, its notes, the next stop and the clocks', async () => {
+    const popupPromise = page.waitForEvent('popup', { timeout: 60_000 });
+    await page.keyboard.press('s');
+    presenter = await popupPromise;
+    presenterWatch = watchPage(presenter, server.url.replace(/\/$/, ''));
+    await presenter.setViewportSize({ width: 1280, height: 800 });
+    expect(new URL(presenter.url()).searchParams.get('view')).toBe('presenter');
+    const now = presenter.getByRole('region', { name: '当前' });
+    const upNext = presenter.getByRole('region', { name: '下一站' });
+    const current = () => now.getByRole('heading', { level: 2 }).textContent({ timeout: 60_000 });
+
+    await expect.poll(current, POLL).toBe(lesson[2]?.title);
+    expect(await upNext.getByRole('heading', { level: 2 }).textContent()).toBe(lesson[3]?.title);
+    expect(await now.locator('.presenter__notes li').allTextContents()).toEqual(lesson[2]?.notes);
+    expect(await presenter.title()).toBe(`讲解员视图 · ${lessonTitle}`);
+    const elapsed = presenter.getByTestId('presenter-elapsed');
+    const first = await elapsed.textContent();
+    expect(first).toMatch(/^\d+:\d\d$/);
+    await expect.poll(() => elapsed.textContent(), { timeout: 10_000 }).not.toBe(first);
+    expect(await presenter.getByTestId('presenter-at-stop').textContent()).toMatch(/^\d+:\d\d$/);
+
+    // Keys in the presenter window drive the projector, and both show the same stop.
+    const screenBefore = await position();
+    await next('PageDown', presenter, page);
+    const screenAfter = await position();
+    await expect.poll(current, POLL).toBe(lesson[(screenAfter?.stop ?? 1) - 1]?.title);
+    expect(screenAfter).not.toEqual(screenBefore);
+    await forwardTo(4);
+    await expect.poll(current, POLL).toBe(lesson[3]?.title);
+    await next('ArrowRight', presenter, page);
+    await expect.poll(current, POLL).toBe(lesson[((await position())?.stop ?? 1) - 1]?.title);
+
+    // Keys in the projector window move the presenter view along.
+    await page.bringToFront();
+    await page.keyboard.press('Home');
+    await expectStop(1);
+    await expect.poll(current, POLL).toBe(lesson[0]?.title);
+    await expect.poll(() => upNext.getByRole('heading', { level: 2 }).textContent(), POLL).toBe(lesson[1]?.title);
+
+    // B in the presenter window blanks the projector; the presenter sees it says so.
+    await presenter.bringToFront();
+    await presenter.keyboard.press('b');
+    await expect.poll(() => blankShown(), POLL).toBe('black');
+    await expect.poll(() => presenter.locator('.presenter__projector').textContent(), POLL).toBe('投影：黑屏');
+    await presenter.keyboard.press('b');
+    await expect.poll(() => blankShown(), POLL).toBeNull();
+    await expect.poll(() => presenter.locator('.presenter__projector').textContent(), POLL).toBe('投影：正常显示');
+
+    // End there goes to the last stop here; the presenter says there is nothing after it.
+    await presenter.keyboard.press('End');
+    await expectStop(lesson.length);
+    await expect.poll(() => upNext.textContent(), POLL).toContain('这是最后一站。');
+    await presenter.keyboard.press('Home');
+    await expectStop(1);
+    await saveArtifact('present-presenter-view.png', await presenter.screenshot({ timeout: 120_000 }));
+  });
+
+  it('pages a panel longer than the screen: next shows the rest first (▼), and the presenter says which screen', async () => {
+    // English runs longer than Chinese: switch from the presenter window, and the room follows.
+    await presenter.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('en');
+    await expect.poll(() => presenter.evaluate(() => document.documentElement.lang), POLL).toBe('en');
+    const more = page.locator('dialog.projector--shown .projector__more');
+    const paged: number[] = [];
+    for (let guard = 0; guard < 60; guard++) {
+      const now = await position();
+      if (!now) throw new Error('no card');
+      expect(now.hash).toBe(`#/panel/${lesson[now.stop - 1]?.id}`);
+      if (now.page < now.pages) {
+        if (now.page === 1) paged.push(now.stop);
+        expect(await more.isVisible()).toBe(true);
+        expect(await more.textContent()).toBe(`▼ More · ${now.page} / ${now.pages}`);
+        const top = await page.locator('dialog.projector--shown .projector__content').evaluate((element) => element.scrollTop);
+        await next();
+        // Same stop, same URL, the text moved up by a screen; the presenter shows the screen too.
+        const after = await position();
+        expect([after?.stop, after?.page, after?.hash]).toEqual([now.stop, now.page + 1, now.hash]);
+        const scroll = await page.locator('dialog.projector--shown .projector__content').evaluate((element) => ({
+          top: element.scrollTop,
+          max: element.scrollHeight - element.clientHeight,
+          height: element.clientHeight,
+        }));
+        expect(scroll.top).toBeGreaterThan(top);
+        // A full screen at a time (less a line, kept for context), and the last one ends at the end.
+        if (now.page + 1 === now.pages) expect(scroll.top).toBeGreaterThanOrEqual(scroll.max - 1);
+        else expect(scroll.top - top).toBeGreaterThan(scroll.height * 0.7);
+        await expect
+          .poll(() => presenter.locator('.presenter__position').textContent(), POLL)
+          .toBe(`Stop ${now.stop} of ${lesson.length} · Screen ${now.page + 1} of ${now.pages}`);
+        if (now.stop === paged[0] && now.page === 1) {
+          await saveArtifact('present-paged-en.png', await page.screenshot({ timeout: 120_000 }));
+          // PageUp goes back up the panel before it goes back a stop.
+          await previous();
+          expect(await position()).toMatchObject({ stop: now.stop, page: 1 });
+          await next();
+        }
+        continue;
+      }
+      expect(await more.isVisible()).toBe(false);
+      if (now.stop === lesson.length) break;
+      await next();
+    }
+    expect(paged.length).toBeGreaterThan(0);
+    await presenter.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), POLL).toBe('zh-CN');
+    await page.keyboard.press('Home');
+    await expectStop(1);
+    expect(presenterWatch.errors).toEqual([]);
+    expect(presenterWatch.offOrigin).toEqual([]);
+    await presenter.close();
+  });
+
+  it('sets type the back of the room can read: titles ≥ 5% and text ≥ 2.8% of the screen height, at 1920×1080 and 1280×720', async () => {
+    const checked = [
+      1,
+      lesson.findIndex((stop) => stop.id === 'fang-jie-zhou-feng') + 1,
+      lesson.findIndex((stop) => stop.id === 'member-activities') + 1,
+    ];
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const n of checked) {
+        await page.keyboard.press('Home');
+        await expectStop(1);
+        await forwardTo(n);
+        const sizes = await page.evaluate(() => {
+          const card = document.querySelector('dialog.projector.projector--shown');
+          if (!card) throw new Error('no card');
+          const px = (element: Element) => Number.parseFloat(getComputedStyle(element).fontSize);
+          const title = card.querySelector('.projector__title');
+          // Every element that itself holds visible text, in the card's body and its progress line.
+          const texts = [...card.querySelectorAll('.projector__top *, .projector__content *')].filter(
+            (element) =>
+              [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) &&
+              !element.closest('.visually-hidden, [aria-hidden="true"]') &&
+              element.getClientRects().length > 0,
+          );
+          const paragraphs = [...card.querySelectorAll('.projector__text p, .projector__text li')];
+          const column = card.querySelector('.projector__text');
+          return {
+            viewportHeight: window.innerHeight,
+            title: title ? px(title) : 0,
+            smallest: Math.min(...texts.map(px)),
+            smallestText: texts.sort((a, b) => px(a) - px(b))[0]?.textContent?.slice(0, 30),
+            body: Math.min(...paragraphs.map(px)),
+            count: texts.length,
+            // Characters per line of the text column, at the body size: short lines read from afar.
+            lineLength: column ? column.getBoundingClientRect().width / px(paragraphs[0] ?? column) : 0,
+          };
+        });
+        const where = `${viewport.width}×${viewport.height}, stop ${n}`;
+        expect(sizes.viewportHeight, where).toBe(viewport.height);
+        expect(sizes.count, where).toBeGreaterThan(3);
+        expect(sizes.title / viewport.height, `${where}: title`).toBeGreaterThanOrEqual(0.05);
+        expect(sizes.body / viewport.height, `${where}: body`).toBeGreaterThanOrEqual(0.028);
+        expect(sizes.smallest / viewport.height, `${where}: "${sizes.smallestText}"`).toBeGreaterThanOrEqual(0.028);
+        expect(sizes.lineLength, `${where}: line length`).toBeLessThanOrEqual(36);
+      }
+      await page.keyboard.press('Home');
+      await expectStop(1);
+      const shot = await page.screenshot({ timeout: 120_000 });
+      await saveArtifact(`present-stop-1-${viewport.width}.png`, shot);
+      const stats = imageStats(shot);
+      expect([stats.width, stats.height]).toEqual([viewport.width, viewport.height]);
+      expect(stats.distinctColours).toBeGreaterThan(50);
+    }
+  });
+
+  it('M switches to the glide: the card gives way, the camera travels along the corridor, the card returns', async () => {
+    await page.keyboard.press('m');
+    const from = await page.evaluate(() => window.__exhibit?.pose().position[2] ?? 0);
+    await page.keyboard.press('End');
+    // On its way the card is hidden (no dialog for a screen reader either) and the camera moves.
+    await expect.poll(() => page.getByRole('dialog').count(), POLL).toBe(0);
+    await expectStop(lesson.length);
+    const to = await page.evaluate(() => window.__exhibit?.pose().position[2] ?? 0);
+    expect(Math.abs(to - from)).toBeGreaterThan(2);
+    await page.keyboard.press('m'); // back to cutting, for the rest of the tests
+    await page.keyboard.press('Home');
+    await expectStop(1);
+  });
+
+  it('stayed clean: no console error and nothing off the origin during the lesson', () => {
+    expect(watch.errors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+  });
+});
+
+describe('auto-advance', () => {
+  let contentDir: string;
+  let timedServer: StaticServer;
+  let timedPage: Page;
+
+  beforeAll(async () => {
+    // The shipped content plus a lesson with durations (5 s, the shortest the schema allows).
+    contentDir = await mkdtemp(join(tmpdir(), 'present-timed-'));
+    await cp(join(ROOT, 'assets/content'), contentDir, { recursive: true });
+    const file = join(contentDir, 'exhibition.json');
+    const exhibition = JSON.parse(await readFile(file, 'utf8')) as { tours: unknown[] };
+    exhibition.tours.push({
+      id: 'timed',
+      title: '自动放映',
+      stops: [
+        { panel: 'central-group-study', duration: 5 },
+        { panel: 'deqing-party-history', duration: 5 },
+        { panel: 'huang-yong', duration: 5 },
+      ],
+    });
+    await writeFile(file, JSON.stringify(exhibition, null, 2));
+    timedServer = await serveStatic(undefined, { '/content/': contentDir });
+    const timedContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    timedPage = await timedContext.newPage();
+  });
+
+  afterAll(async () => {
+    await timedServer?.close();
+    await rm(contentDir, { recursive: true, force: true });
+  });
+
+  it("moves on after each stop's duration; P pauses with a visible indicator, and resumes", async () => {
+    const where = async () => {
+      const now = await position(timedPage);
+      return now ? `${now.stop}.${now.page}` : null;
+    };
+    await timedPage.goto(`${timedServer.url}?mode=present&tour=timed`);
+    await waitForExhibit(timedPage);
+    await expect.poll(where, POLL).not.toBeNull();
+    const indicator = timedPage.locator('dialog.projector--shown .projector__auto');
+    expect(await indicator.textContent()).toContain('自动翻页');
+
+    // It moves by itself, after about 5 s (not at once).
+    const first = await where();
+    const started = Date.now();
+    await expect.poll(where, { timeout: 30_000, interval: 100 }).not.toBe(first);
+    expect(Date.now() - started).toBeGreaterThan(3_500);
+
+    // P: paused, and it says so; nothing moves for well over the duration.
+    await timedPage.keyboard.press('p');
+    await expect.poll(() => indicator.textContent(), POLL).toBe('‖ 自动翻页已暂停（P 继续）');
+    const paused = await where();
+    await timedPage.waitForTimeout(8_000);
+    expect(await where()).toBe(paused);
+
+    // P again: it goes on.
+    await timedPage.keyboard.press('p');
+    await expect.poll(() => indicator.textContent(), POLL).toContain('▶ 自动翻页');
+    await expect.poll(where, { timeout: 30_000, interval: 100 }).not.toBe(paused);
+    expect(new URL(timedPage.url()).search).toBe('?mode=present&tour=timed');
+  });
+});

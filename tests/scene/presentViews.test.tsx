@@ -1,0 +1,253 @@
+// @vitest-environment jsdom
+/**
+ * The projector's and the presenter's views, rendered in jsdom against a real session: the card
+ * named by the stop's title with its progress line and section, the card waiting for the camera,
+ * blank screens, the auto-advance indicator, the presenter's notes, next stop and timers, and the
+ * directory's links into projector mode.
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { panelSchema } from '../../src/content/schema.ts';
+import { presentRuntime } from '../../src/modes/presentMode.ts';
+import { createPresentSession, type PresentSession } from '../../src/modes/presentSession.ts';
+import type { PresentSnapshot } from '../../src/modes/presentSync.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { formatClock, PresenterView } from '../../src/ui/present/PresenterView.tsx';
+import { PresentLinks } from '../../src/ui/present/PresentLinks.tsx';
+import { ProjectorView } from '../../src/ui/present/ProjectorView.tsx';
+import { LESSON, makeExhibition, TIMED } from '../unit/presentFixtures.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const exhibition = makeExhibition([LESSON, TIMED]);
+// A dated milestone among the panels: the projector sets its year beside the text.
+const section = exhibition.sections[0];
+if (section) {
+  section.panels[0] = panelSchema.parse({
+    id: 'a1',
+    kind: 'milestone',
+    date: '1921-07-23',
+    title: { zh: '中国共产党诞生', en: 'The Party Is Founded' },
+    summary: '红船启航',
+    body: ['1921年7月23日，中共一大在上海开幕。'],
+  });
+}
+
+let container: HTMLDivElement;
+let root: Root;
+let session: PresentSession | null = null;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  useExhibition.getState().contentLoaded(exhibition, []);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  session?.dispose();
+  session = null;
+  presentRuntime.setState({
+    session: null,
+    remote: null,
+    follower: null,
+    remoteStatus: 'connecting',
+    popupBlocked: false,
+    tourNoticeHidden: false,
+  });
+  useExhibition.setState({ lang: 'zh', openPanelId: null, focusPanelId: null });
+});
+
+function project(tourId: string, motion: 'glide' | 'cut' = 'cut') {
+  session = createPresentSession({ exhibition: useExhibition, tourId, motion });
+  presentRuntime.setState({ session });
+  act(() => root.render(<ProjectorView />));
+  return session;
+}
+const run = (command: Parameters<PresentSession['run']>[0]) => act(() => session?.run(command));
+const card = () => container.querySelector<HTMLDialogElement>('dialog.projector');
+const cardName = () => {
+  const id = card()?.getAttribute('aria-labelledby');
+  return id ? document.getElementById(id)?.textContent : null;
+};
+
+describe('the projector card', () => {
+  it('is a dialog named by the stop\'s title, with the section and "n / total"', () => {
+    project('lesson');
+    expect(card()?.open).toBe(true);
+    expect(card()?.classList.contains('projector--shown')).toBe(true);
+    expect(cardName()).toBe('展板 c2');
+    expect(card()?.querySelector('.projector__section')?.textContent).toBe('栏目 c');
+    expect(card()?.querySelector('.projector__count')?.textContent).toBe('1 / 4第 1 / 4 站');
+    run('next');
+    expect(cardName()).toBe('中国共产党诞生');
+    expect(card()?.querySelector('.projector__count [aria-hidden]')?.textContent).toBe('2 / 4');
+    expect(card()?.querySelector<HTMLElement>('.projector__bar-fill')?.style.transform).toBe('scaleX(0.5)');
+    // A dated panel without images: its year in display type beside the text, the summary with it.
+    expect(card()?.querySelector('.projector__year')?.textContent).toBe('1921');
+    expect(card()?.querySelector('.projector__key-message')?.textContent).toBe('红船启航');
+    expect(card()?.querySelector('.projector__date')?.textContent).toBe('1921年7月23日');
+  });
+
+  it('follows the language', () => {
+    project('lesson');
+    act(() => useExhibition.getState().setLang('en'));
+    expect(cardName()).toBe('Panel c2');
+    expect(card()?.querySelector('.projector__section')?.textContent).toBe('Section c');
+  });
+
+  it('while the camera glides, the old card fades out; the new one shows once it has arrived', () => {
+    const s = project('lesson', 'glide');
+    expect(card()).toBeNull(); // the first glide, from the entrance: nothing shown yet
+    act(() => s.markArrived());
+    expect(cardName()).toBe('展板 c2');
+    run('next');
+    expect(card()?.classList.contains('projector--shown')).toBe(false);
+    expect(cardName()).toBe('展板 c2');
+    act(() => s.markArrived());
+    expect(card()?.classList.contains('projector--shown')).toBe(true);
+    expect(cardName()).toBe('中国共产党诞生');
+  });
+
+  it('covers everything with a black or a white screen, and comes back', () => {
+    project('lesson');
+    const blank = () => container.querySelector('[data-testid="present-blank"]');
+    expect(blank()).toBeNull();
+    run('black');
+    expect(blank()?.getAttribute('data-blank')).toBe('black');
+    expect(blank()?.getAttribute('aria-label')).toBe('黑屏');
+    run('white');
+    expect(blank()?.getAttribute('data-blank')).toBe('white');
+    run('escape');
+    expect(blank()).toBeNull();
+    expect(cardName()).toBe('展板 c2');
+  });
+
+  it('shows auto-advance running (once the corridor has loaded), then paused', () => {
+    useExhibition.getState().fontLoaded();
+    useExhibition.getState().textRegistered();
+    useExhibition.getState().textReady();
+    project('timed');
+    expect(card()?.querySelector('.projector__auto')?.textContent).toContain('▶ 自动翻页');
+    expect(card()?.querySelector('.projector__countdown span')).not.toBeNull();
+    run('pause');
+    expect(card()?.querySelector('.projector__auto--paused')?.textContent).toBe('‖ 自动翻页已暂停（P 继续）');
+    run('next'); // a2 has no duration: no indicator
+    expect(card()?.querySelector('.projector__auto')).toBeNull();
+  });
+
+  it('says when the tour in the URL does not exist', () => {
+    project('no-such-lesson');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+      '找不到讲解路线“no-such-lesson”，改为按展览顺序讲解全部展板。',
+    );
+    expect(cardName()).toBe('中国共产党诞生'); // the default tour's first panel
+  });
+
+  it('the control bar steps too, and keeps the focus off its buttons', () => {
+    project('lesson');
+    const next = [...container.querySelectorAll('.present-controls button')].find((button) =>
+      button.textContent?.includes('下一站'),
+    );
+    const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+    next?.dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+    act(() => (next as HTMLButtonElement).click());
+    expect(cardName()).toBe('中国共产党诞生');
+  });
+});
+
+describe('the presenter view', () => {
+  const snapshot = (overrides: Partial<PresentSnapshot> = {}): PresentSnapshot => ({
+    ready: true,
+    tourId: 'lesson',
+    unknownTourId: null,
+    index: 0,
+    count: 4,
+    blank: 'none',
+    paused: false,
+    motion: 'glide',
+    arrived: true,
+    startedAt: Date.now() - 65_000,
+    stopStartedAt: Date.now() - 5_000,
+    advanceAt: null,
+    advanceLeft: null,
+    page: 1,
+    pages: 1,
+    lang: 'zh',
+    ...overrides,
+  });
+
+  it('waits for the projector window, and says when it has gone', () => {
+    act(() => root.render(<PresenterView />));
+    expect(container.querySelector('[role="status"]')?.textContent).toContain('正在连接投影窗口');
+    act(() => presentRuntime.setState({ remoteStatus: 'closed' }));
+    expect(container.querySelector('[role="status"]')?.textContent).toBe('投影窗口已关闭。');
+  });
+
+  it("shows the current stop with its notes, the next stop, the timers and the projector's state", () => {
+    const follower = { send: vi.fn(), goTo: vi.fn(), dispose: vi.fn() };
+    presentRuntime.setState({ remote: snapshot({ blank: 'black', page: 2, pages: 3 }), remoteStatus: 'connected', follower });
+    act(() => root.render(<PresenterView />));
+    const now = container.querySelector('[aria-label="当前"]');
+    expect(now?.querySelector('h2')?.textContent).toBe('展板 c2');
+    expect([...(now?.querySelectorAll('.presenter__notes li') ?? [])].map((li) => li.textContent)).toEqual(['要点一', '要点二']);
+    expect(container.querySelector('[aria-label="下一站"] h2')?.textContent).toBe('中国共产党诞生');
+    expect(container.querySelector('.presenter__position')?.textContent).toBe('第 1 / 4 站 · 第 2 / 3 屏');
+    expect(container.querySelector('[data-testid="presenter-elapsed"]')?.textContent).toBe('1:05');
+    expect(container.querySelector('[data-testid="presenter-at-stop"]')?.textContent).toBe('0:05');
+    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('无');
+    expect(container.querySelector('.presenter__projector')?.textContent).toBe('投影：黑屏');
+    expect(document.title).toBe('讲解员视图 · 新队员课');
+
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')];
+    act(() => buttons.find((button) => button.textContent === '下一站 ›')?.click());
+    act(() => buttons.find((button) => button.textContent?.startsWith('B'))?.click());
+    expect(follower.send.mock.calls.map(([command]) => command)).toEqual(['next', 'black']);
+    const stops = [...container.querySelectorAll<HTMLButtonElement>('.presenter__stops button')];
+    expect(stops.map((button) => button.getAttribute('aria-current'))).toEqual(['step', null, null, null]);
+    act(() => stops[3]?.click());
+    expect(follower.goTo).toHaveBeenCalledWith(3);
+  });
+
+  it("the last stop has nothing next; a stop without notes shows the board's summary; auto-advance counts down", () => {
+    presentRuntime.setState({
+      remote: snapshot({ tourId: 'timed', index: 2, count: 3, advanceAt: Date.now() + 4_200 }),
+      remoteStatus: 'connected',
+    });
+    act(() => root.render(<PresenterView />));
+    expect(container.querySelector('[aria-label="下一站"]')?.textContent).toContain('这是最后一站。');
+    expect(container.querySelector('.presenter__notes--none')?.textContent).toBe('本站没有讲解要点。展板摘要：摘要 a3');
+    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('0:05');
+    act(() =>
+      presentRuntime.setState({ remote: snapshot({ tourId: 'timed', index: 2, count: 3, paused: true, advanceLeft: 4_000 }) }),
+    );
+    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('‖ 自动翻页已暂停（P 继续）');
+  });
+
+  it('formats the clocks', () => {
+    expect(formatClock(0)).toBe('0:00');
+    expect(formatClock(59_999)).toBe('0:59');
+    expect(formatClock(61_000)).toBe('1:01');
+    expect(formatClock(3_723_000)).toBe('1:02:03');
+    expect(formatClock(-5)).toBe('0:00');
+  });
+});
+
+describe("the directory's way into projector mode", () => {
+  it('links each lesson, then every panel, to ?mode=present&tour=<id>', () => {
+    act(() => root.render(<PresentLinks exhibition={exhibition} lang="zh" />));
+    expect(container.querySelector('h3')?.textContent).toBe('讲解模式');
+    expect([...container.querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
+      ['?mode=present&tour=lesson', '新队员课 4 站'],
+      ['?mode=present&tour=timed', '自动放映 3 站'],
+      ['?mode=present&tour=all', '全部展板（按展览顺序） 9 站'],
+    ]);
+    act(() => root.render(<PresentLinks exhibition={exhibition} lang="en" />));
+    expect(container.querySelector('h3')?.textContent).toBe('Present');
+    expect(container.querySelector('a')?.textContent).toBe('Recruits 4 stops');
+  });
+});

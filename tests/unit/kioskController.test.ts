@@ -1,0 +1,287 @@
+/**
+ * The kiosk controller on fake timers with a real exhibition store: the attract tour, a visit, the
+ * idle warning, and the reset that undoes everything the visitor changed.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allPanels } from '../../src/content/load.ts';
+import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import { attractStops, startAttractLoop } from '../../src/modes/kiosk/attractLoop.ts';
+import { type KioskController, resetVisitorState, startKioskController } from '../../src/modes/kiosk/kioskController.ts';
+import { createKioskStore, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
+import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
+import { createExhibitionStore, type ExhibitionStore, motionInput } from '../../src/store/store.ts';
+
+function makeExhibition(): Exhibition {
+  const section = (id: string, count: number) => ({
+    id,
+    title: `栏目 ${id}`,
+    file: `${id}.json`,
+    panels: Array.from({ length: count }, (_, i) =>
+      panelSchema.parse({ id: `${id}${i + 1}`, kind: 'event', title: { zh: `展板 ${id}${i + 1}`, en: `Panel ${id}${i + 1}` } }),
+    ),
+  });
+  return {
+    title: '党史长廊',
+    host: '德清县消防救援大队',
+    theme: '学党史',
+    sections: [section('a', 2), section('b', 2)],
+    kiosk: { idleSeconds: 30 },
+  };
+}
+
+const exhibition = makeExhibition();
+const ORDER = allPanels(exhibition).map((panel) => panel.id);
+/** The attract tour's boards: a1 and b1 on one wall going out, b2 and a2 on the other coming back. */
+const TOUR = ['a1', 'b1', 'b2', 'a2'];
+const REST_MS = 4000;
+
+let store: ExhibitionStore;
+let kiosk: KioskStore;
+let input: EventTarget;
+let stats: KioskStatsRecorder;
+let moving: boolean;
+let reloading: boolean;
+let controller: KioskController;
+
+const goalTarget = () => {
+  const goal = store.getState().cameraGoal;
+  return goal?.kind === 'viewpoint' ? { instant: goal.instant, focus: store.getState().focusPanelId } : null;
+};
+
+function start(idleSeconds = 30) {
+  controller = startKioskController({
+    store,
+    kiosk,
+    idleSeconds,
+    stats,
+    inputTarget: input,
+    isMoving: () => moving,
+    attract: { restMs: REST_MS, pollMs: 100 },
+    onReset: () => reloading,
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2025-07-01T10:00:00'));
+  store = createExhibitionStore({ mode: 'kiosk' });
+  store.getState().contentLoaded(exhibition, []);
+  kiosk = createKioskStore();
+  input = new EventTarget();
+  stats = new KioskStatsRecorder(null);
+  moving = false;
+  reloading = false;
+});
+
+afterEach(() => {
+  controller?.stop();
+  vi.useRealTimers();
+});
+
+describe('attract loop', () => {
+  it("tours out along the first board's wall and back along the other, then rests at the entrance", () => {
+    const layout = store.getState().layout;
+    expect(layout?.boards.map((board) => `${board.panelId}:${board.wall}`)).toEqual([
+      'a1:right',
+      'a2:left',
+      'b1:right',
+      'b2:left',
+    ]);
+    expect(attractStops(layout?.boards ?? [])).toEqual([null, 'a1', 'b1', 'b2', 'a2']);
+    // Each step is to the next board on the same wall (or the entrance): never across the corridor.
+    expect(attractStops([{ panelId: 'x', wall: 'right', order: 0 }])).toEqual([null, 'x']);
+    expect(attractStops([])).toEqual([null]);
+  });
+
+  it('glides to the next stop only once the camera has settled and rested', () => {
+    const stops: Array<string | null> = [];
+    const stop = startAttractLoop(store, {
+      restMs: REST_MS,
+      pollMs: 100,
+      isMoving: () => moving,
+      onStop: (id) => stops.push(id),
+    });
+    vi.advanceTimersByTime(300);
+    expect(stops).toEqual([null]); // settled at the entrance, resting
+    vi.advanceTimersByTime(REST_MS);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    moving = true; // the rig glides…
+    vi.advanceTimersByTime(REST_MS * 3);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    expect(stops).toEqual([null]);
+    moving = false; // …and arrives
+    vi.advanceTimersByTime(300);
+    expect(stops).toEqual([null, ORDER[0]]);
+    vi.advanceTimersByTime(REST_MS);
+    expect(store.getState().focusPanelId).toBe(TOUR[1]);
+    stop();
+    vi.advanceTimersByTime(60_000);
+    expect(store.getState().focusPanelId).toBe(TOUR[1]);
+  });
+
+  it('knows a glide has begun when the camera moved, even if the motion flag was missed', () => {
+    const pose = { position: [0, 1.6, 0], yaw: 0 };
+    const stops: Array<string | null> = [];
+    const stop = startAttractLoop(store, {
+      restMs: REST_MS,
+      pollMs: 100,
+      isMoving: () => false,
+      pose: () => pose,
+      onStop: (id) => stops.push(id),
+    });
+    vi.advanceTimersByTime(300 + REST_MS);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    vi.advanceTimersByTime(2000);
+    expect(stops).toEqual([null]);
+    pose.position = [0.5, 1.6, -2];
+    vi.advanceTimersByTime(300);
+    expect(stops).toEqual([null, ORDER[0]]);
+    stop();
+  });
+
+  it('does not wait forever for a renderer that never settles', () => {
+    moving = true;
+    const stop = startAttractLoop(store, { restMs: REST_MS, pollMs: 100, maxGlideMs: 5000, isMoving: () => moving });
+    vi.advanceTimersByTime(5100 + REST_MS);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    stop();
+  });
+});
+
+describe('kiosk controller', () => {
+  it('starts on the attract loop, and a touch starts a visit at the entrance', () => {
+    start();
+    expect(kiosk.getState().phase).toBe('attract');
+    vi.advanceTimersByTime(300 + REST_MS);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    // Until the glide has begun (a slow GPU's first frame), a still camera is not "arrived".
+    vi.advanceTimersByTime(1000);
+    expect(kiosk.getState().attractPanelId).toBeNull();
+    moving = true;
+    vi.advanceTimersByTime(300);
+    moving = false;
+    vi.advanceTimersByTime(300);
+    expect(kiosk.getState().attractPanelId).toBe(ORDER[0]);
+
+    controller.startVisit();
+    expect(kiosk.getState().phase).toBe('visit');
+    expect(goalTarget()).toEqual({ instant: true, focus: null });
+    expect(kiosk.getState().attractPanelId).toBeNull();
+    // The tour has stopped: no goal changes while the visitor is there.
+    const goal = store.getState().cameraGoal;
+    vi.advanceTimersByTime(20_000);
+    expect(store.getState().cameraGoal).toBe(goal);
+    expect(stats.snapshot().days['2025-07-01']?.visits).toBe(1);
+  });
+
+  it('waits for the content before touring', () => {
+    store = createExhibitionStore({ mode: 'kiosk' });
+    start();
+    controller.startVisit(); // nothing to visit yet
+    expect(kiosk.getState().phase).toBe('attract');
+    vi.advanceTimersByTime(60_000);
+    expect(store.getState().cameraGoal).toBeNull();
+    store.getState().contentLoaded(exhibition, []);
+    vi.advanceTimersByTime(300 + REST_MS);
+    expect(store.getState().focusPanelId).toBe(ORDER[0]);
+  });
+
+  it('input keeps the visit going; silence brings the warning, then the reset undoes everything', () => {
+    start(30);
+    controller.startVisit();
+    const state = () => store.getState();
+    vi.advanceTimersByTime(15_000);
+    state().openPanel(ORDER[1] as string);
+    state().setLang('en');
+    state().setDirectoryOpen(true);
+    motionInput.forward = 1;
+    input.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(19_999);
+    expect(kiosk.getState().warning).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(kiosk.getState().warning).toBe(10);
+    vi.advanceTimersByTime(3_000);
+    expect(kiosk.getState().warning).toBe(7);
+    expect(state().openPanelId).toBe(ORDER[1]);
+
+    vi.advanceTimersByTime(7_000);
+    expect(kiosk.getState()).toMatchObject({ phase: 'attract', warning: null, resets: 1 });
+    expect(state()).toMatchObject({ openPanelId: null, focusPanelId: null, lang: 'zh', directoryOpen: false, view: 'corridor' });
+    expect(motionInput.forward).toBe(0);
+    expect(goalTarget()).toEqual({ instant: true, focus: null });
+    // The card was read from its opening to the reset (15 s in, reset at 45 s: 30 s).
+    expect(stats.snapshot().days['2025-07-01']).toEqual({
+      visits: 1,
+      visitSeconds: 45,
+      boards: { [ORDER[1] as string]: { opens: 1, seconds: 30 } },
+    });
+    // …and the attract loop runs again.
+    vi.advanceTimersByTime(300 + REST_MS);
+    expect(state().focusPanelId).toBe(ORDER[0]);
+  });
+
+  it('during the warning only the dialog continues the visit (a stray pointerdown does not)', () => {
+    start(20);
+    controller.startVisit();
+    vi.advanceTimersByTime(12_000);
+    expect(kiosk.getState().warning).toBe(8);
+    input.dispatchEvent(new Event('pointerdown'));
+    expect(kiosk.getState().warning).toBe(8);
+    controller.continueVisit();
+    expect(kiosk.getState().warning).toBeNull();
+    expect(kiosk.getState().phase).toBe('visit');
+    vi.advanceTimersByTime(9_999);
+    expect(kiosk.getState().warning).toBeNull();
+    vi.advanceTimersByTime(20_001);
+    expect(kiosk.getState().phase).toBe('attract');
+  });
+
+  it('resetVisitorState alone closes the card, the directory, the notice and the problems list', () => {
+    store.getState().openPanel(ORDER[0] as string);
+    store.getState().toggleLang();
+    store.getState().showView('problems');
+    store.getState().openPanel('no-such-panel');
+    resetVisitorState(store);
+    expect(store.getState()).toMatchObject({
+      openPanelId: null,
+      lang: 'zh',
+      view: 'corridor',
+      notice: null,
+      directoryOpen: false,
+    });
+  });
+
+  it('takes a waiting new version at the reset instead of touring (the page reloads)', () => {
+    start(20);
+    controller.startVisit();
+    reloading = true;
+    vi.advanceTimersByTime(20_000);
+    expect(kiosk.getState().phase).toBe('attract');
+    const goal = store.getState().cameraGoal;
+    vi.advanceTimersByTime(60_000);
+    expect(store.getState().cameraGoal).toBe(goal);
+  });
+
+  it('the admin screen stops the tour and closes itself after the idle time', () => {
+    start(20);
+    controller.openAdmin();
+    expect(kiosk.getState().phase).toBe('admin');
+    const goal = store.getState().cameraGoal;
+    vi.advanceTimersByTime(10_000);
+    expect(store.getState().cameraGoal).toBe(goal);
+    expect(kiosk.getState().warning).toBe(10);
+    vi.advanceTimersByTime(10_000);
+    expect(kiosk.getState().phase).toBe('attract');
+    expect(stats.snapshot().days).toEqual({}); // staff are not visitors
+  });
+
+  it('stop() removes its listeners and timers', () => {
+    start(20);
+    controller.startVisit();
+    controller.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    input.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(60_000);
+    expect(kiosk.getState().phase).toBe('visit');
+  });
+});
