@@ -50,12 +50,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // The kiosk soak runs hundreds of visits: `npm run test:soak`, not part of `npm test`.
+          exclude: ['tests/e2e/kioskSoak.test.ts'],
           // Headless Chromium renders WebGL on the CPU (SwiftShader): text takes many seconds.
           testTimeout: 240_000,
           // expect.poll gives up after 1 s by default; slow CPU frames need longer.
           expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 240_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'soak',
+          include: ['tests/e2e/kioskSoak.test.ts'],
+          testTimeout: 24 * 60 * 60_000,
+          hookTimeout: 240_000,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

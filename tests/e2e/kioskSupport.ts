@@ -47,8 +47,8 @@ export async function copySite(kiosk: { adminPin?: string; idleSeconds?: number 
 }
 
 /** A touch-screen context: taps, no mouse hover, a kiosk's landscape screen. */
-export async function touchContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ hasTouch: true, isMobile: false, viewport: VIEWPORT, acceptDownloads: true });
+export async function touchContext(browser: Browser, viewport = VIEWPORT): Promise<BrowserContext> {
+  return browser.newContext({ hasTouch: true, isMobile: false, viewport, acceptDownloads: true });
 }
 
 export type KioskView = ReturnType<KioskTestHooks['state']>;
