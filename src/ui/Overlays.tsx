@@ -9,8 +9,9 @@ export function Hud() {
   const lang = useExhibition((state) => state.lang);
   const exhibition = useExhibition((state) => state.exhibition);
   const directoryOpen = useExhibition((state) => state.directoryOpen);
+  const searchOpen = useExhibition((state) => state.searchOpen);
   if (!exhibition) return null;
-  const { stepPanel, setDirectoryOpen, toggleLang } = useExhibition.getState();
+  const { stepPanel, setDirectoryOpen, setSearchOpen, toggleLang } = useExhibition.getState();
   return (
     <>
       <header className="hud hud--top">
@@ -21,6 +22,17 @@ export function Hud() {
         <div className="hud__actions">
           <button type="button" onClick={toggleLang} aria-label={t('languageLabel', lang)} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
             {t('language', lang)}
+          </button>
+          <button
+            type="button"
+            id="search-toggle"
+            aria-haspopup="dialog"
+            aria-expanded={searchOpen}
+            aria-keyshortcuts="/"
+            aria-label={t('search', lang)}
+            onClick={() => setSearchOpen(true)}
+          >
+            {t('search', lang)} <kbd>/</kbd>
           </button>
           <button
             type="button"
