@@ -61,9 +61,12 @@ export function App() {
       });
     void loadPhotos();
     import.meta.hot?.on('exhibition:content-changed', loadPhotos);
-    preloadBoardFonts().then((metrics) => {
-      if (!cancelled) store.getState().fontLoaded(metrics);
-    });
+    // The boards' glyphs are rendered with WebGL (troika's SDF atlas): without it there are no boards to set.
+    if (hasWebgl) {
+      preloadBoardFonts().then((metrics) => {
+        if (!cancelled) store.getState().fontLoaded(metrics);
+      });
+    }
     // The lobby kiosk is touch only and keeps no history (src/modes/kiosk/): no hash routes, no keys.
     const kiosk = store.getState().mode === 'kiosk';
     const stopHashSync = kiosk ? () => {} : startHashSync(store);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { formatProblem } from '../content/problems.ts';
 import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.ts';
+import { LanguageToggle } from './LanguageToggle.tsx';
 import { t } from './strings.ts';
 
 export function Hud() {
@@ -11,7 +12,7 @@ export function Hud() {
   const directoryOpen = useExhibition((state) => state.directoryOpen);
   const searchOpen = useExhibition((state) => state.searchOpen);
   if (!exhibition) return null;
-  const { stepPanel, setDirectoryOpen, setSearchOpen, toggleLang } = useExhibition.getState();
+  const { stepPanel, setDirectoryOpen, setSearchOpen } = useExhibition.getState();
   return (
     <>
       <header className="hud hud--top">
@@ -20,9 +21,7 @@ export function Hud() {
           <p>{localize(exhibition.host, lang)}</p>
         </div>
         <div className="hud__actions">
-          <button type="button" onClick={toggleLang} aria-label={t('languageLabel', lang)} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-            {t('language', lang)}
-          </button>
+          <LanguageToggle />
           <button
             type="button"
             id="search-toggle"

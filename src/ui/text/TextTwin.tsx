@@ -8,6 +8,7 @@
 import { useEffect, useRef } from 'react';
 import { panelHref, textHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
+import { LanguageToggle } from '../LanguageToggle.tsx';
 import { PanelDetails } from '../PanelDetails.tsx';
 import { t } from '../strings.ts';
 import { type TwinPanel, twinOutline } from './twinOutline.ts';
@@ -25,22 +26,25 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
   const page = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // `#/text/<id>` scrolls to the panel and moves the focus there, so a screen reader reads on from it.
+  // `#/text/<id>` scrolls to the panel and moves the focus there, so a screen reader reads on from
+  // it; `#/text` goes back to the top. A page that opens on the twin (no WebGL) keeps the browser's focus.
+  const firstRun = useRef(true);
   useEffect(() => {
+    const landing = firstRun.current;
+    firstRun.current = false;
     const target = textPanelId ? document.getElementById(`text-panel-${textPanelId}-title`) : null;
     if (target) {
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
-    } else if (!webglMissing) {
-      // Opened from the 3D corridor: start at the top, with the focus on the title.
-      page.current?.scrollTo({ top: 0 });
-      heading.current?.focus({ preventScroll: true });
+      return;
     }
+    page.current?.scrollTo({ top: 0 });
+    if (!(landing && webglMissing)) heading.current?.focus({ preventScroll: true });
   }, [textPanelId, webglMissing]);
 
   if (!exhibition) return null;
   const outline = twinOutline(exhibition, lang);
-  const { toggleLang, setSearchOpen } = useExhibition.getState();
+  const { setSearchOpen } = useExhibition.getState();
 
   return (
     <main ref={page} className="text-twin" lang={lang === 'zh' ? 'zh-CN' : 'en'} aria-labelledby="text-twin-title">
@@ -51,9 +55,7 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
           </p>
         )}
         <div className="text-twin__tools">
-          <button type="button" onClick={toggleLang} aria-label={t('languageLabel', lang)} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-            {t('language', lang)}
-          </button>
+          <LanguageToggle />
           <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="/">
             {t('search', lang)}
           </button>
