@@ -112,7 +112,7 @@ export function App() {
       )}
       {mode === 'visitor' && searchOpen && (
         <Suspense fallback={null}>
-          <SearchDialog />
+          <SearchDialog inTextTwin={showTwin} />
         </Suspense>
       )}
       <NoticeBanner />

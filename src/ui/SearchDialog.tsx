@@ -19,10 +19,14 @@ function Marked({ parts }: { parts: SnippetPart[] }) {
   );
 }
 
-export default function SearchDialog() {
+export interface SearchDialogProps {
+  /** True over the text twin: a result then scrolls the twin to the panel instead of opening its card. */
+  inTextTwin: boolean;
+}
+
+export default function SearchDialog({ inTextTwin }: SearchDialogProps) {
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
-  const view = useExhibition((state) => state.view);
   const [query, setQuery] = useState('');
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -42,7 +46,7 @@ export default function SearchDialog() {
     return map;
   }, [exhibition, lang]);
   // In the text twin a result scrolls the twin to the panel; in the corridor it opens the card.
-  const hrefFor = view === 'text' ? textHref : panelHref;
+  const hrefFor = inTextTwin ? textHref : panelHref;
 
   useEffect(() => {
     const element = dialog.current;
