@@ -20,7 +20,7 @@ export default defineConfig({
       injectRegister: false,
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,json,woff,woff2,svg,webp,avif,jpg,jpeg,png,gif}'],
+        globPatterns: ['**/*.{js,css,html,json,woff,woff2,svg,webp,avif,jpg,jpeg,png,gif,mp3,m4a,ogg,opus,wav,vtt}'],
         globIgnores: ['**/*.schema.json'],
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
 import { fetchPhotoManifest } from './content/photoManifest.ts';
 import { installPresentMode, isPresenterWindow } from './modes/presentMode.ts';
@@ -13,7 +13,10 @@ import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui
 import { PanelCard } from './ui/PanelCard.tsx';
 import { PresenterView } from './ui/present/PresenterView.tsx';
 import { ProjectorView } from './ui/present/ProjectorView.tsx';
-import { t } from './ui/strings.ts';
+
+// Only some visitors need these: their code loads when first shown, not with the 3D visit.
+const TextTwin = lazy(() => import('./ui/text/TextTwin.tsx'));
+const SearchDialog = lazy(() => import('./ui/SearchDialog.tsx'));
 
 function webglAvailable(): boolean {
   try {
@@ -29,6 +32,8 @@ export function App() {
   const status = useExhibition((state) => state.status);
   const lang = useExhibition((state) => state.lang);
   const mode = useExhibition((state) => state.mode);
+  const view = useExhibition((state) => state.view);
+  const searchOpen = useExhibition((state) => state.searchOpen);
   const [hasWebgl] = useState(webglAvailable);
 
   useEffect(() => {
@@ -56,15 +61,22 @@ export function App() {
       });
     void loadPhotos();
     import.meta.hot?.on('exhibition:content-changed', loadPhotos);
-    preloadBoardFonts().then((metrics) => {
-      if (!cancelled) store.getState().fontLoaded(metrics);
-    });
+    // The boards' glyphs are rendered with WebGL (troika's SDF atlas): without it there are no boards to set.
+    if (hasWebgl) {
+      preloadBoardFonts().then((metrics) => {
+        if (!cancelled) store.getState().fontLoaded(metrics);
+      });
+    }
     // The lobby kiosk is touch only and keeps no history (src/modes/kiosk/): no hash routes, no keys.
     const kiosk = store.getState().mode === 'kiosk';
     const stopHashSync = kiosk ? () => {} : startHashSync(store);
     // Projector mode has its own keys (a presenter's clicker); see src/modes/presentMode.ts.
     const stopKeys =
-      store.getState().mode === 'present' ? installPresentMode(store) : kiosk ? () => {} : installVisitorKeys(store);
+      store.getState().mode === 'present'
+        ? installPresentMode(store)
+        : kiosk
+          ? () => {}
+          : installVisitorKeys(store, window, { scene: hasWebgl });
     return () => {
       cancelled = true;
       import.meta.hot?.off('exhibition:content-changed', loadPhotos);
@@ -72,7 +84,7 @@ export function App() {
       stopHashSync();
       stopKeys();
     };
-  }, []);
+  }, [hasWebgl]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -81,11 +93,28 @@ export function App() {
   if (status === 'failed') return <LoadFailed />;
   // The presenter's second window (S in projector mode): notes, timers, the next stop; no corridor.
   if (mode === 'present' && isPresenterWindow()) return <PresenterView />;
+  // The text twin: asked for (#/text), or the whole visit when this browser has no WebGL.
+  const showTwin = mode === 'visitor' && status === 'ready' && (view === 'text' || (!hasWebgl && view === 'corridor'));
   return (
     <>
-      {hasWebgl ? <ExhibitCanvas /> : <p className="no-webgl">{t('webglMissing', lang)}</p>}
-      {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : <Hud />}
-      {mode !== 'kiosk' && <Directory />}
+      {hasWebgl && (
+        // Under the twin the corridor stays loaded (a quick way back) but out of reach.
+        <div className="scene-layer" inert={showTwin}>
+          <ExhibitCanvas />
+        </div>
+      )}
+      {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : !showTwin && <Hud />}
+      {mode !== 'kiosk' && !showTwin && <Directory />}
+      {showTwin && (
+        <Suspense fallback={null}>
+          <TextTwin webglMissing={!hasWebgl} />
+        </Suspense>
+      )}
+      {mode === 'visitor' && searchOpen && (
+        <Suspense fallback={null}>
+          <SearchDialog inTextTwin={showTwin} />
+        </Suspense>
+      )}
       <NoticeBanner />
       <ProblemsView />
       {mode !== 'present' && <PanelCard />}

@@ -1,6 +1,6 @@
 /**
  * The build's content check: everything the site itself would report (schema, JSON syntax,
- * duplicate ids), plus what only the build can see — image files that are not there, and
+ * duplicate ids), plus what only the build can see — image and narration files that are not there, and
  * characters no shipped font can draw.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -14,8 +14,9 @@ import {
   uiStrings,
 } from '../content/characters.ts';
 import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
+import { narrationFiles } from '../content/narration.ts';
 import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
-import type { Exhibition } from '../content/schema.ts';
+import type { Exhibition, Panel } from '../content/schema.ts';
 import { boardTextWarnings } from '../content/textFit.ts';
 import { UI_STRINGS } from '../ui/strings.ts';
 import { fontMetricsFor, fontSourcePath, fsContentReader, missingCharacters } from './fonts.ts';
@@ -110,22 +111,30 @@ async function spelledOtherwise(root: string, relative: string): Promise<string 
   return spelled !== relative && (await fileExists(root, spelled)) ? spelled : null;
 }
 
-async function missingImages(exhibition: Exhibition, assetsDir: string, where: Locator): Promise<ContentProblem[]> {
+/** Every file a panel names (images, narration recordings and captions), with its JSON path in the panel. */
+function panelFiles(panel: Panel): Array<{ src: string; path: Array<string | number> }> {
+  return [
+    ...panel.images.map((image, i) => ({ src: image.src, path: ['images', i, 'src'] })),
+    ...narrationFiles(panel.narration).map((file) => ({ src: file.src, path: ['narration', ...file.path] })),
+  ];
+}
+
+async function missingFiles(exhibition: Exhibition, assetsDir: string, where: Locator): Promise<ContentProblem[]> {
   const checks = exhibition.sections.flatMap((section, s) =>
     section.panels.flatMap((panel, p) =>
-      panel.images.map(async (image, i): Promise<ContentProblem | null> => {
-        if (await fileExists(assetsDir, image.src)) return null;
-        const otherCase = await spelledOtherwise(assetsDir, image.src);
+      panelFiles(panel).map(async ({ src, path }): Promise<ContentProblem | null> => {
+        if (await fileExists(assetsDir, src)) return null;
+        const otherCase = await spelledOtherwise(assetsDir, src);
         return {
           severity: 'error',
           file: label(section.file),
-          path: formatJsonPath(['panels', where.panelIndex(s, p), 'images', i, 'src']),
+          path: formatJsonPath(['panels', where.panelIndex(s, p), ...path]),
           zh: otherCase
-            ? `找不到文件 "${image.src}"：有一个大小写不同的文件 "${otherCase}"，文件名的大小写必须完全一致`
-            : `找不到文件 "${image.src}"`,
+            ? `找不到文件 "${src}"：有一个大小写不同的文件 "${otherCase}"，文件名的大小写必须完全一致`
+            : `找不到文件 "${src}"`,
           en: otherCase
-            ? `file not found "${image.src}": there is "${otherCase}", which differs in upper/lower case; the case must match exactly`
-            : `file not found "${image.src}"`,
+            ? `file not found "${src}": there is "${otherCase}", which differs in upper/lower case; the case must match exactly`
+            : `file not found "${src}"`,
         };
       }),
     ),
@@ -193,7 +202,7 @@ export async function checkContent(contentDir: string, assetsDir: string): Promi
   }));
   return [
     ...problems,
-    ...(await missingImages(exhibition, assetsDir, where)),
+    ...(await missingFiles(exhibition, assetsDir, where)),
     ...missingGlyphs(exhibition, where),
     ...textWarnings,
   ];

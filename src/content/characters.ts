@@ -133,7 +133,7 @@ export const ALWAYS_INCLUDED =
   '０１２３４５６７８９％＋－／＝＜＞＃＆＊＠［］｛｝｜＿．' +
   '年月日' +
   // Symbols the app itself draws: honour stars on boards, arrows and × on buttons.
-  '★‹›×←→';
+  '★‹›×←→▶■';
 
 /**
  * Characters that draw nothing and need no glyph: control and format characters, line and

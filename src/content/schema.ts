@@ -30,6 +30,18 @@ const MESSAGES = {
     en: 'image paths must not contain ".." (e.g. "photos/team.jpg")',
     zh: '图片路径里不能有 ".."（例如 "photos/team.jpg"）',
   },
+  audioUrl: {
+    en: 'narration files must be files under assets/, not web addresses (e.g. "audio/cpc-founding-1921.mp3")',
+    zh: '讲解音频必须是 assets/ 下的文件，不能是网址（例如 "audio/cpc-founding-1921.mp3"）',
+  },
+  audioDotDot: {
+    en: 'narration paths must not contain ".." (e.g. "audio/cpc-founding-1921.mp3")',
+    zh: '讲解音频路径里不能有 ".."（例如 "audio/cpc-founding-1921.mp3"）',
+  },
+  audioPath: {
+    en: 'narration paths are relative to assets/, e.g. "audio/cpc-founding-1921.mp3": folders separated by "/", letters, digits, "-", "_" and "." only',
+    zh: '讲解音频路径从 assets/ 下的文件夹写起（例如 "audio/cpc-founding-1921.mp3"）：用 "/" 分隔文件夹，开头不要 "/"，文件名只用英文字母、数字、"-"、"_" 和 "."',
+  },
   imagePath: {
     en: 'image paths are relative to assets/, e.g. "photos/team.jpg": folders separated by "/", letters, digits, "-", "_" and "." only',
     zh: '图片路径从 assets/ 下的文件夹写起（例如 "photos/team.jpg"）：用 "/" 分隔文件夹，开头不要 "/"，不要写 C:\\ 这样的电脑路径，文件名只用英文字母、数字、"-"、"_" 和 "."',
@@ -148,20 +160,77 @@ export type PartialDate = z.infer<typeof partialDate>;
  * A path under `assets/` (served from the site root), never a URL to another host.
  * Three patterns, so a web address and a ".." each get their own message.
  */
-export const assetPath = z
-  .string()
-  .max(200)
-  .regex(/^(?![A-Za-z][A-Za-z0-9+.-]+:)(?!\/\/)/, MESSAGES.imageUrl.en)
-  .regex(/^(?!.*\.\.)/, MESSAGES.imageDotDot.en)
-  .regex(/^(?:[A-Za-z][A-Za-z0-9+.-]+:.*|\/\/.*|.*\.\..*|[\w\-.][\w\-./]*)$/, MESSAGES.imagePath.en)
+function assetPathSchema(messages: { url: string; dotDot: string; path: string }) {
+  return z
+    .string()
+    .max(200)
+    .regex(/^(?![A-Za-z][A-Za-z0-9+.-]+:)(?!\/\/)/, messages.url)
+    .regex(/^(?!.*\.\.)/, messages.dotDot)
+    .regex(/^(?:[A-Za-z][A-Za-z0-9+.-]+:.*|\/\/.*|.*\.\..*|[\w\-.][\w\-./]*)$/, messages.path);
+}
+
+export const assetPath = assetPathSchema({
+  url: MESSAGES.imageUrl.en,
+  dotDot: MESSAGES.imageDotDot.en,
+  path: MESSAGES.imagePath.en,
+}).meta({
+  id: 'AssetPath',
+  ...hint(
+    '图片文件 Image file',
+    '图片文件的路径，从 assets/ 下写起，例如 "photos/2021-drill.jpg"。文件名只用英文字母、数字、"-"、"_"、"."，大小写要和文件完全一致。',
+    'The image file, relative to assets/, e.g. "photos/2021-drill.jpg". Letters, digits, "-", "_", "." only; the case must match the file exactly.',
+  ),
+});
+
+/** A narration file (audio or its WebVTT captions) under `assets/`. */
+const audioPath = assetPathSchema({
+  url: MESSAGES.audioUrl.en,
+  dotDot: MESSAGES.audioDotDot.en,
+  path: MESSAGES.audioPath.en,
+}).meta({
+  id: 'AudioPath',
+  ...hint(
+    '音频文件 Audio file',
+    '文件路径，从 assets/ 下写起，例如 "audio/cpc-founding-1921.mp3"。大小写要和文件完全一致。',
+    'The file, relative to assets/, e.g. "audio/cpc-founding-1921.mp3"; the case must match the file exactly.',
+  ),
+});
+
+/** One recorded narration: the audio file and, for visitors who cannot hear it, its captions. */
+export const narrationFileSchema = z
+  .strictObject({
+    src: audioPath,
+    /** WebVTT captions, shown line by line while the audio plays. */
+    captions: audioPath
+      .optional()
+      .meta(
+        hint(
+          '字幕 Captions',
+          '字幕文件（WebVTT，.vtt），播放时逐句显示，例如 "audio/cpc-founding-1921.zh.vtt"。',
+          'The captions (WebVTT, .vtt), shown cue by cue while the audio plays, e.g. "audio/cpc-founding-1921.zh.vtt".',
+        ),
+      ),
+  })
   .meta({
-    id: 'AssetPath',
-    ...hint(
-      '图片文件 Image file',
-      '图片文件的路径，从 assets/ 下写起，例如 "photos/2021-drill.jpg"。文件名只用英文字母、数字、"-"、"_"、"."，大小写要和文件完全一致。',
-      'The image file, relative to assets/, e.g. "photos/2021-drill.jpg". Letters, digits, "-", "_", "." only; the case must match the file exactly.',
-    ),
+    id: 'NarrationFile',
+    ...hint('讲解录音 Recording', '一段讲解录音和它的字幕。', 'One recorded narration and its captions.'),
   });
+export type NarrationFile = z.infer<typeof narrationFileSchema>;
+
+/**
+ * A panel's recorded narration, like visitor-facing text: one recording (Chinese), or one per
+ * language. A language without a recording is read by the browser's speech synthesis instead.
+ */
+export const narrationSchema = z
+  .union([narrationFileSchema, z.strictObject({ zh: narrationFileSchema.optional(), en: narrationFileSchema.optional() })])
+  .meta(
+    hint(
+      '讲解录音 Narration',
+      '展板的讲解录音：写一段（中文）{ "src": …, "captions": … }，或分语言 { "zh": {…}, "en": {…} }。没有录音的语言由浏览器朗读。',
+      'The panel\'s recorded narration: one (Chinese) { "src": …, "captions": … }, or per language { "zh": {…}, "en": {…} }. A language without a recording is read aloud by the browser.',
+    ),
+  );
+export type Narration = z.infer<typeof narrationSchema>;
 
 export const imageSchema = z
   .strictObject({
@@ -242,6 +311,8 @@ const panelBase = {
         'Ids of related panels, e.g. [ "wang-yanping-figures" ], shown on the card as links. Each must be the id of an existing panel.',
       ),
     ),
+  /** Read aloud by the card's 朗读 button; without it the browser's speech synthesis reads the text. */
+  narration: narrationSchema.optional(),
 };
 
 const kindHint = <const Kind extends string>(kind: Kind, zh: string, en: string) =>

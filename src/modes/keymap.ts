@@ -3,7 +3,7 @@
  * and never test key names themselves, so the keys of every mode can be read in one place.
  * Keys are `KeyboardEvent.key` values (lower-cased letters), so they follow the keyboard layout.
  */
-export type KeyContext = 'visitor' | 'card' | 'present' | 'kiosk';
+export type KeyContext = 'visitor' | 'card' | 'search' | 'present' | 'kiosk';
 
 /** Actions that last while their key is held. */
 export type HeldAction = 'walkForward' | 'walkBackward' | 'strafeLeft' | 'strafeRight' | 'turnLeft' | 'turnRight';
@@ -20,6 +20,10 @@ export type PressAction =
   | 'cardPageUp'
   | 'cardPageDown'
   | 'closeCard'
+  | 'openSearch'
+  | 'searchNext'
+  | 'searchPrevious'
+  | 'closeSearch'
   | 'presentNext'
   | 'presentPrevious'
   | 'presentFirst'
@@ -47,6 +51,8 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     n: 'nextPanel',
     p: 'previousPanel',
     Enter: 'openPanelInView',
+    // Search across all panels, as on many sites (GitHub, MDN, YouTube).
+    '/': 'openSearch',
   },
   card: {
     ArrowLeft: 'cardPrevious',
@@ -56,6 +62,12 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     PageUp: 'cardPageUp',
     PageDown: 'cardPageDown',
     Escape: 'closeCard',
+  },
+  // The search overlay: ↓/↑ move between the box and the results (Enter follows a result link).
+  search: {
+    ArrowDown: 'searchNext',
+    ArrowUp: 'searchPrevious',
+    Escape: 'closeSearch',
   },
   // Presenter remotes send PageDown/PageUp (some → ← or B); PowerPoint and reveal.js users know these.
   present: {

@@ -44,21 +44,32 @@ export function runPressAction(store: ExhibitionStore, action: PressAction): voi
     case 'openPanelInView':
       state.openPanelInView();
       break;
+    case 'openSearch':
+      state.setSearchOpen(true);
+      break;
     default:
       // Card actions are handled by the card itself.
       break;
   }
 }
 
-/** Installs the visitor's keyboard handling on the window; returns the uninstaller. */
-export function installVisitorKeys(store: ExhibitionStore, win: Window = window): () => void {
+/**
+ * Installs the visitor's keyboard handling on the window; returns the uninstaller. Without a 3D
+ * scene (`scene: false`: no WebGL, the text twin is the page) only search works: the arrow keys
+ * must scroll the page, not walk a corridor nobody sees.
+ */
+export function installVisitorKeys(store: ExhibitionStore, win: Window = window, { scene = true } = {}): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     const state = store.getState();
-    if (state.openPanelId || state.view !== 'corridor' || state.status !== 'ready') return;
+    if (state.openPanelId || state.searchOpen || state.status !== 'ready') return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (belongsToControl(event.target, event.key)) return;
     const action = actionForKey('visitor', event.key);
     if (!action) return;
+    // Search is everywhere there is content to search (the corridor and the text twin).
+    const walkable = scene && state.view === 'corridor';
+    if (action !== 'openSearch' && !walkable) return;
+    if (action === 'openSearch' && state.view === 'problems') return;
     event.preventDefault();
     if (isHeldAction(action)) {
       if (motionInput[HELD_FIELDS[action]] === 0) motionInput.takeover++;

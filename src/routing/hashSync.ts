@@ -9,9 +9,12 @@ import type { ExhibitionState, ExhibitionStore } from '../store/store.ts';
 import { formatHash, parseHash, type Route } from './routes.ts';
 
 /** The route the store's state stands for; null while it says nothing (e.g. a notice is up). */
-export function routeOfState(state: Pick<ExhibitionState, 'openPanelId' | 'view' | 'status'>): Route | null {
+export function routeOfState(
+  state: Pick<ExhibitionState, 'openPanelId' | 'view' | 'status'> & Partial<Pick<ExhibitionState, 'textPanelId'>>,
+): Route | null {
   if (state.status !== 'ready') return null;
   if (state.view === 'problems') return { kind: 'problems' };
+  if (state.view === 'text') return state.textPanelId ? { kind: 'text', panelId: state.textPanelId } : { kind: 'text' };
   if (state.openPanelId) return { kind: 'panel', id: state.openPanelId };
   return { kind: 'home' };
 }
@@ -22,7 +25,13 @@ export function startHashSync(store: ExhibitionStore, win: Window = window): () 
   onHashChange();
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.openPanelId === previous.openPanelId && state.view === previous.view && state.status === previous.status) return;
+    if (
+      state.openPanelId === previous.openPanelId &&
+      state.view === previous.view &&
+      state.textPanelId === previous.textPanelId &&
+      state.status === previous.status
+    )
+      return;
     const route = routeOfState(state);
     if (!route) return;
     const wanted = formatHash(route);

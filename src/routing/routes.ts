@@ -1,9 +1,15 @@
 /**
  * Routes live in the URL hash, so `dist/` works from any static host and a link or a reload
  * lands where it pointed: `#/` the corridor, `#/panel/<id>` a panel's card, `#/problems` the
- * content problems. (`#/text` is reserved for the text-mode twin.)
+ * content problems, `#/text` the text-mode twin (the whole exhibition as a plain page) and
+ * `#/text/<id>` the twin scrolled to a panel.
  */
-export type Route = { kind: 'home' } | { kind: 'panel'; id: string } | { kind: 'problems' } | { kind: 'unknown'; path: string };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'panel'; id: string }
+  | { kind: 'problems' }
+  | { kind: 'text'; panelId?: string }
+  | { kind: 'unknown'; path: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -11,6 +17,9 @@ export function parseHash(hash: string): Route {
   const panel = /^\/panel\/([^/?#]+)\/?$/.exec(path);
   if (panel?.[1]) return { kind: 'panel', id: safeDecode(panel[1]) };
   if (path === '/problems') return { kind: 'problems' };
+  if (path === '/text' || path === '/text/') return { kind: 'text' };
+  const textPanel = /^\/text\/([^/?#]+)\/?$/.exec(path);
+  if (textPanel?.[1]) return { kind: 'text', panelId: safeDecode(textPanel[1]) };
   return { kind: 'unknown', path: safeDecode(path) };
 }
 
@@ -22,6 +31,8 @@ export function formatHash(route: Route): string {
       return `#/panel/${encodeURIComponent(route.id)}`;
     case 'problems':
       return '#/problems';
+    case 'text':
+      return route.panelId ? `#/text/${encodeURIComponent(route.panelId)}` : '#/text';
     case 'unknown':
       return `#${route.path}`;
   }
@@ -29,6 +40,11 @@ export function formatHash(route: Route): string {
 
 export function panelHref(panelId: string): string {
   return formatHash({ kind: 'panel', id: panelId });
+}
+
+/** The text twin, or the twin at one panel. */
+export function textHref(panelId?: string): string {
+  return formatHash(panelId ? { kind: 'text', panelId } : { kind: 'text' });
 }
 
 function safeDecode(text: string): string {

@@ -17,7 +17,8 @@ import { parseModeParams } from '../routing/modeParams.ts';
 import type { Route } from '../routing/routes.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk';
-export type View = 'corridor' | 'problems';
+/** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
+export type View = 'corridor' | 'problems' | 'text';
 
 /** Where the camera should go next. `seq` changes on every request, so asking twice works. */
 export type CameraGoal =
@@ -51,7 +52,11 @@ export interface ExhibitionState {
   focusPanelId: string | null;
   cameraGoal: CameraGoal | null;
   view: View;
+  /** The panel the text twin was asked to show (`#/text/<id>`); null: the twin from its top. */
+  textPanelId: string | null;
   directoryOpen: boolean;
+  /** The search overlay (the HUD's 搜索 button or "/"). */
+  searchOpen: boolean;
   notice: Notice | null;
   /** A route that arrived before the content did; applied once it loads. */
   pendingRoute: Route | null;
@@ -77,6 +82,7 @@ export interface ExhibitionState {
   setLang(lang: Lang): void;
   toggleLang(): void;
   setDirectoryOpen(open: boolean): void;
+  setSearchOpen(open: boolean): void;
   showView(view: View): void;
   dismissNotice(): void;
   fontLoaded(metrics?: FontMetrics | null): void;
@@ -161,7 +167,9 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       focusPanelId: null,
       cameraGoal: null,
       view: 'corridor',
+      textPanelId: null,
       directoryOpen: false,
+      searchOpen: false,
       notice: null,
       pendingRoute: null,
       photos: { ready: false, manifest: null },
@@ -200,6 +208,16 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
           set({ ...base, view: 'problems' });
           return;
         }
+        if (pending?.kind === 'text') {
+          const known = !pending.panelId || boardById(layout, pending.panelId);
+          set({
+            ...base,
+            view: 'text',
+            textPanelId: known ? (pending.panelId ?? null) : null,
+            ...(known ? {} : { notice: { kind: 'unknown-panel' as const, id: pending.panelId ?? '' } }),
+          });
+          return;
+        }
         if (pending?.kind === 'unknown') {
           set({ ...base, notice: { kind: 'unknown-route', path: pending.path } });
           return;
@@ -234,18 +252,25 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
         }
         switch (route.kind) {
           case 'home':
-            set({ openPanelId: null, view: 'corridor' });
+            set({ openPanelId: null, view: 'corridor', textPanelId: null });
             return;
           case 'panel':
             if (!panelExists(route.id)) {
               set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-panel', id: route.id } });
               return;
             }
-            set({ view: 'corridor' });
+            set({ view: 'corridor', textPanelId: null });
             get().openPanel(route.id);
             return;
           case 'problems':
-            set({ openPanelId: null, view: 'problems' });
+            set({ openPanelId: null, view: 'problems', textPanelId: null });
+            return;
+          case 'text':
+            if (route.panelId && !panelExists(route.panelId)) {
+              set({ openPanelId: null, view: 'text', textPanelId: null, notice: { kind: 'unknown-panel', id: route.panelId } });
+              return;
+            }
+            set({ openPanelId: null, view: 'text', textPanelId: route.panelId ?? null, directoryOpen: false, searchOpen: false });
             return;
           case 'unknown':
             set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-route', path: route.path } });
@@ -320,6 +345,10 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
 
       setDirectoryOpen(open) {
         set({ directoryOpen: open });
+      },
+
+      setSearchOpen(open) {
+        set({ searchOpen: open, ...(open ? { directoryOpen: false } : {}) });
       },
 
       showView(view) {

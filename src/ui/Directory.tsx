@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { localize } from '../content/localize.ts';
-import { panelHref } from '../routing/routes.ts';
+import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
 import { PresentLinks } from './present/PresentLinks.tsx';
 import { t } from './strings.ts';
@@ -63,6 +63,11 @@ export function Directory() {
           }}
         >
           {t('backToEntrance', lang)}
+        </a>
+      </p>
+      <p>
+        <a href={textHref()} onClick={close} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+          {t('textVersionLink', lang)}
         </a>
       </p>
       <ol className="directory__sections">

@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { formatProblem } from '../content/problems.ts';
 import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.ts';
+import { LanguageToggle } from './LanguageToggle.tsx';
 import { t } from './strings.ts';
 
 export function Hud() {
   const lang = useExhibition((state) => state.lang);
   const exhibition = useExhibition((state) => state.exhibition);
   const directoryOpen = useExhibition((state) => state.directoryOpen);
+  const searchOpen = useExhibition((state) => state.searchOpen);
   if (!exhibition) return null;
-  const { stepPanel, setDirectoryOpen, toggleLang } = useExhibition.getState();
+  const { stepPanel, setDirectoryOpen, setSearchOpen } = useExhibition.getState();
   return (
     <>
       <header className="hud hud--top">
@@ -19,8 +21,17 @@ export function Hud() {
           <p>{localize(exhibition.host, lang)}</p>
         </div>
         <div className="hud__actions">
-          <button type="button" onClick={toggleLang} aria-label={t('languageLabel', lang)} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-            {t('language', lang)}
+          <LanguageToggle />
+          <button
+            type="button"
+            id="search-toggle"
+            aria-haspopup="dialog"
+            aria-expanded={searchOpen}
+            aria-keyshortcuts="/"
+            aria-label={t('search', lang)}
+            onClick={() => setSearchOpen(true)}
+          >
+            {t('search', lang)} <kbd>/</kbd>
           </button>
           <button
             type="button"

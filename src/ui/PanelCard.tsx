@@ -5,12 +5,11 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { allPanels } from '../content/load.ts';
-import { formatDate, type Lang, localize } from '../content/localize.ts';
-import type { ImageInfo, Panel } from '../content/schema.ts';
+import { formatDate, localize } from '../content/localize.ts';
 import { actionForKey } from '../modes/keymap.ts';
 import { useExhibition } from '../store/store.ts';
-import { RelatedLinks } from './RelatedLinks.tsx';
-import { ResponsiveImage } from './ResponsiveImage.tsx';
+import { Narration } from './Narration.tsx';
+import { PanelDetails } from './PanelDetails.tsx';
 import { t } from './strings.ts';
 
 export function PanelCard() {
@@ -115,6 +114,8 @@ export function PanelCard() {
               {localize(panel.title, lang)}
             </h2>
             {panel.date && <p className="panel-card__date">{formatDate(panel.date, lang)}</p>}
+            {/* A new panel or language is a new narration: the old one stops as it unmounts. */}
+            <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />
             <button
               type="button"
               className="panel-card__close"
@@ -140,97 +141,5 @@ export function PanelCard() {
         </div>
       )}
     </dialog>
-  );
-}
-
-/** The card's content by kind. Every string is rendered as text, never as HTML. */
-function PanelDetails({ panel, lang }: { panel: Panel; lang: Lang }) {
-  return (
-    <>
-      {panel.kind === 'member' && (
-        <ul className="panel-card__people">
-          {panel.people.map((person, index) => (
-            <li key={`${index}-${localize(person.name, 'zh')}`} className="person">
-              <p className="person__name">{localize(person.name, lang)}</p>
-              <p className="person__role">
-                <span className="visually-hidden">{t('role', lang)}：</span>
-                {localize(person.role, lang)}
-              </p>
-              {person.honours.length > 0 && (
-                <p className="person__honours">
-                  <span className="visually-hidden">{t('honours', lang)}：</span>
-                  {person.honours.map((honour, honourIndex) => (
-                    <span key={`${honourIndex}-${localize(honour, 'zh')}`} className="honour">
-                      {localize(honour, lang)}
-                    </span>
-                  ))}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {panel.summary && <p className="panel-card__summary">{localize(panel.summary, lang)}</p>}
-      {panel.kind === 'to-fill' && <p className="panel-card__to-fill">{localize(panel.note, lang)}</p>}
-      {panel.kind === 'stats' && (
-        <>
-          {panel.since && (
-            <p className="panel-card__since">
-              {t('since', lang)}：{formatDate(panel.since, lang)}
-            </p>
-          )}
-          <dl className="stats">
-            {panel.stats.map((stat, index) => (
-              <div key={`${index}-${stat.value}`} className="stat">
-                <dt>{localize(stat.label, lang)}</dt>
-                <dd>
-                  <span className="stat__value">{stat.value}</span> {localize(stat.unit, lang)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
-      {panel.body.map((paragraph, index) => (
-        <p key={`${index}-${localize(paragraph, 'zh').slice(0, 12)}`}>{localize(paragraph, lang)}</p>
-      ))}
-      {panel.kind === 'board' && panel.points.length > 0 && (
-        <ul className="panel-card__points">
-          {panel.points.map((point, index) => (
-            <li key={`${index}-${localize(point, 'zh').slice(0, 12)}`}>{localize(point, lang)}</li>
-          ))}
-        </ul>
-      )}
-      {panel.images.map((image) => (
-        <CardImage key={image.src} image={image} lang={lang} />
-      ))}
-      <RelatedLinks panel={panel} lang={lang} />
-      {panel.source && (
-        <p className="panel-card__source">
-          {t('source', lang)}：{localize(panel.source, lang)}
-        </p>
-      )}
-    </>
-  );
-}
-
-function CardImage({ image, lang }: { image: ImageInfo; lang: Lang }) {
-  const caption = localize(image.caption, lang);
-  const alt = localize(image.alt ?? image.caption, lang);
-  return (
-    <figure className={image.placeholder ? 'card-image card-image--placeholder' : 'card-image'}>
-      <ResponsiveImage
-        src={image.src}
-        alt={alt}
-        onError={(event) => {
-          // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
-          const figure = event.currentTarget.closest('figure');
-          figure?.classList.add('card-image--missing');
-          figure?.setAttribute('data-missing', `${t('imageMissing', lang)}：${image.src}`);
-        }}
-      />
-      {image.placeholder && <span className="card-image__badge">{t('photoPending', lang)}</span>}
-      <figcaption>{caption}</figcaption>
-    </figure>
   );
 }

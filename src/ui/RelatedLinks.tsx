@@ -18,18 +18,30 @@ export function relatedPanels(panel: Panel, exhibition: Exhibition | null): Pane
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export function RelatedLinks({ panel, lang }: { panel: Panel; lang: Lang }) {
+const cardHref = (panelId: string) => formatHash({ kind: 'panel', id: panelId });
+
+export interface RelatedLinksProps {
+  panel: Panel;
+  lang: Lang;
+  /** One below the heading of the panel they belong to. */
+  headingLevel?: 3 | 4;
+  /** Where a link goes; by default the related panel's card. */
+  href?: (panelId: string) => string;
+}
+
+export function RelatedLinks({ panel, lang, headingLevel = 3, href = cardHref }: RelatedLinksProps) {
   const exhibition = useExhibition((state) => state.exhibition);
   const related = relatedPanels(panel, exhibition);
   if (related.length === 0) return null;
   const heading = t('related', lang);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <nav className="panel-card__related" aria-label={heading}>
-      <h3 className="panel-card__related-title">{heading}</h3>
+      <Heading className="panel-card__related-title">{heading}</Heading>
       <ul>
         {related.map((target) => (
           <li key={target.id}>
-            <a href={formatHash({ kind: 'panel', id: target.id })}>{localize(target.title, lang)}</a>
+            <a href={href(target.id)}>{localize(target.title, lang)}</a>
           </li>
         ))}
       </ul>

@@ -50,11 +50,34 @@ export const UI_STRINGS = {
   problemsCount: { zh: '{n} 个内容问题', en: '{n} content problem(s)' },
   sectionPanels: { zh: '{n} 块展板', en: '{n} panels' },
   entrance: { zh: '入口', en: 'Entrance' },
-  webglMissing: {
-    zh: '此浏览器无法显示三维展厅（不支持 WebGL）。',
-    en: 'This browser cannot show the 3D corridor (no WebGL).',
-  },
   corridorLabel: { zh: '三维展厅：党史长廊', en: '3D view of the party history corridor' },
+  // The text twin (#/text): the whole exhibition as a plain page.
+  textVersion: { zh: '文字版', en: 'Text version' },
+  // Bilingual in Chinese: the default language, and a visitor who reads no Chinese still finds it.
+  textVersionLink: { zh: '文字版 · Text version', en: 'Text version' },
+  textTwinWebglNote: {
+    zh: '此浏览器无法显示三维展厅（不支持 WebGL），因此以文字版展示全部展板。',
+    en: 'This browser cannot show the 3D corridor (no WebGL), so here is every panel as text.',
+  },
+  textTwinContents: { zh: '目录', en: 'Contents' },
+  backTo3d: { zh: '回到三维展厅', en: 'Back to the 3D corridor' },
+  viewIn3d: { zh: '在三维展厅中查看', en: 'View in the 3D corridor' },
+  linkToPanel: { zh: '本展板链接', en: 'Link to this panel' },
+  printPage: { zh: '打印', en: 'Print' },
+  panelDate: { zh: '日期', en: 'Date' },
+  // Search across all panels.
+  search: { zh: '搜索', en: 'Search' },
+  searchTitle: { zh: '搜索展板', en: 'Search the panels' },
+  searchLabel: { zh: '搜索全部展板（中文或英文）', en: 'Search every panel (Chinese or English)' },
+  searchHint: { zh: '输入中文或英文，例如“遵义”或“Zunyi”。', en: 'Type Chinese or English, e.g. “Zunyi”.' },
+  searchCount: { zh: '找到 {n} 块展板', en: '{n} panel(s) found' },
+  searchNone: { zh: '没有找到相关展板', en: 'No panel found' },
+  searchResults: { zh: '搜索结果', en: 'Search results' },
+  closeSearch: { zh: '关闭搜索', en: 'Close search' },
+  // Narration on the card.
+  readAloud: { zh: '朗读', en: 'Read aloud' },
+  stopReading: { zh: '停止朗读', en: 'Stop reading' },
+  narrationCaptions: { zh: '字幕', en: 'Captions' },
   // The lobby kiosk's wording (?mode=kiosk).
   ...KIOSK_STRINGS,
   // Projector mode's wording (?mode=present).

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,20 @@ describe('checkContent', () => {
         zh: '找不到文件 "photos/x.jpg"',
         en: 'file not found "photos/x.jpg"',
       },
+    ]);
+  });
+
+  it('reports missing narration recordings and captions with their file and path', async () => {
+    mkdirSync(join(assetsDir, 'audio'), { recursive: true });
+    writeFileSync(join(assetsDir, 'audio/here.mp3'), '');
+    edit('brigade.json', (json) => {
+      json.panels[0].narration = { src: 'audio/here.mp3', captions: 'audio/gone.vtt' };
+      json.panels[1].narration = { en: { src: 'audio/missing.mp3' } };
+    });
+    const missing = (await errors()).filter((problem) => problem.zh.startsWith('找不到文件'));
+    expect(missing.map(({ file, path, en }) => ({ file, path, en }))).toEqual([
+      { file: 'assets/content/brigade.json', path: 'panels[0].narration.captions', en: 'file not found "audio/gone.vtt"' },
+      { file: 'assets/content/brigade.json', path: 'panels[1].narration.en.src', en: 'file not found "audio/missing.mp3"' },
     ]);
   });
 

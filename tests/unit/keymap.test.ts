@@ -16,7 +16,7 @@ vi.mock('@react-three/fiber', () => ({ invalidate: vi.fn() }));
 // ---------------------------------------------------------------------------------------------
 
 describe('KEYMAP', () => {
-  it('maps the visitor keys: W/A/S/D, arrows, N, P and Enter', () => {
+  it('maps the visitor keys: W/A/S/D, arrows, N, P, Enter and / (search)', () => {
     const expected: Array<[string, KeyAction]> = [
       ['w', 'walkForward'],
       ['a', 'strafeLeft'],
@@ -29,6 +29,7 @@ describe('KEYMAP', () => {
       ['n', 'nextPanel'],
       ['p', 'previousPanel'],
       ['Enter', 'openPanelInView'],
+      ['/', 'openSearch'],
     ];
     for (const [key, action] of expected) {
       expect(actionForKey('visitor', key), key).toBe(action);
@@ -50,6 +51,13 @@ describe('KEYMAP', () => {
     ];
     for (const [key, action] of expected) expect(actionForKey('card', key), key).toBe(action);
     expect(Object.keys(KEYMAP.card).sort()).toEqual(expected.map(([key]) => key).sort());
+  });
+
+  it('maps the search keys: ↓/↑ move through the results, Escape closes', () => {
+    expect(actionForKey('search', 'ArrowDown')).toBe('searchNext');
+    expect(actionForKey('search', 'ArrowUp')).toBe('searchPrevious');
+    expect(actionForKey('search', 'Escape')).toBe('closeSearch');
+    expect(Object.keys(KEYMAP.search)).toHaveLength(3);
   });
 
   it('knows no other keys, and does not case-fold named keys', () => {
@@ -238,6 +246,43 @@ describe('installVisitorKeys', () => {
     uninstall = installVisitorKeys(loading, window);
     key('keydown', 'w');
     expect(motionInput.forward).toBe(0);
+  });
+
+  it('/ opens the search, in the corridor and in the text twin, but not while typing or with a card open', () => {
+    const slash = key('keydown', '/');
+    expect(slash.defaultPrevented).toBe(true);
+    expect(store.getState().searchOpen).toBe(true);
+    // While the search is open, keys belong to it: nothing walks.
+    key('keydown', 'w');
+    expect(motionInput.forward).toBe(0);
+    store.getState().setSearchOpen(false);
+
+    store.getState().applyRoute({ kind: 'text' });
+    key('keydown', '/');
+    expect(store.getState().searchOpen).toBe(true);
+    store.getState().setSearchOpen(false);
+
+    const input = document.createElement('input');
+    document.body.append(input);
+    key('keydown', '/', {}, input);
+    expect(store.getState().searchOpen).toBe(false);
+
+    store.getState().applyRoute({ kind: 'home' });
+    store.getState().openPanel('p2');
+    key('keydown', '/');
+    expect(store.getState().searchOpen).toBe(false);
+  });
+
+  it('without a 3D scene (no WebGL) the arrow keys scroll the page and only / works', () => {
+    uninstall();
+    uninstall = installVisitorKeys(store, window, { scene: false });
+    const arrow = key('keydown', 'ArrowDown');
+    expect(arrow.defaultPrevented).toBe(false);
+    expect(motionInput.backward).toBe(0);
+    key('keydown', 'n');
+    expect(store.getState().focusPanelId).toBeNull();
+    key('keydown', '/');
+    expect(store.getState().searchOpen).toBe(true);
   });
 
   it('shortcuts with Ctrl, Alt or Meta are left to the browser', () => {

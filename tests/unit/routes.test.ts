@@ -37,7 +37,10 @@ describe('parseHash', () => {
     expect(parseHash('#/panel/')).toEqual({ kind: 'unknown', path: '/panel/' });
     expect(parseHash('#/panel/a/b')).toEqual({ kind: 'unknown', path: '/panel/a/b' });
     expect(parseHash('#/problems/extra')).toEqual({ kind: 'unknown', path: '/problems/extra' });
-    expect(parseHash('#/text')).toEqual({ kind: 'unknown', path: '/text' });
+    expect(parseHash('#/text')).toEqual({ kind: 'text' });
+    expect(parseHash('#/text/')).toEqual({ kind: 'text' });
+    expect(parseHash('#/text/cpc-founding-1921')).toEqual({ kind: 'text', panelId: 'cpc-founding-1921' });
+    expect(parseHash('#/texts')).toEqual({ kind: 'unknown', path: '/texts' });
   });
 });
 
@@ -150,6 +153,13 @@ describe('routeOfState', () => {
     expect(routeOfState({ status: 'ready', view: 'corridor', openPanelId: 'x' })).toEqual({ kind: 'panel', id: 'x' });
     expect(routeOfState({ status: 'ready', view: 'corridor', openPanelId: null })).toEqual({ kind: 'home' });
   });
+  it('names the text twin, at a panel or from its top', () => {
+    expect(routeOfState({ status: 'ready', view: 'text', openPanelId: null, textPanelId: null })).toEqual({ kind: 'text' });
+    expect(routeOfState({ status: 'ready', view: 'text', openPanelId: null, textPanelId: 'x' })).toEqual({
+      kind: 'text',
+      panelId: 'x',
+    });
+  });
 });
 
 describe('startHashSync', () => {
@@ -180,6 +190,24 @@ describe('startHashSync', () => {
     store.getState().focusPanel('fang-jie');
     store.getState().setDirectoryOpen(true);
     expect(win.pushed).toEqual([]);
+  });
+
+  it('a text twin address shows the twin, at its panel; an unknown panel gets the notice', () => {
+    const { store, win } = setUp('#/text/wang-yanping');
+    expect(store.getState().view).toBe('text');
+    expect(store.getState().textPanelId).toBe('wang-yanping');
+    expect(win.pushed).toEqual([]);
+    win.navigate('#/text/nobody');
+    expect(store.getState().view).toBe('text');
+    expect(store.getState().notice).toEqual({ kind: 'unknown-panel', id: 'nobody' });
+  });
+
+  it('a text twin address that arrives before the content is applied when it loads', () => {
+    const { store } = setUp('#/text', false);
+    expect(store.getState().view).toBe('corridor');
+    store.getState().contentLoaded(makeExhibition(), []);
+    expect(store.getState().view).toBe('text');
+    expect(store.getState().textPanelId).toBeNull();
   });
 
   it('the problems view pushes #/problems', () => {

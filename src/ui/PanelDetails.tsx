@@ -1,0 +1,109 @@
+/**
+ * A panel's content by kind — everything the board has no room for. Shared by the card and the
+ * text twin, so both always show the same fields. Every string is rendered as text, never as HTML.
+ */
+import { formatDate, type Lang, localize } from '../content/localize.ts';
+import type { ImageInfo, Panel } from '../content/schema.ts';
+import { RelatedLinks } from './RelatedLinks.tsx';
+import { ResponsiveImage } from './ResponsiveImage.tsx';
+import { t } from './strings.ts';
+
+export interface PanelDetailsProps {
+  panel: Panel;
+  lang: Lang;
+  /** The level of the details' own headings (相关展板): one below the panel's title. */
+  headingLevel?: 3 | 4;
+  /** Where a related panel's link goes (the card: its card; the twin: its place in the twin). */
+  relatedHref?: (panelId: string) => string;
+}
+
+export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: PanelDetailsProps) {
+  return (
+    <>
+      {panel.kind === 'member' && (
+        <ul className="panel-card__people">
+          {panel.people.map((person, index) => (
+            <li key={`${index}-${localize(person.name, 'zh')}`} className="person">
+              <p className="person__name">{localize(person.name, lang)}</p>
+              <p className="person__role">
+                <span className="visually-hidden">{t('role', lang)}：</span>
+                {localize(person.role, lang)}
+              </p>
+              {person.honours.length > 0 && (
+                <p className="person__honours">
+                  <span className="visually-hidden">{t('honours', lang)}：</span>
+                  {person.honours.map((honour, honourIndex) => (
+                    <span key={`${honourIndex}-${localize(honour, 'zh')}`} className="honour">
+                      {localize(honour, lang)}
+                    </span>
+                  ))}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {panel.summary && <p className="panel-card__summary">{localize(panel.summary, lang)}</p>}
+      {panel.kind === 'to-fill' && <p className="panel-card__to-fill">{localize(panel.note, lang)}</p>}
+      {panel.kind === 'stats' && (
+        <>
+          {panel.since && (
+            <p className="panel-card__since">
+              {t('since', lang)}：{formatDate(panel.since, lang)}
+            </p>
+          )}
+          <dl className="stats">
+            {panel.stats.map((stat, index) => (
+              <div key={`${index}-${stat.value}`} className="stat">
+                <dt>{localize(stat.label, lang)}</dt>
+                <dd>
+                  <span className="stat__value">{stat.value}</span> {localize(stat.unit, lang)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {panel.body.map((paragraph, index) => (
+        <p key={`${index}-${localize(paragraph, 'zh').slice(0, 12)}`}>{localize(paragraph, lang)}</p>
+      ))}
+      {panel.kind === 'board' && panel.points.length > 0 && (
+        <ul className="panel-card__points">
+          {panel.points.map((point, index) => (
+            <li key={`${index}-${localize(point, 'zh').slice(0, 12)}`}>{localize(point, lang)}</li>
+          ))}
+        </ul>
+      )}
+      {panel.images.map((image) => (
+        <CardImage key={image.src} image={image} lang={lang} />
+      ))}
+      <RelatedLinks panel={panel} lang={lang} headingLevel={headingLevel} href={relatedHref} />
+      {panel.source && (
+        <p className="panel-card__source">
+          {t('source', lang)}：{localize(panel.source, lang)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function CardImage({ image, lang }: { image: ImageInfo; lang: Lang }) {
+  const caption = localize(image.caption, lang);
+  const alt = localize(image.alt ?? image.caption, lang);
+  return (
+    <figure className={image.placeholder ? 'card-image card-image--placeholder' : 'card-image'}>
+      <ResponsiveImage
+        src={image.src}
+        alt={alt}
+        onError={(event) => {
+          // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
+          const figure = event.currentTarget.closest('figure');
+          figure?.classList.add('card-image--missing');
+          figure?.setAttribute('data-missing', `${t('imageMissing', lang)}：${image.src}`);
+        }}
+      />
+      {image.placeholder && <span className="card-image__badge">{t('photoPending', lang)}</span>}
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * The text twin (`#/text`): the whole exhibition as a plain, accessible page — the title (h1),
+ * a section per h2 and a panel per h3 in exhibition order, each panel with every field the card
+ * shows (the card's own PanelDetails), its images with alt text and captions, and its links.
+ * For browsers without WebGL it is the exhibition; otherwise the directory links to it. It prints
+ * as a booklet (textTwin.css). Loaded lazily: the 3D visit never pays for it.
+ */
+import { useEffect, useRef } from 'react';
+import { panelHref, textHref } from '../../routing/routes.ts';
+import { useExhibition } from '../../store/store.ts';
+import { LanguageToggle } from '../LanguageToggle.tsx';
+import { PanelDetails } from '../PanelDetails.tsx';
+import { t } from '../strings.ts';
+import { type TwinPanel, twinOutline } from './twinOutline.ts';
+import './textTwin.css';
+
+export interface TextTwinProps {
+  /** True when the twin stands in for a 3D corridor this browser cannot show. */
+  webglMissing: boolean;
+}
+
+export default function TextTwin({ webglMissing }: TextTwinProps) {
+  const exhibition = useExhibition((state) => state.exhibition);
+  const lang = useExhibition((state) => state.lang);
+  const textPanelId = useExhibition((state) => state.textPanelId);
+  const page = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // `#/text/<id>` scrolls to the panel and moves the focus there, so a screen reader reads on from
+  // it; `#/text` goes back to the top. A page that opens on the twin (no WebGL) keeps the browser's focus.
+  const firstRun = useRef(true);
+  useEffect(() => {
+    const landing = firstRun.current;
+    firstRun.current = false;
+    const target = textPanelId ? document.getElementById(`text-panel-${textPanelId}-title`) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+      return;
+    }
+    page.current?.scrollTo({ top: 0 });
+    if (!(landing && webglMissing)) heading.current?.focus({ preventScroll: true });
+  }, [textPanelId, webglMissing]);
+
+  if (!exhibition) return null;
+  const outline = twinOutline(exhibition, lang);
+  const { setSearchOpen } = useExhibition.getState();
+
+  return (
+    <main ref={page} className="text-twin" lang={lang === 'zh' ? 'zh-CN' : 'en'} aria-labelledby="text-twin-title">
+      <header className="text-twin__header">
+        {webglMissing && (
+          <p className="text-twin__note" role="note">
+            {t('textTwinWebglNote', lang)}
+          </p>
+        )}
+        <div className="text-twin__tools">
+          <LanguageToggle />
+          <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="/">
+            {t('search', lang)}
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('printPage', lang)}
+          </button>
+          {!webglMissing && <a href="#/">{t('backTo3d', lang)}</a>}
+        </div>
+        <h1 id="text-twin-title" ref={heading} tabIndex={-1}>
+          {outline.title}
+        </h1>
+        {outline.subtitle && <p className="text-twin__subtitle">{outline.subtitle}</p>}
+        <p className="text-twin__host">{outline.host}</p>
+        <p className="text-twin__theme">{outline.theme}</p>
+        <nav className="text-twin__contents" aria-labelledby="text-twin-contents">
+          <h2 id="text-twin-contents">{t('textTwinContents', lang)}</h2>
+          <ol>
+            {outline.sections.map((section) => (
+              <li key={section.id}>
+                {section.title}
+                <ol>
+                  {section.panels.map((item) => (
+                    <li key={item.id}>
+                      <a href={textHref(item.id)}>{item.title}</a>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </header>
+      {outline.sections.map((section) => (
+        <section key={section.id} id={section.anchor} className="text-twin__section" aria-labelledby={`${section.anchor}-title`}>
+          <h2 id={`${section.anchor}-title`}>
+            {section.title}
+            {section.subtitle && <small> · {section.subtitle}</small>}
+          </h2>
+          {section.intro && <p className="text-twin__intro">{section.intro}</p>}
+          {section.panels.map((item) => (
+            <TwinPanelArticle key={item.id} item={item} total={outline.panelCount} webglMissing={webglMissing} />
+          ))}
+        </section>
+      ))}
+      <footer className="text-twin__footer">
+        {outline.motto && <p className="text-twin__motto">{outline.motto}</p>}
+        {outline.mottoCaption && <p>{outline.mottoCaption}</p>}
+        {outline.source && (
+          <p className="text-twin__source">
+            {t('source', lang)}：{outline.source}
+          </p>
+        )}
+      </footer>
+    </main>
+  );
+}
+
+function TwinPanelArticle({ item, total, webglMissing }: { item: TwinPanel; total: number; webglMissing: boolean }) {
+  const lang = useExhibition((state) => state.lang);
+  const titleId = `${item.anchor}-title`;
+  return (
+    <article id={item.anchor} className="twin-panel" aria-labelledby={titleId}>
+      <h3 id={titleId} tabIndex={-1}>
+        {item.title}
+      </h3>
+      <p className="twin-panel__meta">
+        {item.date && (
+          <span className="twin-panel__date">
+            <span className="visually-hidden">{t('panelDate', lang)}：</span>
+            {item.date}
+          </span>
+        )}
+        <span className="twin-panel__number">{t('panelOf', lang, { n: item.number, total })}</span>
+      </p>
+      <PanelDetails panel={item.panel} lang={lang} headingLevel={4} relatedHref={textHref} />
+      <p className="twin-panel__links">
+        {!webglMissing && (
+          <a href={panelHref(item.id)}>
+            {t('viewIn3d', lang)}
+            <span className="visually-hidden">：{item.title}</span>
+          </a>
+        )}
+        <a href={textHref(item.id)}>
+          {t('linkToPanel', lang)}
+          <span className="visually-hidden">：{item.title}</span>
+        </a>
+      </p>
+    </article>
+  );
+}
