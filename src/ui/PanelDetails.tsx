@@ -20,20 +20,46 @@ export interface PanelDetailsProps {
 export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: PanelDetailsProps) {
   return (
     <>
+      {panel.summary && <p className="panel-card__summary">{localize(panel.summary, lang)}</p>}
+      <PanelFacts panel={panel} lang={lang} block="panel-card" />
+      {panel.images.map((image) => (
+        <CardImage key={image.src} image={image} lang={lang} />
+      ))}
+      <RelatedLinks panel={panel} lang={lang} headingLevel={headingLevel} href={relatedHref} />
+      {panel.source && (
+        <p className="panel-card__source">
+          {t('source', lang)}：{localize(panel.source, lang)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * What each kind of panel says besides its title, summary and images: the note of a board still
+ * to fill, the people, the figures, the paragraphs and the points. One rendering for the card, the
+ * text twin and the projector; `block` names the stylesheet's block (`panel-card`, `projector`),
+ * so each styles the same elements its own way (e.g. `projector__person-name`).
+ */
+export function PanelFacts({ panel, lang, block }: { panel: Panel; lang: Lang; block: string }) {
+  const css = (element: string) => `${block}__${element}`;
+  return (
+    <>
+      {panel.kind === 'to-fill' && <p className={css('to-fill')}>{localize(panel.note, lang)}</p>}
       {panel.kind === 'member' && (
-        <ul className="panel-card__people">
+        <ul className={css('people')}>
           {panel.people.map((person, index) => (
-            <li key={`${index}-${localize(person.name, 'zh')}`} className="person">
-              <p className="person__name">{localize(person.name, lang)}</p>
-              <p className="person__role">
+            <li key={`${index}-${localize(person.name, 'zh')}`} className={css('person')}>
+              <p className={css('person-name')}>{localize(person.name, lang)}</p>
+              <p className={css('person-role')}>
                 <span className="visually-hidden">{t('role', lang)}：</span>
                 {localize(person.role, lang)}
               </p>
               {person.honours.length > 0 && (
-                <p className="person__honours">
+                <p className={css('honours')}>
                   <span className="visually-hidden">{t('honours', lang)}：</span>
                   {person.honours.map((honour, honourIndex) => (
-                    <span key={`${honourIndex}-${localize(honour, 'zh')}`} className="honour">
+                    <span key={`${honourIndex}-${localize(honour, 'zh')}`} className={css('honour')}>
                       {localize(honour, lang)}
                     </span>
                   ))}
@@ -43,21 +69,19 @@ export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: Pan
           ))}
         </ul>
       )}
-      {panel.summary && <p className="panel-card__summary">{localize(panel.summary, lang)}</p>}
-      {panel.kind === 'to-fill' && <p className="panel-card__to-fill">{localize(panel.note, lang)}</p>}
       {panel.kind === 'stats' && (
         <>
           {panel.since && (
-            <p className="panel-card__since">
+            <p className={css('since')}>
               {t('since', lang)}：{formatDate(panel.since, lang)}
             </p>
           )}
-          <dl className="stats">
+          <dl className={css('stats')}>
             {panel.stats.map((stat, index) => (
-              <div key={`${index}-${stat.value}`} className="stat">
+              <div key={`${index}-${stat.value}`} className={css('stat')}>
                 <dt>{localize(stat.label, lang)}</dt>
                 <dd>
-                  <span className="stat__value">{stat.value}</span> {localize(stat.unit, lang)}
+                  <span className={css('stat-value')}>{stat.value}</span> {localize(stat.unit, lang)}
                 </dd>
               </div>
             ))}
@@ -68,20 +92,11 @@ export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: Pan
         <p key={`${index}-${localize(paragraph, 'zh').slice(0, 12)}`}>{localize(paragraph, lang)}</p>
       ))}
       {panel.kind === 'board' && panel.points.length > 0 && (
-        <ul className="panel-card__points">
+        <ul className={css('points')}>
           {panel.points.map((point, index) => (
             <li key={`${index}-${localize(point, 'zh').slice(0, 12)}`}>{localize(point, lang)}</li>
           ))}
         </ul>
-      )}
-      {panel.images.map((image) => (
-        <CardImage key={image.src} image={image} lang={lang} />
-      ))}
-      <RelatedLinks panel={panel} lang={lang} headingLevel={headingLevel} href={relatedHref} />
-      {panel.source && (
-        <p className="panel-card__source">
-          {t('source', lang)}：{localize(panel.source, lang)}
-        </p>
       )}
     </>
   );

@@ -3,8 +3,9 @@
  * back of the room can read (sizes in present.css are fractions of the screen height), short
  * lines, and the images large beside the text. Every string is rendered as text, never as HTML.
  */
-import { formatDate, type Lang, localize } from '../../content/localize.ts';
+import { type Lang, localize } from '../../content/localize.ts';
 import type { ImageInfo, Panel } from '../../content/schema.ts';
+import { PanelFacts } from '../PanelDetails.tsx';
 import { ResponsiveImage } from '../ResponsiveImage.tsx';
 import { t } from '../strings.ts';
 
@@ -16,59 +17,7 @@ export function ProjectorText({ panel, lang, withSummary = true }: { panel: Pane
   return (
     <div className={panel.kind === 'stats' ? 'projector__text projector__text--wide' : 'projector__text'}>
       {withSummary && panel.summary && <p className="projector__summary">{localize(panel.summary, lang)}</p>}
-      {panel.kind === 'to-fill' && <p className="projector__to-fill">{localize(panel.note, lang)}</p>}
-      {panel.kind === 'member' && (
-        <ul className="projector__people">
-          {panel.people.map((person, index) => (
-            <li key={`${index}-${localize(person.name, 'zh')}`}>
-              <p className="projector__person-name">{localize(person.name, lang)}</p>
-              <p className="projector__person-role">
-                <span className="visually-hidden">{t('role', lang)}：</span>
-                {localize(person.role, lang)}
-              </p>
-              {person.honours.length > 0 && (
-                <p className="projector__honours">
-                  <span className="visually-hidden">{t('honours', lang)}：</span>
-                  {person.honours.map((honour, honourIndex) => (
-                    <span key={`${honourIndex}-${localize(honour, 'zh')}`} className="projector__honour">
-                      {localize(honour, lang)}
-                    </span>
-                  ))}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {panel.kind === 'stats' && (
-        <>
-          {panel.since && (
-            <p className="projector__since">
-              {t('since', lang)}：{formatDate(panel.since, lang)}
-            </p>
-          )}
-          <dl className="projector__stats">
-            {panel.stats.map((stat, index) => (
-              <div key={`${index}-${stat.value}`} className="projector__stat">
-                <dt>{localize(stat.label, lang)}</dt>
-                <dd>
-                  <span className="projector__stat-value">{stat.value}</span> {localize(stat.unit, lang)}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
-      {panel.body.map((paragraph, index) => (
-        <p key={`${index}-${localize(paragraph, 'zh').slice(0, 12)}`}>{localize(paragraph, lang)}</p>
-      ))}
-      {panel.kind === 'board' && panel.points.length > 0 && (
-        <ul className="projector__points">
-          {panel.points.map((point, index) => (
-            <li key={`${index}-${localize(point, 'zh').slice(0, 12)}`}>{localize(point, lang)}</li>
-          ))}
-        </ul>
-      )}
+      <PanelFacts panel={panel} lang={lang} block="projector" />
     </div>
   );
 }
