@@ -36,15 +36,11 @@ export function KioskHud() {
             <span>{t('next', lang)}</span>
             <IconNext />
           </button>
-          <button
-            type="button"
-            className="kiosk-button kiosk-button--lang"
-            onClick={toggleLang}
-            aria-label={t('languageLabel', lang)}
-            lang={lang === 'zh' ? 'en' : 'zh-CN'}
-          >
+          <button type="button" className="kiosk-button kiosk-button--lang" onClick={toggleLang}>
             <IconLanguage />
-            <span>{t('language', lang)}</span>
+            {/* The name starts with the visible text (WCAG 2.5.3), as in LanguageToggle. */}
+            <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t('language', lang)}</span>
+            <span className="visually-hidden"> · {t('languageLabel', lang)}</span>
           </button>
         </div>
       </nav>

@@ -16,7 +16,7 @@ export const KIOSK_STRINGS = {
   kioskEntrance: { zh: '展厅入口', en: 'The entrance' },
   kioskControls: { zh: '参观操作', en: 'Visit controls' },
   kioskHome: { zh: '回到入口', en: 'Entrance' },
-  kioskHomeLabel: { zh: '回到展厅入口', en: 'Back to the entrance' },
+  kioskHomeLabel: { zh: '回到入口：展厅入口', en: 'Entrance: back to the start' },
   kioskTouchHint: {
     zh: '拖动 环视 · 点击地面 走过去 · 点击展板 阅读',
     en: 'Drag to look · tap the floor to walk · tap a board to read',
