@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
 import { fetchPhotoManifest } from './content/photoManifest.ts';
 import { installPresentMode, isPresenterWindow } from './modes/presentMode.ts';
-import { installVisitorKeys } from './modes/visitorInput.ts';
+import { installReducedMotion, installVisitorKeys } from './modes/visitorInput.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
 import { loadInterfaceFont, preloadBoardFonts } from './scene/fonts.ts';
 import { useExhibition } from './store/store.ts';
+import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
+import { FloorPlan } from './ui/FloorPlan.tsx';
 import { KioskMode } from './ui/kiosk/KioskMode.tsx';
 import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 import { PanelCard } from './ui/PanelCard.tsx';
@@ -65,7 +67,10 @@ export function App() {
     // Projector mode has its own keys (a presenter's clicker); see src/modes/presentMode.ts.
     const stopKeys =
       store.getState().mode === 'present' ? installPresentMode(store) : kiosk ? () => {} : installVisitorKeys(store);
+    // The visitor's camera cuts instead of gliding when the system asks for reduced motion.
+    const stopReducedMotion = store.getState().mode === 'visitor' ? installReducedMotion(store) : () => {};
     return () => {
+      stopReducedMotion();
       cancelled = true;
       import.meta.hot?.off('exhibition:content-changed', loadPhotos);
       import.meta.hot?.off('exhibition:content-changed', reloadContent);
@@ -78,13 +83,21 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
+  // Styles that belong to one mode (the visitor's reduced-motion rules) key on this.
+  useEffect(() => {
+    document.documentElement.dataset.mode = mode;
+  }, [mode]);
+
   if (status === 'failed') return <LoadFailed />;
   // The presenter's second window (S in projector mode): notes, timers, the next stop; no corridor.
   if (mode === 'present' && isPresenterWindow()) return <PresenterView />;
   return (
     <>
+      {/* First in the tab order: Tab walks the boards in exhibition order, then on to the HUD. */}
+      {mode === 'visitor' && hasWebgl && <BoardProxies />}
       {hasWebgl ? <ExhibitCanvas /> : <p className="no-webgl">{t('webglMissing', lang)}</p>}
       {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : <Hud />}
+      {mode === 'visitor' && hasWebgl && <FloorPlan />}
       {mode !== 'kiosk' && <Directory />}
       <NoticeBanner />
       <ProblemsView />

@@ -4,6 +4,7 @@ import { installDragLook } from '../modes/visitorInput.ts';
 import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { Corridor } from './Corridor.tsx';
+import { deviceQuality } from './deviceQuality.ts';
 import { exposeTestHooks } from './testHooks.ts';
 import { startTextureStreaming } from './textureStreaming.ts';
 
@@ -30,7 +31,8 @@ export function ExhibitCanvas() {
       <Canvas
         frameloop="demand"
         flat
-        dpr={[1, 2]}
+        // The device's pixel ratio, capped by what it can afford (scene/deviceQuality.ts).
+        dpr={deviceQuality().dpr}
         camera={{ fov: 55, near: 0.05, far: 120, position: layout.start.position }}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
         onCreated={(root) => exposeTestHooks(root)}
