@@ -38,6 +38,7 @@ export function CameraRig() {
     viewShift: 0,
     /** CSS pixels of view above a phone's bottom sheet (the full height without one). */
     visibleHeight: 0,
+    screenHeight: 0,
   });
 
   useEffect(() => {
@@ -140,7 +141,11 @@ export function CameraRig() {
     // top (a view offset whose full frame is that strip, so nothing is stretched).
     const wantedShift = cardOpen && region.kind === 'side' ? region.cardWidth / 2 : 0;
     const wantedVisible = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
-    if (state.visibleHeight === 0) state.visibleHeight = height;
+    // A new screen size (a phone turned round) takes the new framing at once.
+    if (state.screenHeight !== height) {
+      state.screenHeight = height;
+      state.visibleHeight = wantedVisible;
+    }
     state.viewShift = cut ? wantedShift : settleScalar(state.viewShift, wantedShift, delta);
     state.visibleHeight = cut ? wantedVisible : settleScalar(state.visibleHeight, wantedVisible, delta);
     if (state.viewShift !== wantedShift || state.visibleHeight !== wantedVisible) moving = true;

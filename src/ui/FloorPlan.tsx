@@ -6,7 +6,7 @@
  * The arrow follows the camera without React: the rig reports each drawn frame (`onLivePose`),
  * and one animation frame later the arrow's `transform` is written straight to the SVG element.
  * Nothing is drawn or set while the corridor is idle. The year scrubber lives in the same panel;
- * on a phone the panel starts collapsed.
+ * on a screen narrower than 1100 px (a phone, a tablet) the panel starts collapsed.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
@@ -19,8 +19,8 @@ import { YearScrubber } from './YearScrubber.tsx';
 const PLAN_SIZE: PlanSize = { width: 340, height: 56 };
 /** A tap this near a board (in plan units, about CSS pixels) lands on it. */
 const BOARD_REACH = 9;
-/** Below this width the panel starts collapsed, leaving the phone's screen to the corridor. */
-const COLLAPSED_BELOW = '(max-width: 599px)';
+/** Below this width the panel starts collapsed: a board seen close up spans most of a smaller screen. */
+const COLLAPSED_BELOW = '(max-width: 1099px)';
 
 export function FloorPlan() {
   const exhibition = useExhibition((state) => state.exhibition);

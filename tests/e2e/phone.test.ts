@@ -1,9 +1,9 @@
 /**
  * A phone visit on the built site: 390 × 844, touch only (`hasTouch`, `isMobile`). The canvas
- * is capped in pixel ratio; a tap on the floor walks, a tap on a board opens its card as a bottom
- * sheet (full width, at the bottom, text ≥ 16 px, no sideways scroll, the board still in view
- * above it); the on-screen buttons step through the panels; turned to landscape, the card moves
- * to the side.
+ * is capped in pixel ratio; a tap on the floor walks, a finger drag looks around, a tap on a
+ * board opens its card as a bottom sheet (full width, at the bottom, text ≥ 16 px, no sideways
+ * scroll, the board still in view above it); the card's buttons step through the panels; turned
+ * to landscape, the card moves to the side.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,26 @@ describe('a phone visit', () => {
     await page.touchscreen.tap(WIDTH / 2, HEIGHT * 0.62);
     await expect.poll(async () => (await pose())?.position[2] ?? 0).toBeLessThan((before?.position[2] ?? 0) - 0.5);
     await waitForStillness(page);
+  });
+
+  it('looks around when a finger drags, without walking or opening anything', async () => {
+    const before = await pose();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, x?: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: x === undefined ? [] : [{ x, y: HEIGHT * 0.6, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
+      });
+    await touch('touchStart', 120);
+    for (let step = 1; step <= 6; step++) await touch('touchMove', 120 + step * 25);
+    await touch('touchEnd');
+    await cdp.detach();
+    // Dragging the world to the right turns the view to the left (yaw grows).
+    await expect.poll(async () => (await pose())?.yaw ?? 0).toBeGreaterThan((before?.yaw ?? 0) + 0.3);
+    await waitForStillness(page);
+    const after = await pose();
+    expect(after?.position).toEqual(before?.position);
+    expect((await exhibitState())?.openPanelId).toBeNull();
   });
 
   it('opens a tapped board as a bottom sheet, readable without zooming, the board above it', async () => {
