@@ -81,7 +81,7 @@ describe('a phone visit', () => {
   it('looks around when a finger drags, without walking or opening anything', async () => {
     const before = await pose();
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, x?: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: x === undefined ? [] : [{ x, y: HEIGHT * 0.6, id: 1, radiusX: 4, radiusY: 4, force: 1 }],
