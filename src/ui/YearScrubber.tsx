@@ -45,12 +45,12 @@ export function YearScrubber() {
 
   return (
     <div className="year-scrubber">
-      <label htmlFor={inputId} className="year-scrubber__label">
-        {t('yearScrubber', lang)}
+      <div className="year-scrubber__label">
+        <label htmlFor={inputId}>{t('yearScrubber', lang)}</label>
         <output htmlFor={inputId} className="year-scrubber__value">
           {valueText}
         </output>
-      </label>
+      </div>
       <div className="year-scrubber__track">
         <input
           id={inputId}
