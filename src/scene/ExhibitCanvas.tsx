@@ -17,10 +17,13 @@ export function ExhibitCanvas() {
   const walkTo = useExhibition((state) => state.walkTo);
   const container = useRef<HTMLDivElement>(null);
 
+  // The container exists only once the content has loaded (null is rendered until then): install
+  // the drag-to-look handlers when it appears, not at the first, empty render.
+  const ready = Boolean(exhibition && layout);
   useEffect(() => {
-    const element = container.current;
+    const element = ready ? container.current : null;
     return element ? installDragLook(element) : undefined;
-  }, []);
+  }, [ready]);
 
   // Only boards near the visitor hold a photo texture.
   useEffect(() => startTextureStreaming(useExhibition), []);
