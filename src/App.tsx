@@ -2,12 +2,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
 import { fetchPhotoManifest } from './content/photoManifest.ts';
 import { installPresentMode, isPresenterWindow } from './modes/presentMode.ts';
-import { installVisitorKeys } from './modes/visitorInput.ts';
+import { installReducedMotion, installVisitorKeys } from './modes/visitorInput.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
 import { loadInterfaceFont, preloadBoardFonts } from './scene/fonts.ts';
 import { useExhibition } from './store/store.ts';
+import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
+import { FloorPlan } from './ui/FloorPlan.tsx';
 import { KioskMode } from './ui/kiosk/KioskMode.tsx';
 import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 import { PanelCard } from './ui/PanelCard.tsx';
@@ -77,7 +79,10 @@ export function App() {
         : kiosk
           ? () => {}
           : installVisitorKeys(store, window, { scene: hasWebgl });
+    // The visitor's camera cuts instead of gliding when the system asks for reduced motion.
+    const stopReducedMotion = store.getState().mode === 'visitor' ? installReducedMotion(store) : () => {};
     return () => {
+      stopReducedMotion();
       cancelled = true;
       import.meta.hot?.off('exhibition:content-changed', loadPhotos);
       import.meta.hot?.off('exhibition:content-changed', reloadContent);
@@ -90,6 +95,11 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
+  // Styles that belong to one mode (the visitor's reduced-motion rules) key on this.
+  useEffect(() => {
+    document.documentElement.dataset.mode = mode;
+  }, [mode]);
+
   if (status === 'failed') return <LoadFailed />;
   // The presenter's second window (S in projector mode): notes, timers, the next stop; no corridor.
   if (mode === 'present' && isPresenterWindow()) return <PresenterView />;
@@ -97,6 +107,8 @@ export function App() {
   const showTwin = mode === 'visitor' && status === 'ready' && (view === 'text' || (!hasWebgl && view === 'corridor'));
   return (
     <>
+      {/* First in the tab order: Tab walks the boards in exhibition order, then on to the HUD. */}
+      {mode === 'visitor' && hasWebgl && !showTwin && <BoardProxies />}
       {hasWebgl && (
         // Under the twin the corridor stays loaded (a quick way back) but out of reach.
         <div className="scene-layer" inert={showTwin}>
@@ -104,6 +116,7 @@ export function App() {
         </div>
       )}
       {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : !showTwin && <Hud />}
+      {mode === 'visitor' && hasWebgl && !showTwin && <FloorPlan />}
       {mode !== 'kiosk' && !showTwin && <Directory />}
       {showTwin && (
         <Suspense fallback={null}>

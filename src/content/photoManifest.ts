@@ -71,9 +71,24 @@ export function isRaster(entry: PhotoEntry | undefined): entry is RasterPhoto {
  * The files to try for a board's texture, best first: the generated WebP, its JPEG fallback, then
  * the original (in case the generated files are gone). Just the original when nothing was generated.
  */
-export function boardTextureUrls(manifest: PhotoManifest | null | undefined, src: string): string[] {
+export function boardTextureUrls(
+  manifest: PhotoManifest | null | undefined,
+  src: string,
+  maxSide: number = Number.POSITIVE_INFINITY,
+): string[] {
   const entry = photoEntry(manifest, src);
-  return isRaster(entry) ? [entry.board.webp, entry.board.jpg, src] : [src];
+  if (!isRaster(entry)) return [src];
+  const full = [entry.board.webp, entry.board.jpg, src];
+  // A device that wants smaller photos (a phone, see scene/deviceQuality.ts) takes the largest
+  // card size within its limit, if that is smaller than the board texture; the board's after it.
+  const boardSide = Math.max(entry.board.width, entry.board.height);
+  if (maxSide >= boardSide) return full;
+  const smaller = entry.card
+    .filter(
+      (variant) => Math.max(variant.width, variant.height) <= maxSide && Math.max(variant.width, variant.height) < boardSide,
+    )
+    .sort((a, b) => b.width - a.width)[0];
+  return smaller ? [smaller.webp, smaller.jpg, ...full] : full;
 }
 
 /** The board texture a browser that decodes WebP (every current one) loads first. */

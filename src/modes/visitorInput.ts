@@ -5,6 +5,7 @@
 import { invalidate } from '@react-three/fiber';
 import { type ExhibitionStore, motionInput } from '../store/store.ts';
 import { actionForKey, type HeldAction, isHeldAction, type PressAction } from './keymap.ts';
+import { isTap } from './tapTolerance.ts';
 
 const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
   walkForward: 'forward',
@@ -95,15 +96,26 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
   };
 }
 
-/** Drag anywhere on the canvas to look around. Returns the uninstaller. */
+/**
+ * Drag anywhere on the canvas to look around (a mouse or a finger). A finger's drag starts only
+ * once it has moved beyond the tap tolerance, so the wobble of a tap does not turn the view (nor
+ * end the glide the tap starts). Returns the uninstaller.
+ */
 export function installDragLook(element: HTMLElement): () => void {
-  let dragging: { id: number; x: number; y: number } | null = null;
+  let dragging: { id: number; x: number; y: number; startX: number; startY: number; engaged: boolean; type: string } | null =
+    null;
   const onDown = (event: PointerEvent) => {
-    if (event.button !== 0) return;
-    dragging = { id: event.pointerId, x: event.clientX, y: event.clientY };
+    if (event.button !== 0 || (dragging && dragging.id !== event.pointerId)) return;
+    const { clientX: x, clientY: y } = event;
+    dragging = { id: event.pointerId, x, y, startX: x, startY: y, engaged: false, type: event.pointerType };
   };
   const onMove = (event: PointerEvent) => {
     if (!dragging || event.pointerId !== dragging.id) return;
+    if (!dragging.engaged) {
+      const travelled = Math.hypot(event.clientX - dragging.startX, event.clientY - dragging.startY);
+      if (dragging.type !== 'mouse' && isTap(travelled, dragging.type)) return;
+      dragging.engaged = true;
+    }
     const dx = event.clientX - dragging.x;
     const dy = event.clientY - dragging.y;
     dragging.x = event.clientX;
@@ -130,4 +142,17 @@ export function installDragLook(element: HTMLElement): () => void {
     element.removeEventListener('pointercancel', onUp);
     element.removeEventListener('pointerleave', onUp);
   };
+}
+
+/**
+ * Follows `prefers-reduced-motion` into the store (the visitor's camera then cuts instead of
+ * gliding); the system setting may change while the page is open. Returns the uninstaller.
+ */
+export function installReducedMotion(store: ExhibitionStore, win: Window = window): () => void {
+  const query = win.matchMedia?.('(prefers-reduced-motion: reduce)');
+  if (!query) return () => {};
+  const apply = () => store.getState().setReducedMotion(query.matches);
+  apply();
+  query.addEventListener('change', apply);
+  return () => query.removeEventListener('change', apply);
 }

@@ -7,6 +7,7 @@ import type { ImageInfo } from '../content/schema.ts';
 import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { BoardText } from './BoardText.tsx';
+import { deviceQuality } from './deviceQuality.ts';
 import type { TextureState } from './imageTextures.ts';
 import { useSceneResources } from './SceneResources.tsx';
 
@@ -44,7 +45,11 @@ export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang
   const { materials, images } = useSceneResources();
   const near = useExhibition((state) => state.nearBoardIds.includes(panelId));
   const photos = useExhibition((state) => state.photos);
-  const urls = useMemo(() => boardTextureUrls(photos.manifest, image.src).map(assetUrl), [photos.manifest, image.src]);
+  // A phone takes smaller photos (scene/deviceQuality.ts).
+  const urls = useMemo(
+    () => boardTextureUrls(photos.manifest, image.src, deviceQuality().boardTextureMaxSide).map(assetUrl),
+    [photos.manifest, image.src],
+  );
   /** What this board should hold now; '' for nothing. A state for another key is stale. */
   const wanted = near && photos.ready ? urls.join('\n') : '';
   const [held, setHeld] = useState<{ key: string; state: BoardImageState }>({ key: '', state: { status: 'idle' } });

@@ -10,17 +10,15 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { easing } from 'maath';
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
+import { cardRegion } from '../layout/cardRegion.ts';
 import { clamp } from '../layout/corridor.ts';
 import { boardById, fitViewpoint, yawPitchTowards } from '../layout/queries.ts';
-import { isWalking, livePose, motionInput, useExhibition } from '../store/store.ts';
+import { isWalking, livePose, motionInput, notifyLivePose, useExhibition } from '../store/store.ts';
 
 const WALK_SPEED = 2.4; // m/s
 const TURN_SPEED = 1.7; // rad/s
 const MAX_PITCH = 1.1;
 const GLIDE_TIME = 0.45; // damping smooth time, s
-/** The card covers the right of a wide screen; this shifts the view so the board stays visible. */
-export const CARD_SIDE_MIN_WIDTH = 900;
-export const cardWidthFor = (viewportWidth: number) => Math.min(560, viewportWidth * 0.42);
 
 interface Glide {
   position: THREE.Vector3;
@@ -38,6 +36,9 @@ export function CameraRig() {
     takeover: motionInput.takeover,
     glide: null as Glide | null,
     viewShift: 0,
+    /** CSS pixels of view above a phone's bottom sheet (the full height without one). */
+    visibleHeight: 0,
+    screenHeight: 0,
   });
 
   useEffect(() => {
@@ -49,23 +50,32 @@ export function CameraRig() {
   }, [camera, invalidate]);
 
   useFrame((frame, rawDelta) => {
-    const { layout, cameraGoal, openPanelId, mode } = useExhibition.getState();
+    const { layout, cameraGoal, openPanelId, mode, reducedMotion } = useExhibition.getState();
     if (!layout) return;
     const state = rig.current;
     const delta = Math.min(rawDelta, 0.1);
+    // A visitor who asked for reduced motion gets cuts, never glides (projector mode has its own
+    // setting, M, which starts from the same preference; the kiosk's attract tour always glides).
+    const cut = reducedMotion && mode === 'visitor';
+    const { width, height } = frame.size;
+    // The card covers part of the screen (a phone's bottom sheet, the side of a wider one): the
+    // board is framed in the part left uncovered. The projector card covers everything.
+    const region = cardRegion(width, height);
+    const cardOpen = openPanelId !== null && mode !== 'present';
 
     if (cameraGoal && cameraGoal.seq !== state.goalSeq) {
       state.goalSeq = cameraGoal.seq;
       if (cameraGoal.kind === 'viewpoint') {
         // Boards get a viewpoint fitted to this screen's shape; other goals are used as given.
         const board = openOrFocusedBoard();
+        const framedHeight = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
         const viewpoint =
           board && board.viewpoint === cameraGoal.viewpoint
-            ? fitViewpoint(layout, board, frame.size.width / frame.size.height, camera.fov)
+            ? fitViewpoint(layout, board, width / framedHeight, camera.fov)
             : cameraGoal.viewpoint;
         const look = yawPitchTowards(viewpoint.position, viewpoint.target);
         const position = new THREE.Vector3(...viewpoint.position);
-        if (cameraGoal.instant) {
+        if (cameraGoal.instant || cut) {
           camera.position.copy(position);
           state.yaw = look.yaw;
           state.pitch = look.pitch;
@@ -73,6 +83,9 @@ export function CameraRig() {
         } else {
           state.glide = { position, yaw: nearestAngle(state.yaw, look.yaw), pitch: look.pitch };
         }
+      } else if (cut) {
+        camera.position.set(cameraGoal.x, layout.eyeHeight, cameraGoal.z);
+        state.glide = null;
       } else {
         state.glide = { position: new THREE.Vector3(cameraGoal.x, layout.eyeHeight, cameraGoal.z), yaw: null, pitch: null };
       }
@@ -123,17 +136,28 @@ export function CameraRig() {
     camera.position.y = layout.eyeHeight;
     camera.rotation.set(state.pitch, state.yaw, 0);
 
-    // Keep the board in the uncovered part of a wide screen while its card is open. (The projector
-    // card covers the whole screen, and the board shows centred while the camera goes to it.)
-    const { width, height } = frame.size;
-    const wantedShift = openPanelId && mode !== 'present' && width >= CARD_SIDE_MIN_WIDTH ? cardWidthFor(width) / 2 : 0;
-    const shift = dampScalar(state.viewShift, wantedShift, delta);
-    state.viewShift = Math.abs(shift - wantedShift) < 0.5 ? wantedShift : shift;
-    if (state.viewShift !== wantedShift) moving = true;
-    if (state.viewShift === 0) {
+    // Keep the board in the uncovered part of the screen while its card is open: beside a side
+    // card the view shifts left; above a bottom sheet the view is framed in the strip left at the
+    // top (a view offset whose full frame is that strip, so nothing is stretched).
+    const wantedShift = cardOpen && region.kind === 'side' ? region.cardWidth / 2 : 0;
+    const wantedVisible = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
+    // A new screen size (a phone turned round) takes the new framing at once.
+    if (state.screenHeight !== height) {
+      state.screenHeight = height;
+      state.visibleHeight = wantedVisible;
+    }
+    state.viewShift = cut ? wantedShift : settleScalar(state.viewShift, wantedShift, delta);
+    state.visibleHeight = cut ? wantedVisible : settleScalar(state.visibleHeight, wantedVisible, delta);
+    if (state.viewShift !== wantedShift || state.visibleHeight !== wantedVisible) moving = true;
+    if (state.viewShift === 0 && state.visibleHeight === height) {
       if (camera.view?.enabled) camera.clearViewOffset();
+      if (camera.aspect !== width / height) {
+        camera.aspect = width / height;
+        camera.updateProjectionMatrix();
+      }
     } else {
-      camera.setViewOffset(width, height, state.viewShift, 0, width, height);
+      camera.aspect = width / state.visibleHeight;
+      camera.setViewOffset(width, state.visibleHeight, state.viewShift, 0, width, height);
     }
 
     livePose.position[0] = camera.position.x;
@@ -142,6 +166,7 @@ export function CameraRig() {
     livePose.yaw = state.yaw;
     livePose.pitch = state.pitch;
     livePose.moving = moving;
+    notifyLivePose();
 
     if (moving) invalidate();
   });
@@ -159,6 +184,12 @@ function openOrFocusedBoard() {
 function nearestAngle(from: number, to: number): number {
   const turn = THREE.MathUtils.euclideanModulo(to - from + Math.PI, Math.PI * 2) - Math.PI;
   return from + turn;
+}
+
+/** Damps towards the target, landing on it once within half a pixel. */
+function settleScalar(current: number, target: number, delta: number): number {
+  const next = dampScalar(current, target, delta);
+  return Math.abs(next - target) < 0.5 ? target : next;
 }
 
 /** Critically damped approach of a scalar, frame-rate independent (same law as maath's damp). */

@@ -8,15 +8,19 @@ import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
+import { isTap } from '../modes/tapTolerance.ts';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CorridorShell } from './CorridorShell.tsx';
+import { FocusRing } from './FocusRing.tsx';
 import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
 import { SceneResourcesProvider } from './SceneResources.tsx';
 
 /** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
-export const CLICK_TOLERANCE_PX = 6;
+export { CLICK_TOLERANCE_PX } from '../modes/tapTolerance.ts';
+
+const pointerTypeOf = (event: ThreeEvent<MouseEvent>) => (event.nativeEvent as Partial<PointerEvent> | undefined)?.pointerType;
 
 export interface CorridorProps {
   exhibition: Exhibition;
@@ -30,13 +34,13 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
   const panels = allPanels(exhibition);
   const handleBoardClick = useCallback(
     (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
-      if (event.delta <= CLICK_TOLERANCE_PX) onOpenPanel(board.panelId);
+      if (isTap(event.delta, pointerTypeOf(event))) onOpenPanel(board.panelId);
     },
     [onOpenPanel],
   );
   const handleFloorClick = useCallback(
     (x: number, z: number, event: ThreeEvent<MouseEvent>) => {
-      if (event.delta <= CLICK_TOLERANCE_PX) onWalkTo(x, z);
+      if (isTap(event.delta, pointerTypeOf(event))) onWalkTo(x, z);
     },
     [onWalkTo],
   );
@@ -45,6 +49,7 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
     <SceneResourcesProvider corridorLength={layout.length} corridorWidth={layout.width}>
       <CorridorShell layout={layout} onFloorClick={handleFloorClick} />
       <BoardFixtures layout={layout} onBoardClick={handleBoardClick} />
+      <FocusRing layout={layout} />
       {/* drei <Text> suspends until its font is ready; the rest of the room shows meanwhile. */}
       <Suspense fallback={null}>
         <EntranceArch exhibition={exhibition} layout={layout} lang={lang} />

@@ -4,6 +4,7 @@ import { installDragLook } from '../modes/visitorInput.ts';
 import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
 import { Corridor } from './Corridor.tsx';
+import { deviceQuality } from './deviceQuality.ts';
 import { exposeTestHooks } from './testHooks.ts';
 import { startTextureStreaming } from './textureStreaming.ts';
 
@@ -16,10 +17,13 @@ export function ExhibitCanvas() {
   const walkTo = useExhibition((state) => state.walkTo);
   const container = useRef<HTMLDivElement>(null);
 
+  // The container exists only once the content has loaded (null is rendered until then): install
+  // the drag-to-look handlers when it appears, not at the first, empty render.
+  const ready = Boolean(exhibition && layout);
   useEffect(() => {
-    const element = container.current;
+    const element = ready ? container.current : null;
     return element ? installDragLook(element) : undefined;
-  }, []);
+  }, [ready]);
 
   // Only boards near the visitor hold a photo texture.
   useEffect(() => startTextureStreaming(useExhibition), []);
@@ -30,7 +34,8 @@ export function ExhibitCanvas() {
       <Canvas
         frameloop="demand"
         flat
-        dpr={[1, 2]}
+        // The device's pixel ratio, capped by what it can afford (scene/deviceQuality.ts).
+        dpr={deviceQuality().dpr}
         camera={{ fov: 55, near: 0.05, far: 120, position: layout.start.position }}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
         onCreated={(root) => exposeTestHooks(root)}

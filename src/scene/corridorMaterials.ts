@@ -123,6 +123,8 @@ export interface CorridorMaterials {
   redPanel: THREE.MeshBasicMaterial;
   gold: THREE.MeshBasicMaterial;
   imageMissing: THREE.MeshBasicMaterial;
+  /** The keyboard focus ring around a board (see FocusRing.tsx). */
+  focusRing: THREE.MeshBasicMaterial;
   plane: THREE.PlaneGeometry;
   box: THREE.BoxGeometry;
   dispose(): void;
@@ -214,6 +216,8 @@ export function createCorridorMaterials(corridorLength: number, corridorWidth: n
     redPanel: basic({ map: headerTexture }),
     gold: basic({ color: PALETTE.gold }),
     imageMissing: basic({ color: '#d9d0c0' }),
+    // Brighter than anything else in the corridor, and unlike the gilt frames it surrounds.
+    focusRing: basic({ color: '#7fe3ff', toneMapped: false }),
   };
   const plane = new THREE.PlaneGeometry(1, 1);
   const box = new THREE.BoxGeometry(1, 1, 1);

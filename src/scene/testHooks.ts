@@ -7,6 +7,7 @@ import type { RootState } from '@react-three/fiber';
 import * as THREE from 'three';
 import { boardById } from '../layout/queries.ts';
 import { livePose, useExhibition } from '../store/store.ts';
+import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 
 export interface ScreenPoint {
@@ -24,8 +25,18 @@ export interface ExhibitTestHooks {
   /** The board photo cache, and the boards near the visitor (nearest first). */
   photos(): TextureCacheStats & { near: string[] };
   pose(): { position: number[]; yaw: number; pitch: number; moving: boolean };
+  /** What this device is asked to draw (pixel ratio range, photo size) and the canvas's actual ratio. */
+  quality(): Quality & { pixelRatio: number };
   /** The store's discrete state, as plain data. */
-  state(): { openPanelId: string | null; focusPanelId: string | null; cameraGoal: unknown; lang: string; view: string };
+  state(): {
+    openPanelId: string | null;
+    focusPanelId: string | null;
+    cameraGoal: unknown;
+    lang: string;
+    view: string;
+    keyboardFocusPanelId: string | null;
+    reducedMotion: boolean;
+  };
 }
 
 declare global {
@@ -72,9 +83,12 @@ export function exposeTestHooks(root: RootState): void {
       near: [...useExhibition.getState().nearBoardIds],
     }),
     pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch, moving: livePose.moving }),
+    quality: () => ({ ...deviceQuality(), pixelRatio: root.gl.getPixelRatio() }),
     state: () => {
-      const { openPanelId, focusPanelId, cameraGoal, lang, view } = useExhibition.getState();
-      return JSON.parse(JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view }));
+      const { openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion } = useExhibition.getState();
+      return JSON.parse(
+        JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion }),
+      );
     },
   };
 }

@@ -13,6 +13,7 @@ import type { Exhibition } from '../content/schema.ts';
 import { type CorridorLayout, clampToBounds, layoutCorridor, type Vec3, type Viewpoint } from '../layout/corridor.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 import { boardById, boardInView, neighbourBoard, type Pose, sameIdSet } from '../layout/queries.ts';
+import { placeForYear, timelineMarks } from '../layout/yearScrubber.ts';
 import { parseModeParams } from '../routing/modeParams.ts';
 import type { Route } from '../routing/routes.ts';
 
@@ -64,6 +65,10 @@ export interface ExhibitionState {
   photos: { ready: boolean; manifest: PhotoManifest | null };
   /** Boards near the visitor, nearest first: only these hold a photo texture (see textureStreaming.ts). */
   nearBoardIds: string[];
+  /** The board whose keyboard proxy has the focus: the scene draws a focus ring around it. */
+  keyboardFocusPanelId: string | null;
+  /** The visitor's system asks for reduced motion: the visitor's camera cuts instead of gliding. */
+  reducedMotion: boolean;
 
   contentLoaded(exhibition: Exhibition, problems: ContentProblem[]): void;
   contentFailed(problems: ContentProblem[]): void;
@@ -77,6 +82,12 @@ export interface ExhibitionState {
   stepPanel(step: 1 | -1): void;
   openPanelInView(): void;
   walkTo(x: number, z: number): void;
+  /** Goes to the start of a section, looking down the corridor (the floor plan's sections). */
+  goToSection(sectionId: string): void;
+  /** Goes to where a year of the centenary timeline stands (the year scrubber). */
+  goToYear(year: number): void;
+  setKeyboardFocus(panelId: string | null): void;
+  setReducedMotion(reduced: boolean): void;
   /** Back to the entrance view, gliding (or cutting there at once with `instant`, e.g. behind a fade). */
   goToEntrance(instant?: boolean): void;
   setLang(lang: Lang): void;
@@ -102,6 +113,22 @@ export const livePose: { position: [number, number, number]; yaw: number; pitch:
   /** True while the camera glides or walks and the rig keeps asking for frames. */
   moving: false,
 };
+
+const livePoseListeners = new Set<() => void>();
+
+/**
+ * Hears of every frame's pose (the floor plan's marker). Called by the camera rig after it
+ * publishes `livePose`, so only while frames are drawn; a listener must not set store state.
+ * Returns the unsubscribe.
+ */
+export function onLivePose(listener: () => void): () => void {
+  livePoseListeners.add(listener);
+  return () => livePoseListeners.delete(listener);
+}
+
+export function notifyLivePose(): void {
+  for (const listener of livePoseListeners) listener();
+}
 
 /** Held walking keys and pending drag-look deltas, written by input handlers, read per frame. */
 export const motionInput = {
@@ -174,6 +201,8 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       pendingRoute: null,
       photos: { ready: false, manifest: null },
       nearBoardIds: [],
+      keyboardFocusPanelId: null,
+      reducedMotion: false,
 
       contentLoaded(exhibition, problems) {
         const layout = layoutCorridor(exhibition);
@@ -327,6 +356,36 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
         if (!layout) return;
         const [clampedX, clampedZ] = clampToBounds(x, z, layout.bounds);
         set({ cameraGoal: { kind: 'walk', x: clampedX, z: clampedZ, seq: ++goalSeq } });
+      },
+
+      goToSection(sectionId) {
+        const { layout } = get();
+        const section = layout?.sections.find((candidate) => candidate.sectionId === sectionId);
+        if (!layout || !section) return;
+        // Just inside the section's lintel, looking down the corridor at its boards.
+        const z = Math.min(layout.bounds.maxZ, section.startZ - 0.4);
+        const viewpoint: Viewpoint = {
+          position: [0, layout.eyeHeight, z],
+          target: [0, layout.eyeHeight, z - 10],
+        };
+        set({ openPanelId: null, focusPanelId: null, cameraGoal: viewpointGoal(viewpoint) });
+      },
+
+      goToYear(year) {
+        const { layout, exhibition } = get();
+        if (!layout || !exhibition) return;
+        const place = placeForYear(timelineMarks(exhibition, layout), year);
+        if (!place) return;
+        // next / previous carry on from the board nearest the year.
+        set({ openPanelId: null, focusPanelId: place.nearest.panelId, cameraGoal: viewpointGoal(place.viewpoint) });
+      },
+
+      setKeyboardFocus(panelId) {
+        if (get().keyboardFocusPanelId !== panelId) set({ keyboardFocusPanelId: panelId });
+      },
+
+      setReducedMotion(reduced) {
+        if (get().reducedMotion !== reduced) set({ reducedMotion: reduced });
       },
 
       goToEntrance(instant = false) {

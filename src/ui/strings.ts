@@ -78,6 +78,19 @@ export const UI_STRINGS = {
   readAloud: { zh: '朗读', en: 'Read aloud' },
   stopReading: { zh: '停止朗读', en: 'Stop reading' },
   narrationCaptions: { zh: '字幕', en: 'Captions' },
+  boardProxies: { zh: '展板（Tab 键逐块浏览，回车阅读）', en: 'Boards (Tab through them, Enter to read)' },
+  boardProxyHint: { zh: '回车 阅读', en: 'Enter to read' },
+  floorPlan: { zh: '平面图', en: 'Floor plan' },
+  floorPlanShow: { zh: '显示平面图和年份', en: 'Show the floor plan and years' },
+  floorPlanHide: { zh: '收起平面图', en: 'Hide the floor plan' },
+  floorPlanMap: {
+    zh: '长廊平面图：入口在左，各展区按颜色标出，箭头是您的位置和朝向',
+    en: 'Plan of the corridor: the entrance on the left, sections in colour, the arrow is where you stand and look',
+  },
+  floorPlanSections: { zh: '前往展区', en: 'Go to a section' },
+  yearScrubber: { zh: '百年党史 · 年份', en: 'Centenary timeline · year' },
+  yearValue: { zh: '{year}年', en: '{year}' },
+  yearValueWithPanel: { zh: '{year}年 · {title}', en: '{year} · {title}' },
   // The lobby kiosk's wording (?mode=kiosk).
   ...KIOSK_STRINGS,
   // Projector mode's wording (?mode=present).

@@ -13,6 +13,7 @@ import { allPanels, loadExhibition, type ReadContentFile } from '../../src/conte
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
+import { TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
 import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
@@ -217,6 +218,15 @@ describe('Corridor scene', () => {
     await renderer.fireEvent(faces, 'click', { instanceId: last, delta: CLICK_TOLERANCE_PX });
     expect(onOpenPanel).toHaveBeenCalledWith(layout.boards[last]?.panelId);
     onOpenPanel.mockClear();
+
+    // A fingertip wobbles more than a mouse: a tap that drifted a little further still opens…
+    const tap = (delta: number) => ({ instanceId: last, delta, nativeEvent: { pointerType: 'touch' } });
+    await renderer.fireEvent(faces, 'click', tap(TAP_TOLERANCE_PX));
+    expect(onOpenPanel).toHaveBeenCalledWith(layout.boards[last]?.panelId);
+    onOpenPanel.mockClear();
+    // …but a drag to look around does not.
+    await renderer.fireEvent(faces, 'click', tap(TAP_TOLERANCE_PX + 1));
+    expect(onOpenPanel).not.toHaveBeenCalled();
 
     // No instance hit, or one past the boards (a stale id): nothing opens.
     await renderer.fireEvent(faces, 'click', { delta: 0 });

@@ -1,0 +1,25 @@
+/**
+ * Where the panel card sits on a screen of a given size, and which part of the 3D view stays
+ * uncovered for the board. Pure, shared by the camera (which keeps the board in the uncovered
+ * part) and the tests; the CSS in ui/styles.css draws the same rule (keep the two in step).
+ *
+ * - A wide screen (≥ 900 px), or a phone held in landscape: the card stands at the right,
+ *   `min(560 px, 42 %)` wide, and the view shifts left by half of it.
+ * - A narrow portrait screen (a phone): the card is a bottom sheet `SHEET_HEIGHT_SHARE` of the
+ *   height, and the board is framed in the strip above it.
+ */
+export const CARD_SIDE_MIN_WIDTH = 900;
+/** The bottom sheet's height as a share of the viewport's (styles.css: `--sheet-height: 58dvh`). */
+export const SHEET_HEIGHT_SHARE = 0.58;
+
+export const cardWidthFor = (viewportWidth: number) => Math.min(560, viewportWidth * 0.42);
+
+export type CardRegion =
+  | { kind: 'side'; cardWidth: number }
+  /** `visibleHeight`: CSS pixels of view above the sheet, from the top of the screen. */
+  | { kind: 'sheet'; visibleHeight: number };
+
+export function cardRegion(width: number, height: number): CardRegion {
+  if (width >= CARD_SIDE_MIN_WIDTH || width > height) return { kind: 'side', cardWidth: cardWidthFor(width) };
+  return { kind: 'sheet', visibleHeight: Math.round(height * (1 - SHEET_HEIGHT_SHARE)) };
+}

@@ -1,0 +1,131 @@
+/**
+ * The floor plan's geometry: the corridor seen from above, drawn lying on its side (the entrance
+ * on the left, the far wall on the right, the left wall at the top) in plan units of an SVG
+ * viewBox. Pure: plain numbers from the layout, so the map and its tests need no scene.
+ *
+ * The corridor is long and narrow (about 60 × 4.6 m), so the plan stretches its width to stay
+ * legible and tappable: x and z have separate scales, and headings are computed in plan space.
+ */
+import type { CorridorLayout, Wall } from './corridor.ts';
+
+export interface PlanSize {
+  width: number;
+  height: number;
+}
+
+export interface PlanPoint {
+  u: number;
+  v: number;
+}
+
+export interface PlanRect {
+  u: number;
+  v: number;
+  width: number;
+  height: number;
+}
+
+export interface FloorPlanSection {
+  sectionId: string;
+  rect: PlanRect;
+}
+
+export interface FloorPlanBoard {
+  panelId: string;
+  sectionId: string;
+  wall: Wall;
+  /** The board as a short bar against its wall. */
+  rect: PlanRect;
+  /** The middle of the bar, for hit targets and labels. */
+  centre: PlanPoint;
+}
+
+export interface FloorPlan {
+  size: PlanSize;
+  /** The walkable floor. */
+  walkable: PlanRect;
+  sections: FloorPlanSection[];
+  boards: FloorPlanBoard[];
+}
+
+/** From corridor coordinates (x across, z along: 0 at the entrance, negative inwards) to plan units. */
+export function toPlan(layout: CorridorLayout, size: PlanSize, x: number, z: number): PlanPoint {
+  return {
+    u: ((layout.entranceZ - z) / layout.length) * size.width,
+    v: ((x + layout.width / 2) / layout.width) * size.height,
+  };
+}
+
+/** The inverse of `toPlan`: a point of the plan back to the corridor's floor. */
+export function fromPlan(layout: CorridorLayout, size: PlanSize, point: PlanPoint): { x: number; z: number } {
+  return {
+    x: (point.v / size.height) * layout.width - layout.width / 2,
+    z: layout.entranceZ - (point.u / size.width) * layout.length,
+  };
+}
+
+/**
+ * The direction a camera yaw points in on the plan, as SVG degrees (0 = towards +u, the far wall;
+ * clockwise positive, as SVG's y axis points down). Yaw 0 looks down −z, i.e. along +u.
+ */
+export function planHeadingDegrees(layout: CorridorLayout, size: PlanSize, yaw: number): number {
+  // Look direction on the floor: (−sin yaw, −cos yaw) in (x, z); scaled into plan units.
+  const du = Math.cos(yaw) * (size.width / layout.length);
+  const dv = -Math.sin(yaw) * (size.height / layout.width);
+  return (Math.atan2(dv, du) * 180) / Math.PI;
+}
+
+function rectBetween(a: PlanPoint, b: PlanPoint): PlanRect {
+  return { u: Math.min(a.u, b.u), v: Math.min(a.v, b.v), width: Math.abs(b.u - a.u), height: Math.abs(b.v - a.v) };
+}
+
+/** Boards are drawn this deep into the corridor, as a share of its drawn width. */
+const BOARD_DEPTH_SHARE = 0.16;
+
+/** The whole plan: walkable floor, the band of each section, each board against its wall. */
+export function floorPlan(layout: CorridorLayout, size: PlanSize): FloorPlan {
+  const { bounds } = layout;
+  const halfWidth = layout.width / 2;
+  const walkable = rectBetween(toPlan(layout, size, bounds.minX, bounds.maxZ), toPlan(layout, size, bounds.maxX, bounds.minZ));
+  const sections = layout.sections.map((section) => ({
+    sectionId: section.sectionId,
+    rect: rectBetween(toPlan(layout, size, -halfWidth, section.startZ), toPlan(layout, size, halfWidth, section.endZ)),
+  }));
+  const depth = BOARD_DEPTH_SHARE * size.height;
+  const boards = layout.boards.map((board) => {
+    const from = toPlan(layout, size, board.position[0], board.position[2] + board.width / 2);
+    const to = toPlan(layout, size, board.position[0], board.position[2] - board.width / 2);
+    const wallV = board.wall === 'left' ? 0 : size.height;
+    const innerV = board.wall === 'left' ? depth : size.height - depth;
+    const rect = rectBetween({ u: from.u, v: wallV }, { u: to.u, v: innerV });
+    return {
+      panelId: board.panelId,
+      sectionId: board.sectionId,
+      wall: board.wall,
+      rect,
+      centre: { u: rect.u + rect.width / 2, v: rect.v + rect.height / 2 },
+    };
+  });
+  return { size, walkable, sections, boards };
+}
+
+export type PlanHit = { kind: 'board'; panelId: string } | { kind: 'section'; sectionId: string } | null;
+
+/**
+ * What a tap at `point` on the plan means: the nearest board within `boardReach` plan units
+ * (boards are small on the plan, so a fingertip near one counts), else the section under it.
+ */
+export function hitFloorPlan(plan: FloorPlan, point: PlanPoint, boardReach: number): PlanHit {
+  let best: FloorPlanBoard | null = null;
+  let bestDistance = boardReach;
+  for (const board of plan.boards) {
+    const distance = Math.hypot(board.centre.u - point.u, board.centre.v - point.v);
+    if (distance <= bestDistance) {
+      best = board;
+      bestDistance = distance;
+    }
+  }
+  if (best) return { kind: 'board', panelId: best.panelId };
+  const section = plan.sections.find(({ rect }) => point.u >= rect.u && point.u <= rect.u + rect.width);
+  return section ? { kind: 'section', sectionId: section.sectionId } : null;
+}

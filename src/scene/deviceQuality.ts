@@ -1,0 +1,73 @@
+/**
+ * How much the device is asked to draw: the canvas's pixel ratio and the size of the board
+ * photos. A phone's screen has three device pixels per CSS pixel and a modest GPU: drawing every
+ * one of them costs 9× the fill of a 1× screen for detail nobody sees at arm's length, and a
+ * 1024 px photo per board costs memory a phone shares with everything else.
+ *
+ * `chooseQuality` is the one decision, pure (unit-tested); `deviceQuality` reads the browser.
+ */
+
+export interface DeviceTraits {
+  /** The screen's size in CSS pixels (either orientation). */
+  screenWidth: number;
+  screenHeight: number;
+  devicePixelRatio: number;
+  /** `navigator.deviceMemory` in GB (Chromium only, rounded down to 0.25…8); undefined if unknown. */
+  deviceMemory?: number;
+  /** `navigator.hardwareConcurrency`; undefined if unknown. */
+  hardwareConcurrency?: number;
+  /** True when the main pointer is a finger (`(pointer: coarse)`). */
+  coarsePointer: boolean;
+}
+
+export type DeviceClass = 'desktop' | 'tablet' | 'phone';
+
+export interface Quality {
+  deviceClass: DeviceClass;
+  lowEnd: boolean;
+  /** The canvas's pixel ratio range, for R3F's `dpr`: the device's own ratio, capped at `[1]`. */
+  dpr: [number, number];
+  /** Longest side wanted of a board photo texture, in pixels. */
+  boardTextureMaxSide: number;
+}
+
+/** A phone's short side is under 600 CSS px; a tablet's under 1100 with a finger for a pointer. */
+const PHONE_SHORT_SIDE = 600;
+const TABLET_SHORT_SIDE = 1100;
+
+export function chooseQuality(traits: DeviceTraits): Quality {
+  const shortSide = Math.min(traits.screenWidth, traits.screenHeight);
+  const deviceClass: DeviceClass =
+    shortSide < PHONE_SHORT_SIDE ? 'phone' : traits.coarsePointer && shortSide < TABLET_SHORT_SIDE ? 'tablet' : 'desktop';
+  // Unknown memory or cores count as enough: desktop Firefox and Safari report neither.
+  const lowEnd =
+    (traits.deviceMemory !== undefined && traits.deviceMemory <= 3) ||
+    (traits.hardwareConcurrency !== undefined && traits.hardwareConcurrency <= 4);
+  const capByClass: Record<DeviceClass, number> = { desktop: 2, tablet: 1.75, phone: 1.5 };
+  const cap = lowEnd ? Math.min(capByClass[deviceClass], deviceClass === 'desktop' ? 1.5 : 1.25) : capByClass[deviceClass];
+  const maxDpr = Math.max(1, Math.min(cap, traits.devicePixelRatio || 1));
+  // Only phones take the smaller photos: a low-end desktop still has the screen and the memory for them.
+  const boardTextureMaxSide = deviceClass === 'phone' ? 640 : 1024;
+  return { deviceClass, lowEnd, dpr: [1, maxDpr], boardTextureMaxSide };
+}
+
+let current: Quality | null = null;
+
+/** This device's quality, decided once per page (a rotated phone is still a phone). */
+export function deviceQuality(): Quality {
+  if (current) return current;
+  if (typeof window === 'undefined') {
+    current = chooseQuality({ screenWidth: 1920, screenHeight: 1080, devicePixelRatio: 1, coarsePointer: false });
+    return current;
+  }
+  const nav = navigator as Navigator & { deviceMemory?: number };
+  current = chooseQuality({
+    screenWidth: window.screen?.width || window.innerWidth,
+    screenHeight: window.screen?.height || window.innerHeight,
+    devicePixelRatio: window.devicePixelRatio || 1,
+    deviceMemory: nav.deviceMemory,
+    hardwareConcurrency: nav.hardwareConcurrency || undefined,
+    coarsePointer: window.matchMedia?.('(pointer: coarse)').matches ?? false,
+  });
+  return current;
+}

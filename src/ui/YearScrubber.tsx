@@ -1,0 +1,86 @@
+/**
+ * The centenary timeline's year scrubber: a 1921–2021 slider that takes the visitor to where
+ * the chosen year stands in the corridor (layout/yearScrubber.ts), with a tick under the slider
+ * for every year that has a board. Each change is one store action (a camera goal the rig eases
+ * to, or cuts to with reduced motion); nothing is set per frame.
+ */
+import { useId, useMemo, useState } from 'react';
+import { allPanels } from '../content/load.ts';
+import { type Lang, localize } from '../content/localize.ts';
+import { timelineMarks, type YearMark, yearAnchors, yearFraction } from '../layout/yearScrubber.ts';
+import { useExhibition } from '../store/store.ts';
+import { t } from './strings.ts';
+
+/** "1949年 · 中华人民共和国成立" at a board's year, else just "1950年". */
+export function yearValueText(
+  year: number,
+  anchors: readonly YearMark[],
+  titles: ReadonlyMap<string, string>,
+  lang: Lang,
+): string {
+  const mark = anchors.find((anchor) => anchor.year === year);
+  const title = mark ? titles.get(mark.panelId) : undefined;
+  return title ? t('yearValueWithPanel', lang, { year, title }) : t('yearValue', lang, { year });
+}
+
+export function YearScrubber() {
+  const exhibition = useExhibition((state) => state.exhibition);
+  const layout = useExhibition((state) => state.layout);
+  const lang = useExhibition((state) => state.lang);
+  const inputId = useId();
+  const anchors = useMemo(
+    () => (exhibition && layout ? yearAnchors(timelineMarks(exhibition, layout)) : []),
+    [exhibition, layout],
+  );
+  const titles = useMemo(
+    () => new Map(exhibition ? allPanels(exhibition).map((panel) => [panel.id, localize(panel.title, lang)]) : []),
+    [exhibition, lang],
+  );
+  const first = anchors[0]?.year ?? 0;
+  const last = anchors.at(-1)?.year ?? 0;
+  const [year, setYear] = useState<number | null>(null);
+  if (anchors.length < 2) return null;
+  const shown = year ?? first;
+  const valueText = yearValueText(shown, anchors, titles, lang);
+
+  return (
+    <div className="year-scrubber">
+      <div className="year-scrubber__label">
+        <label htmlFor={inputId}>{t('yearScrubber', lang)}</label>
+        <output htmlFor={inputId} className="year-scrubber__value">
+          {valueText}
+        </output>
+      </div>
+      <div className="year-scrubber__track">
+        <input
+          id={inputId}
+          type="range"
+          min={first}
+          max={last}
+          step={1}
+          value={shown}
+          aria-valuetext={valueText}
+          onChange={(event) => {
+            const next = Number(event.currentTarget.value);
+            setYear(next);
+            useExhibition.getState().goToYear(next);
+          }}
+        />
+        <ol className="year-scrubber__ticks" aria-hidden="true">
+          {anchors.map((anchor) => (
+            <li
+              key={anchor.year}
+              className={anchor.year === shown ? 'year-scrubber__tick year-scrubber__tick--current' : 'year-scrubber__tick'}
+              style={{ '--at': yearFraction(anchor.year, first, last) } as React.CSSProperties}
+              title={`${anchor.year} · ${titles.get(anchor.panelId) ?? ''}`}
+            />
+          ))}
+        </ol>
+        <div className="year-scrubber__ends" aria-hidden="true">
+          <span>{first}</span>
+          <span>{last}</span>
+        </div>
+      </div>
+    </div>
+  );
+}
