@@ -132,7 +132,7 @@ describe('accessibility of the 3D visit', () => {
     await page.locator('body').press('/');
     const box = page.getByRole('searchbox', { name: 'Search every panel (Chinese or English)' });
     await box.fill('１９２１');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ panel\(s\) found$/);
+    await expect.poll(() => page.locator('dialog.search').getByRole('status').textContent()).toMatch(/^\d+ panel\(s\) found$/);
     expect(await page.locator('dialog.search mark').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: artifact('a11y-search.png') });

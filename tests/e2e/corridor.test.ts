@@ -243,7 +243,8 @@ describe('deep links', () => {
     if (!target) throw new Error('no panels');
     await deepPage.goto(`${server.url}#/panel/${target.id}`);
     await expect.poll(() => deepPage.getByRole('dialog', { name: target.title }).count(), { timeout: 60_000 }).toBe(1);
-    await deepPage.waitForFunction(() => Boolean(window.__exhibit));
+    // The card opens above the loading screen; the rest of the page takes clicks once it has gone.
+    await waitForExhibit(deepPage);
     await expect
       .poll(async () => {
         const point = await deepPage.evaluate((id) => window.__exhibit?.projectPanel(id) ?? null, target.id);

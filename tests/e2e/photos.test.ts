@@ -32,11 +32,12 @@ const MISSING = 'photos/not-supplied.jpg';
 const NON_PHOTO_TEXTURES = 14;
 /**
  * Boards passed between two stops. The camera needs a few seconds to settle after each glide on
- * CPU WebGL, so stopping at every one of the 101 boards would take many minutes; nine boards are
- * under 11 m of corridor, inside the 14 m load radius, so every photo still loads on the way, and
- * the page records the texture count every 100 ms in between, so no peak goes unseen.
+ * CPU WebGL, so stopping at every one of the 101 boards would take many minutes; every fifth board
+ * is 6 m of corridor, well inside the 14 m load radius (a longer stride let a glide, drawn in few
+ * frames on the CPU, skip past boards without ever counting them near), and the page records the
+ * texture count every 100 ms in between, so no peak goes unseen.
  */
-const STRIDE = 9;
+const STRIDE = 5;
 /** At most this many boards hold a photo at once (the streaming cap), whatever the number of photos. */
 const TEXTURE_BOUND = NON_PHOTO_TEXTURES + NEAR_BOARDS.maxBoards;
 
