@@ -31,14 +31,21 @@ export interface Quality {
   boardTextureMaxSide: number;
 }
 
-/** A phone's short side is under 600 CSS px; a tablet's under 1100 with a finger for a pointer. */
+/** With a finger for a pointer: a phone's short side is under 600 CSS px, a tablet's under 1100. */
 const PHONE_SHORT_SIDE = 600;
 const TABLET_SHORT_SIDE = 1100;
 
 export function chooseQuality(traits: DeviceTraits): Quality {
   const shortSide = Math.min(traits.screenWidth, traits.screenHeight);
-  const deviceClass: DeviceClass =
-    shortSide < PHONE_SHORT_SIDE ? 'phone' : traits.coarsePointer && shortSide < TABLET_SHORT_SIDE ? 'tablet' : 'desktop';
+  // Both need a finger for a pointer: a small screen driven by a mouse (a netbook, a small browser
+  // screen in a virtual machine) is a desktop with a desktop's photos.
+  const deviceClass: DeviceClass = !traits.coarsePointer
+    ? 'desktop'
+    : shortSide < PHONE_SHORT_SIDE
+      ? 'phone'
+      : shortSide < TABLET_SHORT_SIDE
+        ? 'tablet'
+        : 'desktop';
   // Unknown memory or cores count as enough: desktop Firefox and Safari report neither.
   const lowEnd =
     (traits.deviceMemory !== undefined && traits.deviceMemory <= 3) ||

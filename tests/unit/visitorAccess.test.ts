@@ -62,6 +62,11 @@ describe('chooseQuality', () => {
       dpr: [1, 1.75],
       boardTextureMaxSide: 1024,
     });
+    // A small screen driven by a mouse is a desktop: full-size photos.
+    expect(chooseQuality({ ...phone, coarsePointer: false })).toMatchObject({
+      deviceClass: 'desktop',
+      boardTextureMaxSide: 1024,
+    });
     // Never below 1, whatever the device reports.
     expect(chooseQuality({ ...phone, devicePixelRatio: 0 }).dpr).toEqual([1, 1]);
   });
