@@ -7,17 +7,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   imageStats,
-  launchBrowser,
+  openVisit,
   type PageWatch,
   type StaticServer,
   saveArtifact,
-  serveStatic,
   shippedPanels,
+  type Visit,
   waitForExhibit,
   waitForStillness,
   watchPage,
 } from './harness.ts';
 
+let visit: Visit;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -47,20 +48,11 @@ async function englishTitle(id: string): Promise<string> {
 
 beforeAll(async () => {
   panels = await shippedPanels();
-  server = await serveStatic();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  // CPU WebGL delays animation frames, which Playwright waits for before a click: allow for it.
-  page.setDefaultTimeout(90_000);
-  watch = watchPage(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await waitForExhibit(page);
+  visit = await openVisit();
+  ({ server, browser, page, watch } = visit);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => visit?.close());
 
 describe('the corridor', () => {
   it('loads with no console error and no request off the origin', async () => {

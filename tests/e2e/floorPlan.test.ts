@@ -5,23 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExhibition } from '../../src/content/load.ts';
 import { type CorridorLayout, layoutCorridor } from '../../src/layout/corridor.ts';
-import {
-  launchBrowser,
-  type PageWatch,
-  ROOT,
-  type StaticServer,
-  serveStatic,
-  waitForExhibit,
-  waitForStillness,
-  watchPage,
-} from './harness.ts';
+import { openVisit, type PageWatch, ROOT, type Visit, waitForStillness } from './harness.ts';
 
-let server: StaticServer;
-let browser: Browser;
+let visit: Visit;
 let page: Page;
 let watch: PageWatch;
 let layout: CorridorLayout;
@@ -41,20 +31,12 @@ beforeAll(async () => {
   const { exhibition } = await loadExhibition((name) => readFile(join(ROOT, 'assets/content', name), 'utf8'));
   if (!exhibition) throw new Error('the shipped content did not load');
   layout = layoutCorridor(exhibition);
-  server = await serveStatic();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.setDefaultTimeout(90_000);
-  watch = watchPage(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await waitForExhibit(page);
+  visit = await openVisit();
+  ({ page, watch } = visit);
   await waitForStillness(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => visit?.close());
 
 describe('the floor plan', () => {
   it('takes the visitor to a section from its legend, and the marker follows', async () => {

@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -193,4 +193,37 @@ export async function shippedPanels(): Promise<Array<{ id: string; title: string
     }
   }
   return panels;
+}
+
+export interface Visit {
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  watch: PageWatch;
+  close(): Promise<void>;
+}
+
+/**
+ * A test file's visit: the built site served, one browser, one page at the entrance with the
+ * corridor loaded (and watched for errors and requests off the origin).
+ */
+export async function openVisit(pageOptions: BrowserContextOptions = { viewport: { width: 1280, height: 720 } }): Promise<Visit> {
+  const server = await serveStatic();
+  const browser = await launchBrowser();
+  const page = await browser.newPage(pageOptions);
+  // CPU WebGL delays animation frames, which Playwright waits for before a click: allow for it.
+  page.setDefaultTimeout(90_000);
+  const watch = watchPage(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await waitForExhibit(page);
+  return {
+    server,
+    browser,
+    page,
+    watch,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

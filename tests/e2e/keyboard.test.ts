@@ -4,21 +4,11 @@
  * comes back to the board; after the last board Tab goes on to the HUD. Then, with
  * `prefers-reduced-motion`, opening a far board cuts there: no pose in between.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  type PageWatch,
-  type StaticServer,
-  serveStatic,
-  shippedPanels,
-  waitForExhibit,
-  waitForStillness,
-  watchPage,
-} from './harness.ts';
+import { openVisit, type PageWatch, shippedPanels, type Visit, waitForStillness } from './harness.ts';
 
-let server: StaticServer;
-let browser: Browser;
+let visit: Visit;
 let page: Page;
 let watch: PageWatch;
 let panels: Awaited<ReturnType<typeof shippedPanels>>;
@@ -29,19 +19,11 @@ const exhibitState = () => page.evaluate(() => window.__exhibit?.state());
 
 beforeAll(async () => {
   panels = await shippedPanels();
-  server = await serveStatic();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.setDefaultTimeout(90_000);
-  watch = watchPage(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await waitForExhibit(page);
+  visit = await openVisit();
+  ({ page, watch } = visit);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => visit?.close());
 
 describe('a keyboard-only visit', () => {
   it('opens five boards in exhibition order with Tab, Enter and Esc, the focus coming back each time', async () => {

@@ -5,24 +5,14 @@
  * scroll, the board still in view above it); the card's buttons step through the panels; turned
  * to landscape, the card moves to the side.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  type PageWatch,
-  type StaticServer,
-  serveStatic,
-  shippedPanels,
-  waitForExhibit,
-  waitForStillness,
-  watchPage,
-} from './harness.ts';
+import { openVisit, type PageWatch, shippedPanels, type Visit, waitForStillness } from './harness.ts';
 
 const WIDTH = 390;
 const HEIGHT = 844;
 
-let server: StaticServer;
-let browser: Browser;
+let visit: Visit;
 let page: Page;
 let watch: PageWatch;
 let panels: Awaited<ReturnType<typeof shippedPanels>>;
@@ -32,24 +22,11 @@ const pose = () => page.evaluate(() => window.__exhibit?.pose());
 
 beforeAll(async () => {
   panels = await shippedPanels();
-  server = await serveStatic();
-  browser = await launchBrowser();
-  page = await browser.newPage({
-    viewport: { width: WIDTH, height: HEIGHT },
-    deviceScaleFactor: 3,
-    hasTouch: true,
-    isMobile: true,
-  });
-  page.setDefaultTimeout(90_000);
-  watch = watchPage(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await waitForExhibit(page);
+  visit = await openVisit({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  ({ page, watch } = visit);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => visit?.close());
 
 describe('a phone visit', () => {
   it('draws at a capped pixel ratio with phone-sized photos, and leaves touches to the scene', async () => {
