@@ -246,7 +246,11 @@ describe('heartbeat', () => {
 
   it('writes the time into the title, localStorage and window, and goes stale when unhealthy', () => {
     let healthy = true;
-    const stop = startHeartbeat(window, { intervalMs: 5000, status: () => (healthy ? { phase: 'attract', frames: 3 } : null) });
+    let phase = 'loading';
+    const heartbeat = startHeartbeat(window, { intervalMs: 5000, status: () => (healthy ? { phase, frames: 3 } : null) });
+    expect(window.__kioskHeartbeat?.phase).toBe('loading');
+    phase = 'attract';
+    heartbeat.beat();
     const first = Math.floor(Date.now() / 1000);
     expect(beatFromTitle(document.title)).toBe(first);
     expect(document.title.startsWith('党史长廊 · 德清县消防救援大队 · kiosk-heartbeat=')).toBe(true);
@@ -257,7 +261,7 @@ describe('heartbeat', () => {
     healthy = false;
     vi.advanceTimersByTime(20_000);
     expect(beatFromTitle(document.title)).toBe(first + 5);
-    stop();
+    heartbeat.stop();
     expect(titleWithBeat(titleWithBeat('T', 1_000_000), 2_000_000)).toBe('T · kiosk-heartbeat=2000');
     expect(beatFromTitle('T')).toBeNull();
   });

@@ -25,7 +25,7 @@ export function bootKiosk(win: Window = window): void {
     if (state.status === 'failed' && previous.status !== 'failed') recovery.recover('the exhibition content could not be loaded');
   });
 
-  startHeartbeat(win, {
+  const heartbeat = startHeartbeat(win, {
     status: () => {
       // A kiosk waiting for its reload is not healthy: let the beat go stale.
       if (recovery.reloading) return null;
@@ -33,5 +33,13 @@ export function bootKiosk(win: Window = window): void {
       const phase = kiosk.contextLost ? 'context-lost' : useExhibition.getState().status === 'ready' ? kiosk.phase : 'loading';
       return { phase, frames: win.__exhibit?.frames() };
     },
+  });
+
+  // The phase changes between beats: beat at once, so the stored phase is never a stale one.
+  useKiosk.subscribe((state, previous) => {
+    if (state.phase !== previous.phase || state.contextLost !== previous.contextLost) heartbeat.beat();
+  });
+  useExhibition.subscribe((state, previous) => {
+    if (state.status !== previous.status) heartbeat.beat();
   });
 }

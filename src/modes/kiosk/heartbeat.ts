@@ -51,8 +51,14 @@ export interface HeartbeatOptions {
   now?: () => number;
 }
 
-/** Beats at once and then every `intervalMs`; returns the stop. */
-export function startHeartbeat(win: Window, { intervalMs = 5000, status, now = Date.now }: HeartbeatOptions): () => void {
+export interface HeartbeatControl {
+  /** Beat now, e.g. when the phase changed, so a reader never sees a phase older than the page's. */
+  beat(): void;
+  stop(): void;
+}
+
+/** Beats at once and then every `intervalMs`. */
+export function startHeartbeat(win: Window, { intervalMs = 5000, status, now = Date.now }: HeartbeatOptions): HeartbeatControl {
   const loadedAt = now();
   const beat = () => {
     const current = status();
@@ -69,5 +75,5 @@ export function startHeartbeat(win: Window, { intervalMs = 5000, status, now = D
   };
   beat();
   const timer = setInterval(beat, intervalMs);
-  return () => clearInterval(timer);
+  return { beat, stop: () => clearInterval(timer) };
 }
