@@ -7,7 +7,7 @@
  * uses (src/layout/boardText.ts), and handed to troika already broken: Chinese line-breaking rules
  * hold, and what the check calls "too long" is exactly what is cut here with "…".
  */
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { Panel } from '../content/schema.ts';
 import {
@@ -28,6 +28,7 @@ import { BoardImage } from './BoardImage.tsx';
 import { BoardText, type BoardTextProps } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';
 import { useSceneResources } from './SceneResources.tsx';
+import { TextBatch } from './TextBatch.tsx';
 
 export { TITLE_BAND_HEIGHT };
 
@@ -156,7 +157,7 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
             const y = bodyTop - 0.1 - row * 0.4;
             const unit = localize(stat.unit, lang);
             return (
-              <group key={`${index}-${stat.value}`}>
+              <Fragment key={`${index}-${stat.value}`}>
                 <BoardText
                   bold
                   position={[x, y, TEXT_Z]}
@@ -173,7 +174,7 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
                     color={PALETTE.ink}
                   />
                 )}
-              </group>
+              </Fragment>
             );
           })}
         </>
@@ -233,28 +234,31 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
 
   return (
     <group position={placement.position} rotation={[0, placement.rotationY, 0]}>
-      <BoardText
-        bold
-        position={[left, height / 2 - TITLE_BAND_HEIGHT / 2, TEXT_Z]}
-        anchorY="middle"
-        fontSize={titleLayout.fontSize}
-        lineHeight={1.15}
-        whiteSpace="nowrap"
-        color={PALETTE.brightGold}
-      >
-        {titleLayout.lines.join('\n')}
-      </BoardText>
-      {body}
-      {image && panel.kind !== 'stats' && panel.kind !== 'to-fill' && (
-        <BoardImage
-          panelId={panel.id}
-          image={image}
-          position={[width / 4 + 0.02, (bodyTop + bodyBottom) / 2, 0.004]}
-          maxWidth={width / 2 - BOARD_PAD - 0.04}
-          maxHeight={bodyTop - bodyBottom + 0.04}
-          lang={lang}
-        />
-      )}
+      {/* All of a board's text in one draw call; texts must be direct children (no groups). */}
+      <TextBatch>
+        <BoardText
+          bold
+          position={[left, height / 2 - TITLE_BAND_HEIGHT / 2, TEXT_Z]}
+          anchorY="middle"
+          fontSize={titleLayout.fontSize}
+          lineHeight={1.15}
+          whiteSpace="nowrap"
+          color={PALETTE.brightGold}
+        >
+          {titleLayout.lines.join('\n')}
+        </BoardText>
+        {body}
+        {image && panel.kind !== 'stats' && panel.kind !== 'to-fill' && (
+          <BoardImage
+            panelId={panel.id}
+            image={image}
+            position={[width / 4 + 0.02, (bodyTop + bodyBottom) / 2, 0.004]}
+            maxWidth={width / 2 - BOARD_PAD - 0.04}
+            maxHeight={bodyTop - bodyBottom + 0.04}
+            lang={lang}
+          />
+        )}
+      </TextBatch>
     </group>
   );
 });

@@ -88,8 +88,9 @@ export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang
   const pictureY = y + captionHeight / 2;
   const caption = localize(image.caption, lang);
 
+  // A fragment, not a group: the board's text batch takes the texts here as direct children.
   return (
-    <group>
+    <>
       {texture ? (
         // Keys make React replace the mesh: reusing it would reset `material` after the photo's was attached.
         <mesh key="photo" position={[x, pictureY, z]} scale={[width, height, 1]} geometry={materials.plane}>
@@ -127,6 +128,6 @@ export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang
       >
         {caption}
       </BoardText>
-    </group>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { Text } from '@react-three/drei';
-import { type ComponentProps, useCallback, useEffect, useRef } from 'react';
+import { type ComponentProps, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ColorRepresentation } from 'three';
 import { useExhibition } from '../store/store.ts';
 import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+import { batchedTextColor, useInTextBatch } from './TextBatch.tsx';
 
 export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'children'> & {
   children: string;
@@ -12,8 +14,13 @@ export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'childre
  * Text on a board: our shipped font, CJK-aware wrapping, and a report to the loading screen the
  * first time it is typeset (troika works in a worker, so text appears a moment after the board).
  */
-export function BoardText({ children, bold = false, onSync, ...props }: BoardTextProps) {
+export function BoardText({ children, bold = false, onSync, color, ...props }: BoardTextProps) {
   const reported = useRef(false);
+  const inBatch = useInTextBatch();
+  const shownColor = useMemo(
+    () => (inBatch && color !== undefined ? batchedTextColor(color as ColorRepresentation) : color),
+    [inBatch, color],
+  );
   useEffect(() => {
     useExhibition.getState().textRegistered();
     return () => {
@@ -39,6 +46,7 @@ export function BoardText({ children, bold = false, onSync, ...props }: BoardTex
       anchorX="left"
       anchorY="top"
       onSync={handleSync}
+      color={shownColor}
       {...props}
     >
       {children}

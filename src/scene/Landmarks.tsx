@@ -3,6 +3,7 @@
  * and theme slogan, a lintel and a header board opening each section, and the far wall with the
  * brigade's motto.
  */
+import { Fragment } from 'react';
 import { type Lang, localize } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
 import type { CorridorLayout } from '../layout/corridor.ts';
@@ -10,6 +11,7 @@ import { fitFontSize } from '../layout/textFit.ts';
 import { BoardText } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';
 import { useSceneResources } from './SceneResources.tsx';
+import { TextBatch } from './TextBatch.tsx';
 
 interface LandmarkProps {
   exhibition: Exhibition;
@@ -54,31 +56,33 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
           />
         </group>
       ))}
-      <BoardText
-        bold
-        position={[0, beamY + 0.2, z + 0.13]}
-        anchorX="center"
-        anchorY="middle"
-        fontSize={fitFontSize(title, width - 0.6, 0.3, 0.14)}
-        color={PALETTE.brightGold}
-        letterSpacing={lang === 'zh' ? 0.25 : 0}
-      >
-        {title}
-      </BoardText>
-      <BoardText
-        bold
-        position={[0, beamY - 0.2, z + 0.13]}
-        anchorX="center"
-        anchorY="middle"
-        fontSize={fitFontSize(theme, width - 0.5, 0.13, 0.06)}
-        color={PALETTE.cream}
-        letterSpacing={lang === 'zh' ? 0.08 : 0}
-      >
-        {theme}
-      </BoardText>
-      <BoardText position={[0, beamY - 0.38, z + 0.13]} anchorX="center" anchorY="middle" fontSize={0.055} color={PALETTE.gold}>
-        {host}
-      </BoardText>
+      <TextBatch>
+        <BoardText
+          bold
+          position={[0, beamY + 0.2, z + 0.13]}
+          anchorX="center"
+          anchorY="middle"
+          fontSize={fitFontSize(title, width - 0.6, 0.3, 0.14)}
+          color={PALETTE.brightGold}
+          letterSpacing={lang === 'zh' ? 0.25 : 0}
+        >
+          {title}
+        </BoardText>
+        <BoardText
+          bold
+          position={[0, beamY - 0.2, z + 0.13]}
+          anchorX="center"
+          anchorY="middle"
+          fontSize={fitFontSize(theme, width - 0.5, 0.13, 0.06)}
+          color={PALETTE.cream}
+          letterSpacing={lang === 'zh' ? 0.08 : 0}
+        >
+          {theme}
+        </BoardText>
+        <BoardText position={[0, beamY - 0.38, z + 0.13]} anchorX="center" anchorY="middle" fontSize={0.055} color={PALETTE.gold}>
+          {host}
+        </BoardText>
+      </TextBatch>
     </group>
   );
 }
@@ -97,30 +101,33 @@ export function SectionMarkers({ exhibition, layout, lang }: LandmarkProps) {
         const left = -header.width / 2 + 0.12;
         const lintelY = layout.height - LINTEL_HEIGHT / 2;
         return (
-          <group key={section.id}>
-            <mesh
-              geometry={materials.box}
-              material={materials.redPanel}
-              position={[0, lintelY, placement.lintelZ]}
-              scale={[layout.width, LINTEL_HEIGHT, 0.12]}
-            />
-            <mesh
-              geometry={materials.box}
-              material={materials.gold}
-              position={[0, layout.height - LINTEL_HEIGHT, placement.lintelZ]}
-              scale={[layout.width, 0.02, 0.13]}
-            />
-            <BoardText
-              bold
-              position={[0, lintelY, placement.lintelZ + 0.065]}
-              anchorX="center"
-              anchorY="middle"
-              fontSize={fitFontSize(title, layout.width - 0.6, 0.17, 0.08)}
-              color={PALETTE.brightGold}
-            >
-              {title}
-            </BoardText>
-            <group position={header.position} rotation={[0, header.rotationY, 0]}>
+          <Fragment key={section.id}>
+            {/* The lintel across the corridor, its title batched with it (a batch cannot hold another). */}
+            <TextBatch>
+              <mesh
+                geometry={materials.box}
+                material={materials.redPanel}
+                position={[0, lintelY, placement.lintelZ]}
+                scale={[layout.width, LINTEL_HEIGHT, 0.12]}
+              />
+              <mesh
+                geometry={materials.box}
+                material={materials.gold}
+                position={[0, layout.height - LINTEL_HEIGHT, placement.lintelZ]}
+                scale={[layout.width, 0.02, 0.13]}
+              />
+              <BoardText
+                bold
+                position={[0, lintelY, placement.lintelZ + 0.065]}
+                anchorX="center"
+                anchorY="middle"
+                fontSize={fitFontSize(title, layout.width - 0.6, 0.17, 0.08)}
+                color={PALETTE.brightGold}
+              >
+                {title}
+              </BoardText>
+            </TextBatch>
+            <TextBatch position={header.position} rotation={[0, header.rotationY, 0]}>
               <BoardText
                 bold
                 position={[left, header.height / 2 - 0.12, 0.006]}
@@ -159,8 +166,8 @@ export function SectionMarkers({ exhibition, layout, lang }: LandmarkProps) {
                   {intro}
                 </BoardText>
               )}
-            </group>
-          </group>
+            </TextBatch>
+          </Fragment>
         );
       })}
     </group>
@@ -186,39 +193,41 @@ export function FarWall({ exhibition, layout, lang }: LandmarkProps) {
         position={[0, layout.height * 0.62, z + 0.003]}
         scale={[layout.width * 0.7, 0.012, 1]}
       />
-      {motto && (
+      <TextBatch>
+        {motto && (
+          <BoardText
+            bold
+            position={[0, layout.height * 0.52, z + 0.01]}
+            anchorX="center"
+            anchorY="middle"
+            fontSize={fitFontSize(motto, layout.width - 0.8, 0.3, 0.12)}
+            color={PALETTE.brightGold}
+            letterSpacing={lang === 'zh' ? 0.15 : 0}
+          >
+            {motto}
+          </BoardText>
+        )}
+        {caption && (
+          <BoardText
+            position={[0, layout.height * 0.4, z + 0.01]}
+            anchorX="center"
+            anchorY="middle"
+            fontSize={0.09}
+            color={PALETTE.cream}
+          >
+            {caption}
+          </BoardText>
+        )}
         <BoardText
-          bold
-          position={[0, layout.height * 0.52, z + 0.01]}
+          position={[0, layout.height * 0.72, z + 0.01]}
           anchorX="center"
           anchorY="middle"
-          fontSize={fitFontSize(motto, layout.width - 0.8, 0.3, 0.12)}
-          color={PALETTE.brightGold}
-          letterSpacing={lang === 'zh' ? 0.15 : 0}
+          fontSize={0.08}
+          color={PALETTE.gold}
         >
-          {motto}
+          {localize(exhibition.host, lang)}
         </BoardText>
-      )}
-      {caption && (
-        <BoardText
-          position={[0, layout.height * 0.4, z + 0.01]}
-          anchorX="center"
-          anchorY="middle"
-          fontSize={0.09}
-          color={PALETTE.cream}
-        >
-          {caption}
-        </BoardText>
-      )}
-      <BoardText
-        position={[0, layout.height * 0.72, z + 0.01]}
-        anchorX="center"
-        anchorY="middle"
-        fontSize={0.08}
-        color={PALETTE.gold}
-      >
-        {localize(exhibition.host, lang)}
-      </BoardText>
+      </TextBatch>
     </group>
   );
 }

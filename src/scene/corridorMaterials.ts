@@ -6,6 +6,7 @@
  * and stays within the draw-call budget. All materials are unlit (`MeshBasicMaterial`).
  */
 import * as THREE from 'three';
+import { deviceQuality } from './deviceQuality.ts';
 
 export const PALETTE = {
   red: '#9b1b1e',
@@ -29,7 +30,7 @@ function bakedTexture(width: number, height: number, paint: Paint, repeat?: [num
   if (context) paint(context, width, height);
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
-  texture.anisotropy = 4;
+  texture.anisotropy = deviceQuality().anisotropy;
   if (repeat) {
     texture.wrapS = THREE.RepeatWrapping;
     texture.wrapT = THREE.RepeatWrapping;

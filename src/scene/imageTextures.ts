@@ -8,6 +8,7 @@
  * Each texture may name fallbacks (JPEG after WebP, the original after both), tried in order.
  */
 import * as THREE from 'three';
+import { deviceQuality } from './deviceQuality.ts';
 
 export type TextureState = { status: 'loading' } | { status: 'ready'; texture: THREE.Texture } | { status: 'failed' };
 
@@ -142,7 +143,7 @@ export class ImageTextureCache {
       (texture) => {
         done();
         texture.colorSpace = THREE.SRGBColorSpace;
-        texture.anisotropy = 4;
+        texture.anisotropy = deviceQuality().anisotropy;
         if (!alive()) {
           texture.dispose(); // released while it loaded
           return;

@@ -56,6 +56,7 @@ export function exposeImageCache(cache: ImageTextureCache): () => void {
 }
 
 export function exposeTestHooks(root: RootState): void {
+  (window as unknown as { __root: RootState }).__root = root; // PROFILE-TEMP
   const point = new THREE.Vector3();
   window.__exhibit = {
     projectPanel(panelId) {

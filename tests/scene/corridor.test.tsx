@@ -19,6 +19,7 @@ import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scen
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { t } from '../../src/ui/strings.ts';
+import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { textSync } from './mockText.tsx';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
@@ -126,9 +127,20 @@ const byName = (renderer: Renderer, name: string): TestInstance => renderer.scen
 const boardFaces = (renderer: Renderer) => byName(renderer, 'board-faces').instance as THREE.InstancedMesh;
 const floor = (renderer: Renderer) => byName(renderer, 'floor');
 
+/**
+ * The scene's objects that match, each once. An object inside a text batch is reached twice (as
+ * the batch's three.js child and as its own React node).
+ */
+function objects(renderer: Renderer, matches: (object: THREE.Object3D) => boolean): THREE.Object3D[] {
+  return [...new Set(renderer.scene.findAll((node) => matches(node.instance)).map((node) => node.instance))];
+}
+
+/** The scene's meshes, each once. */
+const meshes = (renderer: Renderer) => objects(renderer, (object) => object instanceof THREE.Mesh) as THREE.Mesh[];
+
 /** The mocked texts in the scene. */
 function texts(renderer: Renderer): THREE.Object3D[] {
-  return renderer.scene.findAll((node) => typeof node.instance.userData.text === 'string').map((node) => node.instance);
+  return objects(renderer, (object) => typeof object.userData.text === 'string');
 }
 
 /** The group that carries a board's content: placed at the board's centre, turned like the board. */
@@ -142,6 +154,17 @@ function isAtBoard(object: THREE.Object3D | null, board: CorridorLayout['boards'
 const inTitleBand = (text: THREE.Object3D, board: CorridorLayout['boards'][number]) =>
   text.position.y <= board.height / 2 && text.position.y >= board.height / 2 - TITLE_BAND_HEIGHT;
 
+/**
+ * The board group a text hangs in. A board's texts are children of its text batch (one draw call
+ * for them all), which sits at the board group's origin.
+ */
+function boardGroupOf(text: THREE.Object3D): THREE.Object3D | null {
+  const batch = text.parent;
+  expect(batch, `text "${text.userData.text}" is drawn in a batch`).toBeInstanceOf(TextBatchMesh);
+  expect(batch?.position.length()).toBe(0);
+  return batch?.parent ?? null;
+}
+
 /** Each board's panel title as printed in the board's title band, and how many times it is there. */
 function titlesOnBoards(renderer: Renderer, boards: CorridorLayout['boards'], panelsById: Map<string, Panel>, lang: Lang) {
   const all = texts(renderer);
@@ -149,8 +172,8 @@ function titlesOnBoards(renderer: Renderer, boards: CorridorLayout['boards'], pa
     const panel = panelsById.get(board.panelId);
     if (!panel) throw new Error(`no panel ${board.panelId}`);
     const title = localize(panel.title, lang);
-    const found = all.filter((text) => text.userData.text === title && isAtBoard(text.parent, board) && inTitleBand(text, board));
-    return { panelId: board.panelId, title, count: found.length, group: found[0]?.parent ?? null };
+    const found = all.filter((text) => text.userData.text === title && isAtBoard(boardGroupOf(text), board) && inTitleBand(text, board));
+    return { panelId: board.panelId, title, count: found.length, group: found[0] ? boardGroupOf(found[0]) : null };
   });
 }
 
@@ -193,6 +216,34 @@ describe('Corridor scene', () => {
         if (typeof text.userData.text === 'string') expect(text.userData.font).toMatch(/NotoSansSC-(Regular|Bold)\.woff$/);
       }
     }
+  });
+
+  it('draws all of a board’s text in one batch (one draw call), and disposes the batches on unmount', async () => {
+    const { renderer } = await renderCorridor();
+    const batches = objects(renderer, (object) => object instanceof TextBatchMesh) as TextBatchMesh[];
+    for (const board of layout.boards) {
+      const onBoard = batches.filter((batch) => isAtBoard(batch.parent, board));
+      expect(onBoard, board.panelId).toHaveLength(1);
+      const printed = texts(renderer).filter((text) => text.parent === onBoard[0]);
+      expect(printed.length, `${board.panelId}: title and body in the batch`).toBeGreaterThanOrEqual(2);
+    }
+    // Every text of the corridor is batched: boards, photo captions, entrance, lintels, section headers, far wall.
+    const loose = texts(renderer).filter((text) => !(text.parent instanceof TextBatchMesh));
+    expect(loose.map((text) => text.userData.text)).toEqual([]);
+    // Far fewer batches than texts: that is the point.
+    expect(batches.length).toBeLessThan(texts(renderer).length / 3);
+
+    const disposed = new Set<TextBatchMesh>();
+    for (const batch of batches) {
+      const dispose = batch.dispose.bind(batch);
+      batch.dispose = () => {
+        disposed.add(batch);
+        dispose();
+      };
+    }
+    mounted.splice(mounted.indexOf(renderer), 1);
+    await renderer.unmount();
+    expect(disposed.size).toBe(batches.length);
   });
 
   it('opens the clicked board’s panel, and not at the end of a drag', async () => {
@@ -340,9 +391,9 @@ describe('Corridor scene', () => {
     /** The materials and geometries the scene's meshes draw with (mocked texts left out). */
     function inUse(renderer: Renderer) {
       const used = new Set<THREE.Material | THREE.BufferGeometry>();
-      for (const node of renderer.scene.findAll((candidate) => candidate.instance instanceof THREE.Mesh)) {
-        const mesh = node.instance as THREE.Mesh;
-        if (typeof mesh.userData.text === 'string') continue;
+      for (const mesh of meshes(renderer)) {
+        // Texts and their batches are troika's own meshes, disposed with them (see the batch test).
+        if (typeof mesh.userData.text === 'string' || mesh instanceof TextBatchMesh) continue;
         used.add(mesh.geometry);
         for (const material of [mesh.material].flat()) used.add(material);
       }
@@ -415,10 +466,7 @@ describe('Corridor scene', () => {
 
     /** The meshes drawing one of these textures. */
     const photoMeshes = (renderer: Renderer, textures: THREE.Texture[]) =>
-      renderer.scene
-        .findAll((node) => node.instance instanceof THREE.Mesh)
-        .map((node) => node.instance as THREE.Mesh)
-        .filter((mesh) => textures.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
+      meshes(renderer).filter((mesh) => textures.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
 
     /** Makes every photo "load" at once as a 400×300 picture; returns the textures handed out. */
     function loadPhotosInstantly(): THREE.Texture[] {
@@ -455,10 +503,7 @@ describe('Corridor scene', () => {
     it('are drawn on their boards once loaded, at their own aspect', async () => {
       const loaded = loadPhotosInstantly();
       const view = await renderCorridor();
-      const pictures = view.renderer.scene
-        .findAll((node) => node.instance instanceof THREE.Mesh)
-        .map((node) => node.instance as THREE.Mesh)
-        .filter((mesh) => loaded.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
+      const pictures = meshes(view.renderer).filter((mesh) => loaded.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
       expect(pictures).toHaveLength(imagePanels().length);
       // Fitted to the picture's own 4:3 shape.
       for (const mesh of pictures) expect(mesh.scale.x / mesh.scale.y).toBeCloseTo(4 / 3, 5);
@@ -477,9 +522,7 @@ describe('Corridor scene', () => {
       // A far board shows the plain stand-in, not the "missing" label.
       const shown = texts(view.renderer).map((text) => text.userData.text);
       expect(shown.filter((text) => String(text).startsWith(t('imageMissing', 'zh')))).toEqual([]);
-      const standIns = view.renderer.scene
-        .findAll((node) => node.instance instanceof THREE.Mesh)
-        .filter((node) => (node.instance as THREE.Mesh).material === created.sets.at(-1)?.imageMissing);
+      const standIns = meshes(view.renderer).filter((mesh) => mesh.material === created.sets.at(-1)?.imageMissing);
       expect(standIns.length).toBe(imagePanels().length - 1);
 
       // The visitor walks on: the first board goes far, the other comes near.

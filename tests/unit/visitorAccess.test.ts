@@ -11,7 +11,7 @@ import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { floorPlan, fromPlan, hitFloorPlan, planHeadingDegrees, toPlan } from '../../src/layout/floorPlan.ts';
 import { placeForYear, timelineMarks, yearAnchors, yearFraction } from '../../src/layout/yearScrubber.ts';
 import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
-import { chooseQuality, type DeviceTraits } from '../../src/scene/deviceQuality.ts';
+import { chooseQuality, type DeviceTraits, isSoftwareRenderer } from '../../src/scene/deviceQuality.ts';
 import { type CameraGoal, createExhibitionStore } from '../../src/store/store.ts';
 
 const desktop: DeviceTraits = {
@@ -33,14 +33,20 @@ const phone: DeviceTraits = {
 
 describe('chooseQuality', () => {
   it('lets a desktop draw at its own pixel ratio, up to 2, with full-size board photos', () => {
-    expect(chooseQuality(desktop)).toEqual({ deviceClass: 'desktop', lowEnd: false, dpr: [1, 1], boardTextureMaxSide: 1024 });
+    expect(chooseQuality(desktop)).toEqual({
+      deviceClass: 'desktop',
+      lowEnd: false,
+      dpr: [1, 1],
+      boardTextureMaxSide: 1024,
+      anisotropy: 4,
+    });
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2 }).dpr).toEqual([1, 2]);
     expect(chooseQuality({ ...desktop, devicePixelRatio: 3 }).dpr).toEqual([1, 2]);
   });
 
   it('caps a phone at 1.5 device pixels per CSS pixel and gives it smaller photos, in either orientation', () => {
     const portrait = chooseQuality(phone);
-    expect(portrait).toEqual({ deviceClass: 'phone', lowEnd: false, dpr: [1, 1.5], boardTextureMaxSide: 640 });
+    expect(portrait).toEqual({ deviceClass: 'phone', lowEnd: false, dpr: [1, 1.5], boardTextureMaxSide: 640, anisotropy: 4 });
     expect(chooseQuality({ ...phone, screenWidth: 844, screenHeight: 390 })).toEqual(portrait);
   });
 
@@ -69,6 +75,27 @@ describe('chooseQuality', () => {
     });
     // Never below 1, whatever the device reports.
     expect(chooseQuality({ ...phone, devicePixelRatio: 0 }).dpr).toEqual([1, 1]);
+  });
+});
+
+describe('a CPU rasteriser', () => {
+  it('is recognised by its renderer name', () => {
+    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(false);
+    expect(isSoftwareRenderer('Apple GPU')).toBe(false);
+    expect(isSoftwareRenderer('')).toBe(false);
+  });
+
+  it('draws CSS pixels only and filters textures plainly, whatever the device', () => {
+    expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({ dpr: [1, 1], anisotropy: 1 });
+    expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
+      deviceClass: 'phone',
+      dpr: [1, 1],
+      anisotropy: 1,
+      boardTextureMaxSide: 640,
+    });
   });
 });
 

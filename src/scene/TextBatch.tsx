@@ -1,0 +1,62 @@
+/**
+ * Draws every <BoardText> inside it in ONE draw call (troika's BatchedText), instead of one per
+ * text. A board carries up to a dozen texts; unbatched, the corridor's text alone was 154 draw
+ * calls per frame. Children keep their own position, size, colour and clip rectangle, in the
+ * batch's frame; non-text children (a gold rule, say) are drawn as ordinary children.
+ */
+import { invalidate, type ThreeElements } from '@react-three/fiber';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { Color, type ColorRepresentation, type Object3D, SRGBColorSpace } from 'three';
+import { BatchedText, Text } from 'troika-three-text';
+
+/**
+ * The colour to give a text inside a batch so that it shows as `color`.
+ *
+ * troika's BatchedText packs each member's colour with `Color.getHex()`, which returns sRGB, and
+ * its shader uses the packed value as if it were linear; three's output encoding then brightens it
+ * once more (a deep red #9b1b1e showed as pink). So the member gets a colour whose sRGB bytes ARE
+ * the wanted linear values: the shader then reads exactly the colour a plain Text would draw.
+ */
+export function batchedTextColor(color: ColorRepresentation): Color {
+  const linear = new Color(color); // three's working space is linear sRGB
+  return new Color().setRGB(linear.r, linear.g, linear.b, SRGBColorSpace);
+}
+
+const InBatch = createContext(false);
+
+/** True inside a <TextBatch>: its texts must pass their colour through `batchedTextColor`. */
+export function useInTextBatch(): boolean {
+  return useContext(InBatch);
+}
+
+/**
+ * A BatchedText that also takes texts React inserts *before* a sibling: R3F splices such a child
+ * straight into `children` (bypassing `add`), which would draw it on its own and outside the batch.
+ */
+export class TextBatchMesh extends BatchedText {
+  constructor() {
+    super();
+    this.addEventListener('childadded', ({ child }: { child: Object3D }) => {
+      if (!(child instanceof Text)) return;
+      const index = this.children.indexOf(child);
+      if (index !== -1) this.children.splice(index, 1);
+      child.parent = null;
+      this.addText(child);
+    });
+    // A member that changed is typeset in a worker, then packed into the batch a moment later:
+    // the canvas renders on demand, so ask for the frame that shows it.
+    this.addEventListener('synccomplete', () => invalidate());
+  }
+}
+
+export type TextBatchProps = Omit<ThreeElements['group'], 'children'> & { children: ReactNode };
+
+export function TextBatch({ children, ...props }: TextBatchProps) {
+  const batch = useMemo(() => new TextBatchMesh(), []);
+  useEffect(() => () => batch.dispose(), [batch]);
+  return (
+    <primitive object={batch} {...props}>
+      <InBatch.Provider value={true}>{children}</InBatch.Provider>
+    </primitive>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * troika's BatchedText packs a member's colour as `Color.getHex()` (sRGB bytes) and its shader
+ * reads those bytes as linear values. `batchedTextColor` compensates; this checks the round trip
+ * the GPU sees: what the batch packs must be the wanted colour's linear value.
+ */
+import { Color, SRGBColorSpace } from 'three';
+import { describe, expect, it } from 'vitest';
+import { batchedTextColor } from '../../src/scene/TextBatch.tsx';
+
+/** What troika's BatchedText writes into its data texture for a member of this colour. */
+const packedByTroika = (color: Color) => new Color().set(color).getHex();
+
+/** What the batched shader then draws: the packed bytes taken as linear, encoded to sRGB for the screen. */
+function drawn(packed: number): string {
+  const linear = new Color().setRGB(((packed >> 16) & 255) / 255, ((packed >> 8) & 255) / 255, (packed & 255) / 255);
+  // setRGB without a colour space takes linear values; getHexString encodes to sRGB like the output pass.
+  return `#${linear.getHexString(SRGBColorSpace)}`;
+}
+
+describe('batchedTextColor', () => {
+  it('makes a batched text show the colour a plain text would (within 8-bit rounding)', () => {
+    for (const wanted of ['#9b1b1e', '#2a1a12', '#f3d48a', '#d9b25f', '#ffffff', '#000000']) {
+      const shown = new Color(drawn(packedByTroika(batchedTextColor(wanted))));
+      const expected = new Color(wanted);
+      // Compare in sRGB bytes: dark colours lose a little to 8-bit linear storage, never more than 4/255.
+      const [r, g, b] = [shown, expected].map((color) => color.getHex(SRGBColorSpace));
+      for (const shift of [16, 8, 0]) {
+        expect(Math.abs((((r as number) >> shift) & 255) - (((g as number) >> shift) & 255)), wanted).toBeLessThanOrEqual(4);
+      }
+      void b;
+    }
+  });
+
+  it('without it, troika would brighten a deep red to pink (the bug it fixes)', () => {
+    const naive = new Color(drawn(packedByTroika(new Color('#9b1b1e'))));
+    expect(naive.getHexString(SRGBColorSpace)).not.toBe('9b1b1e');
+    expect(naive.g).toBeGreaterThan(new Color('#9b1b1e').g * 3);
+  });
+});
