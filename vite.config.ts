@@ -63,6 +63,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // `npm run bench`: the exhibition against the stack's floor (tests/bench/bench.test.ts).
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          testTimeout: 3 * 60 * 60_000,
+          hookTimeout: 600_000,
+          expect: { poll: { timeout: 60_000, interval: 100 } },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'soak',
           include: ['tests/e2e/kioskSoak.test.ts'],
           testTimeout: 24 * 60 * 60_000,

@@ -1,24 +1,25 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { fetchContentFile, loadExhibition } from './content/load.ts';
 import { fetchPhotoManifest } from './content/photoManifest.ts';
-import { installPresentMode, isPresenterWindow } from './modes/presentMode.ts';
 import { installReducedMotion, installVisitorKeys } from './modes/visitorInput.ts';
 import { startHashSync } from './routing/hashSync.ts';
+import { isPresenterWindow } from './routing/presentParams.ts';
 import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
 import { loadInterfaceFont, preloadBoardFonts } from './scene/fonts.ts';
 import { useExhibition } from './store/store.ts';
 import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
 import { FloorPlan } from './ui/FloorPlan.tsx';
-import { KioskMode } from './ui/kiosk/KioskMode.tsx';
 import { Hud, LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
-import { PanelCard } from './ui/PanelCard.tsx';
-import { PresenterView } from './ui/present/PresenterView.tsx';
-import { ProjectorView } from './ui/present/ProjectorView.tsx';
 
-// Only some visitors need these: their code loads when first shown, not with the 3D visit.
+// Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
+// card (with narration and related links), the text twin and search, and each mode's own screens.
 const TextTwin = lazy(() => import('./ui/text/TextTwin.tsx'));
 const SearchDialog = lazy(() => import('./ui/SearchDialog.tsx'));
+const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ default: module.PanelCard })));
+const KioskMode = lazy(() => import('./ui/kiosk/KioskMode.tsx').then((module) => ({ default: module.KioskMode })));
+const ProjectorView = lazy(() => import('./ui/present/ProjectorView.tsx').then((module) => ({ default: module.ProjectorView })));
+const PresenterView = lazy(() => import('./ui/present/PresenterView.tsx').then((module) => ({ default: module.PresenterView })));
 
 function webglAvailable(): boolean {
   try {
@@ -72,13 +73,15 @@ export function App() {
     // The lobby kiosk is touch only and keeps no history (src/modes/kiosk/): no hash routes, no keys.
     const kiosk = store.getState().mode === 'kiosk';
     const stopHashSync = kiosk ? () => {} : startHashSync(store);
-    // Projector mode has its own keys (a presenter's clicker); see src/modes/presentMode.ts.
-    const stopKeys =
-      store.getState().mode === 'present'
-        ? installPresentMode(store)
-        : kiosk
-          ? () => {}
-          : installVisitorKeys(store, window, { scene: hasWebgl });
+    // Projector mode has its own keys (a presenter's clicker); see src/modes/presentMode.ts (a lazy chunk).
+    let stopKeys = () => {};
+    if (store.getState().mode === 'present') {
+      void import('./modes/presentMode.ts').then(({ installPresentMode }) => {
+        if (!cancelled) stopKeys = installPresentMode(store);
+      });
+    } else if (!kiosk) {
+      stopKeys = installVisitorKeys(store, window, { scene: hasWebgl });
+    }
     // The visitor's camera cuts instead of gliding when the system asks for reduced motion.
     const stopReducedMotion = store.getState().mode === 'visitor' ? installReducedMotion(store) : () => {};
     return () => {
@@ -102,7 +105,13 @@ export function App() {
 
   if (status === 'failed') return <LoadFailed />;
   // The presenter's second window (S in projector mode): notes, timers, the next stop; no corridor.
-  if (mode === 'present' && isPresenterWindow()) return <PresenterView />;
+  if (mode === 'present' && isPresenterWindow()) {
+    return (
+      <Suspense fallback={null}>
+        <PresenterView />
+      </Suspense>
+    );
+  }
   // The text twin: asked for (#/text), or the whole visit when this browser has no WebGL.
   const showTwin = mode === 'visitor' && status === 'ready' && (view === 'text' || (!hasWebgl && view === 'corridor'));
   return (
@@ -115,7 +124,9 @@ export function App() {
           <ExhibitCanvas />
         </div>
       )}
-      {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : !showTwin && <Hud />}
+      <Suspense fallback={null}>
+        {mode === 'present' ? <ProjectorView /> : mode === 'kiosk' ? <KioskMode hasWebgl={hasWebgl} /> : !showTwin && <Hud />}
+      </Suspense>
       {mode === 'visitor' && hasWebgl && !showTwin && <FloorPlan />}
       {mode !== 'kiosk' && !showTwin && <Directory />}
       {showTwin && (
@@ -130,7 +141,11 @@ export function App() {
       )}
       <NoticeBanner />
       <ProblemsView />
-      {mode !== 'present' && <PanelCard />}
+      {mode !== 'present' && (
+        <Suspense fallback={null}>
+          <PanelCard />
+        </Suspense>
+      )}
       {hasWebgl && <LoadingScreen />}
     </>
   );

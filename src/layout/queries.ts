@@ -130,6 +130,14 @@ export interface NearBoardOptions {
 export const NEAR_BOARDS: NearBoardOptions = { loadRadius: 14, releaseRadius: 20, maxBoards: 28 };
 
 /**
+ * Boards whose text is set. Beyond 30 m a board's body text is a few pixels high: its frame, face
+ * and title band (instanced, nearly free) stand for it, and a 500-panel corridor does not typeset
+ * and draw 3,000 texts nobody can read. The release radius keeps a board passed at the edge from
+ * being set and unset at every step.
+ */
+export const TEXT_BOARDS: NearBoardOptions = { loadRadius: 30, releaseRadius: 38, maxBoards: 90 };
+
+/**
  * The ids of the boards near the visitor, nearest first, with hysteresis: boards within the load
  * radius, plus those in `previous` still within the release radius, capped at `maxBoards`.
  */

@@ -8,7 +8,8 @@
  *   its keys back, so keys in either window drive both.
  */
 import { createStore } from 'zustand/vanilla';
-import { formatModeParams, parseModeParams } from '../routing/modeParams.ts';
+import { formatModeParams } from '../routing/modeParams.ts';
+import { type PresentParams, parsePresentParams, presenterSearch } from '../routing/presentParams.ts';
 import { formatHash, parseHash } from '../routing/routes.ts';
 import type { ExhibitionStore } from '../store/store.ts';
 import { installPointerHiding, installPresentKeys, POINTER_IDLE_CLASS, toggleFullscreen } from './presentInput.ts';
@@ -22,31 +23,8 @@ import {
   type SessionFollower,
 } from './presentSync.ts';
 
-export interface PresentParams {
-  tourId: string | null;
-  /** True in the presenter window. */
-  presenter: boolean;
-  /** The lesson the presenter window belongs to. */
-  sessionId: string | null;
-}
-
-export function parsePresentParams(search: string): PresentParams {
-  const params = new URLSearchParams(search);
-  const session = params.get('session');
-  return {
-    tourId: parseModeParams(search).tourId,
-    presenter: params.get('view') === 'presenter',
-    sessionId: session && /^[a-z0-9-]{1,64}$/i.test(session) ? session : null,
-  };
-}
-
-/** The presenter window's address: the same page, its tour, `view=presenter` and the lesson's id. */
-export function presenterSearch(tourId: string, sessionId: string): string {
-  const params = new URLSearchParams(formatModeParams({ mode: 'present', tourId }));
-  params.set('view', 'presenter');
-  params.set('session', sessionId);
-  return `?${params.toString()}`;
-}
+// The URL's parameters live with the routes (the app shell reads them before this module loads).
+export { type PresentParams, parsePresentParams, presenterSearch } from '../routing/presentParams.ts';
 
 /** What the React views read: the session (projector) or the mirrored state (presenter). */
 export interface PresentRuntime {
@@ -72,9 +50,7 @@ export const presentRuntime = createStore<PresentRuntime>()(() => ({
   openPresenter: null,
 }));
 
-export function isPresenterWindow(search = typeof window === 'undefined' ? '' : window.location.search): boolean {
-  return parsePresentParams(search).presenter;
-}
+export { isPresenterWindow } from '../routing/presentParams.ts';
 
 const SESSION_KEY = 'dangshi-present:session';
 const MOTION_KEY = 'dangshi-present:motion';

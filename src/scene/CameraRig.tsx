@@ -7,7 +7,7 @@
  * idle corridor costs no GPU time.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { easing } from 'maath';
+import * as easing from 'maath/easing';
 import { useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import { cardRegion } from '../layout/cardRegion.ts';

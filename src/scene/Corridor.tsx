@@ -3,12 +3,13 @@
  * test can render it in @react-three/test-renderer.
  */
 import type { ThreeEvent } from '@react-three/fiber';
-import { Suspense, useCallback } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
 import { isTap } from '../modes/tapTolerance.ts';
+import { useExhibition } from '../store/store.ts';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -31,7 +32,10 @@ export interface CorridorProps {
 }
 
 export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: CorridorProps) {
-  const panels = allPanels(exhibition);
+  const panelById = useMemo(() => new Map(allPanels(exhibition).map((panel) => [panel.id, panel])), [exhibition]);
+  // Far boards show frame, face and title band only (see TEXT_BOARDS); null: all of them.
+  const textBoardIds = useExhibition((state) => state.textBoardIds);
+  const withText = useMemo(() => (textBoardIds ? new Set(textBoardIds) : null), [textBoardIds]);
   const handleBoardClick = useCallback(
     (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
       if (isTap(event.delta, pointerTypeOf(event))) onOpenPanel(board.panelId);
@@ -56,7 +60,8 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
         <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
         <FarWall exhibition={exhibition} layout={layout} lang={lang} />
         {layout.boards.map((placement) => {
-          const panel = panels.find((candidate) => candidate.id === placement.panelId);
+          if (withText && !withText.has(placement.panelId)) return null;
+          const panel = panelById.get(placement.panelId);
           return panel ? <BoardContent key={panel.id} panel={panel} placement={placement} lang={lang} /> : null;
         })}
       </Suspense>

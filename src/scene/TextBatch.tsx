@@ -34,6 +34,9 @@ export function useInTextBatch(): boolean {
  * straight into `children` (bypassing `add`), which would draw it on its own and outside the batch.
  */
 export class TextBatchMesh extends BatchedText {
+  /** Each batch keeps its members' matrices and colours in a small float texture of its own. */
+  readonly isTextBatch = true;
+
   constructor() {
     super();
     this.addEventListener('childadded', ({ child }: { child: Object3D }) => {

@@ -6,7 +6,7 @@
 import type { RootState } from '@react-three/fiber';
 import * as THREE from 'three';
 import { boardById } from '../layout/queries.ts';
-import { livePose, useExhibition } from '../store/store.ts';
+import { isFullyLoaded, livePose, useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 
@@ -21,12 +21,21 @@ export interface ScreenPoint {
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
   frames(): number;
-  memory(): { textures: number; geometries: number; calls: number; triangles: number };
+  /** `textBatches`: text batches in the scene, each holding one small data texture (see TextBatch.tsx). */
+  memory(): { textures: number; geometries: number; calls: number; triangles: number; textBatches: number };
   /** The board photo cache, and the boards near the visitor (nearest first). */
   photos(): TextureCacheStats & { near: string[] };
   pose(): { position: number[]; yaw: number; pitch: number; moving: boolean };
   /** What this device is asked to draw (pixel ratio range, photo size) and the canvas's actual ratio. */
   quality(): Quality & { pixelRatio: number };
+  /** Texts mounted but not yet typeset (a board that came near sets its text in a worker). */
+  textsPending(): number;
+  /**
+   * For the benchmark: draw calls and triangles of one frame seen from where the camera stands,
+   * looking along each of `yaws` (radians; 0 looks up the corridor, away from the entrance). Renders
+   * with a stand-in camera, then once more with the real one; no state changes.
+   */
+  drawCallsLooking(yaws: number[]): Array<{ yaw: number; calls: number; triangles: number }>;
   /** The store's discrete state, as plain data. */
   state(): {
     openPanelId: string | null;
@@ -55,8 +64,29 @@ export function exposeImageCache(cache: ImageTextureCache): () => void {
   };
 }
 
+function countTextBatches(scene: THREE.Object3D): number {
+  let count = 0;
+  scene.traverse((object) => {
+    if ((object as { isTextBatch?: boolean }).isTextBatch) count++;
+  });
+  return count;
+}
+
+/** The performance mark the benchmark reads: every text the visitor can see is typeset. */
+export const TEXT_READY_MARK = 'exhibit:text-ready';
+
 export function exposeTestHooks(root: RootState): void {
-  (window as unknown as { __root: RootState }).__root = root; // PROFILE-TEMP
+  const markTextReady = () => {
+    if (performance.getEntriesByName(TEXT_READY_MARK).length > 0) return true;
+    if (!isFullyLoaded(useExhibition.getState().progress)) return false;
+    performance.mark(TEXT_READY_MARK);
+    return true;
+  };
+  if (!markTextReady()) {
+    const stop = useExhibition.subscribe(() => {
+      if (markTextReady()) stop();
+    });
+  }
   const point = new THREE.Vector3();
   window.__exhibit = {
     projectPanel(panelId) {
@@ -78,6 +108,7 @@ export function exposeTestHooks(root: RootState): void {
       geometries: root.gl.info.memory.geometries,
       calls: root.gl.info.render.calls,
       triangles: root.gl.info.render.triangles,
+      textBatches: countTextBatches(root.scene),
     }),
     photos: () => ({
       ...(imageCache?.stats() ?? { held: 0, ready: 0, failed: 0, loading: 0, queued: 0 }),
@@ -85,6 +116,22 @@ export function exposeTestHooks(root: RootState): void {
     }),
     pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch, moving: livePose.moving }),
     quality: () => ({ ...deviceQuality(), pixelRatio: root.gl.getPixelRatio() }),
+    textsPending: () => {
+      const { textsTotal, textsReady } = useExhibition.getState().progress;
+      return Math.max(0, textsTotal - textsReady);
+    },
+    drawCallsLooking(yaws) {
+      const camera = root.camera.clone() as THREE.PerspectiveCamera;
+      camera.rotation.order = 'YXZ';
+      const seen = yaws.map((yaw) => {
+        camera.rotation.set(0, yaw, 0);
+        camera.updateMatrixWorld();
+        root.gl.render(root.scene, camera);
+        return { yaw, calls: root.gl.info.render.calls, triangles: root.gl.info.render.triangles };
+      });
+      root.gl.render(root.scene, root.camera);
+      return seen;
+    },
     state: () => {
       const { openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion } = useExhibition.getState();
       return JSON.parse(

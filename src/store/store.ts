@@ -65,6 +65,11 @@ export interface ExhibitionState {
   photos: { ready: boolean; manifest: PhotoManifest | null };
   /** Boards near the visitor, nearest first: only these hold a photo texture (see textureStreaming.ts). */
   nearBoardIds: string[];
+  /**
+   * Boards whose text is set (troika meshes) — those within a few tens of metres; far boards show
+   * their frame, face and title band only. null until the first sample: every board.
+   */
+  textBoardIds: string[] | null;
   /** The board whose keyboard proxy has the focus: the scene draws a focus ring around it. */
   keyboardFocusPanelId: string | null;
   /** The visitor's system asks for reduced motion: the visitor's camera cuts instead of gliding. */
@@ -103,6 +108,8 @@ export interface ExhibitionState {
   photosLoaded(manifest: PhotoManifest | null): void;
   /** Replaces the near boards; does nothing when the set of ids is unchanged. */
   setNearBoards(ids: string[]): void;
+  /** Replaces the boards whose text is set; does nothing when the set of ids is unchanged. */
+  setTextBoards(ids: string[]): void;
 }
 
 /** The camera's pose as of the last rendered frame, written by the camera rig. */
@@ -201,6 +208,7 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       pendingRoute: null,
       photos: { ready: false, manifest: null },
       nearBoardIds: [],
+      textBoardIds: null,
       keyboardFocusPanelId: null,
       reducedMotion: false,
 
@@ -442,6 +450,11 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
 
       setNearBoards(ids) {
         if (!sameIdSet(get().nearBoardIds, ids)) set({ nearBoardIds: ids });
+      },
+
+      setTextBoards(ids) {
+        const current = get().textBoardIds;
+        if (!current || !sameIdSet(current, ids)) set({ textBoardIds: ids });
       },
     };
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildPhotosResult, buildPhotos } from '../../src/build/photos.ts';
-import { NEAR_BOARDS } from '../../src/layout/queries.ts';
+import { NEAR_BOARDS, TEXT_BOARDS } from '../../src/layout/queries.ts';
 import { colourFor, type PackPanel, writeContent, writePhoto } from '../support/photoPack.ts';
 import {
   launchBrowser,
@@ -26,8 +26,8 @@ const PHOTOS = 100;
 const MISSING = 'photos/not-supplied.jpg';
 /**
  * Textures that are not photos: the corridor's baked textures (wall, floor, glow, board faces and
- * headers: 8 in `corridorMaterials.ts`) and troika's glyph atlases (one per font weight in use),
- * with room to spare for a few more of either.
+ * headers: 8 in `corridorMaterials.ts`) and troika's glyph atlas, with room to spare for a few more
+ * of either. (The text batches' data textures are counted apart.)
  */
 const NON_PHOTO_TEXTURES = 14;
 /**
@@ -100,6 +100,7 @@ afterAll(async () => {
 });
 
 interface Sample {
+  textBatches: number;
   step: number;
   textures: number;
   held: number;
@@ -112,7 +113,9 @@ const sample = async (step: number): Promise<Sample> => {
   if (!result.memory || !result.photos) throw new Error('no test hooks');
   return {
     step,
-    textures: result.memory.textures,
+    // Each board with text set also holds its text batch's small data texture: counted apart.
+    textures: result.memory.textures - result.memory.textBatches,
+    textBatches: result.memory.textBatches,
     held: result.photos.held,
     ready: result.photos.ready,
     near: result.photos.near,
@@ -132,7 +135,8 @@ describe('a hundred photos', () => {
       const peak = { textures: 0, held: 0 };
       Object.assign(window, { __peak: peak });
       setInterval(() => {
-        peak.textures = Math.max(peak.textures, window.__exhibit?.memory().textures ?? 0);
+        const memory = window.__exhibit?.memory();
+        peak.textures = Math.max(peak.textures, memory ? memory.textures - memory.textBatches : 0);
         peak.held = Math.max(peak.held, window.__exhibit?.photos().held ?? 0);
       }, 100);
     });
@@ -168,6 +172,8 @@ describe('a hundred photos', () => {
     // Bounded all the way, far below one texture per photo.
     expect(most).toBeLessThanOrEqual(TEXTURE_BOUND);
     for (const entry of samples) expect(entry.held).toBeLessThanOrEqual(NEAR_BOARDS.maxBoards);
+    // Text batches (one per board whose text is set, and the landmarks') follow the neighbourhood too.
+    for (const entry of samples) expect(entry.textBatches).toBeLessThanOrEqual(TEXT_BOARDS.maxBoards + 8);
     // The photos near the visitor did load: more textures than at the emptiest moment, and ready photos at every stop.
     expect(most).toBeGreaterThan(fewest);
     for (const entry of samples.slice(1)) expect(entry.ready, `photos ready at step ${entry.step}`).toBeGreaterThan(0);

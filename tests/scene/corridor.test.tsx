@@ -87,6 +87,7 @@ beforeEach(() => {
   textSync.reset();
   useExhibition.setState({
     progress: { ...useExhibition.getState().progress, textsReady: 0, textsTotal: 0, texturesLoaded: 0, texturesTotal: 0 },
+    textBoardIds: null,
   });
   consoleErrors = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -216,6 +217,23 @@ describe('Corridor scene', () => {
         if (typeof text.userData.text === 'string') expect(text.userData.font).toMatch(/NotoSansSC-(Regular|Bold)\.woff$/);
       }
     }
+  });
+
+  it('sets text only on the boards near the visitor; a far board keeps its frame, face and title band', async () => {
+    const [near, far] = layout.boards;
+    if (!near || !far) throw new Error('need two boards');
+    useExhibition.setState({ textBoardIds: [near.panelId] });
+    const { renderer } = await renderCorridor();
+    const onBoard = (board: (typeof layout.boards)[number]) =>
+      texts(renderer).filter((text) => text.parent instanceof TextBatchMesh && isAtBoard(text.parent.parent, board));
+    expect(onBoard(near).length).toBeGreaterThan(0);
+    expect(onBoard(far)).toEqual([]);
+    // Every board is still there to see and to click.
+    expect(boardFaces(renderer).count).toBe(panels.length);
+
+    await ReactThreeTestRenderer.act(async () => useExhibition.getState().setTextBoards([far.panelId]));
+    expect(onBoard(near)).toEqual([]);
+    expect(onBoard(far).length).toBeGreaterThan(0);
   });
 
   it('draws all of a board’s text in one batch (one draw call), and disposes the batches on unmount', async () => {

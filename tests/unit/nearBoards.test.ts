@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { type CorridorLayout, layoutCorridor, type Vec3 } from '../../src/layout/corridor.ts';
-import { boardDistance, boardsWithin, NEAR_BOARDS, nearBoardIds, sameIdSet } from '../../src/layout/queries.ts';
+import { boardDistance, boardsWithin, NEAR_BOARDS, nearBoardIds, sameIdSet, TEXT_BOARDS } from '../../src/layout/queries.ts';
 import { startTextureStreaming } from '../../src/scene/textureStreaming.ts';
 import { createExhibitionStore, livePose } from '../../src/store/store.ts';
 
@@ -127,6 +127,16 @@ describe('the store', () => {
     expect(changes.mock.calls).toEqual([[['a', 'b']], [['a']]]);
   });
 
+  it('changes textBoardIds only when the set changes', () => {
+    const store = createExhibitionStore();
+    store.getState().setTextBoards(['a', 'b']);
+    const first = store.getState().textBoardIds;
+    store.getState().setTextBoards(['b', 'a']);
+    expect(store.getState().textBoardIds).toBe(first);
+    store.getState().setTextBoards([]);
+    expect(store.getState().textBoardIds).toEqual([]);
+  });
+
   it('records the photo manifest once fetched, or its absence', () => {
     const store = createExhibitionStore();
     expect(store.getState().photos).toEqual({ ready: false, manifest: null });
@@ -180,6 +190,26 @@ describe('startTextureStreaming', () => {
     livePose.position = [...besideBoard('photo-90')];
     vi.advanceTimersByTime(1000);
     expect(updates).toHaveBeenCalledTimes(2);
+  });
+
+  it('sets the text of the boards within 30 m, fewer than all of a long corridor, and moves them with the visitor', () => {
+    const store = createExhibitionStore();
+    expect(store.getState().textBoardIds).toBeNull(); // until sampled: every board
+    const stop = startTextureStreaming(store);
+    store.getState().contentLoaded(exhibitionOf(100), []);
+    const atEntrance = store.getState().textBoardIds ?? [];
+    expect(atEntrance).toEqual(nearBoardIds(layout, layout.start.position, [], TEXT_BOARDS));
+    // Wider than the photos' neighbourhood, narrower than a 100-board corridor.
+    expect(atEntrance.length).toBeGreaterThan(store.getState().nearBoardIds.length);
+    expect(atEntrance.length).toBeLessThan(100);
+    for (const id of atEntrance) expect(boardDistance(at(id), layout.start.position)).toBeLessThanOrEqual(TEXT_BOARDS.loadRadius);
+
+    livePose.position = [...besideBoard('photo-80')];
+    vi.advanceTimersByTime(300);
+    const later = store.getState().textBoardIds ?? [];
+    expect(later[0]).toBe('photo-80');
+    expect(later).not.toContain(atEntrance[0]);
+    stop();
   });
 
   it('starts a deep link with the boards around its panel, not around the entrance', () => {

@@ -1,0 +1,108 @@
+/** The benchmark's arithmetic and budgets (tests/bench/budgets.ts), on figures made up here. */
+import { describe, expect, it } from 'vitest';
+import {
+  type BenchFigures,
+  checkBudgets,
+  formatTable,
+  KB,
+  type LoadRun,
+  MB,
+  median,
+  summarise,
+  tableRows,
+} from '../bench/budgets.ts';
+
+const run = (overrides: Partial<LoadRun> = {}): LoadRun => ({
+  js: 300 * KB,
+  css: 2 * KB,
+  font: 80 * KB,
+  firstFrameMs: 1000,
+  textReadyMs: 4000,
+  walkFrameMs: 40,
+  calls: 1,
+  triangles: 8,
+  textures: 2,
+  textureBytes: MB,
+  buffers: 4,
+  bufferBytes: 1000,
+  idleFrames: 0,
+  heapBefore: 10 * MB,
+  heapAfter: 11 * MB,
+  ...overrides,
+});
+
+const figures = (exhibit: Partial<LoadRun>, rest: Partial<BenchFigures> = {}): BenchFigures => ({
+  exhibit: summarise([run(exhibit)]),
+  floor: summarise([run()]),
+  presentIdleFrames: 0,
+  shippedMaxCalls: 90,
+  scaledMaxCalls: 180,
+  large: { panels: 500, loaded: true, walked: true, maxCalls: 120 },
+  cycles: 200,
+  ...rest,
+});
+
+describe('median and summarise', () => {
+  it('take the middle value of each figure, averaging the two middles of an even count', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+    const summary = summarise([run({ firstFrameMs: 900 }), run({ firstFrameMs: 3000 }), run({ firstFrameMs: 1100 })]);
+    expect(summary.firstFrameMs).toBe(1100);
+    expect(summary.js).toBe(300 * KB);
+  });
+});
+
+describe('checkBudgets', () => {
+  it('holds when every figure is within its budget', () => {
+    const results = checkBudgets(figures({ js: 379 * KB, firstFrameMs: 1490 }));
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    expect(results).toHaveLength(8);
+  });
+
+  it('names each budget that does not hold', () => {
+    const failing = checkBudgets(
+      figures(
+        { js: 381 * KB, firstFrameMs: 1600, idleFrames: 2, heapAfter: 16 * MB },
+        {
+          presentIdleFrames: 1,
+          shippedMaxCalls: 151,
+          scaledMaxCalls: 301,
+          large: { panels: 500, loaded: true, walked: false, maxCalls: 0 },
+        },
+      ),
+    ).filter((result) => !result.ok);
+    expect(failing.map((result) => result.name)).toEqual([
+      'initial JS (gzip) ≤ floor + 80 kB',
+      'first frame ≤ 1.5 × floor',
+      'frames in 10 s idle, visitor mode',
+      'frames in 10 s idle, projector mode',
+      'draw calls, any viewpoint, shipped corridor',
+      'draw calls, any viewpoint, 4× the panels',
+      'JS heap growth after 200 card cycles',
+      '500-panel pack loads and walks (0 = yes)',
+    ]);
+    expect(failing[0]?.value).toBeCloseTo(381);
+    expect(failing[0]?.limit).toBeCloseTo(380);
+  });
+
+  it('treats a figure that could not be measured as a failure, not a pass', () => {
+    const [js] = checkBudgets(figures({ js: Number.NaN }));
+    expect(js?.ok).toBe(false);
+  });
+});
+
+describe('the table', () => {
+  it('puts each figure beside the floor with its ratio', () => {
+    const rows = tableRows(figures({ firstFrameMs: 1500, idleFrames: 0 }, {}));
+    expect(rows.find((row) => row.figure === 'first rendered frame')).toEqual({
+      figure: 'first rendered frame',
+      exhibit: '1500 ms',
+      floor: '1000 ms',
+      ratio: '1.50×',
+    });
+    expect(rows.find((row) => row.figure === 'frames in 10 s idle')?.ratio).toBe('—');
+    const text = formatTable(['a', 'bb'], [['long cell', 'x']]);
+    expect(text.split('\n')).toEqual(['| a         | bb |', '|-----------|----|', '| long cell | x  |']);
+  });
+});
