@@ -17,9 +17,9 @@ import { TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
 import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
+import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';
 import { t } from '../../src/ui/strings.ts';
-import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { textSync } from './mockText.tsx';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
@@ -173,7 +173,9 @@ function titlesOnBoards(renderer: Renderer, boards: CorridorLayout['boards'], pa
     const panel = panelsById.get(board.panelId);
     if (!panel) throw new Error(`no panel ${board.panelId}`);
     const title = localize(panel.title, lang);
-    const found = all.filter((text) => text.userData.text === title && isAtBoard(boardGroupOf(text), board) && inTitleBand(text, board));
+    const found = all.filter(
+      (text) => text.userData.text === title && isAtBoard(boardGroupOf(text), board) && inTitleBand(text, board),
+    );
     return { panelId: board.panelId, title, count: found.length, group: found[0] ? boardGroupOf(found[0]) : null };
   });
 }
@@ -521,7 +523,9 @@ describe('Corridor scene', () => {
     it('are drawn on their boards once loaded, at their own aspect', async () => {
       const loaded = loadPhotosInstantly();
       const view = await renderCorridor();
-      const pictures = meshes(view.renderer).filter((mesh) => loaded.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture));
+      const pictures = meshes(view.renderer).filter((mesh) =>
+        loaded.includes((mesh.material as THREE.MeshBasicMaterial).map as THREE.Texture),
+      );
       expect(pictures).toHaveLength(imagePanels().length);
       // Fitted to the picture's own 4:3 shape.
       for (const mesh of pictures) expect(mesh.scale.x / mesh.scale.y).toBeCloseTo(4 / 3, 5);

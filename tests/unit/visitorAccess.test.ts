@@ -80,7 +80,9 @@ describe('chooseQuality', () => {
 
 describe('a CPU rasteriser', () => {
   it('is recognised by its renderer name', () => {
-    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(true);
+    expect(
+      isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)'),
+    ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(false);
@@ -89,7 +91,10 @@ describe('a CPU rasteriser', () => {
   });
 
   it('draws CSS pixels only and filters textures plainly, whatever the device', () => {
-    expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({ dpr: [1, 1], anisotropy: 1 });
+    expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({
+      dpr: [1, 1],
+      anisotropy: 1,
+    });
     expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
       deviceClass: 'phone',
       dpr: [1, 1],
