@@ -21,6 +21,8 @@ export interface ScreenPoint {
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
   frames(): number;
+  /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
+  framesPending(): number;
   /** `textBatches`: text batches in the scene, each holding one small data texture (see TextBatch.tsx). */
   memory(): { textures: number; geometries: number; calls: number; triangles: number; textBatches: number };
   /** The board photo cache, and the boards near the visitor (nearest first). */
@@ -103,6 +105,7 @@ export function exposeTestHooks(root: RootState): void {
       };
     },
     frames: () => root.gl.info.render.frame,
+    framesPending: () => root.internal.frames,
     memory: () => ({
       textures: root.gl.info.memory.textures,
       geometries: root.gl.info.memory.geometries,

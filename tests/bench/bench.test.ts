@@ -132,7 +132,11 @@ async function probe<T>(page: Page, read: (snapshot: ProbeSnapshot) => T): Promi
 async function glStill(page: Page, quietMs = 1500, timeout = 90_000): Promise<void> {
   const started = Date.now();
   const sample = () =>
-    page.evaluate(() => ({ frames: window.__glProbe?.frames ?? 0, moving: window.__exhibit?.pose().moving ?? false }));
+    page.evaluate(() => ({
+      frames: window.__glProbe?.frames ?? 0,
+      // A frame asked for but not drawn yet (a busy machine delays animation frames) is not rest.
+      moving: (window.__exhibit?.pose().moving ?? false) || (window.__exhibit?.framesPending() ?? 0) > 0,
+    }));
   let { frames } = await sample();
   let quietSince = Date.now();
   while (Date.now() - started < timeout) {
@@ -168,7 +172,10 @@ function initialBytes(site: Site, paths: string[], label: string): { js: number;
   return sizes;
 }
 
-/** Median ms between frames while W is held for three seconds. */
+/**
+ * Median ms between frames while W is held: at least three seconds and 15 frames (a slow machine
+ * draws few frames in three seconds), at most 60 seconds.
+ */
 async function walkFrameTime(page: Page): Promise<{ ms: number; frames: number }> {
   await page.evaluate(() => {
     const glProbe = window.__glProbe;
@@ -178,7 +185,11 @@ async function walkFrameTime(page: Page): Promise<{ ms: number; frames: number }
     }
   });
   await page.keyboard.down('w');
+  const started = Date.now();
   await page.waitForTimeout(3000);
+  while (Date.now() - started < 60_000 && (await page.evaluate(() => window.__glProbe?.frameStarts.length ?? 0)) < 15) {
+    await page.waitForTimeout(250);
+  }
   await page.keyboard.up('w');
   const starts = await page.evaluate(() => {
     const glProbe = window.__glProbe;
