@@ -71,7 +71,8 @@ export function installGlProbe(): void {
       setTimeout(closeFrame, 0);
     }
     calls++;
-    triangles += trianglesOf(mode, count) * instances;
+    const drawn = trianglesOf(mode, count) * instances;
+    if (Number.isFinite(drawn)) triangles += drawn;
   };
 
   // Bytes per texel of the internal formats three.js and troika use (a GPU pads RGB to 4).

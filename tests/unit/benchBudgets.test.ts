@@ -47,6 +47,8 @@ describe('median and summarise', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+    expect(median([Number.NaN, 5, 1])).toBe(3);
+    expect(median([Number.NaN])).toBeNaN();
     const summary = summarise([run({ firstFrameMs: 900 }), run({ firstFrameMs: 3000 }), run({ firstFrameMs: 1100 })]);
     expect(summary.firstFrameMs).toBe(1100);
     expect(summary.js).toBe(300 * KB);
