@@ -397,7 +397,7 @@ describe('benchmark', () => {
         budgets.map((budget) => [
           budget.name,
           `${Number.isInteger(budget.value) ? budget.value : budget.value.toFixed(2)} ${budget.unit}`.trim(),
-          `${budget.limit} ${budget.unit}`.trim(),
+          `${Number.isInteger(budget.limit) ? budget.limit : budget.limit.toFixed(2)} ${budget.unit}`.trim(),
           budget.ok ? 'yes' : 'NO',
         ]),
       );
