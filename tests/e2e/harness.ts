@@ -122,7 +122,12 @@ export async function waitForExhibit(page: Page, timeout = 150_000): Promise<voi
 export async function waitForStillness(page: Page, quietMs = 600, timeout = 60_000): Promise<void> {
   const started = Date.now();
   const sample = () =>
-    page.evaluate(() => ({ frames: window.__exhibit?.frames() ?? 0, moving: window.__exhibit?.pose().moving ?? true }));
+    page.evaluate(() => ({
+      frames: window.__exhibit?.frames() ?? 0,
+      // A frame asked for but not drawn yet (a busy machine delays animation frames by seconds) is
+      // not stillness: a camera cut waiting for its frame would otherwise be missed.
+      moving: (window.__exhibit?.pose().moving ?? true) || (window.__exhibit?.framesPending() ?? 0) > 0,
+    }));
   let last = await sample();
   let quietSince = Date.now();
   while (Date.now() - started < timeout) {
