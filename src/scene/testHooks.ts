@@ -9,6 +9,7 @@ import { boardById } from '../layout/queries.ts';
 import { isFullyLoaded, livePose, useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
+import { TextBatchMesh } from './TextBatch.tsx';
 
 export interface ScreenPoint {
   /** CSS pixels from the canvas's top-left corner of the page. */
@@ -20,6 +21,8 @@ export interface ScreenPoint {
 
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
+  /** The screen rectangle (CSS pixels, page coordinates) around a board's four corners; null off screen or unknown. */
+  boardRect(panelId: string): { x: number; y: number; width: number; height: number } | null;
   frames(): number;
   /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
   framesPending(): number;
@@ -38,6 +41,11 @@ export interface ExhibitTestHooks {
    * with a stand-in camera, then once more with the real one; no state changes.
    */
   drawCallsLooking(yaws: number[]): Array<{ yaw: number; calls: number; triangles: number }>;
+  /**
+   * Every text printed on a board, as troika typeset it: the string, its font size (metres) and,
+   * once typeset, its `textRenderInfo`'s glyph quads and caret cells (in the text's own frame).
+   */
+  boardTexts(panelId: string): BoardTextLayout[];
   /** The store's discrete state, as plain data. */
   state(): {
     openPanelId: string | null;
@@ -48,6 +56,17 @@ export interface ExhibitTestHooks {
     keyboardFocusPanelId: string | null;
     reducedMotion: boolean;
   };
+}
+
+export interface BoardTextLayout {
+  text: string;
+  fontSize: number;
+  /** Per drawn glyph (whitespace draws none): [minX, minY, maxX, maxY] of its quad, ink plus SDF margin. */
+  glyphBounds: number[];
+  glyphAtlasIndices: number[];
+  /** Per character: [startX, endX, bottomY, topY]. */
+  caretPositions: number[];
+  typeset: boolean;
 }
 
 declare global {
@@ -64,6 +83,29 @@ export function exposeImageCache(cache: ImageTextureCache): () => void {
   return () => {
     if (imageCache === cache) imageCache = null;
   };
+}
+
+function boardTexts(scene: THREE.Object3D, panelId: string): BoardTextLayout[] {
+  let board: THREE.Object3D | undefined;
+  scene.traverse((object) => {
+    if (object.userData.panelId === panelId) board = object;
+  });
+  const texts: BoardTextLayout[] = [];
+  board?.traverse((object) => {
+    if (!(object instanceof TextBatchMesh)) return;
+    for (const text of object.texts) {
+      const info = text.textRenderInfo;
+      texts.push({
+        text: text.text,
+        fontSize: text.fontSize,
+        glyphBounds: Array.from(info?.glyphBounds ?? []),
+        glyphAtlasIndices: Array.from(info?.glyphAtlasIndices ?? []),
+        caretPositions: Array.from(info?.caretPositions ?? []),
+        typeset: info !== null,
+      });
+    }
+  });
+  return texts;
 }
 
 function countTextBatches(scene: THREE.Object3D): number {
@@ -104,6 +146,33 @@ export function exposeTestHooks(root: RootState): void {
         ndc: [point.x, point.y, point.z],
       };
     },
+    boardRect(panelId) {
+      const { layout } = useExhibition.getState();
+      const board = layout ? boardById(layout, panelId) : undefined;
+      if (!board) return null;
+      const rect = root.gl.domElement.getBoundingClientRect();
+      const across = new THREE.Vector3(Math.cos(board.rotationY), 0, -Math.sin(board.rotationY));
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const [u, v] of [
+        [-1, -1],
+        [1, -1],
+        [1, 1],
+        [-1, 1],
+      ] as const) {
+        point
+          .set(...board.position)
+          .addScaledVector(across, (u * board.width) / 2)
+          .add(new THREE.Vector3(0, (v * board.height) / 2, 0))
+          .project(root.camera);
+        if (point.z > 1 || point.z < -1) return null;
+        xs.push(rect.left + ((point.x + 1) / 2) * rect.width);
+        ys.push(rect.top + ((1 - point.y) / 2) * rect.height);
+      }
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+    },
     frames: () => root.gl.info.render.frame,
     framesPending: () => root.internal.frames,
     memory: () => ({
@@ -135,6 +204,7 @@ export function exposeTestHooks(root: RootState): void {
       root.gl.render(root.scene, root.camera);
       return seen;
     },
+    boardTexts: (panelId) => boardTexts(root.scene, panelId),
     state: () => {
       const { openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion } = useExhibition.getState();
       return JSON.parse(
