@@ -60,7 +60,7 @@ export function CameraRig() {
     const { width, height } = frame.size;
     // The card covers part of the screen (a phone's bottom sheet, the side of a wider one): the
     // board is framed in the part left uncovered. The projector card covers everything.
-    const region = cardRegion(width, height);
+    const region = cardRegion(width, height, { kiosk: mode === 'kiosk' });
     const cardOpen = openPanelId !== null && mode !== 'present';
 
     if (cameraGoal && cameraGoal.seq !== state.goalSeq) {

@@ -58,6 +58,7 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
       ))}
       <TextBatch>
         <BoardText
+          name="entrance-title"
           bold
           position={[0, beamY + 0.2, z + 0.13]}
           anchorX="center"
@@ -69,6 +70,7 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
           {title}
         </BoardText>
         <BoardText
+          name="entrance-theme"
           bold
           position={[0, beamY - 0.2, z + 0.13]}
           anchorX="center"
@@ -79,7 +81,14 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
         >
           {theme}
         </BoardText>
-        <BoardText position={[0, beamY - 0.38, z + 0.13]} anchorX="center" anchorY="middle" fontSize={0.055} color={PALETTE.gold}>
+        <BoardText
+          name="entrance-host"
+          position={[0, beamY - 0.38, z + 0.13]}
+          anchorX="center"
+          anchorY="middle"
+          fontSize={0.055}
+          color={PALETTE.gold}
+        >
           {host}
         </BoardText>
       </TextBatch>

@@ -11,6 +11,14 @@ import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 import { TextBatchMesh } from './TextBatch.tsx';
 
+/** A rectangle on the page, CSS pixels. */
+export interface ScreenRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 export interface ScreenPoint {
   /** CSS pixels from the canvas's top-left corner of the page. */
   x: number;
@@ -23,6 +31,12 @@ export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
   /** The screen rectangle (CSS pixels, page coordinates) around a board's four corners; null off screen or unknown. */
   boardRect(panelId: string): { x: number; y: number; width: number; height: number } | null;
+  /**
+   * Where a named 3D text (e.g. the entrance arch's `entrance-title`) shows on the page: the
+   * rectangle around its typeset glyphs, or null when it is not typeset or not in front of the
+   * camera. May reach beyond the canvas; compare it with the canvas to tell whether it is seen.
+   */
+  textRect(name: string): ScreenRect | null;
   frames(): number;
   /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
   framesPending(): number;
@@ -108,6 +122,27 @@ function boardTexts(scene: THREE.Object3D, panelId: string): BoardTextLayout[] {
   return texts;
 }
 
+/**
+ * The scene's texts called `name`, with the matrix that takes their geometry to world space. A
+ * text in a batch is no child of anything (the batch draws it): its matrix is the batch's frame.
+ */
+function namedTexts(scene: THREE.Object3D, name: string): Array<{ text: THREE.Mesh; toWorld: THREE.Matrix4 }> {
+  const found: Array<{ text: THREE.Mesh; toWorld: THREE.Matrix4 }> = [];
+  scene.traverse((object) => {
+    if ((object as { isTextBatch?: boolean }).isTextBatch) {
+      // troika's BatchedText keeps its members in `_members` (not part of its typed API).
+      const members = (object as unknown as { _members?: Map<THREE.Mesh, unknown> })._members;
+      for (const text of members?.keys() ?? []) {
+        if (text.name === name)
+          found.push({ text, toWorld: new THREE.Matrix4().multiplyMatrices(object.matrixWorld, text.matrix) });
+      }
+    } else if (object.name === name && (object as THREE.Mesh).isMesh) {
+      found.push({ text: object as THREE.Mesh, toWorld: object.matrixWorld });
+    }
+  });
+  return found;
+}
+
 function countTextBatches(scene: THREE.Object3D): number {
   let count = 0;
   scene.traverse((object) => {
@@ -172,6 +207,39 @@ export function exposeTestHooks(root: RootState): void {
       const x = Math.min(...xs);
       const y = Math.min(...ys);
       return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+    },
+    textRect(name) {
+      const rect = root.gl.domElement.getBoundingClientRect();
+      const camera = root.camera;
+      camera.updateMatrixWorld();
+      let box: ScreenRect | null = null;
+      for (const { text, toWorld } of namedTexts(root.scene, name)) {
+        const bounds = text.geometry.boundingBox;
+        if (!bounds || bounds.isEmpty()) continue;
+        for (let corner = 0; corner < 8; corner++) {
+          point
+            .set(
+              corner & 1 ? bounds.max.x : bounds.min.x,
+              corner & 2 ? bounds.max.y : bounds.min.y,
+              corner & 4 ? bounds.max.z : bounds.min.z,
+            )
+            .applyMatrix4(toWorld);
+          // Behind the camera a corner would project mirrored: only corners in front count.
+          if (point.clone().applyMatrix4(camera.matrixWorldInverse).z >= 0) continue;
+          point.project(camera);
+          const x = rect.left + ((point.x + 1) / 2) * rect.width;
+          const y = rect.top + ((1 - point.y) / 2) * rect.height;
+          box = box
+            ? {
+                left: Math.min(box.left, x),
+                top: Math.min(box.top, y),
+                right: Math.max(box.right, x),
+                bottom: Math.max(box.bottom, y),
+              }
+            : { left: x, top: y, right: x, bottom: y };
+        }
+      }
+      return box;
     },
     frames: () => root.gl.info.render.frame,
     framesPending: () => root.internal.frames,

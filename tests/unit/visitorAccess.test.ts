@@ -149,6 +149,15 @@ describe('cardRegion', () => {
   it('makes it a bottom sheet on a narrow portrait screen, leaving the top for the board', () => {
     expect(cardRegion(390, 844)).toEqual({ kind: 'sheet', visibleHeight: Math.round(844 * (1 - SHEET_HEIGHT_SHARE)) });
   });
+
+  it('gives the kiosk a card as wide as its larger type needs (kiosk.css: min(78vmin, 50vw))', () => {
+    expect(cardRegion(1920, 1080, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 0.78 * 1080 });
+    expect(cardRegion(1366, 768, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 0.78 * 768 });
+    // A squarer screen: never more than half the width, so the board keeps its half.
+    expect(cardRegion(1024, 900, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 512 });
+    expect(cardRegion(1920, 1080, { kiosk: false })).toEqual(cardRegion(1920, 1080));
+    expect(cardRegion(390, 844, { kiosk: true })).toEqual(cardRegion(390, 844));
+  });
 });
 
 describe('tap tolerance', () => {
