@@ -37,6 +37,8 @@ export interface ExhibitTestHooks {
    * camera. May reach beyond the canvas; compare it with the canvas to tell whether it is seen.
    */
   textRect(name: string): ScreenRect | null;
+  /** Where a point of the corridor (x, y, z in metres) appears on screen. */
+  projectPoint(point: [number, number, number]): ScreenPoint;
   frames(): number;
   /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
   framesPending(): number;
@@ -167,19 +169,22 @@ export function exposeTestHooks(root: RootState): void {
     });
   }
   const point = new THREE.Vector3();
+  const project = (x: number, y: number, z: number): ScreenPoint => {
+    point.set(x, y, z).project(root.camera);
+    const rect = root.gl.domElement.getBoundingClientRect();
+    return {
+      x: rect.left + ((point.x + 1) / 2) * rect.width,
+      y: rect.top + ((1 - point.y) / 2) * rect.height,
+      ndc: [point.x, point.y, point.z],
+    };
+  };
   window.__exhibit = {
     projectPanel(panelId) {
       const { layout } = useExhibition.getState();
       const board = layout ? boardById(layout, panelId) : undefined;
       if (!board) return null;
       // Aim a little below the centre: the centre of the board's face, not its title band.
-      point.set(board.position[0], board.position[1] - 0.1, board.position[2]).project(root.camera);
-      const rect = root.gl.domElement.getBoundingClientRect();
-      return {
-        x: rect.left + ((point.x + 1) / 2) * rect.width,
-        y: rect.top + ((1 - point.y) / 2) * rect.height,
-        ndc: [point.x, point.y, point.z],
-      };
+      return project(board.position[0], board.position[1] - 0.1, board.position[2]);
     },
     boardRect(panelId) {
       const { layout } = useExhibition.getState();
@@ -241,8 +246,11 @@ export function exposeTestHooks(root: RootState): void {
       }
       return box;
     },
+    projectPoint: ([x, y, z]) => project(x, y, z),
     frames: () => root.gl.info.render.frame,
-    framesPending: () => root.internal.frames,
+    // Read through the store: the `internal` of the state handed to onCreated is replaced when the
+    // canvas goes live, so the one captured here would always say 0.
+    framesPending: () => root.get().internal.frames,
     memory: () => ({
       textures: root.gl.info.memory.textures,
       geometries: root.gl.info.memory.geometries,

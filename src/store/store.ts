@@ -362,7 +362,8 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       walkTo(x, z) {
         const { layout } = get();
         if (!layout) return;
-        const [clampedX, clampedZ] = clampToBounds(x, z, layout.bounds);
+        // A tap on the floor is the visitor's own step: it stops a reading distance from the boards.
+        const [clampedX, clampedZ] = clampToBounds(x, z, layout.walkBounds);
         set({ cameraGoal: { kind: 'walk', x: clampedX, z: clampedZ, seq: ++goalSeq } });
       },
 
