@@ -18,8 +18,18 @@ export interface ScreenPoint {
   ndc: [number, number, number];
 }
 
+/** A rectangle on the page in CSS pixels. */
+export interface ScreenRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
+  /** The screen rectangle round a board's face (its four corners projected); null if it is behind the camera. */
+  boardRect(panelId: string): ScreenRect | null;
   frames(): number;
   /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
   framesPending(): number;
@@ -103,6 +113,32 @@ export function exposeTestHooks(root: RootState): void {
         y: rect.top + ((1 - point.y) / 2) * rect.height,
         ndc: [point.x, point.y, point.z],
       };
+    },
+    boardRect(panelId) {
+      const { layout } = useExhibition.getState();
+      const board = layout ? boardById(layout, panelId) : undefined;
+      if (!board) return null;
+      const canvas = root.gl.domElement.getBoundingClientRect();
+      const xs: number[] = [];
+      const ys: number[] = [];
+      // The face's own x axis, turned by the board's rotation about y.
+      const alongX = Math.cos(board.rotationY);
+      const alongZ = -Math.sin(board.rotationY);
+      for (const sideways of [-0.5, 0.5]) {
+        for (const upwards of [-0.5, 0.5]) {
+          point
+            .set(
+              board.position[0] + alongX * sideways * board.width,
+              board.position[1] + upwards * board.height,
+              board.position[2] + alongZ * sideways * board.width,
+            )
+            .project(root.camera);
+          if (point.z > 1) return null;
+          xs.push(canvas.left + ((point.x + 1) / 2) * canvas.width);
+          ys.push(canvas.top + ((1 - point.y) / 2) * canvas.height);
+        }
+      }
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
     },
     frames: () => root.gl.info.render.frame,
     framesPending: () => root.internal.frames,
