@@ -5,7 +5,8 @@
  * scroll, the board still in view above it); the card's buttons step through the panels; turned
  * to landscape, the card moves to the side. The HUD's English title takes two lines at most,
  * clear of the floor plan's button; the directory covers the whole screen; the floor plan folds
- * away after the year scrubber; its boards have finger-sized targets.
+ * away after the year scrubber; its boards have finger-sized targets; a board whose card closes
+ * is framed whole again.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +279,26 @@ describe('a phone visit', () => {
     expect(fromBar).toBeGreaterThan(12);
     await page.touchscreen.tap(first.x, first.y);
     await expect.poll(async () => (await exhibitState())?.openPanelId).toBe(first.id);
+  });
+
+  it('frames the board whole again once its card is closed', async () => {
+    const id = (await exhibitState())?.openPanelId as string;
+    const panel = panels.find((candidate) => candidate.id === id);
+    await page.getByRole('dialog', { name: panel?.title }).waitFor({ state: 'visible' });
+    await waitForStillness(page, 600, SETTLE_MS);
+    await page.screenshot({ path: 'tests/artifacts/phone-card-open.png' });
+    await page.getByRole('button', { name: '关闭', exact: true }).tap();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await waitForStillness(page, 600, SETTLE_MS);
+    const board = await page.evaluate((panelId) => window.__exhibit?.boardRect(panelId) ?? null, id);
+    expect(board, 'the board is in front of the camera').not.toBeNull();
+    // Not cropped at either side (nor at the top or bottom), and the view is centred again.
+    expect(board?.left).toBeGreaterThanOrEqual(0);
+    expect(board?.right).toBeLessThanOrEqual(WIDTH);
+    expect(board?.top).toBeGreaterThanOrEqual(0);
+    expect(board?.bottom).toBeLessThanOrEqual(HEIGHT);
+    expect(Math.abs(((board?.left ?? 0) + (board?.right ?? 0)) / 2 - WIDTH / 2)).toBeLessThan(4);
+    await page.screenshot({ path: 'tests/artifacts/phone-card-closed.png' });
   });
 
   it('said nothing wrong on the way', () => {
