@@ -145,6 +145,11 @@ describe('a phone visit', () => {
     await page.getByRole('button', { name: '关闭', exact: true }).tap();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    // Turned back to portrait, the board is framed again for the narrower screen: whole.
+    await waitForStillness(page, 600, SETTLE_MS);
+    const portrait = await page.evaluate((panelId) => window.__exhibit?.boardRect(panelId) ?? null, id);
+    expect(portrait?.left).toBeGreaterThanOrEqual(0);
+    expect(portrait?.right).toBeLessThanOrEqual(WIDTH);
   });
 
   it('fits the English title in two lines beside its buttons, clear of the floor plan button', async () => {
