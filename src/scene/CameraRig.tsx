@@ -24,6 +24,8 @@ export function CameraRig() {
     // The pose and the card's framing, each quantity damped on its own (see cameraMotion.ts).
     motion: createCameraMotion({ x: camera.position.x, z: camera.position.z, yaw: 0, pitch: 0 }, 0),
     screenHeight: 0,
+    /** The view's aspect the current board goal was fitted to; 0: no board goal, or the visitor moved since. */
+    fittedAspect: 0,
   });
 
   useEffect(() => {
@@ -48,19 +50,26 @@ export function CameraRig() {
     const region = cardRegion(width, height, { kiosk: mode === 'kiosk' });
     const cardOpen = openPanelId !== null && mode !== 'present';
 
-    if (cameraGoal && cameraGoal.seq !== state.goalSeq) {
+    const framedHeight = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
+    // A board is framed again when the view it was fitted to changes shape: fitted to the strip
+    // above a phone's bottom sheet, it would stay cropped on the full screen once the card closes
+    // (or the phone is turned round). Not once the visitor has moved on, and not in projector
+    // mode, whose stops and their motion are the presenter's (src/modes/presentSession.ts).
+    const aspect = width / framedHeight;
+    const refit =
+      mode !== 'present' && framedHeight > 0 && state.fittedAspect !== 0 && Math.abs(aspect / state.fittedAspect - 1) > 1e-3;
+    if (cameraGoal && (cameraGoal.seq !== state.goalSeq || refit)) {
       state.goalSeq = cameraGoal.seq;
+      state.fittedAspect = 0;
       if (cameraGoal.kind === 'viewpoint') {
         // Boards get a viewpoint fitted to this screen's shape; other goals are used as given.
         const board = openOrFocusedBoard();
-        const framedHeight = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
-        const viewpoint =
-          board && board.viewpoint === cameraGoal.viewpoint
-            ? fitViewpoint(layout, board, width / framedHeight, camera.fov)
-            : cameraGoal.viewpoint;
+        const fitted = board !== undefined && board.viewpoint === cameraGoal.viewpoint;
+        const viewpoint = fitted ? fitViewpoint(layout, board, aspect, camera.fov) : cameraGoal.viewpoint;
+        if (fitted) state.fittedAspect = aspect;
         const look = yawPitchTowards(viewpoint.position, viewpoint.target);
         const [x, , z] = viewpoint.position;
-        if (cameraGoal.instant || cut) cutTo(motion, { x, z, yaw: look.yaw, pitch: look.pitch });
+        if ((cameraGoal.instant && !refit) || cut) cutTo(motion, { x, z, yaw: look.yaw, pitch: look.pitch });
         else glideTo(motion, { x, z, yaw: look.yaw, pitch: look.pitch });
       } else if (cut) {
         cutTo(motion, { x: cameraGoal.x, z: cameraGoal.z });
@@ -73,6 +82,7 @@ export function CameraRig() {
     if (motionInput.takeover !== state.takeover) {
       state.takeover = motionInput.takeover;
       takeOver(motion);
+      state.fittedAspect = 0;
     }
 
     // Keep the board in the uncovered part of the screen while its card is open: beside a side

@@ -29,8 +29,8 @@ export interface ScreenPoint {
 
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
-  /** The screen rectangle (CSS pixels, page coordinates) around a board's four corners; null off screen or unknown. */
-  boardRect(panelId: string): { x: number; y: number; width: number; height: number } | null;
+  /** The screen rectangle round a board's face (its four corners projected); null if it is behind the camera. */
+  boardRect(panelId: string): ScreenRect | null;
   /**
    * Where a named 3D text (e.g. the entrance arch's `entrance-title`) shows on the page: the
    * rectangle around its typeset glyphs, or null when it is not typeset or not in front of the
@@ -209,9 +209,7 @@ export function exposeTestHooks(root: RootState): void {
         xs.push(rect.left + ((point.x + 1) / 2) * rect.width);
         ys.push(rect.top + ((1 - point.y) / 2) * rect.height);
       }
-      const x = Math.min(...xs);
-      const y = Math.min(...ys);
-      return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
     },
     textRect(name) {
       const rect = root.gl.domElement.getBoundingClientRect();

@@ -98,13 +98,13 @@ async function photographBoard(panelId: string, name: string): Promise<void> {
   const rect = await page.evaluate((id) => window.__exhibit?.boardRect(id) ?? null, panelId);
   if (!rect) throw new Error(`${panelId} is not on screen`);
   const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
-  const x = Math.max(0, Math.floor(rect.x));
-  const y = Math.max(0, Math.floor(rect.y));
+  const x = Math.max(0, Math.floor(rect.left));
+  const y = Math.max(0, Math.floor(rect.top));
   const clip = {
     x,
     y,
-    width: Math.min(viewport.width - x, Math.ceil(rect.width)),
-    height: Math.min(viewport.height - y, Math.ceil(rect.height)),
+    width: Math.min(viewport.width - x, Math.ceil(rect.right - x)),
+    height: Math.min(viewport.height - y, Math.ceil(rect.bottom - y)),
   };
   await saveArtifact(name, await page.screenshot({ clip, timeout: 120_000 }));
 }
