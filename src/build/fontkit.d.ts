@@ -9,6 +9,12 @@ declare module 'fontkit' {
     readonly unitsPerEm: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
+    /** Shapes a string with the features a browser applies to horizontal text by default. */
+    layout(text: string): GlyphRun;
+  }
+  export interface GlyphRun {
+    readonly glyphs: ReadonlyArray<{ readonly id: number }>;
+    readonly positions: ReadonlyArray<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
   export function openSync(path: string, postscriptName?: string): Font;

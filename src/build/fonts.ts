@@ -3,7 +3,8 @@
  * content and interface need a few hundred to a few thousand characters, a few hundred kB.
  *
  * `.woff` is for troika-three-text (the 3D boards), which cannot read woff2; `.woff2` is for the
- * page's CSS @font-face. Both weights come in both formats.
+ * page's CSS @font-face. Both weights come in both formats. The two differ in their OpenType
+ * features: see BOARD_FONT_FEATURES.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Font, create as openFont } from 'fontkit';
-import subsetFont from 'subset-font';
+import subsetFont, { type SubsetFontOptions } from 'subset-font';
 import { collectContentStrings, fontCharacters, needsGlyph } from '../content/characters.ts';
 import { loadExhibition, type ReadContentFile } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
@@ -20,7 +21,26 @@ import type { FontMetrics } from '../layout/lineBreak.ts';
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 /** Bump when the output changes for the same characters (options, file set). */
-const OUTPUT_FORMAT = 1;
+const OUTPUT_FORMAT = 2;
+
+/**
+ * The only OpenType features the boards' woff keeps: horizontal kerning, ligatures and glyph
+ * composition, the ones a browser applies to horizontal text by default.
+ *
+ * troika's font parser applies EVERY positioning (GPOS) lookup in the font to every glyph, whatever
+ * feature or writing direction it belongs to. Noto Sans SC's optional 'halt' (half-width
+ * punctuation) and vertical 'vhal' lookups then halved or zeroed the advance of "：；！？" (the next
+ * character was drawn over the colon: "总目标：创优" read "总目标创优") and lifted "·" by a quarter em;
+ * its 'palt'/'vpal' lookups are a format troika cannot read ("unsupported GPOS table LookupType 1
+ * format 2"). Without them troika sets each glyph where a browser does (tests/unit/fonts.test.ts).
+ * The page's woff2 keeps every feature: the browser applies each one only where it belongs.
+ */
+export const BOARD_FONT_FEATURES: readonly string[] = ['kern', 'liga', 'ccmp'];
+
+/** What the subsetter keeps of the font's layout features, per format. */
+function subsetOptions(format: FontFormat): SubsetFontOptions {
+  return format === 'woff' ? { targetFormat: format, keepFeatures: [...BOARD_FONT_FEATURES] } : { targetFormat: format };
+}
 
 export type FontWeightName = 'Regular' | 'Bold';
 export type FontFormat = 'woff' | 'woff2';
@@ -125,7 +145,7 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
   const files: Record<string, number> = {};
   for (const weight of FONT_WEIGHTS) {
     const source = await readFile(fontSourcePath(weight));
-    const outputs = await Promise.all(FONT_FORMATS.map((format) => subsetFont(source, characters, { targetFormat: format })));
+    const outputs = await Promise.all(FONT_FORMATS.map((format) => subsetFont(source, characters, subsetOptions(format))));
     for (const [index, format] of FONT_FORMATS.entries()) {
       const data = outputs[index] as Buffer;
       const file = fontFileName(weight, format);

@@ -7,8 +7,8 @@
  * Several words separated by spaces must all match somewhere in the panel.
  */
 import { allPanels } from './load.ts';
-import { LANGS, type Lang, localize, variants } from './localize.ts';
-import type { Exhibition, LocalizedString, Panel } from './schema.ts';
+import { formatDate, LANGS, type Lang, localize, variants } from './localize.ts';
+import type { Exhibition, LocalizedString, Panel, PartialDate } from './schema.ts';
 
 /** What a hit is in, best first: a title hit ranks above a summary hit, and so on. */
 export type SearchField = 'title' | 'date' | 'summary' | 'people' | 'body' | 'points' | 'note' | 'stats' | 'caption';
@@ -31,6 +31,11 @@ interface IndexedText {
   /** The text as the visitor reads it. */
   text: string;
   folded: FoldedText;
+  /**
+   * Set on a date's ISO form ("1949-10-01"), which is indexed so that typing it finds the panel
+   * but is never shown: its snippet is the date as the visitor reads it (1949年10月1日 / 1 October 1949).
+   */
+  isoDate?: PartialDate;
 }
 
 export interface IndexedPanel {
@@ -96,7 +101,8 @@ export function queryTerms(query: string): string[] {
 function textsOf(panel: Panel): Array<{ field: SearchField; text: LocalizedString | undefined }> {
   const texts: Array<{ field: SearchField; text: LocalizedString | undefined }> = [
     { field: 'title', text: panel.title },
-    { field: 'date', text: panel.date },
+    // The date as every other view shows it, in each language; the ISO form is indexed apart.
+    { field: 'date', text: panel.date && { zh: formatDate(panel.date, 'zh'), en: formatDate(panel.date, 'en') } },
     { field: 'summary', text: panel.summary },
     ...panel.body.map((text) => ({ field: 'body' as const, text })),
     ...panel.images.flatMap((image) => [
@@ -142,6 +148,8 @@ export function buildSearchIndex(exhibition: Exhibition): SearchIndex {
       if (zh !== undefined) texts.push({ field, lang: 'zh', text: zh, folded: foldText(zh) });
       if (en !== undefined) texts.push({ field, lang: 'en', text: en, folded: foldText(en) });
     }
+    if (panel.date)
+      texts.push({ field: 'date', lang: 'zh', text: panel.date, folded: foldText(panel.date), isoDate: panel.date });
     return { panel, order, texts };
   });
 }
@@ -270,6 +278,7 @@ function snippetFor(entry: IndexedPanel, terms: string[], lang: Lang): SnippetPa
       .filter((hit) => hit.ranges.length > 0)
       .sort((a, b) => FIELD_WEIGHT[b.text.field] - FIELD_WEIGHT[a.text.field]);
     const best = hits[0];
+    if (best?.text.isoDate) return [{ text: formatDate(best.text.isoDate, lang), hit: true }];
     if (best) return snippetOf(best.text.text, best.ranges);
   }
   // Only the title matched: show the start of the summary (or first paragraph) for context.

@@ -3,7 +3,8 @@
  * per kind of panel, in metres of the board's own frame. The board draws from this plan and the
  * content check measures against it, so both agree on what is "too long".
  */
-import type { LocalizedString, Panel } from '../content/schema.ts';
+import { type Lang, localize } from '../content/localize.ts';
+import type { LocalizedString, Panel, Statistic } from '../content/schema.ts';
 import { type Advance, type FittedText, fitLines } from './lineBreak.ts';
 
 export interface TextBox {
@@ -102,17 +103,15 @@ export function boardTextPlan(panel: Panel, width: number, height: number): Boar
       const offset = panel.people.some((person) => person.honours.length > 0) ? 0.4 : 0.3;
       return { ...none, title, summary: box(0.066, 1.55, textWidth, bodyHeight - offset), summaryOffset: offset, textWidth };
     }
-    case 'stats': {
-      const cell = (width - 2 * BOARD_PAD) / 4;
+    case 'stats':
       return {
         ...none,
         title,
         summary: box(0.055, 1.3, width - 2 * BOARD_PAD, 0.08),
         summaryOffset: 0,
-        statLabel: box(0.047, 1.3, cell - 0.06, 0.13),
+        statLabel: statLabelBox(width),
         textWidth,
       };
-    }
     case 'board':
       return {
         ...none,
@@ -145,6 +144,109 @@ export interface BoardTextItem {
   box: TextBox;
   /** How the board shows it: whole or cut with "…"; the check warns only for whole-text boxes. */
   mustFit: boolean;
+}
+
+/** The figures a statistics board has room for: two rows of four. */
+export const STATS_COLUMNS = 4;
+export const STATS_MAX = 8;
+/** The largest size of a board's figures, and the vertical pitch of its rows (metres). */
+export const STAT_FIGURE_MAX_SIZE = 0.15;
+export const STAT_ROW_PITCH = 0.4;
+/** Below the top of its figure, where a figure's label starts. */
+export const STAT_LABEL_OFFSET = 0.19;
+
+/** Whether a figure's label is shown in Chinese (the language, or an English board falling back to it). */
+function labelInChinese(stat: Statistic, lang: Lang): boolean {
+  return lang === 'zh' || typeof stat.label === 'string' || stat.label.en === undefined;
+}
+
+/**
+ * The number as printed on the board. A Chinese label takes its measure word after the number
+ * (204家, 拘留1人); an English label names what it counts ("Premises sealed"), so there the number
+ * stands alone and the unit is not printed a second time.
+ */
+export function statFigureText(stat: Statistic, lang: Lang): string {
+  const unit = localize(stat.unit, 'zh');
+  return labelInChinese(stat, lang) && unit ? `${stat.value}${unit}` : String(stat.value);
+}
+
+/** A figure's label as printed on the board (and measured by the content check). */
+export function statLabelText(stat: Statistic, lang: Lang): string {
+  return localize(stat.label, lang);
+}
+
+export interface StatCellLayout {
+  /** Index into the panel's `stats`. */
+  index: number;
+  figure: string;
+  label: FittedText & { fontSize: number };
+  /** Top-left of the figure, in the board's frame. */
+  x: number;
+  y: number;
+}
+
+export interface StatsBoardLayout {
+  /** One size for every figure on the board. */
+  figureSize: number;
+  /** One size for every label on the board (a label that fits only larger keeps its size: see below). */
+  labelSize: number;
+  cells: StatCellLayout[];
+}
+
+/**
+ * A statistics board's grid: every figure at one size, every label at one size, each label
+ * broken onto up to its box's lines. The label size is the largest at which every label fits
+ * whole; a label that fits at no size is cut with "…" (and the content check names it).
+ */
+export function statsBoardLayout(
+  stats: readonly Statistic[],
+  lang: Lang,
+  width: number,
+  height: number,
+  advance: { regular: Advance; bold: Advance },
+): StatsBoardLayout {
+  const { top } = bodyArea(height);
+  const cellWidth = (width - 2 * BOARD_PAD) / STATS_COLUMNS;
+  const labelBox = statLabelBox(width);
+  const shown = stats.slice(0, STATS_MAX);
+  const figures = shown.map((stat) => statFigureText(stat, lang));
+  const figureSize = Math.min(
+    STAT_FIGURE_MAX_SIZE,
+    ...figures.map((figure) => fitOneLine(figure, advance.bold, cellWidth - 0.05, STAT_FIGURE_MAX_SIZE)),
+  );
+  const alone = shown.map((stat) => fitBox(statLabelText(stat, lang), labelBox, advance.regular));
+  const labelSize = Math.min(...alone.map((fitted) => fitted.fontSize));
+  const cells = shown.map((stat, index): StatCellLayout => {
+    const text = statLabelText(stat, lang);
+    const own = alone[index] as FittedText & { fontSize: number };
+    const atBoardSize = fitLines(text, {
+      maxEms: labelBox.maxWidth / labelSize,
+      advance: advance.regular,
+      maxLines: linesIn(labelBox.height, labelSize, labelBox.lineHeight),
+    });
+    // A label cut at every size is cut at the smallest, which is then the board's size. One that
+    // fits at its own size but not at the board's (a line break can shift) keeps its own: whole.
+    const label = own.overflow || atBoardSize.overflow ? own : { ...atBoardSize, fontSize: labelSize };
+    return {
+      index,
+      figure: figures[index] ?? '',
+      label,
+      x: -width / 2 + BOARD_PAD + (index % STATS_COLUMNS) * cellWidth,
+      y: top - 0.1 - Math.floor(index / STATS_COLUMNS) * STAT_ROW_PITCH,
+    };
+  });
+  return { figureSize, labelSize, cells };
+}
+
+/** The largest size (≤ max) at which a short text fits one line of `maxWidth`. */
+export function fitOneLine(text: string, advance: Advance, maxWidth: number, max: number): number {
+  const ems = Array.from(text).reduce((sum, char) => sum + advance(char), 0);
+  return ems === 0 ? max : Math.min(max, maxWidth / ems);
+}
+
+/** The box of one figure's label. */
+function statLabelBox(width: number): TextBox {
+  return box(0.047, 1.3, (width - 2 * BOARD_PAD) / STATS_COLUMNS - 0.06, 0.13);
 }
 
 /** Every text the board prints for a panel, with its box — what the content check measures. */

@@ -68,7 +68,14 @@ export interface CorridorLayout {
   start: Viewpoint;
   boards: BoardPlacement[];
   sections: SectionPlacement[];
+  /** Where the camera may stand: inside the walls, and a reading distance from the far wall. */
   bounds: WalkableBounds;
+  /**
+   * Where the visitor's own steps (keys, drags, taps on the floor) may take them: within `bounds`,
+   * and a reading distance from the boards on the side walls. A camera goal that frames a board
+   * may stand nearer a wall (a phone steps back towards the opposite one).
+   */
+  walkBounds: WalkableBounds;
   /** Centres of the ceiling light panels. */
   ceilingLights: Vec3[];
 }
@@ -92,6 +99,17 @@ export interface CorridorDimensions {
   viewDistance: number;
   /** How close the visitor may come to a wall. */
   wallMargin: number;
+  /**
+   * How close the visitor may come to the far wall, whose lettering is far larger than a board's:
+   * from here all of it is in a level view on a 16:10 or wider screen, letters about an eighth
+   * of the view high (nearer, a few giant strokes fill the screen and nothing can be read).
+   */
+  wallTextDistance: number;
+  /**
+   * How near a board's face the visitor may walk: a board's whole width still fits a 16:9 view,
+   * and its text is large print, not a few strokes across the screen.
+   */
+  boardReadingDistance: number;
   lightSpacing: number;
 }
 
@@ -108,8 +126,25 @@ export const DEFAULT_DIMENSIONS: CorridorDimensions = {
   endDepth: 3.5,
   viewDistance: 2.15,
   wallMargin: 0.45,
+  wallTextDistance: 2.4,
+  boardReadingDistance: 1.05,
   lightSpacing: 2.5,
 };
+
+/** The visitor's vertical field of view, degrees (the scene camera's). */
+export const EYE_FOV_DEGREES = 55;
+
+/**
+ * The far wall's lettering, which Landmarks.tsx draws: each line's centre as a share of the
+ * corridor's height and its letter size (m). The motto is fitted to the wall less `sideMargin`
+ * on each side, never larger than `fontSize`. The walkable bounds keep `wallTextDistance` from it.
+ */
+export const FAR_WALL_LETTERING = {
+  host: { heightShare: 0.72, fontSize: 0.08 },
+  /** `letterSpacingZh`: the Chinese motto is spaced out (em); the English is not. */
+  motto: { heightShare: 0.52, fontSize: 0.3, minFontSize: 0.12, sideMargin: 0.4, letterSpacingZh: 0.15 },
+  caption: { heightShare: 0.4, fontSize: 0.09 },
+} as const;
 
 /** Boards stand this far off the wall surface (their frame depth). */
 const BOARD_STANDOFF = 0.04;
@@ -175,7 +210,9 @@ export function layoutCorridor(exhibition: Exhibition, dims: CorridorDimensions 
   });
 
   const endZ = z - dims.endDepth;
-  bounds.minZ = endZ + dims.wallMargin;
+  // The far wall's lettering is read from a distance, not pressed against (the entrance wall is
+  // bare) — but never so far that the last section's boards cannot be reached.
+  bounds.minZ = Math.min(z, endZ + Math.max(dims.wallMargin, dims.wallTextDistance));
   const length = -endZ;
 
   const ceilingLights: Vec3[] = [];
@@ -196,6 +233,12 @@ export function layoutCorridor(exhibition: Exhibition, dims: CorridorDimensions 
     boards,
     sections,
     bounds,
+    walkBounds: {
+      minX: Math.min(0, Math.max(bounds.minX, -halfWidth + BOARD_STANDOFF + dims.boardReadingDistance)),
+      maxX: Math.max(0, Math.min(bounds.maxX, halfWidth - BOARD_STANDOFF - dims.boardReadingDistance)),
+      minZ: bounds.minZ,
+      maxZ: bounds.maxZ,
+    },
     ceilingLights,
   };
 }

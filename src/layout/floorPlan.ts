@@ -38,10 +38,18 @@ export interface FloorPlanBoard {
   rect: PlanRect;
   /** The middle of the bar, for hit targets and labels. */
   centre: PlanPoint;
+  /**
+   * Where a tap opens this board: an invisible square around the bar at least the plan's
+   * minimum target size, kept inside the drawing's box. Neighbours' targets overlap (boards
+   * stand closer together than a fingertip is wide); `hitFloorPlan` gives a tap to the nearest.
+   */
+  target: PlanRect;
 }
 
 export interface FloorPlan {
   size: PlanSize;
+  /** The drawing's box (an SVG viewBox): the plan with a margin round it. */
+  viewBox: PlanRect;
   /** The walkable floor. */
   walkable: PlanRect;
   sections: FloorPlanSection[];
@@ -82,8 +90,42 @@ function rectBetween(a: PlanPoint, b: PlanPoint): PlanRect {
 /** Boards are drawn this deep into the corridor, as a share of its drawn width. */
 const BOARD_DEPTH_SHARE = 0.16;
 
-/** The whole plan: walkable floor, the band of each section, each board against its wall. */
-export function floorPlan(layout: CorridorLayout, size: PlanSize): FloorPlan {
+/** Plan units of margin round the plan in its box, so the outline and the marker are not cut. */
+export const PLAN_MARGIN = 4;
+
+/** The smallest board target in CSS pixels: for a mouse (WCAG 2.5.8), and for a finger. */
+export const MIN_TARGET_PX = 24;
+export const MIN_TOUCH_TARGET_PX = 44;
+
+export function planViewBox(size: PlanSize): PlanRect {
+  return { u: -PLAN_MARGIN, v: -PLAN_MARGIN, width: size.width + 2 * PLAN_MARGIN, height: size.height + 2 * PLAN_MARGIN };
+}
+
+/** A length in CSS pixels as plan units, for a drawing whose box is shown `renderedWidth` pixels wide. */
+export function pixelsToPlanUnits(pixels: number, renderedWidth: number, size: PlanSize): number {
+  return renderedWidth > 0 ? (pixels * planViewBox(size).width) / renderedWidth : 0;
+}
+
+/** A square of side `side` (no smaller than `rect`) centred on `rect`, moved to lie inside `box`. */
+function targetAround(rect: PlanRect, side: number, box: PlanRect): PlanRect {
+  const width = Math.min(box.width, Math.max(rect.width, side));
+  const height = Math.min(box.height, Math.max(rect.height, side));
+  const within = (start: number, length: number, min: number, extent: number) =>
+    Math.min(Math.max(start, min), min + extent - length);
+  return {
+    u: within(rect.u - (width - rect.width) / 2, width, box.u, box.width),
+    v: within(rect.v - (height - rect.height) / 2, height, box.v, box.height),
+    width,
+    height,
+  };
+}
+
+/**
+ * The whole plan: walkable floor, the band of each section, each board against its wall with a
+ * tap target at least `minTarget` plan units square (see `pixelsToPlanUnits`).
+ */
+export function floorPlan(layout: CorridorLayout, size: PlanSize, minTarget = 0): FloorPlan {
+  const viewBox = planViewBox(size);
   const { bounds } = layout;
   const halfWidth = layout.width / 2;
   const walkable = rectBetween(toPlan(layout, size, bounds.minX, bounds.maxZ), toPlan(layout, size, bounds.maxX, bounds.minZ));
@@ -104,23 +146,28 @@ export function floorPlan(layout: CorridorLayout, size: PlanSize): FloorPlan {
       wall: board.wall,
       rect,
       centre: { u: rect.u + rect.width / 2, v: rect.v + rect.height / 2 },
+      target: targetAround(rect, minTarget, viewBox),
     };
   });
-  return { size, walkable, sections, boards };
+  return { size, viewBox, walkable, sections, boards };
 }
 
 export type PlanHit = { kind: 'board'; panelId: string } | { kind: 'section'; sectionId: string } | null;
 
+const inside = (point: PlanPoint, rect: PlanRect) =>
+  point.u >= rect.u && point.u <= rect.u + rect.width && point.v >= rect.v && point.v <= rect.v + rect.height;
+
 /**
- * What a tap at `point` on the plan means: the nearest board within `boardReach` plan units
- * (boards are small on the plan, so a fingertip near one counts), else the section under it.
+ * What a tap at `point` on the plan means: of the boards whose target holds it, the one whose
+ * bar's middle is nearest (targets overlap where boards stand close); else the section under it.
  */
-export function hitFloorPlan(plan: FloorPlan, point: PlanPoint, boardReach: number): PlanHit {
+export function hitFloorPlan(plan: FloorPlan, point: PlanPoint): PlanHit {
   let best: FloorPlanBoard | null = null;
-  let bestDistance = boardReach;
+  let bestDistance = Number.POSITIVE_INFINITY;
   for (const board of plan.boards) {
+    if (!inside(point, board.target)) continue;
     const distance = Math.hypot(board.centre.u - point.u, board.centre.v - point.v);
-    if (distance <= bestDistance) {
+    if (distance < bestDistance) {
       best = board;
       bestDistance = distance;
     }

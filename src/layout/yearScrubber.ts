@@ -85,3 +85,53 @@ export function yearFraction(year: number, firstYear: number, lastYear: number):
   if (lastYear <= firstYear) return 0;
   return Math.min(1, Math.max(0, (year - firstYear) / (lastYear - firstYear)));
 }
+
+/** Turned at least this far from the corridor's axis towards a wall (30°), the visitor faces it. */
+const FACING_WALL = 0.5;
+
+/**
+ * The milestone board the visitor stands beside (within its width along the wall) and faces, or
+ * null. Two boards of one year (1949: 七届二中全会 and 开国大典) are told apart by this.
+ */
+export function markBeside(marks: readonly YearMark[], pose: { position: Vec3; yaw: number }): YearMark | null {
+  const z = pose.position[2];
+  const lookX = -Math.sin(pose.yaw);
+  if (Math.abs(lookX) < FACING_WALL) return null;
+  const wall = lookX < 0 ? 'left' : 'right';
+  let beside: YearMark | null = null;
+  for (const mark of marks) {
+    if (mark.board.wall !== wall) continue;
+    const along = Math.abs(mark.board.position[2] - z);
+    if (along > mark.board.width / 2) continue;
+    if (!beside || along < Math.abs(beside.board.position[2] - z)) beside = mark;
+  }
+  return beside;
+}
+
+/**
+ * The year of the timeline at the visitor's place, for the scrubber's readout as they walk.
+ * Standing beside a milestone board (within its width along the wall) and facing its wall: that
+ * board's year — boards face each other across the corridor, so where one stands alone cannot
+ * tell 1927 from 1935. Elsewhere: the year of the point of the corridor where they stand, between
+ * the year anchors as `placeForYear` spreads them, to the nearest whole year; before the first
+ * board the timeline's first year, past the last its last. Null when there are no marks.
+ */
+export function yearAtPlace(marks: readonly YearMark[], pose: { position: Vec3; yaw: number }): number | null {
+  const [, , z] = pose.position;
+  const beside = markBeside(marks, pose);
+  if (beside) return beside.year;
+  const anchors = yearAnchors(marks);
+  let previous: YearMark | null = null;
+  for (const anchor of anchors) {
+    const anchorZ = anchor.board.position[2];
+    if (z >= anchorZ) {
+      // −z is deeper into the corridor: the visitor stands between the previous anchor and this one.
+      if (!previous || previous.board.position[2] <= anchorZ) return anchor.year;
+      const previousZ = previous.board.position[2];
+      const fraction = (previousZ - z) / (previousZ - anchorZ);
+      return Math.round(previous.year + fraction * (anchor.year - previous.year));
+    }
+    previous = anchor;
+  }
+  return anchors.at(-1)?.year ?? null;
+}

@@ -62,6 +62,8 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     PageUp: 'cardPageUp',
     PageDown: 'cardPageDown',
     Escape: 'closeCard',
+    // As in the corridor: the card closes and the search opens.
+    '/': 'openSearch',
   },
   // The search overlay: ↓/↑ move between the box and the results (Enter follows a result link).
   search: {

@@ -4,8 +4,10 @@
  * URL follows through hashSync) and follows it back (back/forward, a reload at `#/panel/<id>`).
  *
  * Discrete state only, in its own small store; nothing here runs per frame. The projector view
- * lends a `Pager` so "next" first shows the rest of a long panel before moving on, and reports
- * when the camera has arrived at the board.
+ * lends a `Pager` so "next" first shows the rest of a long panel before moving on, reports when
+ * the slide it was showing has faded out (only then does the camera set off, so the room never
+ * sees a half-transparent slide over a moving corridor), and reports when the camera has settled
+ * at the board. After the last screen of the last stop, "next" shows the end slide.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ExhibitionStore, isFullyLoaded } from '../store/store.ts';
@@ -45,6 +47,13 @@ export interface PresentState {
   motion: Motion;
   /** The camera has reached the current stop's board, so the projector card shows. */
   arrived: boolean;
+  /**
+   * The slide that was showing is fading out; the camera waits for it before it glides to the
+   * current stop (a glide only: a cut changes slides at once).
+   */
+  leaving: boolean;
+  /** Past the last stop: the end slide shows (the camera stays at the last board). */
+  ended: boolean;
   /** When the lesson began and when the current stop began (epoch ms). */
   startedAt: number;
   stopStartedAt: number;
@@ -87,6 +96,8 @@ export interface PresentSession {
   run(command: PresentCommand): void;
   /** Jumps to a stop (the presenter view's list of stops). */
   goTo(index: number): void;
+  /** The slide that was showing has faded out (while `leaving`): the camera may set off. */
+  slideHidden(): void;
   markArrived(): void;
   setPager(pager: Pager | null): void;
   reportPage(page: number, pages: number): void;
@@ -95,6 +106,15 @@ export interface PresentSession {
 
 /** As long as the loading screen waits for the boards' text before it opens anyway. */
 export const LOADING_GIVE_UP_MS = 60_000;
+
+/**
+ * The camera sets off without the view's word that the slide has faded out (a fade of 0.35 s, in
+ * present.css) after this long when no view has lent its pager (nothing shows a slide), and
+ * after the longer time when one has: a view always says so, unless it never gets to run its
+ * transition (a tab in the background), and a slide that is still fading must not be cut short.
+ */
+export const SLIDE_FADE_GIVE_UP_MS = 1000;
+export const SLIDE_FADE_GIVE_UP_WITH_VIEW_MS = 30_000;
 
 export function createPresentSession(options: PresentSessionOptions): PresentSession {
   const { exhibition } = options;
@@ -110,6 +130,8 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     paused: false,
     motion: options.motion ?? 'glide',
     arrived: false,
+    leaving: false,
+    ended: false,
     startedAt: started,
     stopStartedAt: started,
     advanceAt: null,
@@ -123,6 +145,8 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   let tour: PresentTour | null = null;
   let pager: Pager | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** While a slide fades out: the fallback that sends the camera on if the view never reports. */
+  let leaveTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
   // Auto-advance counts only once the room can see the corridor: not behind the loading screen,
   // which gives up after a minute (see LoadingScreen), and so does this wait.
@@ -180,10 +204,24 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     }
     const { index, count } = get();
     if (index < count - 1) go(index + 1);
-    else set({ advanceAt: null, advanceLeft: null }); // the lesson is over: stay on the last stop
+    else end(); // the lesson is over: the end slide, over the last stop
   }
 
   // --- stops ----------------------------------------------------------------------------------
+
+  const clearLeaveTimer = () => {
+    if (leaveTimer !== null) clearTimeout(leaveTimer);
+    leaveTimer = null;
+  };
+
+  /** The slide has gone: the camera sets off for the current stop. */
+  function setOff() {
+    clearLeaveTimer();
+    if (!get().leaving) return;
+    set({ leaving: false });
+    const panelId = stopPanelId();
+    if (panelId) exhibition.getState().openPanel(panelId, false);
+  }
 
   function go(target: number) {
     if (!tour) return;
@@ -191,16 +229,31 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     const panelId = stopPanelId(index);
     if (!panelId) return;
     const state = exhibition.getState();
-    if (index === get().index && state.openPanelId === panelId) {
+    if (index === get().index && state.openPanelId === panelId && !get().leaving) {
+      if (get().ended) set({ ended: false });
       pager?.toTop(); // e.g. Home on the first stop: back to its first screen
       return;
     }
     const cut = get().motion === 'cut';
     // The same board as before (a lesson coming back to it) needs no camera move.
     const sameBoard = state.openPanelId === panelId;
-    set({ index, stopStartedAt: now(), arrived: cut || sameBoard, page: 1, pages: 1 });
-    exhibition.getState().openPanel(panelId, cut);
+    // A glide waits until the slide on the screen has faded out (a slide still fading out keeps
+    // its place in that; the camera then goes to whichever stop is current when it has).
+    const leaving = !cut && !sameBoard && (get().arrived || get().leaving);
+    set({ index, stopStartedAt: now(), arrived: cut || sameBoard, leaving, ended: false, page: 1, pages: 1 });
+    if (leaving) {
+      if (leaveTimer === null) leaveTimer = setTimeout(setOff, pager ? SLIDE_FADE_GIVE_UP_WITH_VIEW_MS : SLIDE_FADE_GIVE_UP_MS);
+    } else {
+      clearLeaveTimer();
+      exhibition.getState().openPanel(panelId, cut);
+    }
     restartTimer();
+  }
+
+  /** The end slide: the lesson's last word, over the last stop (which stays as it was beneath). */
+  function end() {
+    clearTimer();
+    set({ ended: true, advanceAt: null, advanceLeft: null });
   }
 
   const unblank = () => {
@@ -223,10 +276,10 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   const navigate = (move: () => void) => {
     if (!get().ready || unblank()) return;
     // The card was closed (e.g. the URL went to #/): the first key brings the current stop back.
-    if (exhibition.getState().openPanelId === null) {
+    if (exhibition.getState().openPanelId === null && !get().leaving) {
       const panelId = stopPanelId();
       if (panelId) {
-        set({ arrived: get().motion === 'cut', stopStartedAt: now() });
+        set({ arrived: get().motion === 'cut', ended: false, stopStartedAt: now() });
         exhibition.getState().openPanel(panelId, get().motion === 'cut');
         restartTimer();
       }
@@ -240,13 +293,19 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     switch (command) {
       case 'next':
         navigate(() => {
+          if (get().ended) return; // the end slide is the last thing there is
           if (get().arrived && pager?.down()) restartTimer();
-          else go(get().index + 1);
+          else if (get().index < get().count - 1) go(get().index + 1);
+          else if (get().arrived) end();
         });
         return;
       case 'previous':
         navigate(() => {
-          if (get().arrived && pager?.up()) restartTimer();
+          // From the end slide back to the last stop, at the screen it was left at.
+          if (get().ended) {
+            set({ ended: false });
+            restartTimer();
+          } else if (get().arrived && pager?.up()) restartTimer();
           else go(get().index - 1);
         });
         return;
@@ -323,7 +382,9 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     const index = stopIndexForPanel(tour, state.openPanelId, get().index);
     if (index < 0) return;
     const cut = get().motion === 'cut';
-    set({ index, stopStartedAt: now(), arrived: cut, page: 1, pages: 1 });
+    // The camera is already on its way, so the slide cannot fade out first: it goes at once.
+    clearLeaveTimer();
+    set({ index, stopStartedAt: now(), arrived: cut, leaving: false, ended: false, page: 1, pages: 1 });
     if (cut) exhibition.getState().openPanel(state.openPanelId, true);
     restartTimer();
   });
@@ -339,8 +400,12 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       unblank();
       go(index);
     },
+    slideHidden() {
+      setOff();
+    },
     markArrived() {
-      if (!get().arrived) set({ arrived: true });
+      // Before the camera has even set off, it cannot have arrived.
+      if (!get().arrived && !get().leaving) set({ arrived: true });
     },
     setPager(next) {
       pager = next;
@@ -351,6 +416,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     dispose() {
       disposed = true;
       clearTimer();
+      clearLeaveTimer();
       clearTimeout(giveUp);
       unsubscribe();
     },

@@ -1,12 +1,10 @@
 /**
  * Tours (lessons) for projector mode, as pure functions: which tours exist, a tour's stops
- * resolved against the loaded panels, stepping with clamping, resuming from a panel in the URL,
- * and whether the camera has reached a stop. No React, no DOM: tested on their own.
+ * resolved against the loaded panels, stepping with clamping, and resuming from a panel in the
+ * URL. No React, no DOM: tested on their own.
  */
 import { allPanels } from '../content/load.ts';
 import type { Exhibition, LocalizedString, Panel, Section, Tour } from '../content/schema.ts';
-import type { Viewpoint } from '../layout/corridor.ts';
-import { yawPitchTowards } from '../layout/queries.ts';
 import { UI_STRINGS } from '../ui/strings.ts';
 
 /** The implicit tour that visits every panel in exhibition order. */
@@ -110,22 +108,4 @@ export function startIndex(tour: PresentTour, openPanelId: string | null): { ind
 
 export function hasDurations(tour: PresentTour): boolean {
   return tour.stops.some((stop) => stop.duration !== null);
-}
-
-/**
- * True once the camera is close enough to a board's viewpoint for the projector card to show:
- * within `distance` metres along the corridor and facing the board within `angle` radians.
- * (Across the corridor the rig may stand further back on a narrow screen, so x is not compared.)
- */
-export function cameraArrived(
-  pose: { position: readonly number[]; yaw: number },
-  viewpoint: Viewpoint,
-  distance = 0.3,
-  angle = 0.12,
-): boolean {
-  const z = pose.position[2] ?? Number.NaN;
-  if (!(Math.abs(z - viewpoint.position[2]) <= distance)) return false;
-  const { yaw } = yawPitchTowards(viewpoint.position, viewpoint.target);
-  const turn = Math.abs(Math.atan2(Math.sin(pose.yaw - yaw), Math.cos(pose.yaw - yaw)));
-  return turn <= angle;
 }

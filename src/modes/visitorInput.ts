@@ -5,7 +5,7 @@
 import { invalidate } from '@react-three/fiber';
 import { type ExhibitionStore, motionInput } from '../store/store.ts';
 import { actionForKey, type HeldAction, isHeldAction, type PressAction } from './keymap.ts';
-import { isTap } from './tapTolerance.ts';
+import { canvasPresses, isTap, type PressLog } from './tapTolerance.ts';
 
 const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
   walkForward: 'forward',
@@ -99,12 +99,20 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
 /**
  * Drag anywhere on the canvas to look around (a mouse or a finger). A finger's drag starts only
  * once it has moved beyond the tap tolerance, so the wobble of a tap does not turn the view (nor
- * end the glide the tap starts). Returns the uninstaller.
+ * end the glide the tap starts). Two fingers are a pinch, never a look: from the moment a second
+ * finger lands until the last one lifts, nothing turns. Every press is also written to `presses`,
+ * which the scene's click handlers read to tell a tap from a long press or a pinch. Returns the
+ * uninstaller.
  */
-export function installDragLook(element: HTMLElement): () => void {
+export function installDragLook(element: HTMLElement, presses: PressLog = canvasPresses, win: Window = window): () => void {
   let dragging: { id: number; x: number; y: number; startX: number; startY: number; engaged: boolean; type: string } | null =
     null;
   const onDown = (event: PointerEvent) => {
+    presses.pointerDown(event);
+    if (presses.gestureFingers() > 1) {
+      dragging = null;
+      return;
+    }
     if (event.button !== 0 || (dragging && dragging.id !== event.pointerId)) return;
     const { clientX: x, clientY: y } = event;
     dragging = { id: event.pointerId, x, y, startX: x, startY: y, engaged: false, type: event.pointerType };
@@ -130,17 +138,23 @@ export function installDragLook(element: HTMLElement): () => void {
   const onUp = (event: PointerEvent) => {
     if (dragging && event.pointerId === dragging.id) dragging = null;
   };
+  // A finger may lift anywhere (over a button, off the canvas): the log hears every release.
+  const onRelease = (event: PointerEvent) => presses.pointerUp(event);
   element.addEventListener('pointerdown', onDown);
   element.addEventListener('pointermove', onMove);
   element.addEventListener('pointerup', onUp);
   element.addEventListener('pointercancel', onUp);
   element.addEventListener('pointerleave', onUp);
+  win.addEventListener('pointerup', onRelease, { capture: true });
+  win.addEventListener('pointercancel', onRelease, { capture: true });
   return () => {
     element.removeEventListener('pointerdown', onDown);
     element.removeEventListener('pointermove', onMove);
     element.removeEventListener('pointerup', onUp);
     element.removeEventListener('pointercancel', onUp);
     element.removeEventListener('pointerleave', onUp);
+    win.removeEventListener('pointerup', onRelease, { capture: true });
+    win.removeEventListener('pointercancel', onRelease, { capture: true });
   };
 }
 

@@ -16,6 +16,8 @@ import {
   bodyArea,
   fitBox,
   layoutTitle,
+  STAT_LABEL_OFFSET,
+  statsBoardLayout,
   type TextBox,
   TITLE_BAND_HEIGHT,
   YEAR_COLUMN,
@@ -23,7 +25,7 @@ import {
 import type { BoardPlacement } from '../layout/corridor.ts';
 import { type Advance, advanceOf } from '../layout/lineBreak.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from '../ui/strings.ts';
+import { labelled, t } from '../ui/strings.ts';
 import { BoardImage } from './BoardImage.tsx';
 import { BoardText, type BoardTextProps } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';
@@ -52,12 +54,6 @@ function FittedText({ text, box, bold, ...props }: FittedTextProps) {
       {fitted.lines.join('\n')}
     </BoardText>
   );
-}
-
-/** The largest size (≤ max) at which a short text fits one line of `maxWidth`. */
-function fitOneLine(text: string, advance: Advance, maxWidth: number, max: number): number {
-  const ems = Array.from(text).reduce((sum, char) => sum + advance(char), 0);
-  return ems === 0 ? max : Math.min(max, maxWidth / ems);
 }
 
 export const BoardContent = memo(function BoardContent({ panel, placement, lang }: BoardContentProps) {
@@ -140,43 +136,32 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
       break;
     }
     case 'stats': {
-      const columns = 4;
-      const cellWidth = (width - 2 * BOARD_PAD) / columns;
-      const headerText = panel.since ? `${t('since', lang)} ${formatDate(panel.since, lang)}` : summary;
-      const boldAdvance = advanceOf(metrics, true);
-      const figure = (value: number, unit: string) => `${value}${unit && lang === 'zh' ? unit : ''}`;
+      const headerText = panel.since ? labelled(t('since', lang), formatDate(panel.since, lang), lang) : summary;
+      const grid = statsBoardLayout(panel.stats, lang, width, height, {
+        regular: advanceOf(metrics, false),
+        bold: advanceOf(metrics, true),
+      });
       body = (
         <>
           <BoardText position={[left, bodyTop + 0.03, TEXT_Z]} fontSize={0.055} color="#6b4a33" maxWidth={width - 2 * BOARD_PAD}>
             {headerText}
           </BoardText>
-          {panel.stats.slice(0, 8).map((stat, index) => {
-            const column = index % columns;
-            const row = Math.floor(index / columns);
-            const x = left + column * cellWidth;
-            const y = bodyTop - 0.1 - row * 0.4;
-            const unit = localize(stat.unit, lang);
-            return (
-              <Fragment key={`${index}-${stat.value}`}>
-                <BoardText
-                  bold
-                  position={[x, y, TEXT_Z]}
-                  fontSize={fitOneLine(figure(stat.value, unit), boldAdvance, cellWidth - 0.05, 0.15)}
-                  color={PALETTE.red}
-                >
-                  {figure(stat.value, unit)}
-                </BoardText>
-                {plan.statLabel && (
-                  <FittedText
-                    text={lang === 'zh' || !unit ? localize(stat.label, lang) : `${unit} · ${localize(stat.label, lang)}`}
-                    box={plan.statLabel}
-                    position={[x, y - 0.19, TEXT_Z]}
-                    color={PALETTE.ink}
-                  />
-                )}
-              </Fragment>
-            );
-          })}
+          {grid.cells.map((cell) => (
+            <Fragment key={cell.index}>
+              <BoardText bold position={[cell.x, cell.y, TEXT_Z]} fontSize={grid.figureSize} color={PALETTE.red}>
+                {cell.figure}
+              </BoardText>
+              <BoardText
+                position={[cell.x, cell.y - STAT_LABEL_OFFSET, TEXT_Z]}
+                fontSize={cell.label.fontSize}
+                lineHeight={plan.statLabel?.lineHeight}
+                whiteSpace="nowrap"
+                color={PALETTE.ink}
+              >
+                {cell.label.lines.join('\n')}
+              </BoardText>
+            </Fragment>
+          ))}
         </>
       );
       break;
@@ -233,7 +218,7 @@ export const BoardContent = memo(function BoardContent({ panel, placement, lang 
   }
 
   return (
-    <group position={placement.position} rotation={[0, placement.rotationY, 0]}>
+    <group position={placement.position} rotation={[0, placement.rotationY, 0]} userData={{ panelId: panel.id }}>
       {/* All of a board's text in one draw call; texts must be direct children (no groups). */}
       <TextBatch>
         <BoardText

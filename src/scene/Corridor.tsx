@@ -8,7 +8,7 @@ import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
-import { isTap } from '../modes/tapTolerance.ts';
+import { canvasPresses, isTap } from '../modes/tapTolerance.ts';
 import { useExhibition } from '../store/store.ts';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
@@ -21,7 +21,14 @@ import { SceneResourcesProvider } from './SceneResources.tsx';
 /** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
 export { CLICK_TOLERANCE_PX } from '../modes/tapTolerance.ts';
 
-const pointerTypeOf = (event: ThreeEvent<MouseEvent>) => (event.nativeEvent as Partial<PointerEvent> | undefined)?.pointerType;
+/**
+ * A click on the scene that is a tap: the pointer stayed put, and a finger was alone and lifted in
+ * time (a pinch or a long press ends in a click too, and must neither walk nor open a board).
+ */
+function isTapClick(event: ThreeEvent<MouseEvent>): boolean {
+  const click = event.nativeEvent as Partial<PointerEvent> | undefined;
+  return isTap(event.delta, click?.pointerType, canvasPresses.shapeOf(click));
+}
 
 export interface CorridorProps {
   exhibition: Exhibition;
@@ -38,13 +45,13 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
   const withText = useMemo(() => (textBoardIds ? new Set(textBoardIds) : null), [textBoardIds]);
   const handleBoardClick = useCallback(
     (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
-      if (isTap(event.delta, pointerTypeOf(event))) onOpenPanel(board.panelId);
+      if (isTapClick(event)) onOpenPanel(board.panelId);
     },
     [onOpenPanel],
   );
   const handleFloorClick = useCallback(
     (x: number, z: number, event: ThreeEvent<MouseEvent>) => {
-      if (isTap(event.delta, pointerTypeOf(event))) onWalkTo(x, z);
+      if (isTapClick(event)) onWalkTo(x, z);
     },
     [onWalkTo],
   );

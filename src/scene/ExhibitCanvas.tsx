@@ -1,5 +1,6 @@
 import { Canvas } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
+import { EYE_FOV_DEGREES } from '../layout/corridor.ts';
 import { installDragLook } from '../modes/visitorInput.ts';
 import { useExhibition } from '../store/store.ts';
 import { t } from '../ui/strings.ts';
@@ -36,7 +37,7 @@ export function ExhibitCanvas() {
         flat
         // The device's pixel ratio, capped by what it can afford (scene/deviceQuality.ts).
         dpr={deviceQuality().dpr}
-        camera={{ fov: 55, near: 0.05, far: 120, position: layout.start.position }}
+        camera={{ fov: EYE_FOV_DEGREES, near: 0.05, far: 120, position: layout.start.position }}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
         onCreated={(root) => exposeTestHooks(root)}
       >

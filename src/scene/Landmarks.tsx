@@ -6,7 +6,7 @@
 import { Fragment } from 'react';
 import { type Lang, localize } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
-import type { CorridorLayout } from '../layout/corridor.ts';
+import { type CorridorLayout, FAR_WALL_LETTERING } from '../layout/corridor.ts';
 import { fitFontSize } from '../layout/textFit.ts';
 import { BoardText } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';
@@ -58,6 +58,7 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
       ))}
       <TextBatch>
         <BoardText
+          name="entrance-title"
           bold
           position={[0, beamY + 0.2, z + 0.13]}
           anchorX="center"
@@ -69,6 +70,7 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
           {title}
         </BoardText>
         <BoardText
+          name="entrance-theme"
           bold
           position={[0, beamY - 0.2, z + 0.13]}
           anchorX="center"
@@ -79,7 +81,14 @@ export function EntranceArch({ exhibition, layout, lang }: LandmarkProps) {
         >
           {theme}
         </BoardText>
-        <BoardText position={[0, beamY - 0.38, z + 0.13]} anchorX="center" anchorY="middle" fontSize={0.055} color={PALETTE.gold}>
+        <BoardText
+          name="entrance-host"
+          position={[0, beamY - 0.38, z + 0.13]}
+          anchorX="center"
+          anchorY="middle"
+          fontSize={0.055}
+          color={PALETTE.gold}
+        >
           {host}
         </BoardText>
       </TextBatch>
@@ -179,6 +188,7 @@ export function FarWall({ exhibition, layout, lang }: LandmarkProps) {
   const motto = localize(exhibition.motto, lang);
   const caption = localize(exhibition.mottoCaption, lang);
   const z = layout.endZ;
+  const lettering = FAR_WALL_LETTERING;
   return (
     <group name="far-wall">
       <mesh
@@ -197,32 +207,37 @@ export function FarWall({ exhibition, layout, lang }: LandmarkProps) {
         {motto && (
           <BoardText
             bold
-            position={[0, layout.height * 0.52, z + 0.01]}
+            position={[0, layout.height * lettering.motto.heightShare, z + 0.01]}
             anchorX="center"
             anchorY="middle"
-            fontSize={fitFontSize(motto, layout.width - 0.8, 0.3, 0.12)}
+            fontSize={fitFontSize(
+              motto,
+              layout.width - 2 * lettering.motto.sideMargin,
+              lettering.motto.fontSize,
+              lettering.motto.minFontSize,
+            )}
             color={PALETTE.brightGold}
-            letterSpacing={lang === 'zh' ? 0.15 : 0}
+            letterSpacing={lang === 'zh' ? lettering.motto.letterSpacingZh : 0}
           >
             {motto}
           </BoardText>
         )}
         {caption && (
           <BoardText
-            position={[0, layout.height * 0.4, z + 0.01]}
+            position={[0, layout.height * lettering.caption.heightShare, z + 0.01]}
             anchorX="center"
             anchorY="middle"
-            fontSize={0.09}
+            fontSize={lettering.caption.fontSize}
             color={PALETTE.cream}
           >
             {caption}
           </BoardText>
         )}
         <BoardText
-          position={[0, layout.height * 0.72, z + 0.01]}
+          position={[0, layout.height * lettering.host.heightShare, z + 0.01]}
           anchorX="center"
           anchorY="middle"
-          fontSize={0.08}
+          fontSize={lettering.host.fontSize}
           color={PALETTE.gold}
         >
           {localize(exhibition.host, lang)}

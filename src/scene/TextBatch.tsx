@@ -50,6 +50,11 @@ export class TextBatchMesh extends BatchedText {
     // the canvas renders on demand, so ask for the frame that shows it.
     this.addEventListener('synccomplete', () => invalidate());
   }
+
+  /** The texts the batch draws, in the order they joined (troika keeps them in `_members`). */
+  get texts(): Text[] {
+    return [...(this as unknown as { _members: Map<Text, unknown> })._members.keys()];
+  }
 }
 
 export type TextBatchProps = Omit<ThreeElements['group'], 'children'> & { children: ReactNode };

@@ -9,6 +9,15 @@ import { boardById } from '../layout/queries.ts';
 import { isFullyLoaded, livePose, useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
+import { TextBatchMesh } from './TextBatch.tsx';
+
+/** A rectangle on the page, CSS pixels. */
+export interface ScreenRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 export interface ScreenPoint {
   /** CSS pixels from the canvas's top-left corner of the page. */
@@ -20,6 +29,16 @@ export interface ScreenPoint {
 
 export interface ExhibitTestHooks {
   projectPanel(panelId: string): ScreenPoint | null;
+  /** The screen rectangle round a board's face (its four corners projected); null if it is behind the camera. */
+  boardRect(panelId: string): ScreenRect | null;
+  /**
+   * Where a named 3D text (e.g. the entrance arch's `entrance-title`) shows on the page: the
+   * rectangle around its typeset glyphs, or null when it is not typeset or not in front of the
+   * camera. May reach beyond the canvas; compare it with the canvas to tell whether it is seen.
+   */
+  textRect(name: string): ScreenRect | null;
+  /** Where a point of the corridor (x, y, z in metres) appears on screen. */
+  projectPoint(point: [number, number, number]): ScreenPoint;
   frames(): number;
   /** Frames requested (invalidated) but not drawn yet: 0 when the canvas is truly at rest. */
   framesPending(): number;
@@ -38,6 +57,11 @@ export interface ExhibitTestHooks {
    * with a stand-in camera, then once more with the real one; no state changes.
    */
   drawCallsLooking(yaws: number[]): Array<{ yaw: number; calls: number; triangles: number }>;
+  /**
+   * Every text printed on a board, as troika typeset it: the string, its font size (metres) and,
+   * once typeset, its `textRenderInfo`'s glyph quads and caret cells (in the text's own frame).
+   */
+  boardTexts(panelId: string): BoardTextLayout[];
   /** The store's discrete state, as plain data. */
   state(): {
     openPanelId: string | null;
@@ -48,6 +72,17 @@ export interface ExhibitTestHooks {
     keyboardFocusPanelId: string | null;
     reducedMotion: boolean;
   };
+}
+
+export interface BoardTextLayout {
+  text: string;
+  fontSize: number;
+  /** Per drawn glyph (whitespace draws none): [minX, minY, maxX, maxY] of its quad, ink plus SDF margin. */
+  glyphBounds: number[];
+  glyphAtlasIndices: number[];
+  /** Per character: [startX, endX, bottomY, topY]. */
+  caretPositions: number[];
+  typeset: boolean;
 }
 
 declare global {
@@ -64,6 +99,50 @@ export function exposeImageCache(cache: ImageTextureCache): () => void {
   return () => {
     if (imageCache === cache) imageCache = null;
   };
+}
+
+function boardTexts(scene: THREE.Object3D, panelId: string): BoardTextLayout[] {
+  let board: THREE.Object3D | undefined;
+  scene.traverse((object) => {
+    if (object.userData.panelId === panelId) board = object;
+  });
+  const texts: BoardTextLayout[] = [];
+  board?.traverse((object) => {
+    if (!(object instanceof TextBatchMesh)) return;
+    for (const text of object.texts) {
+      const info = text.textRenderInfo;
+      texts.push({
+        text: text.text,
+        fontSize: text.fontSize,
+        glyphBounds: Array.from(info?.glyphBounds ?? []),
+        glyphAtlasIndices: Array.from(info?.glyphAtlasIndices ?? []),
+        caretPositions: Array.from(info?.caretPositions ?? []),
+        typeset: info !== null,
+      });
+    }
+  });
+  return texts;
+}
+
+/**
+ * The scene's texts called `name`, with the matrix that takes their geometry to world space. A
+ * text in a batch is no child of anything (the batch draws it): its matrix is the batch's frame.
+ */
+function namedTexts(scene: THREE.Object3D, name: string): Array<{ text: THREE.Mesh; toWorld: THREE.Matrix4 }> {
+  const found: Array<{ text: THREE.Mesh; toWorld: THREE.Matrix4 }> = [];
+  scene.traverse((object) => {
+    if ((object as { isTextBatch?: boolean }).isTextBatch) {
+      // troika's BatchedText keeps its members in `_members` (not part of its typed API).
+      const members = (object as unknown as { _members?: Map<THREE.Mesh, unknown> })._members;
+      for (const text of members?.keys() ?? []) {
+        if (text.name === name)
+          found.push({ text, toWorld: new THREE.Matrix4().multiplyMatrices(object.matrixWorld, text.matrix) });
+      }
+    } else if (object.name === name && (object as THREE.Mesh).isMesh) {
+      found.push({ text: object as THREE.Mesh, toWorld: object.matrixWorld });
+    }
+  });
+  return found;
 }
 
 function countTextBatches(scene: THREE.Object3D): number {
@@ -90,22 +169,86 @@ export function exposeTestHooks(root: RootState): void {
     });
   }
   const point = new THREE.Vector3();
+  const project = (x: number, y: number, z: number): ScreenPoint => {
+    point.set(x, y, z).project(root.camera);
+    const rect = root.gl.domElement.getBoundingClientRect();
+    return {
+      x: rect.left + ((point.x + 1) / 2) * rect.width,
+      y: rect.top + ((1 - point.y) / 2) * rect.height,
+      ndc: [point.x, point.y, point.z],
+    };
+  };
   window.__exhibit = {
     projectPanel(panelId) {
       const { layout } = useExhibition.getState();
       const board = layout ? boardById(layout, panelId) : undefined;
       if (!board) return null;
       // Aim a little below the centre: the centre of the board's face, not its title band.
-      point.set(board.position[0], board.position[1] - 0.1, board.position[2]).project(root.camera);
-      const rect = root.gl.domElement.getBoundingClientRect();
-      return {
-        x: rect.left + ((point.x + 1) / 2) * rect.width,
-        y: rect.top + ((1 - point.y) / 2) * rect.height,
-        ndc: [point.x, point.y, point.z],
-      };
+      return project(board.position[0], board.position[1] - 0.1, board.position[2]);
     },
+    boardRect(panelId) {
+      const { layout } = useExhibition.getState();
+      const board = layout ? boardById(layout, panelId) : undefined;
+      if (!board) return null;
+      const rect = root.gl.domElement.getBoundingClientRect();
+      const across = new THREE.Vector3(Math.cos(board.rotationY), 0, -Math.sin(board.rotationY));
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const [u, v] of [
+        [-1, -1],
+        [1, -1],
+        [1, 1],
+        [-1, 1],
+      ] as const) {
+        point
+          .set(...board.position)
+          .addScaledVector(across, (u * board.width) / 2)
+          .add(new THREE.Vector3(0, (v * board.height) / 2, 0))
+          .project(root.camera);
+        if (point.z > 1 || point.z < -1) return null;
+        xs.push(rect.left + ((point.x + 1) / 2) * rect.width);
+        ys.push(rect.top + ((1 - point.y) / 2) * rect.height);
+      }
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+    },
+    textRect(name) {
+      const rect = root.gl.domElement.getBoundingClientRect();
+      const camera = root.camera;
+      camera.updateMatrixWorld();
+      let box: ScreenRect | null = null;
+      for (const { text, toWorld } of namedTexts(root.scene, name)) {
+        const bounds = text.geometry.boundingBox;
+        if (!bounds || bounds.isEmpty()) continue;
+        for (let corner = 0; corner < 8; corner++) {
+          point
+            .set(
+              corner & 1 ? bounds.max.x : bounds.min.x,
+              corner & 2 ? bounds.max.y : bounds.min.y,
+              corner & 4 ? bounds.max.z : bounds.min.z,
+            )
+            .applyMatrix4(toWorld);
+          // Behind the camera a corner would project mirrored: only corners in front count.
+          if (point.clone().applyMatrix4(camera.matrixWorldInverse).z >= 0) continue;
+          point.project(camera);
+          const x = rect.left + ((point.x + 1) / 2) * rect.width;
+          const y = rect.top + ((1 - point.y) / 2) * rect.height;
+          box = box
+            ? {
+                left: Math.min(box.left, x),
+                top: Math.min(box.top, y),
+                right: Math.max(box.right, x),
+                bottom: Math.max(box.bottom, y),
+              }
+            : { left: x, top: y, right: x, bottom: y };
+        }
+      }
+      return box;
+    },
+    projectPoint: ([x, y, z]) => project(x, y, z),
     frames: () => root.gl.info.render.frame,
-    framesPending: () => root.internal.frames,
+    // Read through the store: the `internal` of the state handed to onCreated is replaced when the
+    // canvas goes live, so the one captured here would always say 0.
+    framesPending: () => root.get().internal.frames,
     memory: () => ({
       textures: root.gl.info.memory.textures,
       geometries: root.gl.info.memory.geometries,
@@ -135,6 +278,7 @@ export function exposeTestHooks(root: RootState): void {
       root.gl.render(root.scene, root.camera);
       return seen;
     },
+    boardTexts: (panelId) => boardTexts(root.scene, panelId),
     state: () => {
       const { openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion } = useExhibition.getState();
       return JSON.parse(

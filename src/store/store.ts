@@ -16,6 +16,7 @@ import { boardById, boardInView, neighbourBoard, type Pose, sameIdSet } from '..
 import { placeForYear, timelineMarks } from '../layout/yearScrubber.ts';
 import { parseModeParams } from '../routing/modeParams.ts';
 import type { Route } from '../routing/routes.ts';
+import { browserStorage, rememberLanguage, startLanguage } from './languagePreference.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk';
 /** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
@@ -362,7 +363,8 @@ export function createExhibitionStore(initial: { mode?: Mode; lang?: Lang } = {}
       walkTo(x, z) {
         const { layout } = get();
         if (!layout) return;
-        const [clampedX, clampedZ] = clampToBounds(x, z, layout.bounds);
+        // A tap on the floor is the visitor's own step: it stops a reading distance from the boards.
+        const [clampedX, clampedZ] = clampToBounds(x, z, layout.walkBounds);
         set({ cameraGoal: { kind: 'walk', x: clampedX, z: clampedZ, seq: ++goalSeq } });
       },
 
@@ -466,9 +468,13 @@ export type ExhibitionStore = ReturnType<typeof createExhibitionStore>;
  * The app's store, in the mode the query string asks for (`?mode=present`, `?mode=kiosk`; see
  * routing/modeParams.ts). Tests build their own with `createExhibitionStore`.
  */
+const startMode: Mode = typeof window === 'undefined' ? 'visitor' : parseModeParams(window.location.search).mode;
 export const useExhibition = createExhibitionStore({
-  mode: typeof window === 'undefined' ? 'visitor' : parseModeParams(window.location.search).mode,
+  mode: startMode,
+  // The visitor's language survives a reload (not on the kiosk: see languagePreference.ts).
+  lang: startLanguage(startMode, browserStorage()),
 });
+rememberLanguage(useExhibition, browserStorage());
 
 /** Loading progress as a fraction 0…1, weighted by how long each part takes. */
 export function progressFraction(progress: LoadingProgress): number {

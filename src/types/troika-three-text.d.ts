@@ -16,8 +16,22 @@ declare module 'troika-three-text' {
   }): void;
   export function preloadFont(options: { font?: string; characters?: string | string[] }, callback: () => void): void;
 
+  /** What troika's typesetter made of a text (its `textRenderInfo`), the parts we read. */
+  export interface TextRenderInfo {
+    /** [minX, minY, maxX, maxY] of each drawn glyph's quad (the glyph's ink plus its SDF margin), in the text's frame. */
+    readonly glyphBounds: Float32Array;
+    /** Each drawn glyph's index in the SDF atlas. */
+    readonly glyphAtlasIndices: Float32Array;
+    /** [startX, endX, bottomY, topY] of each character's caret cell. */
+    readonly caretPositions?: Float32Array;
+    readonly topBaseline: number;
+    readonly blockBounds: number[];
+  }
+
   export class Text extends Mesh<BufferGeometry, Material, TextEventMap> {
     text: string;
+    fontSize: number;
+    readonly textRenderInfo: TextRenderInfo | null;
     sync(callback?: () => void): void;
     dispose(): void;
   }

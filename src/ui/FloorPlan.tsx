@@ -6,32 +6,126 @@
  * The arrow follows the camera without React: the rig reports each drawn frame (`onLivePose`),
  * and one animation frame later the arrow's `transform` is written straight to the SVG element.
  * Nothing is drawn or set while the corridor is idle. The year scrubber lives in the same panel;
- * on a screen narrower than 1100 px (a phone, a tablet) the panel starts collapsed.
+ * on a screen narrower than 1100 px (a phone, a tablet) the panel starts collapsed, and folds
+ * away again once it has taken the visitor somewhere, so the place reached is not hidden by it.
+ *
+ * The boards are small bars on the plan; each has an invisible target at least 24 CSS pixels
+ * square (44 on a touch screen) around it, and a tap where targets overlap opens the nearest.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
-import { floorPlan, hitFloorPlan, type PlanSize, planHeadingDegrees, toPlan } from '../layout/floorPlan.ts';
+import {
+  floorPlan,
+  hitFloorPlan,
+  MIN_TARGET_PX,
+  MIN_TOUCH_TARGET_PX,
+  type PlanSize,
+  pixelsToPlanUnits,
+  planHeadingDegrees,
+  toPlan,
+} from '../layout/floorPlan.ts';
 import { livePose, onLivePose, useExhibition } from '../store/store.ts';
 import { t } from './strings.ts';
 import { YearScrubber } from './YearScrubber.tsx';
 
 /** Plan units: the SVG's viewBox. The corridor's width is stretched to stay legible. */
 const PLAN_SIZE: PlanSize = { width: 340, height: 56 };
-/** A tap this near a board (in plan units, about CSS pixels) lands on it. */
-const BOARD_REACH = 9;
 /** Below this width the panel starts collapsed: a board seen close up spans most of a smaller screen. */
 const COLLAPSED_BELOW = '(max-width: 1099px)';
+const COARSE_POINTER = '(pointer: coarse)';
+
+const matches = (query: string) => Boolean(window.matchMedia?.(query).matches);
+
+/** The drawing's width on screen in CSS pixels (0 while it is hidden), followed as it changes. */
+function useRenderedWidth(element: React.RefObject<Element | null>, active: boolean): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target || !active) return;
+    const measure = () => {
+      const measured = target.getBoundingClientRect().width;
+      if (measured > 0) setWidth(measured);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, active]);
+  return width;
+}
+
+/** A touch screen's pointer, followed as it changes (a tablet's keyboard attached or taken off). */
+function useCoarsePointer(): boolean {
+  const [coarse, setCoarse] = useState(() => matches(COARSE_POINTER));
+  useEffect(() => {
+    const query = window.matchMedia?.(COARSE_POINTER);
+    if (!query) return;
+    const onChange = () => setCoarse(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return coarse;
+}
 
 export function FloorPlan() {
   const exhibition = useExhibition((state) => state.exhibition);
   const layout = useExhibition((state) => state.layout);
   const lang = useExhibition((state) => state.lang);
-  const [expanded, setExpanded] = useState(() => !window.matchMedia?.(COLLAPSED_BELOW).matches);
+  const [expanded, setExpanded] = useState(() => !matches(COLLAPSED_BELOW));
   const bodyId = useId();
   const headingId = useId();
   const svg = useRef<SVGSVGElement>(null);
   const marker = useRef<SVGGElement>(null);
-  const plan = useMemo(() => (layout ? floorPlan(layout, PLAN_SIZE) : null), [layout]);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // The drawing exists once the layout does, and is measured while the panel is open.
+  const renderedWidth = useRenderedWidth(svg, expanded && exhibition !== null && layout !== null);
+  const targetPx = useCoarsePointer() ? MIN_TOUCH_TARGET_PX : MIN_TARGET_PX;
+  const minTarget = pixelsToPlanUnits(targetPx, renderedWidth, PLAN_SIZE);
+  const plan = useMemo(() => (layout ? floorPlan(layout, PLAN_SIZE, minTarget) : null), [layout, minTarget]);
+
+  /** After taking the visitor somewhere: on a small screen the panel folds away, off the view. */
+  const afterJump = useRef(() => {});
+  afterJump.current = () => {
+    if (!matches(COLLAPSED_BELOW)) return;
+    // The focus must not vanish with the panel's body: it goes to the button that opens it again.
+    if (body.current?.contains(document.activeElement)) toggle.current?.focus();
+    setExpanded(false);
+  };
+
+  /**
+   * The panel's body (a ref callback, with React 19's cleanup). The year scrubber in it: once a
+   * finger or a mouse lets go of it (the native change event; React's onChange is the input
+   * event) the panel folds away, not after keys or a screen reader's steps, which go on from it.
+   */
+  const bodyRef = useCallback((element: HTMLDivElement | null) => {
+    body.current = element;
+    if (!element) return;
+    let byPointer = false;
+    const isSlider = (event: Event) => event.target instanceof HTMLInputElement && event.target.type === 'range';
+    const onPointerDown = (event: Event) => {
+      byPointer = isSlider(event);
+    };
+    const onKeyDown = () => {
+      byPointer = false;
+    };
+    const onChange = (event: Event) => {
+      if (!isSlider(event)) return;
+      const released = byPointer;
+      byPointer = false;
+      if (released) afterJump.current();
+    };
+    element.addEventListener('pointerdown', onPointerDown);
+    element.addEventListener('keydown', onKeyDown);
+    element.addEventListener('change', onChange);
+    return () => {
+      body.current = null;
+      element.removeEventListener('pointerdown', onPointerDown);
+      element.removeEventListener('keydown', onKeyDown);
+      element.removeEventListener('change', onChange);
+    };
+  }, []);
 
   // The visitor's arrow, written to the DOM at most once per animation frame while frames are drawn.
   useEffect(() => {
@@ -64,9 +158,10 @@ export function FloorPlan() {
       const matrix = element.getScreenCTM();
       if (!matrix) return;
       const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-      const hit = hitFloorPlan(plan, { u: point.x, v: point.y }, BOARD_REACH);
+      const hit = hitFloorPlan(plan, { u: point.x, v: point.y });
       if (hit?.kind === 'board') useExhibition.getState().openPanel(hit.panelId);
       else if (hit?.kind === 'section') useExhibition.getState().goToSection(hit.sectionId);
+      if (hit) afterJump.current();
     };
     element.addEventListener('click', onClick);
     return () => element.removeEventListener('click', onClick);
@@ -79,6 +174,7 @@ export function FloorPlan() {
     <section className={expanded ? 'floor-plan' : 'floor-plan floor-plan--collapsed'} aria-labelledby={headingId}>
       <h2 id={headingId} className="floor-plan__heading">
         <button
+          ref={toggle}
           type="button"
           className="floor-plan__toggle"
           aria-expanded={expanded}
@@ -89,11 +185,11 @@ export function FloorPlan() {
           <span className="visually-hidden"> · {t(expanded ? 'floorPlanHide' : 'floorPlanShow', lang)}</span>
         </button>
       </h2>
-      <div id={bodyId} className="floor-plan__body" hidden={!expanded}>
+      <div ref={bodyRef} id={bodyId} className="floor-plan__body" hidden={!expanded}>
         <svg
           ref={svg}
           className="floor-plan__map"
-          viewBox={`-4 -4 ${PLAN_SIZE.width + 8} ${PLAN_SIZE.height + 8}`}
+          viewBox={`${plan.viewBox.u} ${plan.viewBox.v} ${plan.viewBox.width} ${plan.viewBox.height}`}
           role="img"
           aria-label={t('floorPlanMap', lang)}
         >
@@ -124,6 +220,18 @@ export function FloorPlan() {
           <g ref={marker} className="floor-plan__marker" data-testid="floor-plan-marker">
             <path d="M 13 0 L -5 -7 L -1 0 L -5 7 Z" />
           </g>
+          {/* Invisible, on top: where a tap opens each board (the click handler above decides). */}
+          {plan.boards.map((board) => (
+            <rect
+              key={board.panelId}
+              className="floor-plan__target"
+              data-panel-id={board.panelId}
+              x={board.target.u}
+              y={board.target.v}
+              width={board.target.width}
+              height={board.target.height}
+            />
+          ))}
         </svg>
         <ul className="floor-plan__legend" aria-label={t('floorPlanSections', lang)}>
           {exhibition.sections.map((section) => (
@@ -132,7 +240,10 @@ export function FloorPlan() {
                 type="button"
                 data-section-id={section.id}
                 style={{ '--accent': accents.get(section.id) } as React.CSSProperties}
-                onClick={() => useExhibition.getState().goToSection(section.id)}
+                onClick={() => {
+                  useExhibition.getState().goToSection(section.id);
+                  afterJump.current();
+                }}
               >
                 {localize(section.title, lang)}
               </button>

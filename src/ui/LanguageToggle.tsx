@@ -6,10 +6,10 @@
 import { useExhibition } from '../store/store.ts';
 import { t } from './strings.ts';
 
-export function LanguageToggle() {
+export function LanguageToggle({ className }: { className?: string }) {
   const lang = useExhibition((state) => state.lang);
   return (
-    <button type="button" onClick={() => useExhibition.getState().toggleLang()}>
+    <button type="button" className={className} onClick={() => useExhibition.getState().toggleLang()}>
       <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t('language', lang)}</span>
       <span className="visually-hidden"> · {t('languageLabel', lang)}</span>
     </button>

@@ -6,6 +6,22 @@ import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.t
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { t } from './strings.ts';
 
+/**
+ * The floor plan sits just below the HUD's top bar, whose height depends on the language and the
+ * screen (a title in two lines on a phone): the bar's height is published for the CSS as
+ * `--hud-top-height`, and followed as it changes. A ref callback (with React 19's cleanup).
+ */
+function publishTopBarHeight(element: HTMLElement | null) {
+  if (!element || typeof ResizeObserver === 'undefined') return;
+  const root = document.documentElement;
+  const observer = new ResizeObserver(() => root.style.setProperty('--hud-top-height', `${element.offsetHeight}px`));
+  observer.observe(element);
+  return () => {
+    observer.disconnect();
+    root.style.removeProperty('--hud-top-height');
+  };
+}
+
 export function Hud() {
   const lang = useExhibition((state) => state.lang);
   const exhibition = useExhibition((state) => state.exhibition);
@@ -15,7 +31,7 @@ export function Hud() {
   const { stepPanel, setDirectoryOpen, setSearchOpen } = useExhibition.getState();
   return (
     <>
-      <header className="hud hud--top">
+      <header ref={publishTopBarHeight} className="hud hud--top">
         <div className="hud__title">
           <h1>{localize(exhibition.title, lang)}</h1>
           <p>{localize(exhibition.host, lang)}</p>

@@ -2,12 +2,17 @@
  * The panel card: a modal dialog named by the panel's title, with everything the board has no
  * room for. Keys come from the shared key table ('card' context). Esc, × or a click on the
  * backdrop close it, and focus goes back to where it was before the card opened.
+ *
+ * Being modal, it leaves the HUD behind it inert, so a visitor's card carries the HUD's own
+ * controls in its header: the language switch (the card re-renders in the other language, the
+ * focus stays on the switch), and 搜索 / 展厅目录, which close the card and open those.
  */
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { allPanels } from '../content/load.ts';
 import { formatDate, localize } from '../content/localize.ts';
 import { actionForKey } from '../modes/keymap.ts';
 import { useExhibition } from '../store/store.ts';
+import { LanguageToggle } from './LanguageToggle.tsx';
 import { Narration } from './Narration.tsx';
 import { PanelDetails } from './PanelDetails.tsx';
 import { t } from './strings.ts';
@@ -16,6 +21,7 @@ export function PanelCard() {
   const openPanelId = useExhibition((state) => state.openPanelId);
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
+  const mode = useExhibition((state) => state.mode);
   const dialog = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -50,6 +56,17 @@ export function PanelCard() {
 
   const close = () => useExhibition.getState().closePanel();
   const step = (direction: 1 | -1) => useExhibition.getState().stepPanel(direction);
+  // The card goes first: search and the directory are not opened over a modal card.
+  const openSearch = () => {
+    close();
+    useExhibition.getState().setSearchOpen(true);
+  };
+  const openDirectory = () => {
+    close();
+    useExhibition.getState().setDirectoryOpen(true);
+  };
+  // The kiosk has no search or directory, and its own language button (src/ui/kiosk/).
+  const visitor = mode === 'visitor';
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const action = actionForKey('card', event.key);
@@ -59,6 +76,11 @@ export function PanelCard() {
     switch (action) {
       case 'closeCard':
         break; // the dialog's own cancel event closes it
+      case 'openSearch':
+        if (!visitor) break;
+        event.preventDefault();
+        openSearch();
+        break;
       case 'cardPrevious':
         event.preventDefault();
         step(-1);
@@ -114,8 +136,27 @@ export function PanelCard() {
               {localize(panel.title, lang)}
             </h2>
             {panel.date && <p className="panel-card__date">{formatDate(panel.date, lang)}</p>}
-            {/* A new panel or language is a new narration: the old one stops as it unmounts. */}
-            <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />
+            {visitor ? (
+              <div className="panel-card__tools">
+                {/* A new panel or language is a new narration: the old one stops as it unmounts. */}
+                <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />
+                <LanguageToggle className="panel-card__tool" />
+                <button
+                  type="button"
+                  className="panel-card__tool"
+                  aria-haspopup="dialog"
+                  aria-keyshortcuts="/"
+                  onClick={openSearch}
+                >
+                  {t('search', lang)}
+                </button>
+                <button type="button" className="panel-card__tool" aria-controls="directory" onClick={openDirectory}>
+                  {t('directory', lang)}
+                </button>
+              </div>
+            ) : (
+              <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />
+            )}
             <button
               type="button"
               className="panel-card__close"

@@ -6,7 +6,7 @@ import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { ImageInfo, Panel } from '../content/schema.ts';
 import { RelatedLinks } from './RelatedLinks.tsx';
 import { ResponsiveImage } from './ResponsiveImage.tsx';
-import { t } from './strings.ts';
+import { labelled, labelSeparator, t } from './strings.ts';
 
 export interface PanelDetailsProps {
   panel: Panel;
@@ -26,11 +26,7 @@ export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: Pan
         <CardImage key={image.src} image={image} lang={lang} />
       ))}
       <RelatedLinks panel={panel} lang={lang} headingLevel={headingLevel} href={relatedHref} />
-      {panel.source && (
-        <p className="panel-card__source">
-          {t('source', lang)}：{localize(panel.source, lang)}
-        </p>
-      )}
+      {panel.source && <p className="panel-card__source">{labelled(t('source', lang), localize(panel.source, lang), lang)}</p>}
     </>
   );
 }
@@ -45,19 +41,34 @@ export function PanelFacts({ panel, lang, block }: { panel: Panel; lang: Lang; b
   const css = (element: string) => `${block}__${element}`;
   return (
     <>
-      {panel.kind === 'to-fill' && <p className={css('to-fill')}>{localize(panel.note, lang)}</p>}
+      {panel.kind === 'to-fill' && (
+        <p className={css('to-fill')}>
+          {/* Named as a board still to be filled, like the board's own 【待补充】. */}
+          <strong>
+            {t('toFill', lang)}
+            {labelSeparator(lang)}
+          </strong>
+          {localize(panel.note, lang)}
+        </p>
+      )}
       {panel.kind === 'member' && (
         <ul className={css('people')}>
           {panel.people.map((person, index) => (
             <li key={`${index}-${localize(person.name, 'zh')}`} className={css('person')}>
               <p className={css('person-name')}>{localize(person.name, lang)}</p>
               <p className={css('person-role')}>
-                <span className="visually-hidden">{t('role', lang)}：</span>
+                <span className="visually-hidden">
+                  {t('role', lang)}
+                  {labelSeparator(lang)}
+                </span>
                 {localize(person.role, lang)}
               </p>
               {person.honours.length > 0 && (
                 <p className={css('honours')}>
-                  <span className="visually-hidden">{t('honours', lang)}：</span>
+                  <span className="visually-hidden">
+                    {t('honours', lang)}
+                    {labelSeparator(lang)}
+                  </span>
                   {person.honours.map((honour, honourIndex) => (
                     <span key={`${honourIndex}-${localize(honour, 'zh')}`} className={css('honour')}>
                       {localize(honour, lang)}
@@ -71,11 +82,7 @@ export function PanelFacts({ panel, lang, block }: { panel: Panel; lang: Lang; b
       )}
       {panel.kind === 'stats' && (
         <>
-          {panel.since && (
-            <p className={css('since')}>
-              {t('since', lang)}：{formatDate(panel.since, lang)}
-            </p>
-          )}
+          {panel.since && <p className={css('since')}>{labelled(t('since', lang), formatDate(panel.since, lang), lang)}</p>}
           <dl className={css('stats')}>
             {panel.stats.map((stat, index) => (
               <div key={`${index}-${stat.value}`} className={css('stat')}>
@@ -129,7 +136,7 @@ function CardImage({ image, lang }: { image: ImageInfo; lang: Lang }) {
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');
           figure?.classList.add('card-image--missing');
-          figure?.setAttribute('data-missing', `${t('imageMissing', lang)}：${image.src}`);
+          figure?.setAttribute('data-missing', labelled(t('imageMissing', lang), image.src, lang));
         }}
       />
       {image.placeholder && <span className="card-image__badge">{t('photoPending', lang)}</span>}

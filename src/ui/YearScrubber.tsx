@@ -3,23 +3,32 @@
  * the chosen year stands in the corridor (layout/yearScrubber.ts), with a tick under the slider
  * for every year that has a board. Each change is one store action (a camera goal the rig eases
  * to, or cuts to with reduced motion); nothing is set per frame.
+ *
+ * The readout follows the visitor: it shows the year of the place where they stand
+ * (`yearAtPlace`), read from the rig's per-frame pose and re-rendered only when that year changes.
+ * A year chosen on the slider stands while the camera goes there and until the visitor moves on
+ * (another goal, or taking the controls), so the thumb does not slide back under the finger.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { allPanels } from '../content/load.ts';
 import { type Lang, localize } from '../content/localize.ts';
-import { timelineMarks, type YearMark, yearAnchors, yearFraction } from '../layout/yearScrubber.ts';
-import { useExhibition } from '../store/store.ts';
+import { markBeside, timelineMarks, type YearMark, yearAnchors, yearAtPlace, yearFraction } from '../layout/yearScrubber.ts';
+import { livePose, motionInput, onLivePose, useExhibition } from '../store/store.ts';
 import { t } from './strings.ts';
 
-/** "1949年 · 中华人民共和国成立" at a board's year, else just "1950年". */
+/**
+ * "1949年 · 中华人民共和国成立" at a board's year (the board beside the visitor when there is one,
+ * else the year's first board), else just "1960年".
+ */
 export function yearValueText(
   year: number,
   anchors: readonly YearMark[],
   titles: ReadonlyMap<string, string>,
   lang: Lang,
+  besidePanelId: string | null = null,
 ): string {
-  const mark = anchors.find((anchor) => anchor.year === year);
-  const title = mark ? titles.get(mark.panelId) : undefined;
+  const panelId = besidePanelId ?? anchors.find((anchor) => anchor.year === year)?.panelId;
+  const title = panelId ? titles.get(panelId) : undefined;
   return title ? t('yearValueWithPanel', lang, { year, title }) : t('yearValue', lang, { year });
 }
 
@@ -28,20 +37,41 @@ export function YearScrubber() {
   const layout = useExhibition((state) => state.layout);
   const lang = useExhibition((state) => state.lang);
   const inputId = useId();
-  const anchors = useMemo(
-    () => (exhibition && layout ? yearAnchors(timelineMarks(exhibition, layout)) : []),
-    [exhibition, layout],
-  );
+  const marks = useMemo(() => (exhibition && layout ? timelineMarks(exhibition, layout) : []), [exhibition, layout]);
+  const anchors = useMemo(() => yearAnchors(marks), [marks]);
   const titles = useMemo(
     () => new Map(exhibition ? allPanels(exhibition).map((panel) => [panel.id, localize(panel.title, lang)]) : []),
     [exhibition, lang],
   );
   const first = anchors[0]?.year ?? 0;
   const last = anchors.at(-1)?.year ?? 0;
-  const [year, setYear] = useState<number | null>(null);
+  const [shownPlace, setShownPlace] = useState<{ year: number | null; panelId: string | null }>({ year: null, panelId: null });
+  const shownKey = useRef('');
+  /** The year chosen on the slider, with the camera goal it set and the visitor's controls then. */
+  const chosen = useRef<{ year: number; goalSeq: number | undefined; takeover: number } | null>(null);
+
+  useEffect(() => {
+    if (marks.length === 0) return;
+    const follow = () => {
+      const held = chosen.current;
+      const stands =
+        held !== null && held.goalSeq === useExhibition.getState().cameraGoal?.seq && held.takeover === motionInput.takeover;
+      if (!stands) chosen.current = null;
+      const next = stands ? held.year : yearAtPlace(marks, livePose);
+      const beside = stands ? null : (markBeside(marks, livePose)?.panelId ?? null);
+      const key = `${next}|${beside}`;
+      if (key !== shownKey.current) {
+        shownKey.current = key;
+        setShownPlace({ year: next, panelId: beside });
+      }
+    };
+    follow();
+    return onLivePose(follow);
+  }, [marks]);
+
   if (anchors.length < 2) return null;
-  const shown = year ?? first;
-  const valueText = yearValueText(shown, anchors, titles, lang);
+  const shown = shownPlace.year ?? first;
+  const valueText = yearValueText(shown, anchors, titles, lang, shownPlace.panelId);
 
   return (
     <div className="year-scrubber">
@@ -62,8 +92,10 @@ export function YearScrubber() {
           aria-valuetext={valueText}
           onChange={(event) => {
             const next = Number(event.currentTarget.value);
-            setYear(next);
             useExhibition.getState().goToYear(next);
+            chosen.current = { year: next, goalSeq: useExhibition.getState().cameraGoal?.seq, takeover: motionInput.takeover };
+            shownKey.current = `${next}|null`;
+            setShownPlace({ year: next, panelId: null });
           }}
         />
         <ol className="year-scrubber__ticks" aria-hidden="true">

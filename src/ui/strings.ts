@@ -99,6 +99,19 @@ export const UI_STRINGS = {
 
 export type UiStringKey = keyof typeof UI_STRINGS;
 
+/**
+ * What stands between a label and its value, in the language's own punctuation: the full-width
+ * colon in Chinese ("资料来源：…"), a colon and a space in English ("Source: …").
+ */
+export function labelSeparator(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+/** A label joined to its value: "统计起始：2021年6月1日" / "Counted since: 1 June 2021". */
+export function labelled(label: string, value: string, lang: Lang): string {
+  return `${label}${labelSeparator(lang)}${value}`;
+}
+
 /** Looks up an interface string and fills `{name}` placeholders. */
 export function t(key: UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
   return UI_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));

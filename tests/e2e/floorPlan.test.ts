@@ -1,7 +1,8 @@
 /**
  * The floor plan and the year scrubber on the built site: a section in the legend, and a tap on
  * the map, take the visitor there and the marker follows; the scrubber set to 1949 brings the
- * visitor to the 1949 board, and names the year and its board for a screen reader.
+ * visitor to the 1949 board, and names the year and its board for a screen reader. Each board on
+ * the map has a target of at least 24 CSS pixels, while its drawn bar stays small.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExhibition } from '../../src/content/load.ts';
 import { type CorridorLayout, layoutCorridor } from '../../src/layout/corridor.ts';
 import { openVisit, type PageWatch, ROOT, type Visit, waitForStillness } from './harness.ts';
+import { shownRect } from './rects.ts';
 
 let visit: Visit;
 let page: Page;
@@ -102,6 +104,53 @@ describe('the year scrubber', () => {
     // A seventh of the way from the 1949 board to the 1956 one.
     const expected = z1949 + (z1956 - z1949) / 7;
     await expect.poll(async () => Math.abs(((await pose())?.position[2] ?? 0) - expected), GLIDE).toBeLessThan(0.05);
+  });
+
+  it('gives each board on the map a target of at least 24 px, and a click at its edge opens that board', async () => {
+    const map = await shownRect(page.locator('.floor-plan__map'));
+    const targets = await page.locator('.floor-plan__target').evaluateAll((elements) =>
+      elements.map((element) => {
+        const id = element.getAttribute('data-panel-id') ?? '';
+        const box = element.getBoundingClientRect();
+        const bar = document.querySelector(`.floor-plan__board[data-panel-id="${id}"]`)?.getBoundingClientRect();
+        return {
+          id,
+          box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom },
+          bar: bar ? { left: bar.left, top: bar.top, right: bar.right, bottom: bar.bottom } : null,
+        };
+      }),
+    );
+    expect(targets).toHaveLength(layout.boards.length);
+    for (const { id, box, bar } of targets) {
+      expect(box.right - box.left, id).toBeGreaterThanOrEqual(24 - 0.5);
+      expect(box.bottom - box.top, id).toBeGreaterThanOrEqual(24 - 0.5);
+      // The drawn bar is as small as before, and its target covers it, within the drawing.
+      expect((bar?.right ?? 0) - (bar?.left ?? 0), id).toBeLessThan(24);
+      expect(box.left).toBeLessThanOrEqual(bar?.left ?? 0);
+      expect(box.right).toBeGreaterThanOrEqual(bar?.right ?? 0);
+      expect(box.left).toBeGreaterThanOrEqual((map?.left ?? 0) - 0.5);
+      expect(box.right).toBeLessThanOrEqual((map?.right ?? 0) + 0.5);
+      expect(box.top).toBeGreaterThanOrEqual((map?.top ?? 0) - 0.5);
+      expect(box.bottom).toBeLessThanOrEqual((map?.bottom ?? 0) + 0.5);
+    }
+    // The board nearest the entrance, clicked 9 px from its bar towards the middle of the
+    // corridor: off the bar (and beyond the old reach round its middle), nearer to it than to
+    // any other board.
+    const first = [...targets].sort((a, b) => (a.bar?.left ?? 0) - (b.bar?.left ?? 0))[0];
+    if (!first?.bar || !map) throw new Error('no board target');
+    const onTopWall = first.bar.top < (map.top + map.bottom) / 2;
+    const x = (first.bar.left + first.bar.right) / 2;
+    const y = onTopWall ? first.bar.bottom + 9 : first.bar.top - 9;
+    expect(y).toBeGreaterThan(first.box.top);
+    expect(y).toBeLessThan(first.box.bottom);
+    // A cut, not a glide down the corridor: this test is about where the click lands.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.reducedMotion).toBe(true);
+    await page.mouse.click(x, y);
+    await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.openPanelId).toBe(first.id);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
 
   it('said nothing wrong on the way', () => {

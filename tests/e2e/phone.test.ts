@@ -3,11 +3,15 @@
  * is capped in pixel ratio; a tap on the floor walks, a finger drag looks around, a tap on a
  * board opens its card as a bottom sheet (full width, at the bottom, text ≥ 16 px, no sideways
  * scroll, the board still in view above it); the card's buttons step through the panels; turned
- * to landscape, the card moves to the side.
+ * to landscape, the card moves to the side. The HUD's English title takes two lines at most,
+ * clear of the floor plan's button; the directory covers the whole screen; the floor plan folds
+ * away after the year scrubber; its boards have finger-sized targets; a board whose card closes
+ * is framed whole again.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVisit, type PageWatch, shippedPanels, type Visit, waitForStillness } from './harness.ts';
+import { describeRect, overlaps, shownRect, shownRects } from './rects.ts';
 
 const WIDTH = 390;
 const HEIGHT = 844;
@@ -16,6 +20,9 @@ let visit: Visit;
 let page: Page;
 let watch: PageWatch;
 let panels: Awaited<ReturnType<typeof shippedPanels>>;
+
+/** A camera move and the card's framing ease over dozens of frames; CPU WebGL on a busy machine draws about one a second. */
+const SETTLE_MS = 150_000;
 
 const exhibitState = () => page.evaluate(() => window.__exhibit?.state());
 const pose = () => page.evaluate(() => window.__exhibit?.pose());
@@ -138,6 +145,165 @@ describe('a phone visit', () => {
     await page.getByRole('button', { name: '关闭', exact: true }).tap();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+    // Turned back to portrait, the board is framed again for the narrower screen: whole.
+    await waitForStillness(page, 600, SETTLE_MS);
+    const portrait = await page.evaluate((panelId) => window.__exhibit?.boardRect(panelId) ?? null, id);
+    expect(portrait?.left).toBeGreaterThanOrEqual(0);
+    expect(portrait?.right).toBeLessThanOrEqual(WIDTH);
+  });
+
+  it('fits the English title in two lines beside its buttons, clear of the floor plan button', async () => {
+    const lineCount = () =>
+      page.locator('.hud__title h1').evaluate((heading) => {
+        const range = document.createRange();
+        range.selectNodeContents(heading);
+        return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
+      });
+    for (const [name, lang] of [
+      ['English · 切换到英文', 'en'],
+      ['中文 · Switch to Chinese', 'zh'],
+    ] as const) {
+      await page.locator('.hud').getByRole('button', { name, exact: true }).tap();
+      await expect.poll(async () => (await exhibitState())?.lang).toBe(lang);
+      expect(await lineCount(), lang).toBeLessThanOrEqual(2);
+      const title = await shownRects(page.locator('.hud__title h1, .hud__title p'));
+      expect(title).toHaveLength(2);
+      const others = await shownRects(page.locator('.floor-plan__toggle, .hud__actions button'));
+      expect(others.length).toBeGreaterThanOrEqual(4);
+      for (const rect of title) {
+        const under = others.filter((other) => overlaps(rect, other)).map(describeRect);
+        expect(under, `${lang}: title line at ${describeRect(rect)}`).toEqual([]);
+      }
+      if (lang === 'en') await page.screenshot({ path: 'tests/artifacts/phone-title-english.png' });
+    }
+  });
+
+  it('opens the directory over the whole screen, leaving no piece of the HUD’s buttons showing', async () => {
+    const button = page.locator('#directory-toggle');
+    const buttonRect = await shownRect(button);
+    if (!buttonRect) throw new Error('no directory button');
+    await button.tap();
+    const directory = page.getByRole('navigation', { name: '展厅目录' });
+    await directory.waitFor({ state: 'visible' });
+    const drawer = await shownRect(directory);
+    expect(drawer?.left).toBeLessThanOrEqual(buttonRect.left);
+    expect(drawer?.right).toBeGreaterThanOrEqual(buttonRect.right);
+    // What is on top at the button's corners and middle is the directory.
+    const inset = 2;
+    const points = [
+      [buttonRect.left + inset, buttonRect.top + inset],
+      [buttonRect.right - inset, buttonRect.top + inset],
+      [buttonRect.left + inset, buttonRect.bottom - inset],
+      [buttonRect.right - inset, buttonRect.bottom - inset],
+      [(buttonRect.left + buttonRect.right) / 2, (buttonRect.top + buttonRect.bottom) / 2],
+    ];
+    const onTop = await page.evaluate(
+      (at) => at.map(([x, y]) => Boolean(document.elementFromPoint(x ?? 0, y ?? 0)?.closest('#directory'))),
+      points,
+    );
+    expect(onTop).toEqual(points.map(() => true));
+    await page.screenshot({ path: 'tests/artifacts/phone-directory.png' });
+    await directory.getByRole('button', { name: '关闭目录' }).tap();
+    await directory.waitFor({ state: 'hidden' });
+  });
+
+  it('folds the floor plan away once the year scrubber has taken the visitor somewhere', async () => {
+    // Cuts instead of glides from here on: these tests look at where things end, not at the way there.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(async () => (await exhibitState())?.reducedMotion).toBe(true);
+    const toggle = page.locator('.floor-plan__toggle');
+    await toggle.tap();
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const before = (await exhibitState())?.focusPanelId;
+    const slider = page.getByRole('slider', { name: /百年党史/ });
+    const track = await shownRect(slider);
+    if (!track) throw new Error('no slider');
+    await page.touchscreen.tap(track.left + (track.right - track.left) * 0.3, (track.top + track.bottom) / 2);
+    await expect.poll(async () => (await exhibitState())?.focusPanelId).not.toBe(before);
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await shownRect(page.locator('.floor-plan__body'))).toBeNull();
+    await waitForStillness(page, 600, SETTLE_MS);
+    // The board the scrubber went to is in view, not under the plan.
+    const board = await page.evaluate(
+      (id) => (id ? (window.__exhibit?.boardRect(id) ?? null) : null),
+      (await exhibitState())?.focusPanelId ?? null,
+    );
+    expect(board?.left).toBeLessThan(WIDTH);
+    expect(board?.right).toBeGreaterThan(0);
+    await page.screenshot({ path: 'tests/artifacts/phone-after-scrubber.png' });
+  });
+
+  it('gives each board on the floor plan a target a finger can hit (44 px), and a tap at its edge opens it', async () => {
+    await page.locator('.floor-plan__toggle').tap();
+    const map = await shownRect(page.locator('.floor-plan__map'));
+    const targets = page.locator('.floor-plan__target');
+    const rects = await shownRects(targets);
+    expect(rects).toHaveLength(panels.length);
+    for (const rect of rects) {
+      expect(rect.right - rect.left).toBeGreaterThanOrEqual(44 - 0.5);
+      expect(rect.bottom - rect.top).toBeGreaterThanOrEqual(44 - 0.5);
+      // Within the drawing, where a tap is heard.
+      expect(rect.left).toBeGreaterThanOrEqual((map?.left ?? 0) - 0.5);
+      expect(rect.right).toBeLessThanOrEqual((map?.right ?? 0) + 0.5);
+      expect(rect.top).toBeGreaterThanOrEqual((map?.top ?? 0) - 0.5);
+      expect(rect.bottom).toBeLessThanOrEqual((map?.bottom ?? 0) + 0.5);
+    }
+    await page.screenshot({ path: 'tests/artifacts/phone-floor-plan.png' });
+    // The board nearest the entrance, tapped at its target's corner on the entrance and wall side:
+    // far off its drawn bar (a few pixels wide), but nearer to it than to any other board.
+    const first = await targets.evaluateAll((elements) => {
+      const shown = elements.map((element) => ({
+        id: element.getAttribute('data-panel-id') ?? '',
+        box: element.getBoundingClientRect(),
+        bar: document
+          .querySelector(`.floor-plan__board[data-panel-id="${element.getAttribute('data-panel-id')}"]`)
+          ?.getBoundingClientRect(),
+        map: document.querySelector('.floor-plan__map')?.getBoundingClientRect(),
+      }));
+      const entranceSide = shown.sort((a, b) => (a.bar?.left ?? 0) - (b.bar?.left ?? 0))[0];
+      if (!entranceSide?.bar || !entranceSide.map) return null;
+      const onTopWall = entranceSide.bar.top < entranceSide.map.top + entranceSide.map.height / 2;
+      return {
+        id: entranceSide.id,
+        x: entranceSide.box.left + 3,
+        y: onTopWall ? entranceSide.box.top + 3 : entranceSide.box.bottom - 3,
+        bar: {
+          left: entranceSide.bar.left,
+          top: entranceSide.bar.top,
+          right: entranceSide.bar.right,
+          bottom: entranceSide.bar.bottom,
+        },
+      };
+    });
+    if (!first) throw new Error('no board target');
+    // Well away from the bar itself.
+    const fromBar = Math.hypot(
+      Math.max(first.bar.left - first.x, 0, first.x - first.bar.right),
+      Math.max(first.bar.top - first.y, 0, first.y - first.bar.bottom),
+    );
+    expect(fromBar).toBeGreaterThan(12);
+    await page.touchscreen.tap(first.x, first.y);
+    await expect.poll(async () => (await exhibitState())?.openPanelId).toBe(first.id);
+  });
+
+  it('frames the board whole again once its card is closed', async () => {
+    const id = (await exhibitState())?.openPanelId as string;
+    const panel = panels.find((candidate) => candidate.id === id);
+    await page.getByRole('dialog', { name: panel?.title }).waitFor({ state: 'visible' });
+    await waitForStillness(page, 600, SETTLE_MS);
+    await page.screenshot({ path: 'tests/artifacts/phone-card-open.png' });
+    await page.getByRole('button', { name: '关闭', exact: true }).tap();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await waitForStillness(page, 600, SETTLE_MS);
+    const board = await page.evaluate((panelId) => window.__exhibit?.boardRect(panelId) ?? null, id);
+    expect(board, 'the board is in front of the camera').not.toBeNull();
+    // Not cropped at either side (nor at the top or bottom), and the view is centred again.
+    expect(board?.left).toBeGreaterThanOrEqual(0);
+    expect(board?.right).toBeLessThanOrEqual(WIDTH);
+    expect(board?.top).toBeGreaterThanOrEqual(0);
+    expect(board?.bottom).toBeLessThanOrEqual(HEIGHT);
+    expect(Math.abs(((board?.left ?? 0) + (board?.right ?? 0)) / 2 - WIDTH / 2)).toBeLessThan(4);
+    await page.screenshot({ path: 'tests/artifacts/phone-card-closed.png' });
   });
 
   it('said nothing wrong on the way', () => {

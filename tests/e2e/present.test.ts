@@ -1,17 +1,22 @@
 /**
  * Projector mode end to end, on the built site in headless Chromium: an instructor with only a
- * clicker runs the shipped lesson (新队员入队教育) from the directory link to the last stop and
+ * clicker runs the shipped lesson (新队员入队教育) from the directory link to the end slide and
  * back, blanks the screen and resumes, reloads mid-lesson, reads the presenter window (opened
  * with S) and drives the projector from it; the projector type meets its size figures at
- * 1920×1080 and 1280×720; the camera glides when asked; auto-advance pauses and resumes.
+ * 1920×1080 and 1280×720; each slide fills the screen with no corridor beside or through it,
+ * its type grown to fill it; a long panel's screens break between lines; the camera glides when
+ * asked, and between stops the slide is never half-transparent over a moving corridor;
+ * auto-advance pauses and resumes.
  *
  * Most of it runs with reduced motion (the camera cuts), which is also what makes it fast on
- * CPU WebGL; one test switches to the glide with M and watches the camera travel.
+ * CPU WebGL; one test switches to the glide with M and watches the camera travel, and one, with
+ * the system's usual motion, samples every frame of a stop change.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   imageStats,
@@ -22,6 +27,7 @@ import {
   saveArtifact,
   serveStatic,
   waitForExhibit,
+  waitForStillness,
   watchPage,
 } from './harness.ts';
 
@@ -94,8 +100,21 @@ async function position(target: Page = page) {
       hash: window.location.hash,
       search: window.location.search,
       lang: document.documentElement.lang,
+      ended: document.querySelector('[data-testid="present-end"]')?.classList.contains('projector-end--shown') ?? false,
     };
   });
+}
+
+/** The end slide's name, as a screen reader announces it. */
+const endName = (lang: string) => (lang === 'en' ? 'End of the tour' : '讲解结束');
+
+/** Waits until the projector shows the end slide, a dialog named 讲解结束 over the last stop. */
+async function expectEnd(target: Page = page) {
+  await expect.poll(async () => (await position(target))?.ended, POLL).toBe(true);
+  const lang = (await position(target))?.lang ?? 'zh-CN';
+  expect(await target.getByRole('dialog', { name: endName(lang), exact: true }).isVisible()).toBe(true);
+  // The last stop stays beneath it, out of a screen reader's way: one dialog, the end slide.
+  expect(await target.getByRole('dialog').count()).toBe(1);
 }
 
 /** Waits until the projector shows stop `n` (1-based) of the lesson at screen `screen`, and checks the URL and the card's name. */
@@ -116,23 +135,31 @@ async function expectStop(n: number, screen = 1, target: Page = page) {
 
 /**
  * Presses a "next" key and checks what a clicker should do: show the panel's next screen if
- * there is more of it, else go to the next stop (at its first screen). The last stop stays.
+ * there is more of it, else go to the next stop (at its first screen). After the last stop's
+ * last screen comes the end slide, which stays.
  */
 async function next(key = 'PageDown', target: Page = page, watched: Page = page) {
   const before = await position(watched);
   if (!before) throw new Error('no card shown');
   await target.keyboard.press(key);
-  if (before.page < before.pages) await expectStop(before.stop, before.page + 1, watched);
-  else if (before.stop === lesson.length) await expectStop(before.stop, before.page, watched);
+  if (before.ended) await expectEnd(watched);
+  else if (before.page < before.pages) await expectStop(before.stop, before.page + 1, watched);
+  else if (before.stop === lesson.length) await expectEnd(watched);
   else await expectStop(before.stop + 1, 1, watched);
 }
 
-/** The same for "previous": back up the panel first, then to the previous stop's first screen. */
+/**
+ * The same for "previous": from the end slide back to the last stop, at the screen it was left
+ * at; else back up the panel first, then to the previous stop's first screen.
+ */
 async function previous(key = 'PageUp', target: Page = page, watched: Page = page) {
   const before = await position(watched);
   if (!before) throw new Error('no card shown');
   await target.keyboard.press(key);
-  if (before.page > 1) await expectStop(before.stop, before.page - 1, watched);
+  if (before.ended) {
+    await expect.poll(async () => (await position(watched))?.ended, POLL).toBe(false);
+    await expectStop(before.stop, before.page, watched);
+  } else if (before.page > 1) await expectStop(before.stop, before.page - 1, watched);
   else await expectStop(Math.max(1, before.stop - 1), 1, watched);
 }
 
@@ -140,6 +167,40 @@ async function previous(key = 'PageUp', target: Page = page, watched: Page = pag
 async function forwardTo(n: number) {
   for (let guard = 0; guard < 40 && (await position())?.stop !== n; guard++) await next();
   await expectStop(n);
+}
+
+/**
+ * What the room sees of the shown slide's text column, line by line (each text node's line
+ * boxes): which lines show whole and which show cut. A point of a line shows where the browser
+ * hits the column there (so the slide's clipping and its scrolling box both count, however they
+ * are done): a line whose top and bottom edges both show is whole, one with only one of them cut.
+ */
+async function screenLines(target: Page = page): Promise<{ whole: string[]; cut: string[] }> {
+  return target.evaluate(() => {
+    const card = document.querySelector('dialog.projector.projector--shown');
+    const column = card?.querySelector('.projector__text');
+    if (!card || !column) throw new Error('no slide');
+    const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const whole: string[] = [];
+    const cut: string[] = [];
+    let index = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode(), index++) {
+      const parent = node.parentElement;
+      if (!parent || !node.textContent?.trim() || parent.closest('.visually-hidden')) continue;
+      range.selectNodeContents(node);
+      [...range.getClientRects()].forEach((rect, line) => {
+        if (rect.height < 4 || rect.width < 4) return;
+        const hits = (y: number) => document.elementsFromPoint(rect.left + 2, y).includes(column);
+        const top = hits(rect.top + 1);
+        const bottom = hits(rect.bottom - 1);
+        const key = `${index}.${line} ${node.textContent?.slice(0, 12)}`;
+        if (top && bottom) whole.push(key);
+        else if (top || bottom) cut.push(`${key} (${top ? 'bottom' : 'top'} hidden)`);
+      });
+    }
+    return { whole, cut };
+  });
 }
 
 async function blankShown(target: Page = page): Promise<string | null> {
@@ -199,9 +260,12 @@ describe('projector mode', () => {
     expect((await position())?.stop).toBeLessThan(there?.stop ?? 0);
     await page.keyboard.press('End');
     await expectStop(lesson.length);
-    // Next on the last stop shows the rest of it, then stays: the lesson does not wrap round.
+    // Next on the last stop shows the rest of it, then the end slide, which stays: the lesson
+    // does not wrap round. PageUp goes back to the last stop.
     for (let i = 0; i < 4; i++) await next();
-    expect((await position())?.stop).toBe(lesson.length);
+    expect(await position()).toMatchObject({ stop: lesson.length, ended: true });
+    await previous();
+    expect(await position()).toMatchObject({ stop: lesson.length, ended: false });
     await page.keyboard.press('Home');
     await expectStop(1);
     await previous();
@@ -340,6 +404,15 @@ describe('projector mode', () => {
     await presenter.keyboard.press('End');
     await expectStop(lesson.length);
     await expect.poll(() => upNext.textContent(), POLL).toContain('这是最后一站。');
+    // Past the last screen there, the end slide here; the presenter view stays in step, and
+    // PageUp there brings the last stop back.
+    for (let guard = 0; guard < 5 && !(await position())?.ended; guard++) await next('PageDown', presenter, page);
+    await expectEnd();
+    await expect.poll(current, POLL).toBe('讲解结束');
+    expect(await presenter.locator('.presenter__position').textContent()).toBe('讲解结束');
+    await saveArtifact('present-presenter-end.png', await presenter.screenshot({ timeout: 120_000 }));
+    await previous('PageUp', presenter, page);
+    await expect.poll(current, POLL).toBe(lesson[lesson.length - 1]?.title);
     await presenter.keyboard.press('Home');
     await expectStop(1);
     await saveArtifact('present-presenter-view.png', await presenter.screenshot({ timeout: 120_000 }));
@@ -361,19 +434,27 @@ describe('projector mode', () => {
         expect(await more.isVisible()).toBe(true);
         expect(await more.textContent()).toBe(`▼ More · ${now.page} / ${now.pages}`);
         const top = await page.locator('dialog.projector--shown .projector__content').evaluate((element) => element.scrollTop);
+        const before = await screenLines();
+        expect(before.cut, `stop ${now.stop}, screen ${now.page}`).toEqual([]);
         await next();
+        // The screens break between lines: nothing of the lines just read shows again on the
+        // next screen (not even the bottom of one at its top), and no line on it is cut.
+        const shown = await screenLines();
+        expect(shown.cut, `stop ${now.stop}, screen ${now.page + 1}`).toEqual([]);
+        expect(shown.whole.length, `stop ${now.stop}, screen ${now.page + 1}`).toBeGreaterThan(0);
+        expect(
+          shown.whole.filter((line) => before.whole.includes(line)),
+          `stop ${now.stop}, screen ${now.page + 1}`,
+        ).toEqual([]);
         // Same stop, same URL, the text moved up by a screen; the presenter shows the screen too.
         const after = await position();
         expect([after?.stop, after?.page, after?.hash]).toEqual([now.stop, now.page + 1, now.hash]);
         const scroll = await page.locator('dialog.projector--shown .projector__content').evaluate((element) => ({
           top: element.scrollTop,
-          max: element.scrollHeight - element.clientHeight,
           height: element.clientHeight,
         }));
-        expect(scroll.top).toBeGreaterThan(top);
-        // A full screen at a time (less a line, kept for context), and the last one ends at the end.
-        if (now.page + 1 === now.pages) expect(scroll.top).toBeGreaterThanOrEqual(scroll.max - 1);
-        else expect(scroll.top - top).toBeGreaterThan(scroll.height * 0.7);
+        // Nearly a full screen at a time (it breaks between lines, so a line's height at most is left over).
+        expect(scroll.top - top).toBeGreaterThan(scroll.height * 0.7);
         await expect
           .poll(() => presenter.locator('.presenter__position').textContent(), POLL)
           .toBe(`Stop ${now.stop} of ${lesson.length} · Screen ${now.page + 1} of ${now.pages}`);
@@ -458,8 +539,92 @@ describe('projector mode', () => {
     }
   });
 
+  it('at 1920×1080 every slide fills the screen: opaque edge to edge, no corridor beside it, the type grown to fill it', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const ids = [
+      'cpc-founding-1921',
+      'long-march-1936',
+      'party-committee-2021',
+      'fang-jie-zhou-feng',
+      'wang-yanping',
+      'red-culture',
+    ];
+    const checked = ids.map((id) => lesson.findIndex((stop) => stop.id === id) + 1).filter((n) => n > 0);
+    expect(checked.length).toBe(ids.length);
+    await page.keyboard.press('Home');
+    await expectStop(1);
+    const bodySizes: number[] = [];
+    for (const n of checked) {
+      await forwardTo(n);
+      const slide = await page.evaluate(() => {
+        const card = document.querySelector<HTMLElement>('dialog.projector.projector--shown');
+        const content = card?.querySelector<HTMLElement>('.projector__content');
+        const columns = [...(content?.firstElementChild?.children ?? [])];
+        const body = card?.querySelector('.projector__text p, .projector__text li');
+        if (!card || !content || columns.length === 0 || !body) throw new Error('no slide');
+        const style = getComputedStyle(card);
+        const rect = card.getBoundingClientRect();
+        const top = content.getBoundingClientRect().top;
+        return {
+          rect: [rect.left, rect.top, rect.right, rect.bottom],
+          viewport: [window.innerWidth, window.innerHeight],
+          opacity: Number(style.opacity),
+          background: style.backgroundColor,
+          // How much of the room left for the panel's text its columns take.
+          used: (Math.max(...columns.map((column) => column.getBoundingClientRect().bottom)) - top) / content.clientHeight,
+          body: Number.parseFloat(getComputedStyle(body).fontSize),
+          pages: Number(card.dataset.pages),
+          topBorder: Number.parseFloat(style.borderTopWidth),
+        };
+      });
+      const where = `stop ${n} (${lesson[n - 1]?.id})`;
+      // The slide's box is the screen, and nothing shows through it.
+      expect(slide.rect, where).toEqual([0, 0, ...slide.viewport]);
+      expect(slide.viewport).toEqual([1920, 1080]);
+      expect(slide.opacity, where).toBe(1);
+      expect(slide.background, where).toBe('rgb(255, 253, 246)');
+      // A panel that fits on one screen fills a good share of it (its type grows until it does).
+      if (slide.pages === 1) expect(slide.used, where).toBeGreaterThanOrEqual(0.6);
+      bodySizes.push(slide.body);
+
+      // The pixels: along both sides and the bottom, only the slide's paper (no board, no wall).
+      const shot = await page.screenshot({ timeout: 120_000 });
+      await saveArtifact(`present-slide-1920-${n}.png`, shot);
+      const image = PNG.sync.read(shot);
+      const offPaper: string[] = [];
+      const check = (x: number, y: number) => {
+        const i = (y * image.width + x) * 4;
+        const [r, g, b] = [image.data[i] ?? 0, image.data[i + 1] ?? 0, image.data[i + 2] ?? 0];
+        if (Math.abs(r - 255) > 4 || Math.abs(g - 253) > 4 || Math.abs(b - 246) > 4) offPaper.push(`${x},${y}: ${r} ${g} ${b}`);
+      };
+      for (let y = Math.ceil(slide.topBorder) + 1; y < image.height; y++) {
+        for (let x = 0; x < 12; x++) {
+          check(x, y);
+          check(image.width - 1 - x, y);
+        }
+      }
+      for (let y = image.height - 12; y < image.height; y++) for (let x = 0; x < image.width; x++) check(x, y);
+      expect(offPaper.slice(0, 5), `${where}: ${offPaper.length} pixels at the edges are not the slide's`).toEqual([]);
+    }
+    // Short panels get larger type than the smallest size (3.1% of the height), never smaller.
+    expect(Math.min(...bodySizes)).toBeGreaterThanOrEqual(0.031 * 1080 - 0.5);
+    expect(Math.max(...bodySizes)).toBeGreaterThan(0.031 * 1080 * 1.1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('Home');
+    await expectStop(1);
+  });
+
   it('M switches to the glide: the card gives way, the camera travels along the corridor, the card returns', async () => {
     await page.keyboard.press('m');
+    // The camera's cut to the first stop must have been drawn, or its pose is still the last one
+    // (after a resize the canvas may take seconds to draw its next frame).
+    const cutDrawn = () =>
+      page.evaluate(() => {
+        const goal = window.__exhibit?.state().cameraGoal as { viewpoint?: { position: number[] } } | undefined;
+        const z = window.__exhibit?.pose().position[2] ?? Number.NaN;
+        return Math.abs((goal?.viewpoint?.position[2] ?? Number.NaN) - z) < 0.01;
+      });
+    await expect.poll(cutDrawn, POLL).toBe(true);
     const from = await page.evaluate(() => window.__exhibit?.pose().position[2] ?? 0);
     await page.keyboard.press('End');
     // On its way the card is hidden (no dialog for a screen reader either) and the camera moves.
@@ -476,6 +641,114 @@ describe('projector mode', () => {
     expect(watch.errors).toEqual([]);
     expect(watch.offOrigin).toEqual([]);
   });
+});
+
+describe('a stop change with the glide, frame by frame (1920×1080, the system asking for no reduced motion)', () => {
+  let glide: Page;
+  let glideWatch: PageWatch;
+
+  beforeAll(async () => {
+    const glideContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' });
+    glide = await glideContext.newPage();
+    glideWatch = watchPage(glide, server.url.replace(/\/$/, ''));
+  });
+
+  /** Each slide's opacity and the camera's pose, at every animation frame and every 30 ms. */
+  interface Sample {
+    t: number;
+    pose: number[];
+    slides: Array<{ name: string; opacity: number }>;
+  }
+
+  it('the old slide fades out over a still corridor, the camera glides with no slide over it, the new one fades in once it has stopped', async () => {
+    // At the first stop as after a reload there: the camera is at its board already.
+    await glide.goto(`${server.url}${SEARCH}#/panel/${lesson[0]?.id}`);
+    await waitForExhibit(glide);
+    await expectStop(1, 1, glide);
+    await waitForStillness(glide);
+    const opacityOf = (stop: number) =>
+      glide.evaluate(
+        (n) => Number(getComputedStyle(document.querySelector(`dialog.projector[data-stop="${n}"]`) ?? document.body).opacity),
+        stop,
+      );
+    await expect.poll(() => opacityOf(1), POLL).toBe(1);
+    // On a busy machine the CPU rasteriser draws this page about once a second (and stalls for
+    // seconds now and then), and the browser's animations advance only with frames, so a 0.35 s
+    // fade would be seen at most as a jump. Run them 30 times slower, so the readings catch the
+    // fades as they run (the camera's glide and the app's timers are not slowed; the app waits
+    // for the fade's end, however long it takes).
+    const devtools = await glide.context().newCDPSession(glide);
+    await devtools.send('Animation.enable');
+    await devtools.send('Animation.setPlaybackRate', { playbackRate: 1 / 30 });
+
+    await glide.evaluate(() => {
+      const samples: Sample[] = [];
+      const sample = () => {
+        const pose = window.__exhibit?.pose();
+        samples.push({
+          t: performance.now(),
+          pose: pose ? [...pose.position, pose.yaw, pose.pitch] : [],
+          slides: [...document.querySelectorAll<HTMLElement>('dialog.projector, dialog.projector-end')].map((slide) => ({
+            name: slide.dataset.stop ?? 'end',
+            opacity: Number(getComputedStyle(slide).opacity),
+          })),
+        });
+      };
+      const frame = () => {
+        sample();
+        requestAnimationFrame(frame);
+      };
+      frame();
+      setInterval(sample, 30);
+      (window as unknown as { __samples: Sample[] }).__samples = samples;
+    });
+    await glide.keyboard.press('PageDown');
+
+    // On its way, the room sees the corridor alone: a picture of it, once the camera has gone a
+    // little way (or the next slide is there already, which the readings below will judge).
+    const between = () =>
+      glide.evaluate(() => {
+        const samples = (window as unknown as { __samples: Sample[] }).__samples;
+        const [start, last] = [samples[0], samples.at(-1)];
+        if (!start || !last) return 'waiting';
+        if (document.querySelector('dialog.projector--shown[data-stop="2"]')) return 'arrived';
+        const away = Math.abs((last.pose[2] ?? 0) - (start.pose[2] ?? 0)) > 0.3;
+        return away && last.slides.every((slide) => slide.opacity === 0) ? 'between' : 'waiting';
+      });
+    await expect.poll(between, { timeout: 300_000, interval: 200 }).not.toBe('waiting');
+    if ((await between()) === 'between') {
+      await saveArtifact('present-glide-between.png', await glide.screenshot({ timeout: 120_000 }));
+    }
+
+    await expect.poll(async () => (await position(glide))?.stop, { timeout: 300_000, interval: 200 }).toBe(2);
+    await expectStop(2, 1, glide);
+    await expect.poll(() => opacityOf(2), { timeout: 120_000, interval: 100 }).toBe(1);
+    await saveArtifact('present-glide-arrived.png', await glide.screenshot({ timeout: 120_000 }));
+    const samples = await glide.evaluate(() => (window as unknown as { __samples: Sample[] }).__samples);
+
+    // Frame by frame: whenever the camera moved since the last reading, no slide was on the
+    // screen at all, so no slide was ever half-transparent over a moving corridor.
+    const moved = (a: Sample, b: Sample) => a.pose.some((value, i) => Math.abs(value - (b.pose[i] ?? value)) > 1e-3);
+    const doubleExposures: string[] = [];
+    let travelled = 0;
+    for (let i = 1; i < samples.length; i++) {
+      const [before, now] = [samples[i - 1] as Sample, samples[i] as Sample];
+      if (!moved(before, now)) continue;
+      travelled += Math.abs((now.pose[2] ?? 0) - (before.pose[2] ?? 0));
+      const over = [...before.slides, ...now.slides].filter((slide) => slide.opacity > 0);
+      if (over.length > 0)
+        doubleExposures.push(`${Math.round(now.t)} ms: ${over.map((s) => `${s.name} at ${s.opacity}`).join(', ')}`);
+    }
+    expect(doubleExposures).toEqual([]);
+    expect(travelled).toBeGreaterThan(1); // it did glide from one board to the next
+    // And the fades themselves were seen as they ran, over a corridor standing still.
+    const fading = (name: string) =>
+      samples.filter((s) => s.slides.some((slide) => slide.name === name && slide.opacity > 0 && slide.opacity < 1));
+    expect(fading('1').length, 'readings during the fade-out').toBeGreaterThan(0);
+    expect(fading('2').length, 'readings during the fade-in').toBeGreaterThan(0);
+    expect(glideWatch.errors).toEqual([]);
+    expect(glideWatch.offOrigin).toEqual([]);
+  }, 900_000);
 });
 
 describe('auto-advance', () => {

@@ -13,7 +13,7 @@ import { allPanels, loadExhibition, type ReadContentFile } from '../../src/conte
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
-import { TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
+import { canvasPresses, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
 import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
@@ -329,6 +329,38 @@ describe('Corridor scene', () => {
     await renderer.fireEvent(floorNode, 'click', { point: new THREE.Vector3(-1, 0, -3), delta: 50 });
     expect(onWalkTo).toHaveBeenCalledTimes(1);
     expect(onOpenPanel).not.toHaveBeenCalled();
+  });
+
+  it('neither walks nor opens a board at the end of a long press or a pinch', async () => {
+    const { renderer, onWalkTo, onOpenPanel } = await renderCorridor();
+    const floorNode = floor(renderer);
+    const faces = byName(renderer, 'board-faces');
+    const point = new THREE.Vector3(0, 0, -8);
+    // What the canvas's press log heard (installDragLook feeds it), then the click the browser sends.
+    const touchClick = (pointerId: number, timeStamp: number) => ({ pointerId, timeStamp, pointerType: 'touch' });
+
+    // A finger held 1.5 s on the floor, then lifted where it was.
+    canvasPresses.pointerDown({ pointerId: 31, timeStamp: 1000, isPrimary: true });
+    canvasPresses.pointerUp({ pointerId: 31 });
+    await renderer.fireEvent(floorNode, 'click', { point, delta: 0, nativeEvent: touchClick(31, 2500) });
+    await renderer.fireEvent(faces, 'click', { instanceId: 0, delta: 0, nativeEvent: touchClick(31, 2500) });
+    // Two fingers pinching (whichever of them the click names).
+    canvasPresses.pointerDown({ pointerId: 32, timeStamp: 3000, isPrimary: true });
+    canvasPresses.pointerDown({ pointerId: 33, timeStamp: 3005, isPrimary: false });
+    canvasPresses.pointerUp({ pointerId: 33 });
+    canvasPresses.pointerUp({ pointerId: 32 });
+    await renderer.fireEvent(floorNode, 'click', { point, delta: 0, nativeEvent: touchClick(32, 3100) });
+    await renderer.fireEvent(faces, 'click', { instanceId: 0, delta: 0, nativeEvent: touchClick(33, 3100) });
+    expect(onWalkTo).not.toHaveBeenCalled();
+    expect(onOpenPanel).not.toHaveBeenCalled();
+
+    // A quick tap still walks, and opens.
+    canvasPresses.pointerDown({ pointerId: 34, timeStamp: 4000, isPrimary: true });
+    canvasPresses.pointerUp({ pointerId: 34 });
+    await renderer.fireEvent(floorNode, 'click', { point, delta: 2, nativeEvent: touchClick(34, 4120) });
+    expect(onWalkTo).toHaveBeenCalledExactlyOnceWith(0, -8);
+    await renderer.fireEvent(faces, 'click', { instanceId: 0, delta: 2, nativeEvent: touchClick(34, 4120) });
+    expect(onOpenPanel).toHaveBeenCalledExactlyOnceWith(layout.boards[0]?.panelId);
   });
 
   it('reprints the boards in English when the language changes', async () => {

@@ -1,7 +1,7 @@
 /**
  * A stand-in for drei's <Text> in the scene tests. The real one suspends until troika has loaded
  * the font in a worker, which never happens in the test renderer. This one draws an empty mesh
- * that carries its string (`userData.text`, name `text:<string>`) and reports "typeset" through
+ * that carries its string (`userData.text`, name `text:<string>`) and size (`userData.fontSize`), and reports "typeset" through
  * `onSync` like troika does: at once, or only when the test calls `textSync.flush()`.
  */
 import { type Ref, useEffect } from 'react';
@@ -29,12 +29,13 @@ export const textSync = {
 export interface MockTextProps {
   children?: unknown;
   font?: string;
+  fontSize?: number;
   position?: [number, number, number];
   onSync?: (troikaMesh: unknown) => void;
   ref?: Ref<THREE.Mesh>;
 }
 
-export function MockText({ children, font, position, onSync, ref }: MockTextProps) {
+export function MockText({ children, font, fontSize, position, onSync, ref }: MockTextProps) {
   const text = String(children);
   // biome-ignore lint/correctness/useExhaustiveDependencies: like troika, a new string is typeset (and reported) again.
   useEffect(() => {
@@ -49,5 +50,5 @@ export function MockText({ children, font, position, onSync, ref }: MockTextProp
       textSync.pending.delete(sync);
     };
   }, [text, onSync]);
-  return <mesh ref={ref} name={`text:${text}`} position={position} userData={{ text, font }} />;
+  return <mesh ref={ref} name={`text:${text}`} position={position} userData={{ text, font, fontSize }} />;
 }

@@ -106,11 +106,44 @@ describe('the projector card', () => {
     act(() => s.markArrived());
     expect(cardName()).toBe('展板 c2');
     run('next');
-    expect(card()?.classList.contains('projector--shown')).toBe(false);
+    // The old slide fades out; the camera waits for the end of that fade before it sets off.
+    expect(card()?.className).toBe('projector projector--leaving');
     expect(cardName()).toBe('展板 c2');
+    expect(useExhibition.getState().openPanelId).toBe('c2');
+    act(() => {
+      const end = new Event('transitionend') as Event & { propertyName: string };
+      end.propertyName = 'opacity';
+      card()?.dispatchEvent(end);
+    });
+    expect(useExhibition.getState().openPanelId).toBe('a1');
+    expect(card()?.className).toBe('projector'); // gone, while the camera glides
     act(() => s.markArrived());
     expect(card()?.classList.contains('projector--shown')).toBe(true);
     expect(cardName()).toBe('中国共产党诞生');
+  });
+
+  it('after the last stop, the end slide: 讲解结束, the tour and the exhibition in their own words', () => {
+    project('lesson');
+    const end = () => container.querySelector<HTMLDialogElement>('[data-testid="present-end"]');
+    const endName = () => document.getElementById(end()?.getAttribute('aria-labelledby') ?? '')?.textContent;
+    expect(end()?.classList.contains('projector-end--shown')).toBe(false);
+    run('last');
+    run('next');
+    expect(end()?.classList.contains('projector-end--shown')).toBe(true);
+    expect(endName()).toBe('讲解结束');
+    expect(end()?.textContent).toContain('新队员课');
+    expect(end()?.textContent).toContain('党史长廊');
+    expect(end()?.textContent).toContain('德清县消防救援大队');
+    // The last stop stays beneath, out of a screen reader's way.
+    expect(card()?.getAttribute('aria-hidden')).toBe('true');
+    const next = [...container.querySelectorAll<HTMLButtonElement>('.present-controls button')].find((button) =>
+      button.textContent?.includes('下一站'),
+    );
+    expect(next?.disabled).toBe(true);
+    run('previous');
+    expect(end()?.classList.contains('projector-end--shown')).toBe(false);
+    expect(card()?.getAttribute('aria-hidden')).toBeNull();
+    expect(cardName()).toBe('展板 c4');
   });
 
   it('covers everything with a black or a white screen, and comes back', () => {
@@ -172,6 +205,8 @@ describe('the presenter view', () => {
     paused: false,
     motion: 'glide',
     arrived: true,
+    leaving: false,
+    ended: false,
     startedAt: Date.now() - 65_000,
     stopStartedAt: Date.now() - 5_000,
     advanceAt: null,
@@ -227,6 +262,15 @@ describe('the presenter view', () => {
       presentRuntime.setState({ remote: snapshot({ tourId: 'timed', index: 2, count: 3, paused: true, advanceLeft: 4_000 }) }),
     );
     expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('‖ 自动翻页已暂停（P 继续）');
+  });
+
+  it('says when the projector shows the end slide', () => {
+    presentRuntime.setState({ remote: snapshot({ index: 3, ended: true }), remoteStatus: 'connected' });
+    act(() => root.render(<PresenterView />));
+    expect(container.querySelector('.presenter__position')?.textContent).toBe('讲解结束');
+    expect(container.querySelector('[aria-label="当前"] h2')?.textContent).toBe('讲解结束');
+    expect(container.querySelector('[aria-label="当前"]')?.textContent).toContain('PageUp');
+    expect(container.querySelector('.presenter__stops [aria-current]')).toBeNull();
   });
 
   it('formats the clocks', () => {

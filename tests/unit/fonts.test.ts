@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { create as openFont } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BuildFontsResult,
@@ -15,6 +16,7 @@ import {
 } from '../../src/build/fonts.ts';
 import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
 import { loadExhibition } from '../../src/content/load.ts';
+import { troikaLayout } from '../support/troikaLayout.ts';
 
 /** The shipped content; the fixture stands in until `assets/content` has been written. */
 const SHIPPED = 'assets/content';
@@ -23,12 +25,14 @@ const contentDir = existsSync(join(SHIPPED, 'exhibition.json')) ? SHIPPED : 'tes
 let outDir: string;
 let built: BuildFontsResult;
 let characters: string;
+let contentStrings: string[];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fonts-test-'));
   const { exhibition } = await loadExhibition(fsContentReader(contentDir));
   expect(exhibition, `${contentDir}/exhibition.json must load`).not.toBeNull();
-  characters = fontCharacters(exhibition ? collectContentStrings(exhibition) : []);
+  contentStrings = exhibition ? collectContentStrings(exhibition) : [];
+  characters = fontCharacters(contentStrings);
   built = await buildFonts({ contentDir, outDir });
 }, 60_000);
 
@@ -77,6 +81,71 @@ describe(`fonts for ${contentDir}`, () => {
     expect(again.skipped).toBe(true);
     expect(again.manifest).toEqual(manifest);
   });
+});
+
+/** The full-width punctuation the content uses, and the middle dot of bullets and name lists. */
+const PUNCTUATION = Array.from('：，。、；！？“”《》·');
+
+describe(`board text in troika, for ${contentDir}`, () => {
+  for (const weight of FONT_WEIGHTS) {
+    it(`${weight}: troika sets every glyph of the content where a browser's shaper does`, async () => {
+      const layout = await troikaLayout(join(outDir, fontFileName(weight, 'woff')));
+      // The card's font, shaped by fontkit with the default horizontal features: the card's layout.
+      const cardFont = openFont(readFileSync(join(outDir, fontFileName(weight, 'woff2'))));
+      const misplaced: string[] = [];
+      for (const text of [...contentStrings, PUNCTUATION.join('党')]) {
+        const board = layout(text);
+        const run = cardFont.layout(text);
+        let penX = 0;
+        const card = run.positions.map((position) => {
+          const at = { x: (penX + position.xOffset) / cardFont.unitsPerEm, y: position.yOffset / cardFont.unitsPerEm };
+          penX += position.xAdvance;
+          return at;
+        });
+        const first = board.findIndex(
+          (glyph, index) =>
+            Math.abs(glyph.x - (card[index]?.x ?? Number.NaN)) > 0.002 ||
+            Math.abs(glyph.y - (card[index]?.y ?? Number.NaN)) > 0.002,
+        );
+        if (board.length !== card.length || first !== -1) {
+          const glyph = board[first];
+          misplaced.push(
+            `${text.slice(0, 24)}… at “${glyph?.char}”: board x ${glyph?.x.toFixed(3)} y ${glyph?.y.toFixed(3)}, card x ${card[first]?.x.toFixed(3)} y ${card[first]?.y.toFixed(3)}`,
+          );
+        }
+      }
+      expect(misplaced).toEqual([]);
+    }, 60_000);
+
+    it(`${weight}: each full-width punctuation mark has its glyph, a full advance, and sits on the line`, async () => {
+      const layout = await troikaLayout(join(outDir, fontFileName(weight, 'woff')));
+      const source = openFont(readFileSync(fontSourcePath(weight)));
+      for (const mark of PUNCTUATION) {
+        const [before, glyph, after] = layout(`党${mark}史`);
+        const where = `“${mark}” in 党${mark}史`;
+        expect(glyph?.char, where).toBe(mark);
+        if (!before || !glyph || !after) throw new Error(`${where}: three glyphs expected`);
+        expect(glyph.glyphIndex, `${where}: .notdef`).toBeGreaterThan(0);
+        // Full width, as in the font's own metrics (what the line-breaker measures with).
+        const fullAdvance = source.glyphForCodePoint(mark.codePointAt(0) ?? 0).advanceWidth / source.unitsPerEm;
+        expect(fullAdvance, where).toBeGreaterThan(0.9);
+        expect(glyph.advance, `${where}: advance`).toBeCloseTo(fullAdvance, 3);
+        expect(before.advance, `${where}: advance of 党`).toBeCloseTo(1, 3);
+        // On the baseline, and its ink inside its own cell: the next character does not cover it.
+        expect(glyph.y, `${where}: raised or lowered`).toBe(0);
+        expect(glyph.x + glyph.xMin, `${where}: ink starts in its cell`).toBeGreaterThanOrEqual(glyph.x);
+        expect(glyph.x + glyph.xMax, `${where}: ink ends before the next character`).toBeLessThanOrEqual(after.x);
+        // Within the height of the Han characters beside it (give or take the tail of "；" or "，").
+        expect(glyph.yMin, `${where}: below the line`).toBeGreaterThanOrEqual(Math.min(before.yMin, after.yMin) - 0.12);
+        expect(glyph.yMax, `${where}: above the line`).toBeLessThanOrEqual(Math.max(before.yMax, after.yMax) + 0.05);
+      }
+      // The middle dot centred on the Han characters' height, not lifted like a stray mark.
+      const [han, dot] = layout('党·');
+      if (!han || !dot) throw new Error('党· lays out as two glyphs');
+      const hanMiddle = (han.yMin + han.yMax) / 2;
+      expect(Math.abs(dot.y + (dot.yMin + dot.yMax) / 2 - hanMiddle)).toBeLessThan(0.1);
+    }, 60_000);
+  }
 });
 
 describe('missingCharacters', () => {

@@ -39,7 +39,7 @@ describe('KEYMAP', () => {
     expect(Object.keys(KEYMAP.visitor).sort()).toEqual(expected.map(([key]) => key).sort());
   });
 
-  it('maps the card keys: ←/→ previous/next, ↑/↓ and PageUp/PageDown scroll, Escape closes', () => {
+  it('maps the card keys: ←/→ previous/next, ↑/↓ and PageUp/PageDown scroll, Escape closes, / searches', () => {
     const expected: Array<[string, KeyAction]> = [
       ['ArrowLeft', 'cardPrevious'],
       ['ArrowRight', 'cardNext'],
@@ -48,6 +48,7 @@ describe('KEYMAP', () => {
       ['PageUp', 'cardPageUp'],
       ['PageDown', 'cardPageDown'],
       ['Escape', 'closeCard'],
+      ['/', 'openSearch'],
     ];
     for (const [key, action] of expected) expect(actionForKey('card', key), key).toBe(action);
     expect(Object.keys(KEYMAP.card).sort()).toEqual(expected.map(([key]) => key).sort());

@@ -7,7 +7,7 @@ import { allPanels } from '../../src/content/load.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { attractStops, startAttractLoop } from '../../src/modes/kiosk/attractLoop.ts';
 import { type KioskController, resetVisitorState, startKioskController } from '../../src/modes/kiosk/kioskController.ts';
-import { createKioskStore, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
+import { createKioskStore, entranceInAttractView, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
 import { createExhibitionStore, type ExhibitionStore, motionInput } from '../../src/store/store.ts';
 
@@ -172,6 +172,48 @@ describe('kiosk controller', () => {
     vi.advanceTimersByTime(20_000);
     expect(store.getState().cameraGoal).toBe(goal);
     expect(stats.snapshot().days['2025-07-01']?.visits).toBe(1);
+  });
+
+  it('tells the attract screen when the entrance arch is in view: resting there, and gliding away or back', () => {
+    start();
+    const archInView = () => entranceInAttractView(kiosk.getState());
+    const arrive = () => {
+      moving = true;
+      vi.advanceTimersByTime(300);
+      moving = false;
+      vi.advanceTimersByTime(300);
+    };
+    expect(archInView()).toBe(true); // resting at the entrance
+    vi.advanceTimersByTime(300 + REST_MS);
+    expect(kiosk.getState().attractHeading).toBe(TOUR[0]);
+    expect(archInView()).toBe(true); // gliding away from it: the arch is still on screen
+    arrive();
+    expect(kiosk.getState().attractPanelId).toBe(TOUR[0]);
+    expect(archInView()).toBe(false);
+    for (const next of TOUR.slice(1)) {
+      vi.advanceTimersByTime(REST_MS);
+      expect(kiosk.getState().attractHeading).toBe(next);
+      expect(archInView()).toBe(false); // board to board, the arch is behind the camera
+      arrive();
+      expect(kiosk.getState().attractPanelId).toBe(next);
+    }
+    // From the last board back to the entrance: the arch comes into view as the glide begins.
+    vi.advanceTimersByTime(REST_MS);
+    expect(kiosk.getState().attractHeading).toBeNull();
+    expect(kiosk.getState().attractPanelId).toBe(TOUR[TOUR.length - 1]);
+    expect(archInView()).toBe(true);
+    arrive();
+    expect(kiosk.getState().attractPanelId).toBeNull();
+    expect(archInView()).toBe(true);
+    // And round again.
+    vi.advanceTimersByTime(REST_MS);
+    arrive();
+    expect(archInView()).toBe(false);
+    // A visit, then the reset, start over at the entrance.
+    controller.startVisit();
+    expect(archInView()).toBe(true);
+    controller.reset();
+    expect(kiosk.getState()).toMatchObject({ phase: 'attract', attractPanelId: null, attractHeading: null });
   });
 
   it('waits for the content before touring', () => {

@@ -236,7 +236,7 @@ describe('layoutCorridor', () => {
         expect(layout.bounds.minX).toBeCloseTo(-dims.width / 2 + dims.wallMargin, 12);
         expect(layout.bounds.maxX).toBeCloseTo(dims.width / 2 - dims.wallMargin, 12);
         expect(layout.bounds.maxZ).toBeCloseTo(layout.entranceZ - dims.wallMargin, 12);
-        expect(layout.bounds.minZ).toBeCloseTo(layout.endZ + dims.wallMargin, 12);
+        expect(layout.bounds.minZ).toBeCloseTo(layout.endZ + Math.max(dims.wallMargin, dims.wallTextDistance), 12);
         expect(insideBounds(layout, layout.start.position[0], layout.start.position[2])).toBe(true);
         const viewpoints = [...layout.boards, ...layout.sections.map((section) => section.header)].map(
           (board) => board.viewpoint,

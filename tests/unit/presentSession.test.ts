@@ -4,7 +4,13 @@
  * long panel, back/forward, and auto-advance with fake timers.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPresentSession, type Pager, type PresentSession } from '../../src/modes/presentSession.ts';
+import {
+  createPresentSession,
+  type Pager,
+  type PresentSession,
+  SLIDE_FADE_GIVE_UP_MS,
+  SLIDE_FADE_GIVE_UP_WITH_VIEW_MS,
+} from '../../src/modes/presentSession.ts';
 import { type CameraGoal, createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import { LESSON, makeExhibition, TIMED } from './presentFixtures.ts';
 
@@ -109,11 +115,11 @@ describe('stepping through a tour', () => {
   it('next and previous move a stop at a time, opening each panel; the ends hold', () => {
     const s = start({ motion: 'cut' });
     const seen = [store.getState().openPanelId];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 3; i++) {
       s.run('next');
       seen.push(store.getState().openPanelId);
     }
-    expect(seen).toEqual(['c2', 'a1', 'b2', 'c4', 'c4', 'c4']);
+    expect(seen).toEqual(['c2', 'a1', 'b2', 'c4']);
     expect(s.store.getState().index).toBe(3);
     s.run('previous');
     expect(store.getState().openPanelId).toBe('b2');
@@ -169,7 +175,167 @@ describe('camera motion', () => {
     expect(s.store.getState().motion).toBe('glide');
     expect(onMotionChange).toHaveBeenLastCalledWith('glide');
     s.run('next');
+    s.slideHidden();
     expect(goal(store).instant).toBe(false);
+  });
+});
+
+describe('between stops with the glide: the slide fades out before the camera sets off', () => {
+  beforeEach(() => {
+    store.getState().contentLoaded(exhibition, []);
+  });
+
+  /** A glide lesson whose first slide is showing (the camera has come to rest at c2). */
+  function showing() {
+    const s = start({ motion: 'glide' });
+    s.markArrived();
+    return s;
+  }
+
+  it('the camera waits for the slide to fade out; the next slide waits for the camera', () => {
+    const s = showing();
+    const before = store.getState().cameraGoal;
+    s.run('next');
+    // The slide fades out over a corridor standing still: nothing has moved yet.
+    expect(s.store.getState()).toMatchObject({ index: 1, leaving: true, arrived: false });
+    expect(store.getState().openPanelId).toBe('c2');
+    expect(store.getState().cameraGoal).toBe(before);
+    s.markArrived(); // a stray report while the camera has not set off counts for nothing
+    expect(s.store.getState().arrived).toBe(false);
+    s.slideHidden();
+    expect(s.store.getState()).toMatchObject({ index: 1, leaving: false, arrived: false });
+    expect(store.getState().openPanelId).toBe('a1');
+    expect(goal(store)).toMatchObject({ instant: false, viewpoint: boardViewpoint(store, 'a1') });
+    s.markArrived();
+    expect(s.store.getState().arrived).toBe(true);
+  });
+
+  it('sets off anyway when no view says the slide has gone (soon without a view, late with one)', () => {
+    vi.useFakeTimers({ now: 0 });
+    const s = showing();
+    s.run('next');
+    vi.advanceTimersByTime(SLIDE_FADE_GIVE_UP_MS - 1);
+    expect(store.getState().openPanelId).toBe('c2');
+    vi.advanceTimersByTime(1);
+    expect(s.store.getState().leaving).toBe(false);
+    expect(store.getState().openPanelId).toBe('a1');
+    // A view lends its pager: a slide still fading on a slow machine is waited for much longer.
+    s.setPager(fakePager(1));
+    s.markArrived();
+    s.run('next');
+    vi.advanceTimersByTime(SLIDE_FADE_GIVE_UP_WITH_VIEW_MS - 1);
+    expect(store.getState().openPanelId).toBe('a1');
+    vi.advanceTimersByTime(1);
+    expect(store.getState().openPanelId).toBe('b2');
+  });
+
+  it('a second key while the slide fades out aims the camera at the newer stop, once', () => {
+    const s = showing();
+    s.run('next');
+    s.run('next');
+    expect(s.store.getState()).toMatchObject({ index: 2, leaving: true });
+    expect(store.getState().openPanelId).toBe('c2');
+    s.slideHidden();
+    expect(store.getState().openPanelId).toBe('b2');
+    s.slideHidden(); // a late second report changes nothing
+    expect(store.getState().openPanelId).toBe('b2');
+  });
+
+  it('back to the slide that is fading out: it stays, and the camera never moves', () => {
+    const s = showing();
+    const before = store.getState().cameraGoal;
+    s.run('next');
+    s.run('previous');
+    expect(s.store.getState()).toMatchObject({ index: 0, leaving: false, arrived: true });
+    expect(store.getState().openPanelId).toBe('c2');
+    expect(goal(store).viewpoint).toEqual((before as { viewpoint: unknown }).viewpoint);
+  });
+
+  it('a cut changes slides at once, and so does the same board again', () => {
+    const s = start({ motion: 'cut' });
+    s.run('next');
+    expect(s.store.getState()).toMatchObject({ index: 1, leaving: false, arrived: true });
+    expect(store.getState().openPanelId).toBe('a1');
+  });
+
+  it('the browser moving the camera (back) drops the slide at once: no fade over a moving corridor', () => {
+    const s = showing();
+    s.run('next');
+    s.slideHidden();
+    s.markArrived();
+    store.getState().applyRoute({ kind: 'panel', id: 'c2' }); // the browser's back button
+    expect(s.store.getState()).toMatchObject({ index: 0, leaving: false, arrived: false });
+  });
+});
+
+describe('the end slide', () => {
+  beforeEach(() => {
+    store.getState().contentLoaded(exhibition, []);
+  });
+
+  it('next after the last screen of the last stop shows it; previous goes back to that screen; next holds', () => {
+    const s = start({ motion: 'cut' });
+    s.run('last');
+    const pager = fakePager(2);
+    s.setPager(pager);
+    s.run('next');
+    expect([s.store.getState().ended, pager.page]).toEqual([false, 2]);
+    s.run('next');
+    expect(s.store.getState()).toMatchObject({ ended: true, index: 3 });
+    const goalAtEnd = store.getState().cameraGoal;
+    s.run('next');
+    s.run('next');
+    expect(s.store.getState()).toMatchObject({ ended: true, index: 3 });
+    expect(store.getState().cameraGoal).toBe(goalAtEnd); // the camera stays at the last board
+    expect(store.getState().openPanelId).toBe('c4');
+    s.run('previous');
+    expect(s.store.getState()).toMatchObject({ ended: false, index: 3 });
+    expect(pager.page).toBe(2);
+    s.run('previous');
+    expect([s.store.getState().index, pager.page]).toEqual([3, 1]);
+  });
+
+  it("Home, End and the presenter's list leave it; a blank screen over it comes back to it", () => {
+    const s = start({ motion: 'cut' });
+    s.run('last');
+    s.run('next');
+    s.run('black');
+    s.run('next'); // only brings the picture back
+    expect(s.store.getState()).toMatchObject({ ended: true, blank: 'none' });
+    s.run('first');
+    expect(s.store.getState()).toMatchObject({ ended: false, index: 0 });
+    s.run('last');
+    s.run('next');
+    s.run('last');
+    expect(s.store.getState()).toMatchObject({ ended: false, index: 3 });
+    s.run('next');
+    s.goTo(1);
+    expect(s.store.getState()).toMatchObject({ ended: false, index: 1 });
+    expect(store.getState().openPanelId).toBe('a1');
+  });
+
+  it('with the glide, leaving the end slide fades it out before the camera sets off', () => {
+    const s = start({ motion: 'glide' });
+    s.markArrived();
+    s.run('last');
+    s.slideHidden();
+    s.markArrived();
+    s.run('next');
+    expect(s.store.getState().ended).toBe(true);
+    s.run('first');
+    expect(s.store.getState()).toMatchObject({ ended: false, leaving: true, index: 0 });
+    expect(store.getState().openPanelId).toBe('c4');
+    s.slideHidden();
+    expect(store.getState().openPanelId).toBe('c2');
+  });
+
+  it('is not shown before the last stop has arrived', () => {
+    const s = start({ motion: 'glide' });
+    s.markArrived();
+    s.run('last');
+    s.slideHidden();
+    s.run('next'); // still gliding to the last board
+    expect(s.store.getState()).toMatchObject({ ended: false, index: 3 });
   });
 });
 
@@ -321,7 +487,7 @@ describe('auto-advance', () => {
   const timed = (options: Partial<Parameters<typeof createPresentSession>[0]> = {}) =>
     start({ tourId: 'timed', motion: 'cut', ...options });
 
-  it("moves on after a stop's duration, waits at a stop without one, and stops at the end", () => {
+  it("moves on after a stop's duration, waits at a stop without one, and ends with the end slide", () => {
     const s = timed();
     expect(s.store.getState()).toMatchObject({ index: 0, advanceAt: 10_000 });
     vi.advanceTimersByTime(9_999);
@@ -334,9 +500,14 @@ describe('auto-advance', () => {
     expect(s.store.getState().index).toBe(1);
     s.run('next');
     expect(s.store.getState().advanceAt).toBe(10_000 + 600_000 + 5_000);
-    vi.advanceTimersByTime(5_000);
-    expect(s.store.getState()).toMatchObject({ index: 2, advanceAt: null, advanceLeft: null });
     expect(panelOf(s)).toBe('a3');
+    vi.advanceTimersByTime(4_999);
+    expect(s.store.getState().ended).toBe(false);
+    // After the last stop's time, the end slide; nothing counts down any more.
+    vi.advanceTimersByTime(1);
+    expect(s.store.getState()).toMatchObject({ index: 2, ended: true, advanceAt: null, advanceLeft: null });
+    vi.advanceTimersByTime(600_000);
+    expect(s.store.getState()).toMatchObject({ index: 2, ended: true });
   });
 
   it('P pauses the countdown where it is and resumes it with the time that was left', () => {

@@ -1,6 +1,6 @@
 /**
  * Tours for projector mode: which exist, how their stops resolve, stepping with clamping,
- * resuming from the URL's panel, when the camera has arrived; and the shipped lesson itself.
+ * resuming from the URL's panel; and the shipped lesson itself.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,10 +8,7 @@ import { fsContentReader } from '../../src/build/fonts.ts';
 import { allPanels, loadExhibition } from '../../src/content/load.ts';
 import { localize, variants } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
-import { layoutCorridor } from '../../src/layout/corridor.ts';
-import { yawPitchTowards } from '../../src/layout/queries.ts';
 import {
-  cameraArrived,
   clampIndex,
   DEFAULT_TOUR_ID,
   defaultTour,
@@ -135,29 +132,6 @@ describe('resuming from the URL', () => {
     expect(stopIndexForPanel(twice, 'a1', 3)).toBe(3);
     expect(stopIndexForPanel(twice, 'a1', 2)).toBe(3);
     expect(stopIndexForPanel(twice, 'zz', 2)).toBe(-1);
-  });
-});
-
-describe('cameraArrived', () => {
-  const layout = layoutCorridor(exhibition);
-  const board = layout.boards[4];
-  if (!board) throw new Error('no board');
-  const { viewpoint } = board;
-  const facing = yawPitchTowards(viewpoint.position, viewpoint.target).yaw;
-
-  it('is true at the viewpoint facing the board, even a full turn round', () => {
-    expect(cameraArrived({ position: viewpoint.position, yaw: facing }, viewpoint)).toBe(true);
-    expect(cameraArrived({ position: viewpoint.position, yaw: facing + 2 * Math.PI }, viewpoint)).toBe(true);
-    // Stepped back across the corridor (a narrow screen) still counts: only the distance along it matters.
-    const back = [viewpoint.position[0] * 0.5, viewpoint.position[1], viewpoint.position[2] + 0.1];
-    expect(cameraArrived({ position: back, yaw: facing + 0.05 }, viewpoint)).toBe(true);
-  });
-
-  it('is false while the camera is still down the corridor or still turning', () => {
-    const far = [viewpoint.position[0], viewpoint.position[1], viewpoint.position[2] + 2];
-    expect(cameraArrived({ position: far, yaw: facing }, viewpoint)).toBe(false);
-    expect(cameraArrived({ position: viewpoint.position, yaw: facing + 0.5 }, viewpoint)).toBe(false);
-    expect(cameraArrived({ position: [], yaw: facing }, viewpoint)).toBe(false);
   });
 });
 

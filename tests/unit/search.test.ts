@@ -154,6 +154,29 @@ describe('searchPanels', () => {
     expect(byTitle && joined(byTitle.snippet)).toBe('In July 1921 the First Congress met in Shanghai.');
   });
 
+  it('shows a date as the panels do (2021年7月1日 / 1 July 2021), and finds it typed either way', () => {
+    for (const [query, lang, snippet] of [
+      ['2021', 'zh', '[2021]年7月1日'],
+      ['2021', 'en', '1 July [2021]'],
+      ['2021年7月', 'zh', '[2021年7月]1日'],
+      ['July 2021', 'en', '1 [July] [2021]'],
+      // The ISO form the content files use still finds the panel, and is shown formatted.
+      ['2021-07-01', 'zh', '[2021年7月1日]'],
+      ['2021-07', 'en', '[1 July 2021]'],
+    ] as const) {
+      const [result] = searchPanels(index, query, lang);
+      expect(result?.panelId, query).toBe('centenary');
+      expect(result?.field, query).toBe('date');
+      expect(result && joined(result.snippet), `${query} (${lang})`).toBe(snippet);
+    }
+    // No snippet anywhere shows a date in the files' form.
+    for (const query of ['19', '20', '07', '-']) {
+      for (const lang of ['zh', 'en'] as const) {
+        for (const result of searchPanels(index, query, lang)) expect(joined(result.snippet)).not.toMatch(/\d{4}-\d{2}/);
+      }
+    }
+  });
+
   it('returns nothing for an empty query or no match', () => {
     expect(searchPanels(index, '', 'zh')).toEqual([]);
     expect(searchPanels(index, '不存在的词', 'zh')).toEqual([]);

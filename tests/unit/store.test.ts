@@ -254,8 +254,9 @@ describe('panels', () => {
 });
 
 describe('moving about', () => {
-  it('walkTo keeps the goal on the walkable floor', () => {
-    const { bounds } = layout;
+  it('walkTo keeps the goal on the walkable floor, a reading distance from the boards', () => {
+    const bounds = layout.walkBounds;
+    expect(bounds.maxX).toBeLessThan(layout.bounds.maxX);
     store.getState().walkTo(0.2, -5);
     expect(store.getState().cameraGoal).toMatchObject({ kind: 'walk', x: 0.2, z: -5 });
     store.getState().walkTo(100, 100);

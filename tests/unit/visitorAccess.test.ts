@@ -3,16 +3,32 @@
  * decision, where the card leaves the board visible, tap tolerance, the floor plan's projection
  * and hit testing, the year scrubber's mapping, and the store actions they call.
  */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadExhibition } from '../../src/content/load.ts';
 import { boardTextureUrls, type PhotoManifest } from '../../src/content/photoManifest.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { CARD_SIDE_MIN_WIDTH, cardRegion, SHEET_HEIGHT_SHARE } from '../../src/layout/cardRegion.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
-import { floorPlan, fromPlan, hitFloorPlan, planHeadingDegrees, toPlan } from '../../src/layout/floorPlan.ts';
+import {
+  type FloorPlan,
+  floorPlan,
+  fromPlan,
+  hitFloorPlan,
+  MIN_TARGET_PX,
+  MIN_TOUCH_TARGET_PX,
+  pixelsToPlanUnits,
+  planHeadingDegrees,
+  planViewBox,
+  toPlan,
+} from '../../src/layout/floorPlan.ts';
 import { placeForYear, timelineMarks, yearAnchors, yearFraction } from '../../src/layout/yearScrubber.ts';
 import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { chooseQuality, type DeviceTraits, isSoftwareRenderer } from '../../src/scene/deviceQuality.ts';
 import { type CameraGoal, createExhibitionStore } from '../../src/store/store.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 const desktop: DeviceTraits = {
   screenWidth: 1920,
@@ -148,6 +164,15 @@ describe('cardRegion', () => {
 
   it('makes it a bottom sheet on a narrow portrait screen, leaving the top for the board', () => {
     expect(cardRegion(390, 844)).toEqual({ kind: 'sheet', visibleHeight: Math.round(844 * (1 - SHEET_HEIGHT_SHARE)) });
+  });
+
+  it('gives the kiosk a card as wide as its larger type needs (kiosk.css: min(78vmin, 50vw))', () => {
+    expect(cardRegion(1920, 1080, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 0.78 * 1080 });
+    expect(cardRegion(1366, 768, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 0.78 * 768 });
+    // A squarer screen: never more than half the width, so the board keeps its half.
+    expect(cardRegion(1024, 900, { kiosk: true })).toEqual({ kind: 'side', cardWidth: 512 });
+    expect(cardRegion(1920, 1080, { kiosk: false })).toEqual(cardRegion(1920, 1080));
+    expect(cardRegion(390, 844, { kiosk: true })).toEqual(cardRegion(390, 844));
   });
 });
 
@@ -287,14 +312,105 @@ describe('floor plan', () => {
   it('hits the board near a tap, else the section under it', () => {
     const board = plan.boards[3];
     if (!board) throw new Error('no board');
-    expect(hitFloorPlan(plan, { u: board.centre.u + 2, v: board.centre.v + 3 }, 9)).toEqual({
+    // Without a minimum size a board's target is its bar.
+    expect(board.target).toEqual(board.rect);
+    expect(hitFloorPlan(plan, { u: board.centre.u + 2, v: board.centre.v + 3 })).toEqual({
       kind: 'board',
       panelId: board.panelId,
     });
     const deqing = plan.sections[1];
     if (!deqing) throw new Error('no section');
-    expect(hitFloorPlan(plan, { u: deqing.rect.u + 1, v: 28 }, 0.1)).toEqual({ kind: 'section', sectionId: 'deqing' });
-    expect(hitFloorPlan(plan, { u: 0.5, v: 28 }, 0.1)).toBeNull(); // the entrance hall
+    expect(hitFloorPlan(plan, { u: deqing.rect.u + 1, v: 28 })).toEqual({ kind: 'section', sectionId: 'deqing' });
+    expect(hitFloorPlan(plan, { u: 0.5, v: 28 })).toBeNull(); // the entrance hall
+  });
+});
+
+describe('floor plan tap targets (the shipped corridor, drawn 280 CSS px wide)', async () => {
+  const { exhibition: shipped } = await loadExhibition((name) => readFile(join(ROOT, 'assets/content', name), 'utf8'));
+  if (!shipped) throw new Error('the shipped content did not load');
+  const shippedLayout = layoutCorridor(shipped);
+  const size = { width: 340, height: 56 };
+  const drawnWidth = 280;
+  const box = planViewBox(size);
+  const nearestBoard = (plan: FloorPlan, point: { u: number; v: number }) =>
+    [...plan.boards].sort(
+      (a, b) => Math.hypot(a.centre.u - point.u, a.centre.v - point.v) - Math.hypot(b.centre.u - point.u, b.centre.v - point.v),
+    )[0]?.panelId;
+
+  it('converts CSS pixels to plan units by the drawing’s width on screen', () => {
+    expect(pixelsToPlanUnits(24, drawnWidth, size)).toBeCloseTo((24 * box.width) / drawnWidth, 9);
+    expect(pixelsToPlanUnits(24, 0, size)).toBe(0); // not shown yet: no size to speak of
+  });
+
+  it('draws the boards as bars far smaller than a fingertip, which is why they need targets', () => {
+    const bars = floorPlan(shippedLayout, size).boards;
+    const px = (units: number) => (units * drawnWidth) / box.width;
+    expect(Math.max(...bars.map((board) => px(board.rect.width)))).toBeLessThan(MIN_TARGET_PX);
+    expect(Math.max(...bars.map((board) => px(board.rect.height)))).toBeLessThan(MIN_TARGET_PX);
+  });
+
+  for (const [pointer, pixels] of [
+    ['a mouse', MIN_TARGET_PX],
+    ['a finger', MIN_TOUCH_TARGET_PX],
+  ] as const) {
+    it(`gives every board a target of at least ${pixels} px for ${pointer}, inside the drawing, round its bar`, () => {
+      const minTarget = pixelsToPlanUnits(pixels, drawnWidth, size);
+      const plan = floorPlan(shippedLayout, size, minTarget);
+      expect(plan.viewBox).toEqual(box);
+      expect(plan.boards).toHaveLength(shippedLayout.boards.length);
+      for (const board of plan.boards) {
+        const { target, rect } = board;
+        expect(target.width, board.panelId).toBeGreaterThanOrEqual(minTarget - 1e-9);
+        expect(target.height, board.panelId).toBeGreaterThanOrEqual(minTarget - 1e-9);
+        // Inside the SVG's box (a target beyond it could not be hit), and over the bar it stands for.
+        expect(target.u).toBeGreaterThanOrEqual(box.u);
+        expect(target.v).toBeGreaterThanOrEqual(box.v);
+        expect(target.u + target.width).toBeLessThanOrEqual(box.u + box.width + 1e-9);
+        expect(target.v + target.height).toBeLessThanOrEqual(box.v + box.height + 1e-9);
+        expect(target.u).toBeLessThanOrEqual(rect.u);
+        expect(target.v).toBeLessThanOrEqual(rect.v);
+        expect(target.u + target.width).toBeGreaterThanOrEqual(rect.u + rect.width);
+        expect(target.v + target.height).toBeGreaterThanOrEqual(rect.v + rect.height);
+      }
+    });
+
+    it(`sends a tap anywhere in a board’s target (${pointer}) to a board, the nearest where targets overlap`, () => {
+      const minTarget = pixelsToPlanUnits(pixels, drawnWidth, size);
+      const plan = floorPlan(shippedLayout, size, minTarget);
+      for (const board of plan.boards) {
+        const { target } = board;
+        for (const fu of [0.02, 0.25, 0.5, 0.75, 0.98]) {
+          for (const fv of [0.02, 0.25, 0.5, 0.75, 0.98]) {
+            const point = { u: target.u + fu * target.width, v: target.v + fv * target.height };
+            const hit = hitFloorPlan(plan, point);
+            expect(hit?.kind, `${board.panelId} at ${fu}, ${fv}`).toBe('board');
+            // Every board's target holds this point, or it is nearer to the board hit.
+            const candidates = plan.boards.filter(
+              (other) =>
+                point.u >= other.target.u &&
+                point.u <= other.target.u + other.target.width &&
+                point.v >= other.target.v &&
+                point.v <= other.target.v + other.target.height,
+            );
+            expect(hit?.kind === 'board' ? hit.panelId : null).toBe(nearestBoard({ ...plan, boards: candidates }, point));
+          }
+        }
+        // A tap on the bar itself always opens its board.
+        expect(hitFloorPlan(plan, board.centre)).toEqual({ kind: 'board', panelId: board.panelId });
+      }
+    });
+  }
+
+  it('reaches a board from a fingertip’s width away, where the bare bar was missed', () => {
+    const plan = floorPlan(shippedLayout, size, pixelsToPlanUnits(MIN_TOUCH_TARGET_PX, drawnWidth, size));
+    const first = [...plan.boards].sort((a, b) => a.centre.u - b.centre.u)[0];
+    if (!first) throw new Error('no board');
+    // 16 CSS px from the bar's middle, towards the entrance and the middle of the corridor.
+    const away = pixelsToPlanUnits(16 / Math.SQRT2, drawnWidth, size);
+    const towardsMiddle = first.wall === 'left' ? away : -away;
+    const tap = { u: first.centre.u - away, v: first.centre.v + towardsMiddle };
+    expect(hitFloorPlan(floorPlan(shippedLayout, size), tap)?.kind).not.toBe('board');
+    expect(hitFloorPlan(plan, tap)).toEqual({ kind: 'board', panelId: first.panelId });
   });
 });
 

@@ -22,6 +22,8 @@ export interface AttractLoopOptions {
   pose?: () => { position: readonly number[]; yaw: number };
   /** Tells which stop the tour has arrived at and rests on (null: the entrance view). */
   onStop?(panelId: string | null): void;
+  /** Tells which stop the tour sets off for, as its glide begins (null: the entrance). */
+  onGlide?(panelId: string | null): void;
 }
 
 export const ATTRACT_DEFAULTS: Omit<AttractLoopOptions, 'isMoving'> = { restMs: 8000, pollMs: 250, maxGlideMs: 20_000 };
@@ -46,7 +48,7 @@ export function startAttractLoop(
   store: ExhibitionStore,
   options: Partial<AttractLoopOptions> & Pick<AttractLoopOptions, 'isMoving'>,
 ): () => void {
-  const { restMs, pollMs, maxGlideMs, isMoving, onStop, pose = () => livePose } = { ...ATTRACT_DEFAULTS, ...options };
+  const { restMs, pollMs, maxGlideMs, isMoving, onStop, onGlide, pose = () => livePose } = { ...ATTRACT_DEFAULTS, ...options };
   const layout = store.getState().layout;
   const stops = attractStops(layout?.boards ?? []);
   let index = 0;
@@ -95,6 +97,7 @@ export function startAttractLoop(
     }
     index = (index + 1) % stops.length;
     const stop = stops[index] ?? null;
+    onGlide?.(stop);
     const state = store.getState();
     if (stop === null) state.goToEntrance();
     else state.focusPanel(stop);

@@ -25,7 +25,7 @@ export interface KioskControllerOptions {
   inputTarget: EventTarget;
   /** Whether the camera still glides (the rig's `livePose.moving`). */
   isMoving(): boolean;
-  attract?: Partial<Omit<AttractLoopOptions, 'isMoving' | 'onStop'>>;
+  attract?: Partial<Omit<AttractLoopOptions, 'isMoving' | 'onStop' | 'onGlide'>>;
   /**
    * Called at each reset, after the visitor's changes are undone. Returns true when the page is
    * about to reload (a new version of the exhibition waits), so no attract loop is started.
@@ -88,10 +88,12 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
     stopAttract = null;
     if (stopped || store.getState().status !== 'ready') return;
     kiosk.getState().setAttractPanel(null);
+    kiosk.getState().setAttractHeading(null);
     stopAttract = startAttractLoop(store, {
       ...options.attract,
       isMoving,
       onStop: (panelId) => kiosk.getState().setAttractPanel(panelId),
+      onGlide: (panelId) => kiosk.getState().setAttractHeading(panelId),
     });
   };
 
@@ -125,6 +127,7 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
       state.closePanel();
       state.goToEntrance(true);
       kiosk.getState().setAttractPanel(null);
+      kiosk.getState().setAttractHeading(null);
       kiosk.getState().setPhase('visit');
       stats.visitStarted();
       idle.start();

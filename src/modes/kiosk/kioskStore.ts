@@ -25,6 +25,8 @@ export interface KioskState {
   warning: number | null;
   /** The panel the attract tour rests on (null: the entrance view). */
   attractPanelId: string | null;
+  /** Where the attract tour is going: the stop it glides to, or rests on once there (null: the entrance). */
+  attractHeading: string | null;
   /** WebGL lost its context and the kiosk waits for it to come back. */
   contextLost: boolean;
   offline: OfflineStatus;
@@ -34,9 +36,19 @@ export interface KioskState {
   setPhase(phase: KioskPhase): void;
   setWarning(secondsLeft: number | null): void;
   setAttractPanel(panelId: string | null): void;
+  setAttractHeading(panelId: string | null): void;
   setContextLost(lost: boolean): void;
   setOffline(status: Partial<OfflineStatus>): void;
   countReset(): void;
+}
+
+/**
+ * Whether the entrance arch, with the exhibition's title and slogan in 3D, is in the attract
+ * view: the tour rests at the entrance, or glides away from it or back to it. The attract
+ * screen's own title then stays hidden, so the two never print over each other.
+ */
+export function entranceInAttractView(state: Pick<KioskState, 'attractPanelId' | 'attractHeading'>): boolean {
+  return state.attractPanelId === null || state.attractHeading === null;
 }
 
 export function createKioskStore() {
@@ -44,6 +56,7 @@ export function createKioskStore() {
     phase: 'attract',
     warning: null,
     attractPanelId: null,
+    attractHeading: null,
     contextLost: false,
     offline: { cache: 'pending', updateWaiting: false },
     resets: 0,
@@ -56,6 +69,9 @@ export function createKioskStore() {
     },
     setAttractPanel(panelId) {
       if (get().attractPanelId !== panelId) set({ attractPanelId: panelId });
+    },
+    setAttractHeading(panelId) {
+      if (get().attractHeading !== panelId) set({ attractHeading: panelId });
     },
     setContextLost(lost) {
       if (get().contextLost !== lost) set({ contextLost: lost });

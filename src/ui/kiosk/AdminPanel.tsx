@@ -91,11 +91,16 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
         {t('kioskAdmin', 'zh')} · {t('kioskAdmin', 'en')}
       </h2>
       {!pin ? (
-        <p className="kiosk-admin__note">
-          {t('kioskPinMissing', 'zh')}
-          <br />
-          <span lang="en">{t('kioskPinMissing', 'en')}</span>
-        </p>
+        // Said to the member of staff holding the corner, who cannot fix it: whom to ask. How to
+        // set the PIN is for the technician, in the README and assets/content/GUIDE.md.
+        <div className="kiosk-admin__no-pin" data-testid="kiosk-no-pin">
+          <p className="kiosk-admin__no-pin-title">{t('kioskPinMissingTitle', 'zh')}</p>
+          <p>{t('kioskPinMissing', 'zh')}</p>
+          <p className="kiosk-admin__no-pin-title" lang="en">
+            {t('kioskPinMissingTitle', 'en')}
+          </p>
+          <p lang="en">{t('kioskPinMissing', 'en')}</p>
+        </div>
       ) : (
         <>
           <p className="kiosk-pin__prompt">
@@ -124,7 +129,8 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
         </>
       )}
       <button type="button" className="kiosk-button kiosk-admin__cancel" onClick={onCancel}>
-        {t('kioskCancel', 'zh')}
+        {/* With no PIN there is nothing to cancel: the one way on is back to the start screen. */}
+        {pin ? t('kioskCancel', 'zh') : `${t('kioskBack', 'zh')} · ${t('kioskBack', 'en')}`}
       </button>
     </section>
   );

@@ -3,10 +3,15 @@
  * "Touch to start" beneath, and the board the tour rests on. The whole screen is one button, so a
  * touch anywhere starts the visit; it reacts to the click (after the finger lifts), so the touch
  * never lands on the corridor underneath as well.
+ *
+ * At the entrance the arch itself carries the exhibition's title, slogan and host in 3D, right
+ * where the screen's own title would stand: there the screen's title fades away (from the moment
+ * the tour turns back towards the entrance until it has glided on to the first board), and the
+ * line at the bottom names the subtitle, which the arch does not show.
  */
 import { allPanels } from '../../content/load.ts';
 import { localize } from '../../content/localize.ts';
-import { useKiosk } from '../../modes/kiosk/kioskStore.ts';
+import { entranceInAttractView, useKiosk } from '../../modes/kiosk/kioskStore.ts';
 import { useExhibition } from '../../store/store.ts';
 import { t } from '../strings.ts';
 import { IconTouch } from './icons.tsx';
@@ -14,12 +19,13 @@ import { IconTouch } from './icons.tsx';
 export function AttractOverlay({ onStart }: { onStart(): void }) {
   const exhibition = useExhibition((state) => state.exhibition);
   const attractPanelId = useKiosk((state) => state.attractPanelId);
+  const archInView = useKiosk(entranceInAttractView);
   if (!exhibition) return null;
   const panel = attractPanelId ? allPanels(exhibition).find((candidate) => candidate.id === attractPanelId) : undefined;
   const section = panel ? exhibition.sections.find((candidate) => candidate.panels.includes(panel)) : undefined;
   const showing = panel
     ? [localize(section?.title, 'zh'), panel.date?.slice(0, 4), localize(panel.title, 'zh')].filter(Boolean).join(' · ')
-    : localize(exhibition.theme, 'zh');
+    : localize(exhibition.subtitle, 'zh') || localize(exhibition.theme, 'zh');
 
   return (
     <button
@@ -29,7 +35,10 @@ export function AttractOverlay({ onStart }: { onStart(): void }) {
       onClick={onStart}
       data-testid="kiosk-attract"
     >
-      <span className="kiosk-attract__head">
+      <span
+        className={archInView ? 'kiosk-attract__head kiosk-attract__head--away' : 'kiosk-attract__head'}
+        data-testid="kiosk-attract-head"
+      >
         <span className="kiosk-attract__host">{localize(exhibition.host, 'zh')}</span>
         <span className="kiosk-attract__title">{localize(exhibition.title, 'zh')}</span>
         {exhibition.subtitle && <span className="kiosk-attract__subtitle">{localize(exhibition.subtitle, 'zh')}</span>}

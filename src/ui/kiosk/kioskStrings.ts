@@ -33,9 +33,11 @@ export const KIOSK_STRINGS = {
   kioskPinPrompt: { zh: '请输入管理密码', en: 'Enter the admin PIN' },
   kioskPinWrong: { zh: '密码不对，请重试', en: 'Wrong PIN, try again' },
   kioskPinLocked: { zh: '尝试次数过多，请 {n} 秒后再试', en: 'Too many attempts; try again in {n} s' },
+  /** Shown to staff when no PIN is set: what to do, in their words (the how is in the README and GUIDE.md). */
+  kioskPinMissingTitle: { zh: '这台触摸屏还没有设置管理密码', en: 'This kiosk has no admin PIN yet' },
   kioskPinMissing: {
-    zh: '管理页面未启用：请在 exhibition.json 的 kiosk.adminPin 中设置 4–8 位数字密码。',
-    en: 'The admin screen is off: set a 4–8 digit kiosk.adminPin in exhibition.json.',
+    zh: '设置密码之前，管理页面（参观统计、退出触摸屏模式）不能打开。请联系负责这台触摸屏的技术人员设置管理密码。',
+    en: 'Until a PIN is set, the admin screen (visit statistics, leaving kiosk mode) stays closed. Please ask the technician who looks after this kiosk to set an admin PIN.',
   },
   kioskPinClear: { zh: '删除', en: 'Delete' },
   kioskPinOk: { zh: '确定', en: 'OK' },

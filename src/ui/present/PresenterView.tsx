@@ -99,8 +99,14 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
         <div>
           <h1 className="presenter__tour">{tourTitle}</h1>
           <p className="presenter__position">
-            {t('presentStopOf', lang, { n: remote.index + 1, total: stops.length })}
-            {remote.pages > 1 && <> · {t('presenterScreen', lang, { n: remote.page, total: remote.pages })}</>}
+            {remote.ended ? (
+              t('presentEnd', lang)
+            ) : (
+              <>
+                {t('presentStopOf', lang, { n: remote.index + 1, total: stops.length })}
+                {remote.pages > 1 && <> · {t('presenterScreen', lang, { n: remote.page, total: remote.pages })}</>}
+              </>
+            )}
           </p>
         </div>
         <p className={remote.blank === 'none' ? 'presenter__projector' : 'presenter__projector presenter__projector--blank'}>
@@ -130,24 +136,32 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
         </dl>
       </header>
 
-      <section className="presenter__now" aria-label={t('presenterNow', lang)}>
-        <p className="presenter__section">{localize(current.section.title, lang)}</p>
-        <h2 className="presenter__title">{localize(current.panel.title, lang)}</h2>
-        {current.panel.date && <p className="presenter__date">{formatDate(current.panel.date, lang)}</p>}
-        <h3 className="presenter__label">{t('presenterNotes', lang)}</h3>
-        {current.notes.length > 0 ? (
-          <ol className="presenter__notes">
-            {current.notes.map((note, index) => (
-              <li key={`${index}-${localize(note, 'zh').slice(0, 12)}`}>{localize(note, lang)}</li>
-            ))}
-          </ol>
-        ) : (
-          <div className="presenter__notes presenter__notes--none">
-            <p>{t('presenterNoNotes', lang)}</p>
-            {current.panel.summary && <p>{localize(current.panel.summary, lang)}</p>}
-          </div>
-        )}
-      </section>
+      {remote.ended ? (
+        <section className="presenter__now" aria-label={t('presenterNow', lang)}>
+          <p className="presenter__section">{tourTitle}</p>
+          <h2 className="presenter__title">{t('presentEnd', lang)}</h2>
+          <p className="presenter__notes presenter__notes--none">{t('presenterEnded', lang)}</p>
+        </section>
+      ) : (
+        <section className="presenter__now" aria-label={t('presenterNow', lang)}>
+          <p className="presenter__section">{localize(current.section.title, lang)}</p>
+          <h2 className="presenter__title">{localize(current.panel.title, lang)}</h2>
+          {current.panel.date && <p className="presenter__date">{formatDate(current.panel.date, lang)}</p>}
+          <h3 className="presenter__label">{t('presenterNotes', lang)}</h3>
+          {current.notes.length > 0 ? (
+            <ol className="presenter__notes">
+              {current.notes.map((note, index) => (
+                <li key={`${index}-${localize(note, 'zh').slice(0, 12)}`}>{localize(note, lang)}</li>
+              ))}
+            </ol>
+          ) : (
+            <div className="presenter__notes presenter__notes--none">
+              <p>{t('presenterNoNotes', lang)}</p>
+              {current.panel.summary && <p>{localize(current.panel.summary, lang)}</p>}
+            </div>
+          )}
+        </section>
+      )}
 
       <aside className="presenter__side">
         <section className="presenter__next" aria-label={t('presenterUpNext', lang)}>
@@ -167,9 +181,11 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
                 </div>
               )}
             </>
+          ) : remote.ended ? (
+            <p className="presenter__next-title">{t('presentEnd', lang)}</p>
           ) : (
             <p className="presenter__next-title">
-              {t('presenterLastStop', lang)} {t('presentEnd', lang)}
+              {t('presenterLastStop', lang)} {t('presenterEndNext', lang)}
             </p>
           )}
         </section>
@@ -182,7 +198,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
                   type="button"
                   onMouseDown={keepFocus}
                   onClick={() => follower?.goTo(index)}
-                  aria-current={index === remote.index ? 'step' : undefined}
+                  aria-current={index === remote.index && !remote.ended ? 'step' : undefined}
                 >
                   <span className="presenter__stop-number">{index + 1}</span> {localize(stop.panel.title, lang)}
                 </button>

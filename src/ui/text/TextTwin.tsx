@@ -10,7 +10,7 @@ import { panelHref, textHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
 import { LanguageToggle } from '../LanguageToggle.tsx';
 import { PanelDetails } from '../PanelDetails.tsx';
-import { t } from '../strings.ts';
+import { labelled, labelSeparator, t } from '../strings.ts';
 import { type TwinPanel, twinOutline } from './twinOutline.ts';
 import './textTwin.css';
 
@@ -103,11 +103,7 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
       <footer className="text-twin__footer">
         {outline.motto && <p className="text-twin__motto">{outline.motto}</p>}
         {outline.mottoCaption && <p>{outline.mottoCaption}</p>}
-        {outline.source && (
-          <p className="text-twin__source">
-            {t('source', lang)}：{outline.source}
-          </p>
-        )}
+        {outline.source && <p className="text-twin__source">{labelled(t('source', lang), outline.source, lang)}</p>}
       </footer>
     </main>
   );
@@ -124,7 +120,10 @@ function TwinPanelArticle({ item, total, webglMissing }: { item: TwinPanel; tota
       <p className="twin-panel__meta">
         {item.date && (
           <span className="twin-panel__date">
-            <span className="visually-hidden">{t('panelDate', lang)}：</span>
+            <span className="visually-hidden">
+              {t('panelDate', lang)}
+              {labelSeparator(lang)}
+            </span>
             {item.date}
           </span>
         )}
@@ -135,12 +134,18 @@ function TwinPanelArticle({ item, total, webglMissing }: { item: TwinPanel; tota
         {!webglMissing && (
           <a href={panelHref(item.id)}>
             {t('viewIn3d', lang)}
-            <span className="visually-hidden">：{item.title}</span>
+            <span className="visually-hidden">
+              {labelSeparator(lang)}
+              {item.title}
+            </span>
           </a>
         )}
         <a href={textHref(item.id)}>
           {t('linkToPanel', lang)}
-          <span className="visually-hidden">：{item.title}</span>
+          <span className="visually-hidden">
+            {labelSeparator(lang)}
+            {item.title}
+          </span>
         </a>
       </p>
     </article>

@@ -1,0 +1,160 @@
+/**
+ * A visitor's open card on a 1366 × 768 desktop (the built site): the board framed beside it
+ * shows whole (nothing of the HUD or the floor plan over it, no hint line under the card); the
+ * card carries the language switch, and search and the directory; the chosen language survives
+ * a reload, while the kiosk still starts in Chinese.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './a11ySupport.ts';
+import {
+  launchBrowser,
+  type PageWatch,
+  ROOT,
+  type StaticServer,
+  serveStatic,
+  waitForExhibit,
+  waitForStillness,
+  watchPage,
+} from './harness.ts';
+import { describeRect, overlaps, shownRect, shownRects } from './rects.ts';
+
+const WIDTH = 1366;
+const HEIGHT = 768;
+const PANEL = 'cpc-founding-1921';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+let titles: { zh: string; en: string };
+
+/** The card's view shift eases in over a dozen frames, and CPU WebGL on a busy machine draws about one a second. */
+const SETTLE_MS = 150_000;
+
+const exhibitState = () => page.evaluate(() => window.__exhibit?.state());
+const boardRect = (id: string) => page.evaluate((panelId) => window.__exhibit?.boardRect(panelId) ?? null, id);
+
+beforeAll(async () => {
+  const timeline = JSON.parse(await readFile(join(ROOT, 'assets/content/timeline.json'), 'utf8')) as {
+    panels: Array<{ id: string; title: { zh: string; en: string } }>;
+  };
+  const panel = timeline.panels.find((candidate) => candidate.id === PANEL);
+  if (!panel) throw new Error(`no panel ${PANEL}`);
+  titles = panel.title;
+  server = await serveStatic();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
+  page.setDefaultTimeout(90_000);
+  watch = watchPage(page, server.url.replace(/\/$/, ''));
+  // A deep link: the card open at once, the camera cut to its board (no glide down the corridor).
+  await page.goto(`${server.url}#/panel/${PANEL}`);
+  await waitForExhibit(page);
+  await waitForStillness(page, 600, SETTLE_MS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a card open on a desktop', () => {
+  it('leaves the board beside it whole: nothing of the HUD or the floor plan over it, no hint under the card', async () => {
+    const card = await shownRect(page.getByRole('dialog', { name: titles.zh }));
+    const board = await boardRect(PANEL);
+    if (!card || !board) throw new Error('no card or no board on screen');
+    // The board stands in the part the card leaves free.
+    expect(board.left).toBeGreaterThanOrEqual(0);
+    expect(board.top).toBeGreaterThanOrEqual(0);
+    expect(board.right).toBeLessThanOrEqual(card.left);
+    expect(board.bottom).toBeLessThanOrEqual(HEIGHT);
+    const overlays = await shownRects(page.locator('.floor-plan, .hud--top > *, .hud--bottom > *'));
+    const overBoard = overlays.filter((rect) => overlaps(rect, board)).map(describeRect);
+    expect(overBoard, `over the board at ${describeRect(board)}`).toEqual([]);
+    const hint = await shownRect(page.locator('.hud__hint'));
+    if (hint) expect(overlaps(hint, card), `hint ${describeRect(hint)} under the card`).toBe(false);
+    await page.screenshot({ path: 'tests/artifacts/visitor-card-1366.png' });
+  });
+
+  it('switches the card to English from its own button, keeping the focus on it', async () => {
+    const card = page.getByRole('dialog', { name: titles.zh });
+    const toggle = card.getByRole('button', { name: /^English/ });
+    await toggle.click();
+    const english = page.getByRole('dialog', { name: titles.en });
+    await english.waitFor({ state: 'visible' });
+    expect((await exhibitState())?.lang).toBe('en');
+    const focused = await page.evaluate(() => ({
+      inCard: Boolean(document.activeElement?.closest('dialog.panel-card')),
+      text: document.activeElement?.textContent ?? '',
+    }));
+    expect(focused.inCard).toBe(true);
+    expect(focused.text).toMatch(/^中文/); // the same switch, now offering Chinese
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/artifacts/visitor-card-english.png' });
+  });
+
+  it('keeps English across a reload', async () => {
+    await page.reload();
+    await waitForExhibit(page);
+    await page.getByRole('dialog', { name: titles.en }).waitFor({ state: 'visible' });
+    expect((await exhibitState())?.lang).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await waitForStillness(page, 600, SETTLE_MS);
+  });
+
+  it('opens the search from the card (button and "/"): the card closes, the search box has the focus', async () => {
+    const card = page.getByRole('dialog', { name: titles.en });
+    await card.getByRole('button', { name: 'Search', exact: true }).click();
+    const box = page.getByRole('searchbox', { name: 'Search every panel (Chinese or English)' });
+    await box.waitFor();
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await exhibitState())?.openPanelId).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.search').count()).toBe(0);
+
+    // The same from the keyboard, inside a card.
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, PANEL);
+    await page.getByRole('dialog', { name: titles.en }).waitFor({ state: 'visible' });
+    await page.keyboard.press('/');
+    await box.waitFor();
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe(''); // the key opened the search, it was not typed into it
+    expect((await exhibitState())?.openPanelId).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.search').count()).toBe(0);
+  });
+
+  it('opens the directory from the card: the card closes, the directory has the focus', async () => {
+    await page.evaluate((id) => {
+      window.location.hash = `#/panel/${id}`;
+    }, PANEL);
+    const card = page.getByRole('dialog', { name: titles.en });
+    await card.waitFor({ state: 'visible' });
+    await card.getByRole('button', { name: 'Directory', exact: true }).click();
+    const directory = page.getByRole('navigation', { name: 'Directory' });
+    await directory.waitFor({ state: 'visible' });
+    await expect.poll(() => directory.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.screenshot({ path: 'tests/artifacts/visitor-card-directory.png' });
+    await page.keyboard.press('Escape');
+    await directory.waitFor({ state: 'hidden' });
+  });
+
+  it('said nothing wrong on the way', () => {
+    expect(watch.errors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+  });
+
+  it('the kiosk still starts in Chinese on the same browser, and leaves the visitor’s choice alone', async () => {
+    expect(await page.evaluate(() => window.localStorage.getItem('dangshi.visitor.lang'))).toBe('en');
+    await page.goto(`${server.url}?mode=kiosk`);
+    await page.waitForFunction(() => Boolean(window.__exhibit));
+    expect((await exhibitState())?.lang).toBe('zh');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.evaluate(() => window.localStorage.getItem('dangshi.visitor.lang'))).toBe('en');
+  });
+});

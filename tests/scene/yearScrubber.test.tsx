@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+/**
+ * The year scrubber's readout follows the visitor (YearScrubber.tsx): it reads the rig's per-frame
+ * pose (livePose / onLivePose) and re-renders only when the year of the visitor's place changes; a
+ * year chosen on the slider stands while the camera goes there, until the visitor takes over.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { act, Profiler } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadExhibition } from '../../src/content/load.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
+import type { Vec3 } from '../../src/layout/corridor.ts';
+import { boardById, yawPitchTowards } from '../../src/layout/queries.ts';
+import { livePose, motionInput, notifyLivePose, useExhibition } from '../../src/store/store.ts';
+import { YearScrubber } from '../../src/ui/YearScrubber.tsx';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let exhibition: Exhibition;
+let container: HTMLDivElement;
+let root: Root;
+let commits = 0;
+
+beforeAll(async () => {
+  const result = await loadExhibition((name) => readFile(join(import.meta.dirname, '../../assets/content', name), 'utf8'));
+  if (!result.exhibition) throw new Error('the shipped content did not load');
+  exhibition = result.exhibition;
+});
+
+/** What the rig does each frame: publish the pose, then tell the listeners. */
+function frameAt(position: Vec3, yaw: number) {
+  act(() => {
+    [livePose.position[0], livePose.position[1], livePose.position[2]] = position;
+    livePose.yaw = yaw;
+    notifyLivePose();
+  });
+}
+
+function standAtBoard(panelId: string) {
+  const layout = useExhibition.getState().layout;
+  const board = layout ? boardById(layout, panelId) : undefined;
+  if (!board) throw new Error(`no board ${panelId}`);
+  const { position, target } = board.viewpoint;
+  frameAt(position, yawPitchTowards(position, target).yaw);
+}
+
+const slider = () => {
+  const input = container.querySelector<HTMLInputElement>('input[type="range"]');
+  if (!input) throw new Error('no slider');
+  return input;
+};
+const readout = () => container.querySelector('output')?.textContent;
+
+beforeEach(() => {
+  useExhibition.getState().contentLoaded(exhibition, []);
+  const { start } = useExhibition.getState().layout ?? {};
+  if (start) frameAt(start.position, 0);
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  commits = 0;
+  act(() =>
+    root.render(
+      <Profiler id="scrubber" onRender={() => commits++}>
+        <YearScrubber />
+      </Profiler>,
+    ),
+  );
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+describe('the year scrubber readout', () => {
+  it('says the timeline’s first year at the entrance, and 1949 beside the 1949 board', () => {
+    expect(readout()).toBe('1921年 · 中国共产党诞生');
+    expect(slider().value).toBe('1921');
+    standAtBoard('prc-founding-1949');
+    expect(readout()).toBe('1949年 · 中华人民共和国成立');
+    expect(slider().value).toBe('1949');
+    expect(slider().getAttribute('aria-valuetext')).toBe('1949年 · 中华人民共和国成立');
+    standAtBoard('seventh-congress-1945');
+    expect(slider().value).toBe('1945');
+    // Two boards of one year: the readout names the one beside the visitor.
+    standAtBoard('second-plenary-session-1949');
+    expect(readout()).toBe('1949年 · 七届二中全会');
+    standAtBoard('prc-founding-1949');
+    expect(readout()).toBe('1949年 · 中华人民共和国成立');
+  });
+
+  it('re-renders only when the year changes, not at every frame', () => {
+    standAtBoard('prc-founding-1949');
+    const afterArrival = commits;
+    for (let i = 0; i < 20; i++) standAtBoard('prc-founding-1949');
+    expect(commits).toBe(afterArrival);
+    standAtBoard('eighth-congress-1956');
+    expect(commits).toBe(afterArrival + 1);
+  });
+
+  it('holds a year chosen on the slider while the camera goes there, then follows the visitor again', () => {
+    act(() => {
+      const input = slider();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '1960');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(slider().value).toBe('1960');
+    // The rig's frames on the way, and at the goal (a step from the 1949 board, facing its wall).
+    const goal = useExhibition.getState().cameraGoal;
+    if (goal?.kind !== 'viewpoint') throw new Error('the scrubber set no viewpoint goal');
+    frameAt([0, 1.6, -5], 0);
+    const { position, target } = goal.viewpoint;
+    frameAt(position, yawPitchTowards(position, target).yaw);
+    expect(readout()).toBe('1960年');
+    // The visitor takes the controls: the readout follows where they stand, beside the 1956 board
+    // (the nearer board to 1960 on a tie is the earlier one; the scrubber's viewpoint faces its wall).
+    motionInput.takeover++;
+    frameAt(position, yawPitchTowards(position, target).yaw);
+    expect(slider().value).toBe('1956');
+  });
+});
