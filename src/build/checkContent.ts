@@ -111,11 +111,12 @@ async function spelledOtherwise(root: string, relative: string): Promise<string 
   return spelled !== relative && (await fileExists(root, spelled)) ? spelled : null;
 }
 
-/** Every file a panel names (images, narration recordings and captions), with its JSON path in the panel. */
+/** Every file a panel names (images, narration recordings and captions, an oath's recording), with its JSON path in the panel. */
 function panelFiles(panel: Panel): Array<{ src: string; path: Array<string | number> }> {
   return [
     ...panel.images.map((image, i) => ({ src: image.src, path: ['images', i, 'src'] })),
     ...narrationFiles(panel.narration).map((file) => ({ src: file.src, path: ['narration', ...file.path] })),
+    ...(panel.kind === 'oath' && panel.recording ? [{ src: panel.recording.src, path: ['recording', 'src'] }] : []),
   ];
 }
 

@@ -72,6 +72,11 @@ function panelStrings(panel: Panel): Array<{ text: string; path: Path }> {
     case 'to-fill':
       out.push(...localized(panel.note, ['note']));
       break;
+    case 'oath':
+      panel.phrases.forEach((phrase, i) => {
+        out.push(...localized(phrase, ['phrases', i]));
+      });
+      break;
     case 'milestone':
     case 'event':
       break;
@@ -89,6 +94,8 @@ export function locateContentStrings(exhibition: Exhibition): LocatedString[] {
     ...localized(exhibition.motto, ['motto']),
     ...localized(exhibition.mottoCaption, ['mottoCaption']),
     ...localized(exhibition.source, ['source']),
+    // The periods' names head the timeline's parts (wall, directory, floor plan, text twin).
+    ...(exhibition.periods ?? []).flatMap((period, p) => localized(period.title, ['periods', p, 'title'])),
     // Tours (projector lessons): titles on the projector, talking points in the presenter view.
     ...(exhibition.tours ?? []).flatMap((tour, t) => [
       ...localized(tour.title, ['tours', t, 'title']),

@@ -6,6 +6,8 @@
  * stays empty; only a broken `exhibition.json` stops the visit, and even then with a message.
  */
 import type { z } from 'zod';
+import { oathProblems } from './oath.ts';
+import { periodProblems } from './periods.ts';
 import { type ContentProblem, formatJsonPath } from './problems.ts';
 import { danglingReferences, type PlacedPanel } from './references.ts';
 import {
@@ -13,6 +15,7 @@ import {
   EXHIBITION_SCHEMA_REF,
   type Exhibition,
   exhibitionFileSchema,
+  PANEL_KINDS,
   type Panel,
   panelSchema,
   SECTION_SCHEMA_REF,
@@ -169,8 +172,8 @@ export function describeIssue(file: string, basePath: ReadonlyArray<PropertyKey>
     case 'invalid_union': {
       const discriminator = (issue as { note?: string }).note;
       if (discriminator === 'No matching discriminator') {
-        const kinds = 'milestone、event、member、stats、board、to-fill';
-        const kindsEn = 'milestone, event, member, stats, board, to-fill';
+        const kinds = PANEL_KINDS.join('、');
+        const kindsEn = PANEL_KINDS.join(', ');
         const kind = input !== null && typeof input === 'object' ? (input as { kind?: unknown }).kind : undefined;
         if (kind === undefined)
           return make(`缺少展板类型 kind，应为 ${kinds} 之一`, `kind is missing; it must be one of ${kindsEn}`);
@@ -373,7 +376,8 @@ export async function loadExhibition(read: ReadContentFile): Promise<LoadResult>
   });
 
   const exhibition: Exhibition = { ...meta, sections };
-  problems.push(...danglingReferences({ exhibitionFile: exhibitionLabel, exhibition, panels: placed, leftOutIds }));
+  const scope = { exhibitionFile: exhibitionLabel, exhibition, panels: placed, leftOutIds };
+  problems.push(...danglingReferences(scope), ...periodProblems(scope), ...oathProblems(scope));
   return { exhibition, problems };
 }
 

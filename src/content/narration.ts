@@ -55,6 +55,14 @@ export function narrationScript(panel: Panel, lang: Lang): SpokenPart[] {
     .filter((part): part is SpokenPart => part !== null);
 }
 
+/**
+ * Whether the browser's speech synthesis may read a panel. Never the oath: it is a rite, spoken
+ * by the people renewing it, and only a recording the station supplies may sound with it.
+ */
+export function speechAllowed(panel: Panel): boolean {
+  return panel.kind !== 'oath';
+}
+
 /** The BCP 47 tag a speech voice is chosen by. */
 export function speechLang(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en';

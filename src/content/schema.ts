@@ -51,6 +51,7 @@ const MESSAGES = {
   people: { en: 'a member panel names at least one person', zh: '人物展板（member）至少要写一个人' },
   stats: { en: 'a statistics board has at least one figure', zh: '数据展板（stats）至少要有一个数字' },
   sections: { en: 'the exhibition needs at least one section', zh: '展览至少需要一个栏目' },
+  phrases: { en: 'an oath panel holds at least one phrase', zh: '誓词展板（oath）至少要有一句誓词' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** The Chinese for one of the schema's English messages, if it is one of them. */
@@ -79,6 +80,8 @@ export const TEXT_LIMITS = {
   honour: 60,
   label: 60,
   unit: 20,
+  /** One phrase of the oath, lit and captioned on its own. */
+  phrase: 60,
   /** Any other text. */
   text: 1000,
 } as const;
@@ -318,12 +321,33 @@ const panelBase = {
 const kindHint = <const Kind extends string>(kind: Kind, zh: string, en: string) =>
   z.literal(kind).meta(hint('展板类型 Kind', `展板类型："${kind}"，${zh}`, `Panel kind "${kind}": ${en}`));
 
+/**
+ * Which period of the Party's history a milestone belongs to: the id of one of the `periods` in
+ * exhibition.json. The content check reports an id that names no period, a date outside the
+ * period's years and periods out of order along the timeline (a JSON Schema cannot see another file).
+ */
+const periodRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, MESSAGES.id.en)
+  .meta(
+    hint(
+      '历史时期 Period',
+      '这个节点属于哪个历史时期：写 exhibition.json 里 periods 中一个时期的 id，例如 "new-democratic-revolution"。日期要落在这个时期的年份之内。',
+      'The period this milestone belongs to: the id of one of the periods in exhibition.json, e.g. "new-democratic-revolution". The date must fall within that period\'s years.',
+    ),
+  );
+
 /** A national milestone on the centenary timeline. */
 export const milestonePanel = z
   .strictObject({
     ...panelBase,
-    kind: kindHint('milestone', '百年党史的时间节点（必须写 date）。', 'a milestone on the centenary timeline (date required).'),
+    kind: kindHint(
+      'milestone',
+      '百年党史的时间节点（必须写 date 和 period）。',
+      'a milestone on the centenary timeline (date and period required).',
+    ),
     date: partialDate,
+    period: periodRef,
   })
   .meta({ id: 'MilestonePanel' });
 
@@ -351,7 +375,7 @@ export type Person = z.infer<typeof personSchema>;
 export const memberPanel = z
   .strictObject({
     ...panelBase,
-    kind: kindHint('member', '党员风采、人物展板（必须写 people）。', 'a member showcase (people required).'),
+    kind: kindHint('member', '人物展板（必须写 people）。', 'a showcase of people (people required).'),
     people: z
       .array(personSchema)
       .min(1, MESSAGES.people.en)
@@ -423,18 +447,83 @@ export const toFillPanel = z
   })
   .meta({ id: 'ToFillPanel' });
 
+/**
+ * A station's recording of the oath, played with the ceremony when the station supplies one
+ * (never a synthetic voice). `cues` are the seconds at which each phrase starts, one per phrase.
+ */
+export const oathRecordingSchema = z
+  .strictObject({
+    src: audioPath,
+    cues: z
+      .array(z.number().finite().nonnegative())
+      .optional()
+      .meta(
+        hint(
+          '每句开始的秒数 Cues',
+          '录音里每一句誓词开始的时间（秒），一句一个、从小到大，个数和 phrases 相同，例如 [0, 3.2, 5.1]。不写时由领誓人逐句推进。',
+          'The second at which each phrase starts in the recording, one per phrase, in increasing order, as many as phrases, e.g. [0, 3.2, 5.1]. Without them whoever leads moves on phrase by phrase.',
+        ),
+      ),
+  })
+  .meta({
+    id: 'OathRecording',
+    ...hint(
+      '誓词录音 Recording',
+      '本站提供的誓词录音（真人录音），随仪式播放。',
+      "The station's own recording of the oath (a real voice), played with the ceremony.",
+    ),
+  });
+export type OathRecording = z.infer<typeof oathRecordingSchema>;
+
+/**
+ * The 重温入党誓词 wall: the oath split into the phrases that are lit one by one. Party members
+ * renew (重温) the oath; anyone else may read it aloud (诵读).
+ */
+export const oathPanel = z
+  .strictObject({
+    ...panelBase,
+    kind: kindHint(
+      'oath',
+      '重温入党誓词墙（必须写 phrases），誓词一句一项。',
+      'the wall for renewing the Party oath (phrases required), one entry per phrase.',
+    ),
+    phrases: z
+      .array(
+        textField(
+          'phrase',
+          '誓词',
+          'Phrase',
+          '誓词的一句，连同句末的标点（“，”或“。”），按《中国共产党章程》原文逐字照录。',
+          'One phrase of the oath with its closing punctuation (，or 。), word for word as the Party Constitution gives it.',
+        ),
+      )
+      .min(1, MESSAGES.phrases.en)
+      .meta(
+        hint(
+          '誓词 Phrases',
+          '誓词，一句一项，按顺序；连起来就是《中国共产党章程》第一章第六条的誓词原文。',
+          'The oath, one phrase per entry, in order; joined they are the oath as the Party Constitution (Chapter 1, Article 6) gives it.',
+        ),
+      ),
+    recording: oathRecordingSchema.optional(),
+  })
+  .meta({ id: 'OathPanel' });
+
 export const panelSchema = z
-  .discriminatedUnion('kind', [milestonePanel, eventPanel, memberPanel, statsPanel, boardPanel, toFillPanel])
+  .discriminatedUnion('kind', [milestonePanel, eventPanel, memberPanel, statsPanel, boardPanel, toFillPanel, oathPanel])
   .meta({
     id: 'Panel',
     ...hint(
       '展板 Panel',
-      '一块展板。kind 决定类型：milestone、event、member、stats、board、to-fill。',
-      'One panel; kind is one of milestone, event, member, stats, board, to-fill.',
+      '一块展板。kind 决定类型：milestone、event、member、stats、board、to-fill、oath。',
+      'One panel; kind is one of milestone, event, member, stats, board, to-fill, oath.',
     ),
   });
 export type Panel = z.infer<typeof panelSchema>;
 export type PanelKind = Panel['kind'];
+
+/** Every panel kind, in the schema's order: the one list messages and checks name. */
+export const PANEL_KINDS: readonly PanelKind[] = panelSchema.options.map((option) => option.shape.kind.value);
 
 /** What a section file's and exhibition.json's `$schema` must say, so editors find the JSON Schema next to them. */
 export const SECTION_SCHEMA_REF = './section.schema.json';
@@ -550,6 +639,51 @@ export const tourSchema = z
   });
 export type Tour = z.infer<typeof tourSchema>;
 
+/** A year of a period's range, e.g. 1921. */
+const periodYear = (zh: string, en: string) =>
+  z
+    .number()
+    .int()
+    .min(1800)
+    .max(2200)
+    .meta(hint(`${zh} ${en}`, `${zh}，写数字，不加引号，例如 1921。`, `${en}, a number without quotes, e.g. 1921.`));
+
+/**
+ * One period of the Party's history (the 2021 historical resolution names four): the heading the
+ * timeline's milestones are grouped under, and the years its milestones must fall within. Periods
+ * share their boundary years (1949, 1978, 2012).
+ */
+export const periodSchema = z
+  .strictObject({
+    id: idSchema,
+    title: textField(
+      'title',
+      '时期名称',
+      'Period title',
+      '历史时期的名称，例如 "新民主主义革命时期"。',
+      'The name of the period.',
+    ),
+    from: periodYear('开始年份', 'First year'),
+    to: periodYear('结束年份', 'Last year')
+      .optional()
+      .meta(
+        hint(
+          '结束年份 Last year',
+          '这个时期的最后一年，写数字，例如 1949；还在延续的时期（最后一个）不写。',
+          'The last year of the period, e.g. 1949; left out for the period still going on (the last one).',
+        ),
+      ),
+  })
+  .meta({
+    id: 'Period',
+    ...hint(
+      '历史时期 Period',
+      '党的历史上的一个时期：id、名称和年份。时间轴上的节点（milestone）用 period 写明属于哪个时期。',
+      "One period of the Party's history: id, name and years. Each milestone names its period by id.",
+    ),
+  });
+export type Period = z.infer<typeof periodSchema>;
+
 /** The lobby kiosk's settings. */
 export const kioskSettingsSchema = z
   .strictObject({
@@ -592,6 +726,16 @@ const exhibitionShape = {
     'The small print under the motto.',
   ).optional(),
   source: textField('source', '资料来源', 'Source', '展览的资料来源。', "The exhibition's source.").optional(),
+  periods: z
+    .array(periodSchema)
+    .default([])
+    .meta(
+      hint(
+        '历史时期 Periods',
+        '党的历史分期，按年份先后排列（例如 2021 年历史决议的四个时期）；时间轴的节点按这个顺序排列，各自写明所属时期。',
+        "The periods of the Party's history in the order of their years (e.g. the four of the 2021 historical resolution); the timeline's milestones follow this order, each naming its period.",
+      ),
+    ),
   sections: z
     .array(sectionEntrySchema)
     .min(1, MESSAGES.sections.en)
@@ -632,8 +776,10 @@ export interface Section extends SectionEntry {
 }
 
 /** The validated exhibition the rest of the app works from. */
-export interface Exhibition extends Omit<ExhibitionFile, 'sections' | '$schema' | 'tours' | 'kiosk'> {
+export interface Exhibition extends Omit<ExhibitionFile, 'sections' | '$schema' | 'tours' | 'kiosk' | 'periods'> {
   sections: Section[];
+  /** Loaded files always have them (possibly none); exhibitions built in code may leave them out. */
+  periods?: Period[];
   /** Loaded files always have them (defaults apply); exhibitions built in code may leave them out. */
   tours?: Tour[];
   kiosk?: KioskSettings;

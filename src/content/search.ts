@@ -129,6 +129,9 @@ function textsOf(panel: Panel): Array<{ field: SearchField; text: LocalizedStrin
     case 'to-fill':
       texts.push({ field: 'note', text: panel.note });
       break;
+    case 'oath':
+      for (const phrase of panel.phrases) texts.push({ field: 'points', text: phrase });
+      break;
     default:
       break;
   }

@@ -90,6 +90,25 @@ export function yearFraction(year: number, firstYear: number, lastYear: number):
 const FACING_WALL = 0.5;
 
 /**
+ * The milestone board the visitor stands beside (within its width along the wall) and faces, or
+ * null. Two boards of one year (1949: 七届二中全会 and 开国大典) are told apart by this.
+ */
+export function markBeside(marks: readonly YearMark[], pose: { position: Vec3; yaw: number }): YearMark | null {
+  const z = pose.position[2];
+  const lookX = -Math.sin(pose.yaw);
+  if (Math.abs(lookX) < FACING_WALL) return null;
+  const wall = lookX < 0 ? 'left' : 'right';
+  let beside: YearMark | null = null;
+  for (const mark of marks) {
+    if (mark.board.wall !== wall) continue;
+    const along = Math.abs(mark.board.position[2] - z);
+    if (along > mark.board.width / 2) continue;
+    if (!beside || along < Math.abs(beside.board.position[2] - z)) beside = mark;
+  }
+  return beside;
+}
+
+/**
  * The year of the timeline at the visitor's place, for the scrubber's readout as they walk.
  * Standing beside a milestone board (within its width along the wall) and facing its wall: that
  * board's year — boards face each other across the corridor, so where one stands alone cannot
@@ -99,18 +118,8 @@ const FACING_WALL = 0.5;
  */
 export function yearAtPlace(marks: readonly YearMark[], pose: { position: Vec3; yaw: number }): number | null {
   const [, , z] = pose.position;
-  const lookX = -Math.sin(pose.yaw);
-  if (Math.abs(lookX) >= FACING_WALL) {
-    const wall = lookX < 0 ? 'left' : 'right';
-    let beside: YearMark | null = null;
-    for (const mark of marks) {
-      if (mark.board.wall !== wall) continue;
-      const along = Math.abs(mark.board.position[2] - z);
-      if (along > mark.board.width / 2) continue;
-      if (!beside || along < Math.abs(beside.board.position[2] - z)) beside = mark;
-    }
-    if (beside) return beside.year;
-  }
+  const beside = markBeside(marks, pose);
+  if (beside) return beside.year;
   const anchors = yearAnchors(marks);
   let previous: YearMark | null = null;
   for (const anchor of anchors) {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../content/localize.ts';
-import { narrationFor, narrationScript, speechLang } from '../content/narration.ts';
+import { narrationFor, narrationScript, speechAllowed, speechLang } from '../content/narration.ts';
 import type { Panel } from '../content/schema.ts';
 import { t } from './strings.ts';
 
@@ -25,7 +25,8 @@ function voiceFor(lang: Lang): SpeechSynthesisVoice | undefined {
 
 export function Narration({ panel, lang }: { panel: Panel; lang: Lang }) {
   const recording = narrationFor(panel.narration, lang);
-  const [speech] = useState(speechSynthesisAvailable);
+  const [speechAvailable] = useState(speechSynthesisAvailable);
+  const speech = speechAvailable && speechAllowed(panel);
   const [playing, setPlaying] = useState(false);
   const [caption, setCaption] = useState('');
   const audio = useRef<HTMLAudioElement>(null);

@@ -33,7 +33,7 @@ export function PanelDetails({ panel, lang, headingLevel = 3, relatedHref }: Pan
 
 /**
  * What each kind of panel says besides its title, summary and images: the note of a board still
- * to fill, the people, the figures, the paragraphs and the points. One rendering for the card, the
+ * to fill, the people, the figures, the oath's phrases, the paragraphs and the points. One rendering for the card, the
  * text twin and the projector; `block` names the stylesheet's block (`panel-card`, `projector`),
  * so each styles the same elements its own way (e.g. `projector__person-name`).
  */
@@ -94,6 +94,21 @@ export function PanelFacts({ panel, lang, block }: { panel: Panel; lang: Lang; b
             ))}
           </dl>
         </>
+      )}
+      {panel.kind === 'oath' && (
+        // The oath is read in Chinese whatever the visitor's language; English readers get the translation beside it.
+        <ol className={css('oath')} lang="zh-CN">
+          {panel.phrases.map((phrase, index) => (
+            <li key={`${index}-${localize(phrase, 'zh')}`}>
+              {localize(phrase, 'zh')}
+              {lang === 'en' && typeof phrase === 'object' && phrase.en && (
+                <span className={css('oath-translation')} lang="en">
+                  {phrase.en}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
       )}
       {panel.body.map((paragraph, index) => (
         <p key={`${index}-${localize(paragraph, 'zh').slice(0, 12)}`}>{localize(paragraph, lang)}</p>

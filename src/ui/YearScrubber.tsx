@@ -12,19 +12,23 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { allPanels } from '../content/load.ts';
 import { type Lang, localize } from '../content/localize.ts';
-import { timelineMarks, type YearMark, yearAnchors, yearAtPlace, yearFraction } from '../layout/yearScrubber.ts';
+import { markBeside, timelineMarks, type YearMark, yearAnchors, yearAtPlace, yearFraction } from '../layout/yearScrubber.ts';
 import { livePose, motionInput, onLivePose, useExhibition } from '../store/store.ts';
 import { t } from './strings.ts';
 
-/** "1949年 · 中华人民共和国成立" at a board's year, else just "1950年". */
+/**
+ * "1949年 · 中华人民共和国成立" at a board's year (the board beside the visitor when there is one,
+ * else the year's first board), else just "1960年".
+ */
 export function yearValueText(
   year: number,
   anchors: readonly YearMark[],
   titles: ReadonlyMap<string, string>,
   lang: Lang,
+  besidePanelId: string | null = null,
 ): string {
-  const mark = anchors.find((anchor) => anchor.year === year);
-  const title = mark ? titles.get(mark.panelId) : undefined;
+  const panelId = besidePanelId ?? anchors.find((anchor) => anchor.year === year)?.panelId;
+  const title = panelId ? titles.get(panelId) : undefined;
   return title ? t('yearValueWithPanel', lang, { year, title }) : t('yearValue', lang, { year });
 }
 
@@ -41,8 +45,8 @@ export function YearScrubber() {
   );
   const first = anchors[0]?.year ?? 0;
   const last = anchors.at(-1)?.year ?? 0;
-  const [year, setYear] = useState<number | null>(null);
-  const shownYear = useRef<number | null>(null);
+  const [shownPlace, setShownPlace] = useState<{ year: number | null; panelId: string | null }>({ year: null, panelId: null });
+  const shownKey = useRef('');
   /** The year chosen on the slider, with the camera goal it set and the visitor's controls then. */
   const chosen = useRef<{ year: number; goalSeq: number | undefined; takeover: number } | null>(null);
 
@@ -54,9 +58,11 @@ export function YearScrubber() {
         held !== null && held.goalSeq === useExhibition.getState().cameraGoal?.seq && held.takeover === motionInput.takeover;
       if (!stands) chosen.current = null;
       const next = stands ? held.year : yearAtPlace(marks, livePose);
-      if (next !== shownYear.current) {
-        shownYear.current = next;
-        setYear(next);
+      const beside = stands ? null : (markBeside(marks, livePose)?.panelId ?? null);
+      const key = `${next}|${beside}`;
+      if (key !== shownKey.current) {
+        shownKey.current = key;
+        setShownPlace({ year: next, panelId: beside });
       }
     };
     follow();
@@ -64,8 +70,8 @@ export function YearScrubber() {
   }, [marks]);
 
   if (anchors.length < 2) return null;
-  const shown = year ?? first;
-  const valueText = yearValueText(shown, anchors, titles, lang);
+  const shown = shownPlace.year ?? first;
+  const valueText = yearValueText(shown, anchors, titles, lang, shownPlace.panelId);
 
   return (
     <div className="year-scrubber">
@@ -88,8 +94,8 @@ export function YearScrubber() {
             const next = Number(event.currentTarget.value);
             useExhibition.getState().goToYear(next);
             chosen.current = { year: next, goalSeq: useExhibition.getState().cameraGoal?.seq, takeover: motionInput.takeover };
-            shownYear.current = next;
-            setYear(next);
+            shownKey.current = `${next}|null`;
+            setShownPlace({ year: next, panelId: null });
           }}
         />
         <ol className="year-scrubber__ticks" aria-hidden="true">

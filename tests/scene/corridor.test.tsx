@@ -173,8 +173,14 @@ function titlesOnBoards(renderer: Renderer, boards: CorridorLayout['boards'], pa
     const panel = panelsById.get(board.panelId);
     if (!panel) throw new Error(`no panel ${board.panelId}`);
     const title = localize(panel.title, lang);
+    // A long title is set on two lines: the board breaks it, so compare the words, not the breaks.
+    const unbroken = (text: string) => text.replace(/\s+/g, '');
     const found = all.filter(
-      (text) => text.userData.text === title && isAtBoard(boardGroupOf(text), board) && inTitleBand(text, board),
+      (text) =>
+        typeof text.userData.text === 'string' &&
+        unbroken(text.userData.text) === unbroken(title) &&
+        isAtBoard(boardGroupOf(text), board) &&
+        inTitleBand(text, board),
     );
     return { panelId: board.panelId, title, count: found.length, group: found[0] ? boardGroupOf(found[0]) : null };
   });

@@ -28,6 +28,7 @@ if (section) {
     id: 'a1',
     kind: 'milestone',
     date: '1921-07-23',
+    period: 'new-democratic-revolution',
     title: { zh: '中国共产党诞生', en: 'The Party Is Founded' },
     summary: '红船启航',
     body: ['1921年7月23日，中共一大在上海开幕。'],

@@ -85,6 +85,11 @@ describe('the year scrubber readout', () => {
     expect(slider().getAttribute('aria-valuetext')).toBe('1949年 · 中华人民共和国成立');
     standAtBoard('seventh-congress-1945');
     expect(slider().value).toBe('1945');
+    // Two boards of one year: the readout names the one beside the visitor.
+    standAtBoard('second-plenary-session-1949');
+    expect(readout()).toBe('1949年 · 七届二中全会');
+    standAtBoard('prc-founding-1949');
+    expect(readout()).toBe('1949年 · 中华人民共和国成立');
   });
 
   it('re-renders only when the year changes, not at every frame', () => {
@@ -99,20 +104,21 @@ describe('the year scrubber readout', () => {
   it('holds a year chosen on the slider while the camera goes there, then follows the visitor again', () => {
     act(() => {
       const input = slider();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '1950');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, '1960');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(slider().value).toBe('1950');
+    expect(slider().value).toBe('1960');
     // The rig's frames on the way, and at the goal (a step from the 1949 board, facing its wall).
     const goal = useExhibition.getState().cameraGoal;
     if (goal?.kind !== 'viewpoint') throw new Error('the scrubber set no viewpoint goal');
     frameAt([0, 1.6, -5], 0);
     const { position, target } = goal.viewpoint;
     frameAt(position, yawPitchTowards(position, target).yaw);
-    expect(readout()).toBe('1950年');
-    // The visitor takes the controls: the readout follows where they stand (beside the 1949 board).
+    expect(readout()).toBe('1960年');
+    // The visitor takes the controls: the readout follows where they stand, beside the 1956 board
+    // (the nearer board to 1960 on a tie is the earlier one; the scrubber's viewpoint faces its wall).
     motionInput.takeover++;
     frameAt(position, yawPitchTowards(position, target).yaw);
-    expect(slider().value).toBe('1949');
+    expect(slider().value).toBe('1956');
   });
 });

@@ -44,8 +44,8 @@ interface Case {
   problems: Expected[];
 }
 
-const KINDS_ZH = 'milestone、event、member、stats、board、to-fill';
-const KINDS_EN = 'milestone, event, member, stats, board, to-fill';
+const KINDS_ZH = 'milestone、event、member、stats、board、to-fill、oath';
+const KINDS_EN = 'milestone, event, member, stats, board, to-fill, oath';
 
 /** One folder each under tests/fixtures/broken/. */
 const CASES: Case[] = [
@@ -240,6 +240,64 @@ const CASES: Case[] = [
         '$schema',
         '应为 "./section.schema.json"（现在是 "./schema.json"）',
         'should be "./section.schema.json"',
+      ],
+    ],
+  },
+  // Periods of the Party's history (exhibition.json `periods`, a milestone's `period`).
+  {
+    dir: 'missing-period',
+    what: 'a milestone without its period',
+    problems: [['error', 'timeline.json', 'panels[1].period', '缺少必填项', 'required field is missing']],
+  },
+  {
+    dir: 'unknown-period',
+    what: 'a period id with a typo, the ids there are named',
+    problems: [
+      [
+        'error',
+        'timeline.json',
+        'panels[1].period',
+        '没有 id 为 “new-democratic-revoltion” 的时期（exhibition.json 的 periods 里有：new-democratic-revolution、',
+        'no period has the id "new-democratic-revoltion" (exhibition.json periods has: new-democratic-revolution, ',
+      ],
+    ],
+  },
+  {
+    dir: 'period-date-outside',
+    what: 'a 1949 milestone in the reform period (1978–2012)',
+    problems: [
+      [
+        'error',
+        'timeline.json',
+        'panels[1].period',
+        '日期 1949-10-01 不在时期“改革开放和社会主义现代化建设新时期”的年份（1978–2012）之内',
+        'the date 1949-10-01 is outside the years of the period',
+      ],
+    ],
+  },
+  {
+    dir: 'period-out-of-order',
+    what: 'a milestone of an earlier period standing after one of a later period',
+    problems: [
+      [
+        'error',
+        'timeline.json',
+        'panels[1].period',
+        '这块展板属于“新民主主义革命时期”，却排在属于“社会主义革命和建设时期”的展板“prc-founding-1949”之后',
+        'periods out of order: this panel belongs to "新民主主义革命时期" but stands after "prc-founding-1949"',
+      ],
+    ],
+  },
+  {
+    dir: 'periods-out-of-year-order',
+    what: 'the periods list itself not in the order of its years',
+    problems: [
+      [
+        'error',
+        'exhibition.json',
+        'periods[1].from',
+        '时期要按年份先后排列：这个时期从 1921 年开始，上一个时期“社会主义革命和建设时期”到 1978 年才结束',
+        'periods go in the order of their years: this one starts in 1921',
       ],
     ],
   },

@@ -25,6 +25,7 @@ const exhibition: Exhibition = {
           id: 'founding',
           kind: 'milestone',
           date: '1921-07',
+          period: 'new-democratic-revolution',
           title: { zh: '建党', en: 'Founding' },
           body: ['𠀀字段', { zh: '囧', en: 'Body' }],
           images: [{ src: 'photos/a.jpg', caption: '红船', alt: { zh: '游船', en: 'A boat' } }],

@@ -69,6 +69,22 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('reports a missing oath recording with its file and path', async () => {
+    edit('brigade.json', (json) => {
+      json.panels.push({
+        id: 'party-oath',
+        kind: 'oath',
+        title: '入党誓词',
+        phrases: ['我志愿加入中国共产党，', '永不叛党。'],
+        recording: { src: 'audio/oath.mp3' },
+      });
+    });
+    const missing = (await errors()).filter((problem) => problem.zh.startsWith('找不到文件'));
+    expect(missing.map(({ file, path, en }) => ({ file, path, en }))).toEqual([
+      { file: 'assets/content/brigade.json', path: 'panels[4].recording.src', en: 'file not found "audio/oath.mp3"' },
+    ]);
+  });
+
   it('reports an image whose name differs only in case', async () => {
     edit('timeline.json', (json) => {
       json.panels[0].images[0].src = 'photos/Team.png';

@@ -53,16 +53,20 @@ describe('the generated schemas', () => {
     expect(event.properties.body.default).toEqual([]);
     expect(event.additionalProperties).toBe(false);
     expect(section.definitions.MilestonePanel.required).toContain('date');
+    expect(section.definitions.MilestonePanel.required).toContain('period');
+    expect(section.definitions.OathPanel.required).toContain('phrases');
+    expect(exhibition.properties.periods.items).toEqual({ $ref: '#/definitions/Period' });
+    expect(exhibition.definitions.Period.required).toEqual(['id', 'title', 'from']);
     expect(section.definitions.MemberPanel.required).toContain('people');
     expect(section.required).toEqual(['panels']);
     expect(section.properties.panels.items).toEqual({ $ref: '#/definitions/Panel' });
   });
 
-  it('offer the six kinds, each in its own panel type', () => {
+  it('offer the seven kinds, each in its own panel type', () => {
     const kinds = section.definitions.Panel.oneOf.map(
       (option: { $ref: string }) => section.definitions[option.$ref.replace('#/definitions/', '')].properties.kind.const,
     );
-    expect(kinds).toEqual(['milestone', 'event', 'member', 'stats', 'board', 'to-fill']);
+    expect(kinds).toEqual(['milestone', 'event', 'member', 'stats', 'board', 'to-fill', 'oath']);
   });
 
   it('carry the text limits and the expected $schema value', () => {

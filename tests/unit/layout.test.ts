@@ -32,7 +32,7 @@ function makePanel(id: string, index: number): Panel {
   const base = { id, title: `展板 ${id}` };
   switch (kind) {
     case 'milestone':
-      return panelSchema.parse({ ...base, kind, date: `${1921 + index}` });
+      return panelSchema.parse({ ...base, kind, date: `${1921 + index}`, period: 'timeline' });
     case 'member':
       return panelSchema.parse({ ...base, kind, people: [{ name: '方杰', role: '党员' }] });
     case 'stats':

@@ -75,9 +75,9 @@ describe('shipped content (assets/content)', () => {
     expect(result.exhibition).not.toBeNull();
   });
 
-  it('has the three sections in order: timeline, deqing, members', async () => {
+  it('has the four sections in order: timeline, deqing, members, oath', async () => {
     const { exhibition } = await loaded;
-    expect(exhibition?.sections.map((entry) => entry.id)).toEqual(['timeline', 'deqing', 'members']);
+    expect(exhibition?.sections.map((entry) => entry.id)).toEqual(['timeline', 'deqing', 'members', 'oath']);
     for (const entry of exhibition?.sections ?? []) expect(entry.panels.length).toBeGreaterThan(0);
   });
 
@@ -98,6 +98,93 @@ describe('shipped content (assets/content)', () => {
     for (let i = 1; i < dates.length; i++) {
       expect(key(dates[i] ?? ''), `${dates[i - 1]} then ${dates[i]}`).toBeGreaterThanOrEqual(key(dates[i - 1] ?? ''));
     }
+  });
+
+  it('timeline: the four periods of the 2021 historical resolution, in order, at least five milestones in each', async () => {
+    const { exhibition } = await loaded;
+    expect((exhibition?.periods ?? []).map((period) => [localize(period.title, 'zh'), period.from, period.to])).toEqual([
+      ['新民主主义革命时期', 1921, 1949],
+      ['社会主义革命和建设时期', 1949, 1978],
+      ['改革开放和社会主义现代化建设新时期', 1978, 2012],
+      ['中国特色社会主义新时代', 2012, undefined],
+    ]);
+    const milestones = section(await loaded, 'timeline').panels.flatMap((panel) => (panel.kind === 'milestone' ? [panel] : []));
+    expect(milestones).toHaveLength(32);
+    for (const period of exhibition?.periods ?? []) {
+      expect(milestones.filter((panel) => panel.period === period.id).length, period.id).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('timeline: the 16 milestones added for the centenary periods, with the dates the records give', async () => {
+    const dates = new Map(section(await loaded, 'timeline').panels.map((panel) => [panel.id, panel.date]));
+    expect(
+      Object.fromEntries(
+        [
+          'second-congress-1922',
+          'gutian-conference-1929',
+          'july-seventh-incident-1937',
+          'second-plenary-session-1949',
+          'resist-us-aggression-aid-korea-1950',
+          'first-constitution-1954',
+          'first-atomic-bomb-1964',
+          'dong-fang-hong-1-1970',
+          'shenzhen-special-economic-zone-1980',
+          'twelfth-congress-1982',
+          'macao-return-1999',
+          'shenzhou-5-2003',
+          'beijing-olympics-2008',
+          'eight-point-rules-2012',
+          'fire-and-rescue-flag-2018',
+          'poverty-alleviation-2021',
+        ].map((id) => [id, dates.get(id)]),
+      ),
+    ).toEqual({
+      'second-congress-1922': '1922-07',
+      'gutian-conference-1929': '1929-12',
+      'july-seventh-incident-1937': '1937-07-07',
+      'second-plenary-session-1949': '1949-03',
+      'resist-us-aggression-aid-korea-1950': '1950-10',
+      'first-constitution-1954': '1954-09',
+      'first-atomic-bomb-1964': '1964-10-16',
+      'dong-fang-hong-1-1970': '1970-04-24',
+      'shenzhen-special-economic-zone-1980': '1980-08',
+      'twelfth-congress-1982': '1982-09',
+      'macao-return-1999': '1999-12-20',
+      'shenzhou-5-2003': '2003-10-15',
+      'beijing-olympics-2008': '2008-08-08',
+      'eight-point-rules-2012': '2012-12-04',
+      'fire-and-rescue-flag-2018': '2018-11-09',
+      'poverty-alleviation-2021': '2021-02-25',
+    });
+  });
+
+  it('timeline: ends with the 训词 board, beside the last milestone: the 2018 flag and exactly its four phrases', async () => {
+    const panels = section(await loaded, 'timeline').panels;
+    const last = panels.at(-1);
+    expect(last?.id).toBe('fire-and-rescue-instructions');
+    expect(panels.at(-2)?.kind).toBe('milestone');
+    expect(last?.kind === 'board' ? last.points.map((point) => localize(point, 'zh')) : []).toEqual([
+      '对党忠诚',
+      '纪律严明',
+      '赴汤蹈火',
+      '竭诚为民',
+    ]);
+    expect(localize(last?.summary, 'zh')).toContain('2018年11月9日');
+  });
+
+  it('oath: the shipped oath, its phrases joined, is word for word the Party Constitution’s (Chapter 1, Article 6)', async () => {
+    const oath = section(await loaded, 'oath').panels.find((panel) => panel.kind === 'oath');
+    if (oath?.kind !== 'oath') throw new Error('no oath panel');
+    expect(oath.phrases.map((phrase) => localize(phrase, 'zh')).join('')).toBe(
+      '我志愿加入中国共产党，拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，随时准备为党和人民牺牲一切，永不叛党。',
+    );
+    // One phrase per comma-separated clause, so the wall lights it a clause at a time.
+    expect(oath.phrases).toHaveLength(12);
+    for (const phrase of oath.phrases) expect(localize(phrase, 'zh')).toMatch(/^[^，。]+[，。]$/u);
+    // Who says it how: members renew it, anyone else may read it aloud.
+    const words = [oath.summary, ...oath.body].map((text) => localize(text, 'zh')).join('');
+    expect(words).toContain('重温');
+    expect(words).toContain('诵读');
   });
 
   it('timeline: a 1921 panel tells of 嘉兴 南湖 in its text', async () => {

@@ -21,6 +21,7 @@ function exhibition(): Exhibition {
             id: 'founding',
             kind: 'milestone',
             date: '1921-07',
+            period: 'new-democratic-revolution',
             title: { zh: '中国共产党成立', en: 'The Communist Party of China is founded' },
             summary: { zh: '1921年7月，中共一大在上海召开。', en: 'In July 1921 the First Congress met in Shanghai.' },
           }),
@@ -28,6 +29,7 @@ function exhibition(): Exhibition {
             id: 'centenary',
             kind: 'milestone',
             date: '2021-07-01',
+            period: 'new-era',
             title: { zh: '建党一百周年', en: 'The centenary' },
             body: [
               { zh: '庆祝中国共产党成立100周年大会在北京举行。', en: 'The centenary of the Party was celebrated in Beijing.' },

@@ -190,7 +190,7 @@ describe('tap tolerance', () => {
 /** A timeline of four dated milestones (two in 1945) and a chronicle section after it. */
 function makeExhibition(): Exhibition {
   const milestone = (id: string, date: string) =>
-    panelSchema.parse({ id, kind: 'milestone', title: `标题 ${id}`, date, summary: '摘要' });
+    panelSchema.parse({ id, kind: 'milestone', title: `标题 ${id}`, date, period: 'timeline', summary: '摘要' });
   return {
     title: '党史长廊',
     host: '德清县消防救援大队',
