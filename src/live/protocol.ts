@@ -77,7 +77,7 @@ export const LIVE_CLIENT_OPTIONS = {
   reconnection: true,
   reconnectionAttempts: Number.POSITIVE_INFINITY,
   reconnectionDelay: 500,
-  reconnectionDelayMax: 3000,
+  reconnectionDelayMax: 2000,
   randomizationFactor: 0.3,
 } as const;
 

@@ -128,6 +128,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);
+        builds.close();
         live.close();
         // Closing engine.io drops the transports without a goodbye: phones see the server go away
         // and reconnect by themselves once it is back (a namespace disconnect would tell them not to).

@@ -3,11 +3,12 @@
  * server keeps serving the old build while the new one is made, then switches, and a page still
  * open from before keeps getting its hashed chunks.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeBuildStamp } from '../../src/server/site/buildStamp.ts';
-import { type Builder, SiteBuilds } from '../../src/server/site/builds.ts';
+import { type Builder, SiteBuilds, viteBuilder } from '../../src/server/site/builds.ts';
 import { makeFixtureBuild, startStationInProcess, type TestStation, tempDir } from './stationHarness.ts';
 
 async function write(root: string, name: string, text: string): Promise<void> {
@@ -26,6 +27,7 @@ async function fakeCheckout(): Promise<string> {
   await write(root, 'assets/generated/fonts/sc.woff2', 'font v1');
   await write(root, 'src/main.tsx', 'export {}');
   await write(root, 'src/server/main.ts', 'export {}');
+  await write(root, 'src/deploy/station/dangshi-station.service', '[Unit]');
   await write(root, 'tests/unit/x.test.ts', 'export {}');
   await write(root, 'README.md', '# readme');
   return root;
@@ -78,14 +80,17 @@ describe('the build stamp', () => {
     await rm(join(root, 'assets/content/new.json'));
   });
 
-  it.each(['src/server/main.ts', 'assets/generated/fonts/sc.woff2', 'tests/unit/x.test.ts', 'README.md'])(
-    'ignores %s (not an input of the site, or written by the build itself)',
-    async (name) => {
-      const before = await computeBuildStamp(root);
-      await writeFile(join(root, name), 'changed');
-      expect(await computeBuildStamp(root)).toBe(before);
-    },
-  );
+  it.each([
+    'src/server/main.ts',
+    'src/deploy/station/dangshi-station.service',
+    'assets/generated/fonts/sc.woff2',
+    'tests/unit/x.test.ts',
+    'README.md',
+  ])('ignores %s (not an input of the site, or written by the build itself)', async (name) => {
+    const before = await computeBuildStamp(root);
+    await writeFile(join(root, name), 'changed');
+    expect(await computeBuildStamp(root)).toBe(before);
+  });
 });
 
 describe('the builds', () => {
@@ -146,11 +151,82 @@ describe('the builds', () => {
     await builds.refresh();
     expect(builds.current?.stamp).toBe('aaaaaaaaaaaaaaaa');
     expect(builds.error).toBe('content error');
-    const { readdir } = await import('node:fs/promises');
     expect((await readdir(join(dataDir, 'builds'))).filter((name) => !name.endsWith('.log'))).toEqual([
       'aaaaaaaaaaaaaaaa',
       'current.json',
     ]);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});
+
+/**
+ * A checkout whose "vite" records how it was started, then either builds a page into --outDir or
+ * hangs until killed: the real child-process path, without a real build's minutes of CPU.
+ */
+async function checkoutWithFakeVite(mode: 'build' | 'hang'): Promise<string> {
+  const root = await fakeCheckout();
+  await write(
+    root,
+    'node_modules/vite/bin/vite.js',
+    `const { writeFileSync, mkdirSync } = require('node:fs');
+const args = process.argv.slice(2);
+writeFileSync(${JSON.stringify(join(root, 'started.json'))}, JSON.stringify({ pid: process.pid, args, cwd: process.cwd(), vitest: process.env.VITEST ?? null }));
+if (${JSON.stringify(mode)} === 'hang') setInterval(() => {}, 1000);
+else {
+  const outDir = args[args.indexOf('--outDir') + 1];
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(outDir + '/index.html', '<!doctype html>built by the child');
+  console.log('built');
+}
+`,
+  );
+  return root;
+}
+
+function niceness(pid: number): number {
+  // /proc/<pid>/stat: the 19th field is the nice value (the command in parentheses may hold spaces).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return Number(fields[16]);
+}
+
+describe('the build child process', () => {
+  it('runs vite build --outDir in the checkout at the lowest priority, then switches to its output', async () => {
+    const root = await checkoutWithFakeVite('build');
+    const dataDir = await tempDir('builds');
+    const builds = new SiteBuilds({ root, dataDir, builder: viteBuilder(root) });
+    await builds.open();
+    await builds.refresh();
+    const started = JSON.parse(await readFile(join(root, 'started.json'), 'utf8')) as {
+      args: string[];
+      cwd: string;
+      vitest: string | null;
+    };
+    expect(started.args.slice(0, 2)).toEqual(['build', '--outDir']);
+    expect(started.args).toContain('--emptyOutDir');
+    expect(started.cwd).toBe(root);
+    expect(started.vitest).toBeNull();
+    expect(await readFile(join(builds.current?.dir as string, 'index.html'), 'utf8')).toContain('built by the child');
+    expect(await readFile(join(dataDir, 'builds', `${builds.current?.stamp}.log`), 'utf8')).toContain('built');
+    await rm(root, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.runIf(process.platform === 'linux')('is niced, and stopped when the server stops', async () => {
+    const root = await checkoutWithFakeVite('hang');
+    const dataDir = await tempDir('builds');
+    const builds = new SiteBuilds({ root, dataDir, builder: viteBuilder(root) });
+    await builds.open();
+    const building = builds.refresh();
+    await expect.poll(() => existsSync(join(root, 'started.json')), { timeout: 15_000 }).toBe(true);
+    const { pid } = JSON.parse(await readFile(join(root, 'started.json'), 'utf8')) as { pid: number };
+    expect(niceness(pid)).toBe(19);
+    builds.close();
+    await building;
+    expect(builds.current).toBeNull();
+    await expect.poll(() => existsSync(`/proc/${pid}`)).toBe(false);
+    await rm(root, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   });
 });
@@ -166,9 +242,9 @@ describe('serving across a switch', () => {
     checkout = await fakeCheckout();
     const counting = countingBuilder();
     builder = Object.assign(
-      async (outDir: string, logFile: string) => {
+      async (outDir: string, logFile: string, signal: AbortSignal) => {
         if (holdBuilds) await new Promise<void>((done) => (releaseBuild = done));
-        await counting(outDir, logFile);
+        await counting(outDir, logFile, signal);
         builder.calls = counting.calls;
       },
       { calls: 0 },

@@ -250,12 +250,20 @@ function connect<W>(
   });
   openSockets.add(socket);
   return new Promise((done, fail) => {
-    socket.once('live:welcome', (welcome: W) => done({ socket, welcome }));
-    socket.once('connect_error', (error: Error & { data?: Refusal }) => {
+    // Both listeners go once the first welcome or refusal is in: a later connect_error (the
+    // server restarting) must leave socket.io-client reconnecting as it would in a browser.
+    const onWelcome = (welcome: W) => {
+      socket.off('connect_error', onError);
+      done({ socket, welcome });
+    };
+    const onError = (error: Error & { data?: Refusal }) => {
+      socket.off('live:welcome', onWelcome);
       socket.disconnect();
       openSockets.delete(socket);
       fail(Object.assign(new Error(error.data?.error ?? error.message), { refusal: error.data }));
-    });
+    };
+    socket.once('live:welcome', onWelcome);
+    socket.once('connect_error', onError);
   });
 }
 
@@ -269,11 +277,12 @@ export function connectPresenter(
 export function connectPhone(
   baseUrl: string,
   { code, participantToken, nickname }: { code: string; participantToken?: string; nickname?: string },
+  options: Record<string, unknown> = {},
 ): Promise<Connected<ParticipantWelcome>> {
   const auth: Record<string, unknown> = { role: 'participant', code };
   if (participantToken) auth.participantToken = participantToken;
   if (nickname !== undefined) auth.nickname = nickname;
-  return connect(baseUrl, auth);
+  return connect(baseUrl, auth, options);
 }
 
 /** A handshake that must be refused: resolves with the refusal's error code. */

@@ -3,9 +3,9 @@
  * config, the locked dependencies), so the server knows whether the site it serves is the one
  * the checkout would build now — "is there a dist/" cannot tell a stale build from a fresh one.
  *
- * Left out on purpose: the server's own code (src/server/ is not in the site), and what the build
- * itself writes into the checkout (assets/generated/: font subsets and photo sizes), which would
- * otherwise make every build stale the moment it finished.
+ * Left out on purpose: the server's own code and the deployment files (src/server/, src/deploy/:
+ * not in the site), and what the build itself writes into the checkout (assets/generated/: font
+ * subsets and photo sizes), which would otherwise make every build stale the moment it finished.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 export const STAMP_INPUTS = {
   folders: ['assets', 'src'],
   files: ['index.html', 'vite.config.ts', 'package-lock.json'],
-  excluded: ['assets/generated', 'src/server'],
+  excluded: ['assets/generated', 'src/server', 'src/deploy'],
 } as const;
 
 function toPosix(path: string): string {

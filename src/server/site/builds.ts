@@ -22,8 +22,8 @@ export interface SiteBuild {
   dir: string;
 }
 
-/** Builds the site into `outDir`; rejects when the build failed. */
-export type Builder = (outDir: string, logFile: string) => Promise<void>;
+/** Builds the site into `outDir`; rejects when the build failed or was aborted (the server stopping). */
+export type Builder = (outDir: string, logFile: string, signal: AbortSignal) => Promise<void>;
 
 export interface SiteBuildsOptions {
   /** The checkout (where vite.config.ts is). */
@@ -56,6 +56,7 @@ export class SiteBuilds {
   private readonly keep: number;
   private readonly log: (message: string) => void;
   private readonly listeners = new Set<(build: SiteBuild) => void>();
+  private readonly abort = new AbortController();
 
   constructor(private readonly options: SiteBuildsOptions) {
     this.buildsDir = join(options.dataDir, 'builds');
@@ -80,6 +81,11 @@ export class SiteBuilds {
     return [this.currentBuild, ...this.previousBuilds]
       .filter((build): build is SiteBuild => build !== null)
       .map((build) => build.dir);
+  }
+
+  /** Stops a build in progress (its half-made folder is cleared at the next start). */
+  close(): void {
+    this.abort.abort();
   }
 
   onSwitch(listener: (build: SiteBuild) => void): () => void {
@@ -113,7 +119,7 @@ export class SiteBuilds {
    * a build runs makes one more build afterwards, in case the checkout changed during it.
    */
   refresh(): Promise<void> {
-    if (this.options.serveDist) return Promise.resolve();
+    if (this.options.serveDist || this.abort.signal.aborted) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -123,7 +129,7 @@ export class SiteBuilds {
         do {
           this.again = false;
           await this.buildIfStale();
-        } while (this.again);
+        } while (this.again && !this.abort.signal.aborted);
       } finally {
         this.running = null;
       }
@@ -150,10 +156,11 @@ export class SiteBuilds {
         : `no build of the site yet (build ${stamp}); building it now`,
     );
     try {
-      await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile);
+      await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal);
       if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
+      if (this.abort.signal.aborted) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.log(`the build failed (${this.lastError}); see ${logFile}`);
       return;
@@ -203,7 +210,7 @@ export class SiteBuilds {
 
 /** `vite build --outDir <dir>` in a child process at the lowest priority, its output in a log file. */
 export function viteBuilder(root: string): Builder {
-  return (outDir, logFile) =>
+  return (outDir, logFile, signal) =>
     new Promise<void>((done, fail) => {
       const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
@@ -213,6 +220,8 @@ export function viteBuilder(root: string): Builder {
         cwd: root,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
+        // The server stopping stops its build too, rather than leaving it running on its own.
+        signal,
       });
       if (child.pid !== undefined) {
         try {
