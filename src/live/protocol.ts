@@ -53,6 +53,16 @@
  * `unknown-event`. Each connection has a message budget (`rate-limited`), and a frame above
  * {@link MAX_MESSAGE_BYTES} closes the connection.
  *
+ * Reconnecting: a transport that drops (Wi-Fi, sleep, the server restarting) is reconnected by
+ * socket.io-client itself ({@link LIVE_CLIENT_OPTIONS}); the new welcome is the whole state, so
+ * apply it as such. A refused handshake (`connect_error` with `data.error`) is not retried by
+ * socket.io-client: show it (`unknown-code`: ask for the code again; `removed`; `session-ended`).
+ * After `live:removed` or `live:ended` the server disconnects the socket ("io server disconnect"),
+ * after which socket.io-client does not reconnect either: forget the token.
+ *
+ * A lesson's stops are fixed when it starts: `panelId` names a panel of the build served then. A
+ * rebuild mid-lesson may drop a panel, so a client must cope with a `panelId` it cannot find.
+ *
  * The presenter secret is only ever in the create answer and the presenter's own auth: no
  * snapshot, roster, QR or phone message carries it.
  */

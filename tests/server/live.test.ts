@@ -328,3 +328,22 @@ describe('the end of a lesson', () => {
     }
   });
 });
+
+describe('guessing codes', () => {
+  it('is rate-limited per address: after a few unknown codes even the right one waits', async () => {
+    const limited = await startStationInProcess({
+      limits: { joinCode: { maxFailures: 3, windowMs: 60_000, lockoutMs: 60_000 } },
+    });
+    try {
+      const lesson = await createLesson(limited.url);
+      const wrong = lesson.code === '000000' ? '000001' : '000000';
+      expect(await refusedHandshake(limited.url, { role: 'participant', code: wrong })).toBe('unknown-code');
+      expect((await rawGet(limited.url, `/join/${wrong}`)).headers.location).toBe('../?mode=follow&error=unknown-code');
+      expect(await refusedHandshake(limited.url, { role: 'participant', code: wrong })).toBe('unknown-code');
+      expect(await refusedHandshake(limited.url, { role: 'participant', code: lesson.code })).toBe('rate-limited');
+      expect((await rawGet(limited.url, `/join/${lesson.code}`)).headers.location).toBe('../?mode=follow&error=rate-limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -78,11 +78,16 @@ export interface ServiceLimits {
   newParticipants: AttemptLimits;
 }
 
+/**
+ * If the Wi-Fi router puts the phones behind NAT, a whole class shares one address: the join
+ * limits leave room for a class's typos and joins, and still make guessing codes hopeless (30 a
+ * minute against a million codes) and flooding a room with made-up participants slow.
+ */
 export const DEFAULT_LIMITS: ServiceLimits = {
   pin: { maxFailures: 5, windowMs: 10 * 60_000, lockoutMs: 15 * 60_000 },
-  joinCode: { maxFailures: 10, windowMs: 60_000, lockoutMs: 5 * 60_000 },
+  joinCode: { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 },
   presenterAuth: { maxFailures: 10, windowMs: 60_000, lockoutMs: 5 * 60_000 },
-  newParticipants: { maxFailures: 30, windowMs: 10 * 60_000, lockoutMs: 10 * 60_000 },
+  newParticipants: { maxFailures: 600, windowMs: 10 * 60_000, lockoutMs: 10 * 60_000 },
 };
 
 /** lastSeen is written at most this often per participant (a ping is not worth a disk write). */
@@ -252,9 +257,9 @@ export class LiveService {
       this.codeLimiter.fail(address);
       return refuse('unknown-code');
     }
-    const known = request.participantToken
-      ? state.participants.find((participant) => matchesHash(request.participantToken as string, participant.tokenHash))
-      : undefined;
+    // Hashes of random tokens are compared as they are: their timing tells nothing about a token.
+    const tokenHash = request.participantToken ? hashSecret(request.participantToken) : null;
+    const known = tokenHash ? state.participants.find((participant) => participant.tokenHash === tokenHash) : undefined;
     if (known?.status === 'removed') return refuse('removed');
     if (known?.status === 'joined') {
       const result = this.run(state.id, { type: 'connect', participantId: known.id });
