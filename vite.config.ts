@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { exhibitionAssets } from './src/build/vitePlugin.ts';
 
+/**
+ * Paths the kiosk's service worker must never answer with the cached page: the station server's
+ * API, its join links (a redirect to the follower page) and the live sockets. Workbox tests each
+ * against a navigation's path and query.
+ */
+export const NAVIGATE_FALLBACK_DENYLIST: RegExp[] = [/^\/api\//, /^\/join(?:[/?]|$)/, /^\/socket\.io\//];
+
 export default defineConfig({
   // Relative base: `dist/` works from any folder of any static host; routes live in the hash.
   base: './',
@@ -24,6 +31,7 @@ export default defineConfig({
         globIgnores: ['**/*.schema.json'],
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         navigateFallback: 'index.html',
+        navigateFallbackDenylist: NAVIGATE_FALLBACK_DENYLIST,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
@@ -58,6 +66,16 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 240_000,
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The station server against real SQLite and socket.io-client, on loopback (tests/server/).
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,146 @@
+/**
+ * The station server, put together: SQLite, the site's builds, fastify (static files, live API,
+ * join links), socket.io (live lessons). `startStation` is what `npm run serve` runs
+ * (src/server/main.ts) and what tests start in-process; everything it needs comes in through
+ * its options, nothing from the environment.
+ */
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { LiveService, type ServiceLimits } from './commands/liveService.ts';
+import { defaultPublicUrl, lanAddresses } from './network.ts';
+import { type Builder, SiteBuilds } from './site/builds.ts';
+import { createTourSource } from './site/siteContent.ts';
+import { openDatabase } from './storage/database.ts';
+import { createLiveRepository } from './storage/liveRepository.ts';
+import { SECURITY_HEADERS } from './transport/headers.ts';
+import { registerHttpRoutes } from './transport/httpRoutes.ts';
+import {
+  createSocketServer,
+  DEFAULT_SOCKET_LIMITS,
+  registerLiveSockets,
+  type SocketLimits,
+  socketBroadcaster,
+} from './transport/liveSocket.ts';
+import { registerStaticFiles } from './transport/staticFiles.ts';
+
+export interface StationOptions {
+  /** The checkout: vite.config.ts, assets/, src/. */
+  root: string;
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  dataDir: string;
+  /** The address phones use; null: this machine's first LAN address. */
+  publicUrl: string | null;
+  presenterPin: string | null;
+  /** Serve this build as it is, never build. */
+  serveDist: string | null;
+  /** Build when the checkout's stamp is stale (default true; false leaves it to the caller). */
+  buildOnStart?: boolean;
+  builder?: Builder;
+  clock?: () => number;
+  lessonLifetimeMs?: number;
+  limits?: Partial<ServiceLimits>;
+  socketLimits?: SocketLimits;
+  rosterDelayMs?: number;
+  /** How often lessons past their time are ended. */
+  sweepIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface StationServer {
+  /** Where this machine reaches the server (http://127.0.0.1:<port>/ when bound to all addresses). */
+  localUrl: string;
+  port: number;
+  publicUrl: string;
+  builds: SiteBuilds;
+  live: LiveService;
+  resumed: { resumed: number; expired: number };
+  close(): Promise<void>;
+}
+
+/** Bodies of the live API are a few fields; anything bigger is refused before it is parsed. */
+const BODY_LIMIT_BYTES = 8 * 1024;
+
+export async function startStation(options: StationOptions): Promise<StationServer> {
+  const log = options.log ?? (() => {});
+  const db = openDatabase(join(options.dataDir, 'station.sqlite'));
+  const builds = new SiteBuilds({
+    root: options.root,
+    dataDir: options.dataDir,
+    serveDist: options.serveDist,
+    ...(options.builder ? { builder: options.builder } : {}),
+    log,
+  });
+  await builds.open();
+
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 200 }, logger: false });
+  await app.register(fastifyStatic, { root: options.dataDir, serve: false });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+
+  let publicUrl = options.publicUrl ? withSlash(options.publicUrl) : '';
+  const io = createSocketServer(app.server);
+  const live = new LiveService({
+    repository: createLiveRepository(db),
+    broadcaster: socketBroadcaster(io),
+    tours: createTourSource(builds),
+    presenterPin: options.presenterPin,
+    publicUrl: () => publicUrl,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.lessonLifetimeMs ? { lifetimeMs: options.lessonLifetimeMs } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.rosterDelayMs !== undefined ? { rosterDelayMs: options.rosterDelayMs } : {}),
+  });
+  const resumed = live.resume();
+  registerLiveSockets(io, live, options.socketLimits ?? DEFAULT_SOCKET_LIMITS);
+  registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
+  registerStaticFiles(app, builds);
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  if (!publicUrl) publicUrl = defaultPublicUrl(options.host, port, lanAddresses());
+  const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const localUrl = `http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}/`;
+
+  const sweeper = setInterval(() => live.sweep(), options.sweepIntervalMs ?? 30_000);
+  sweeper.unref();
+  if (options.buildOnStart !== false) {
+    builds
+      .refresh()
+      .catch((error: unknown) => log(`build check failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    localUrl,
+    port,
+    get publicUrl() {
+      return publicUrl;
+    },
+    builds,
+    live,
+    resumed,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(sweeper);
+        builds.close();
+        live.close();
+        // Closing engine.io drops the transports without a goodbye: phones see the server go away
+        // and reconnect by themselves once it is back (a namespace disconnect would tell them not to).
+        io.engine.close();
+        await app.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

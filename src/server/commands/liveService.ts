@@ -1,0 +1,553 @@
+/**
+ * The checked way into live lessons. Every HTTP body, handshake and socket message arrives here
+ * as `unknown`, is parsed by its zod schema (src/live/protocol.ts), becomes a command for the pure
+ * session rules (live/session.ts), and only a command they accept is stored (storage/) and then
+ * broadcast. A refusal is `{ ok: false, error }` and changes nothing, in memory or on disk.
+ *
+ * The running lessons are held in memory and written through to SQLite before anyone is told, so
+ * a restart resumes exactly what the clients last saw. (With several processes, issue 19, this
+ * map is what moves to a single authority.)
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  type CreatedSession,
+  createSessionBodySchema,
+  type LiveEndReason,
+  type LiveErrorCode,
+  liveAuthSchema,
+  PARTICIPANT_MESSAGES,
+  type ParticipantWelcome,
+  PRESENTER_MESSAGES,
+  type PresenterWelcome,
+  type Refusal,
+  SESSION_LIFETIME_MS,
+} from '../../live/protocol.ts';
+import {
+  applyCommand,
+  createSession,
+  findParticipant,
+  isLive,
+  type SessionCommand,
+  type SessionEvent,
+  type SessionState,
+  withoutConnections,
+} from '../live/session.ts';
+import { rosterOf, selfOf, snapshotOf } from '../live/views.ts';
+import type { LiveRepository } from '../storage/liveRepository.ts';
+import type { LiveBroadcaster } from './broadcaster.ts';
+import { AttemptLimiter, type AttemptLimits } from './limits.ts';
+import { hashSecret, matchesHash, newSecret, sameSecret } from './secrets.ts';
+
+export type Result<T> = ({ ok: true } & T) | Refusal;
+
+/** What a socket message's ack carries besides `ok`. */
+export type MessageReply = { [field: string]: unknown };
+
+/** Where the tours come from: the served build's content. */
+export interface TourSource {
+  stopsOf(tourId: string): Promise<{ ok: true; stops: string[] } | { ok: false; error: 'no-build' | 'unknown-tour' }>;
+}
+
+/** Who a connection is, once its handshake was accepted. */
+export type LiveConnection =
+  | { role: 'presenter'; sessionId: string }
+  | { role: 'participant'; sessionId: string; participantId: string };
+
+export interface LiveServiceOptions {
+  repository: LiveRepository;
+  broadcaster: LiveBroadcaster;
+  tours: TourSource;
+  /** The station's presenter PIN; null: live sessions cannot start. */
+  presenterPin: string | null;
+  /** The address phones use, e.g. "http://192.168.1.20:8080/" (read when needed: the port may come late). */
+  publicUrl: () => string;
+  clock?: () => number;
+  lifetimeMs?: number;
+  maxLiveSessions?: number;
+  /** Roster changes (joins, follows) within this many ms go out as one broadcast. */
+  rosterDelayMs?: number;
+  limits?: Partial<ServiceLimits>;
+}
+
+export interface ServiceLimits {
+  pin: AttemptLimits;
+  joinCode: AttemptLimits;
+  presenterAuth: AttemptLimits;
+  /** New participants per address (a script opening connection after connection). */
+  newParticipants: AttemptLimits;
+}
+
+/**
+ * If the Wi-Fi router puts the phones behind NAT, a whole class shares one address: the join
+ * limits leave room for a class's typos and joins, and still make guessing codes hopeless (30 a
+ * minute against a million codes) and flooding a room with made-up participants slow.
+ */
+export const DEFAULT_LIMITS: ServiceLimits = {
+  pin: { maxFailures: 5, windowMs: 10 * 60_000, lockoutMs: 15 * 60_000 },
+  joinCode: { maxFailures: 30, windowMs: 60_000, lockoutMs: 60_000 },
+  presenterAuth: { maxFailures: 10, windowMs: 60_000, lockoutMs: 5 * 60_000 },
+  newParticipants: { maxFailures: 600, windowMs: 10 * 60_000, lockoutMs: 10 * 60_000 },
+};
+
+/** lastSeen is written at most this often per participant (a ping is not worth a disk write). */
+const SEEN_WRITE_INTERVAL_MS = 30_000;
+
+const refuse = (error: LiveErrorCode): Refusal => ({ ok: false, error });
+
+/** Parses with a schema; any failure is the same `bad-request` (the details help nobody hostile). */
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : null;
+}
+
+export class LiveService {
+  private readonly sessions = new Map<string, SessionState>();
+  private readonly byCode = new Map<string, string>();
+  private readonly rosterTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly seenWritten = new Map<string, number>();
+  private readonly clock: () => number;
+  private readonly lifetimeMs: number;
+  private readonly maxLiveSessions: number;
+  private readonly rosterDelayMs: number;
+  private readonly pinLimiter: AttemptLimiter;
+  private readonly codeLimiter: AttemptLimiter;
+  private readonly presenterLimiter: AttemptLimiter;
+  private readonly newParticipantLimiter: AttemptLimiter;
+
+  constructor(private readonly options: LiveServiceOptions) {
+    this.clock = options.clock ?? Date.now;
+    this.lifetimeMs = options.lifetimeMs ?? SESSION_LIFETIME_MS;
+    this.maxLiveSessions = options.maxLiveSessions ?? 50;
+    this.rosterDelayMs = options.rosterDelayMs ?? 100;
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.pinLimiter = new AttemptLimiter(limits.pin, this.clock);
+    this.codeLimiter = new AttemptLimiter(limits.joinCode, this.clock);
+    this.presenterLimiter = new AttemptLimiter(limits.presenterAuth, this.clock);
+    this.newParticipantLimiter = new AttemptLimiter(limits.newParticipants, this.clock);
+  }
+
+  /** Takes up the lessons a previous process left running; those past their time end now. */
+  resume(): { resumed: number; expired: number } {
+    let resumed = 0;
+    let expired = 0;
+    for (const stored of this.options.repository.loadUnended()) {
+      const state = withoutConnections(stored);
+      if (!isLive(state, this.clock())) {
+        const result = applyCommand(state, { type: 'end', reason: 'expired' }, this.clock());
+        if (result.ok) this.options.repository.save(result.state, state);
+        expired++;
+        continue;
+      }
+      this.sessions.set(state.id, state);
+      this.byCode.set(state.code, state.id);
+      resumed++;
+    }
+    return { resumed, expired };
+  }
+
+  get presenterPinSet(): boolean {
+    return this.options.presenterPin !== null;
+  }
+
+  /** The state of a running lesson (tests read it back after each refused message). */
+  peek(sessionId: string): SessionState | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  joinUrl(code: string): string {
+    return new URL(`join/${code}`, this.options.publicUrl()).href;
+  }
+
+  // --- HTTP ------------------------------------------------------------------------------
+
+  async createSession(body: unknown, address: string): Promise<Result<Omit<CreatedSession, 'ok'>>> {
+    const request = parse(createSessionBodySchema, body);
+    if (!request) return refuse('bad-request');
+    if (this.pinLimiter.isLocked(address)) return refuse('locked');
+    const expected = this.options.presenterPin;
+    if (expected === null) return refuse('pin-not-configured');
+    if (!sameSecret(request.pin, expected)) {
+      return refuse(this.pinLimiter.fail(address) ? 'locked' : 'wrong-pin');
+    }
+    this.pinLimiter.succeed(address);
+    this.sweep();
+    if (this.sessions.size >= this.maxLiveSessions) return refuse('too-many-sessions');
+    const tour = await this.options.tours.stopsOf(request.tourId);
+    if (!tour.ok) return refuse(tour.error);
+    const code = this.freeCode();
+    if (!code) return refuse('too-many-sessions');
+    const presenterSecret = newSecret();
+    const now = this.clock();
+    const state = createSession({
+      id: randomUUID(),
+      code,
+      tourId: request.tourId,
+      stops: tour.stops,
+      presenterSecretHash: hashSecret(presenterSecret),
+      now,
+      lifetimeMs: this.lifetimeMs,
+    });
+    try {
+      this.options.repository.save(state, null);
+    } catch {
+      return refuse('server-error');
+    }
+    this.sessions.set(state.id, state);
+    this.byCode.set(code, state.id);
+    return {
+      ok: true,
+      sessionId: state.id,
+      code,
+      presenterSecret,
+      joinUrl: this.joinUrl(code),
+      snapshot: snapshotOf(state, now),
+    };
+  }
+
+  /** `/join/<code>`: which lesson a code opens (rate-limited per address like a socket join). */
+  lookUpCode(code: string, address: string): Result<{ code: string }> {
+    if (this.codeLimiter.isLocked(address)) return refuse('rate-limited');
+    if (!/^\d{6}$/.test(code)) {
+      this.codeLimiter.fail(address);
+      return refuse('bad-code');
+    }
+    if (!this.liveByCode(code)) {
+      this.codeLimiter.fail(address);
+      return refuse('unknown-code');
+    }
+    return { ok: true, code };
+  }
+
+  /** The join link of a running lesson, for its QR. */
+  joinUrlOf(sessionId: string): Result<{ joinUrl: string }> {
+    const state = this.sessions.get(sessionId);
+    if (!state || !isLive(state, this.clock())) return refuse('not-found');
+    return { ok: true, joinUrl: this.joinUrl(state.code) };
+  }
+
+  // --- Handshakes ------------------------------------------------------------------------
+
+  /** Checks a socket's handshake; an accepted one joins (or resumes) and gets its welcome. */
+  connect(
+    auth: unknown,
+    address: string,
+  ): Result<{ connection: LiveConnection; welcome: PresenterWelcome | ParticipantWelcome }> {
+    const request = parse(liveAuthSchema, auth);
+    if (!request) return refuse('bad-request');
+    if (request.role === 'presenter') {
+      if (this.presenterLimiter.isLocked(address)) return refuse('locked');
+      const state = this.sessions.get(request.sessionId);
+      if (!state || !matchesHash(request.presenterSecret, state.presenterSecretHash)) {
+        // An ended lesson's presenter is told so (it knows the id and the secret already).
+        const ended = this.options.repository.load(request.sessionId);
+        if (!state && ended && matchesHash(request.presenterSecret, ended.presenterSecretHash)) return refuse('session-ended');
+        return refuse(this.presenterLimiter.fail(address) ? 'locked' : 'unauthorized');
+      }
+      if (!isLive(state, this.clock())) {
+        this.expire(state);
+        return refuse('session-ended');
+      }
+      return { ok: true, connection: { role: 'presenter', sessionId: state.id }, welcome: this.presenterWelcome(state) };
+    }
+
+    if (this.codeLimiter.isLocked(address)) return refuse('rate-limited');
+    const state = this.liveByCode(request.code);
+    if (!state) {
+      this.codeLimiter.fail(address);
+      return refuse('unknown-code');
+    }
+    // Hashes of random tokens are compared as they are: their timing tells nothing about a token.
+    const tokenHash = request.participantToken ? hashSecret(request.participantToken) : null;
+    const known = tokenHash ? state.participants.find((participant) => participant.tokenHash === tokenHash) : undefined;
+    if (known?.status === 'removed') return refuse('removed');
+    if (known?.status === 'joined') {
+      const result = this.run(state.id, { type: 'connect', participantId: known.id });
+      if (!result.ok) return result;
+      const participant = findParticipant(result.state, known.id);
+      if (!participant) return refuse('server-error');
+      return {
+        ok: true,
+        connection: { role: 'participant', sessionId: state.id, participantId: known.id },
+        welcome: { ok: true, role: 'participant', snapshot: snapshotOf(result.state, this.clock()), you: selfOf(participant) },
+      };
+    }
+    // No token, another lesson's, or one that left: a new participant.
+    if (this.newParticipantLimiter.isLocked(address)) return refuse('rate-limited');
+    const participantToken = newSecret();
+    const participantId = randomUUID();
+    const result = this.run(state.id, {
+      type: 'join',
+      participantId,
+      tokenHash: hashSecret(participantToken),
+      nickname: request.nickname ?? null,
+    });
+    if (!result.ok) return result;
+    this.newParticipantLimiter.fail(address);
+    const participant = findParticipant(result.state, participantId);
+    if (!participant) return refuse('server-error');
+    return {
+      ok: true,
+      connection: { role: 'participant', sessionId: state.id, participantId },
+      welcome: {
+        ok: true,
+        role: 'participant',
+        snapshot: snapshotOf(result.state, this.clock()),
+        you: selfOf(participant),
+        participantToken,
+      },
+    };
+  }
+
+  /** A socket closed. */
+  disconnect(connection: LiveConnection): void {
+    if (connection.role !== 'participant') return;
+    if (!this.sessions.has(connection.sessionId)) return;
+    this.run(connection.sessionId, { type: 'disconnect', participantId: connection.participantId });
+  }
+
+  // --- Messages --------------------------------------------------------------------------
+
+  /** One socket message from an accepted connection. */
+  message(connection: LiveConnection, event: string, payload: unknown): Result<MessageReply> {
+    return connection.role === 'presenter'
+      ? this.presenterMessage(connection.sessionId, event, payload)
+      : this.participantMessage(connection.sessionId, connection.participantId, event, payload);
+  }
+
+  private presenterMessage(sessionId: string, event: string, payload: unknown): Result<MessageReply> {
+    if (!Object.hasOwn(PRESENTER_MESSAGES, event)) return refuse('unknown-event');
+    const name = event as keyof typeof PRESENTER_MESSAGES;
+    const message = parse(PRESENTER_MESSAGES[name], payload);
+    if (!message) return refuse('bad-request');
+    let command: SessionCommand;
+    switch (name) {
+      case 'live:goto': {
+        const goto = message as z.output<(typeof PRESENTER_MESSAGES)['live:goto']>;
+        command = { type: 'goto', stopIndex: goto.stopIndex, page: goto.page ?? 1 };
+        break;
+      }
+      case 'live:blank':
+        command = { type: 'blank', blank: (message as { blank: 'none' | 'black' | 'white' }).blank };
+        break;
+      case 'live:gather':
+        command = { type: 'gather' };
+        break;
+      case 'live:nicknames':
+        command = { type: 'nicknames', visible: (message as { visible: boolean }).visible };
+        break;
+      case 'live:remove':
+        command = { type: 'remove', participantId: (message as { participantId: string }).participantId };
+        break;
+      case 'live:end':
+        command = { type: 'end', reason: 'ended' };
+        break;
+      case 'live:sync': {
+        const state = this.liveSession(sessionId);
+        if (typeof state === 'string') return refuse(state);
+        return { ...this.presenterWelcome(state) };
+      }
+    }
+    const result = this.run(sessionId, command);
+    if (!result.ok) return result;
+    return { ok: true, snapshot: snapshotOf(result.state, this.clock()) };
+  }
+
+  private participantMessage(sessionId: string, participantId: string, event: string, payload: unknown): Result<MessageReply> {
+    if (!Object.hasOwn(PARTICIPANT_MESSAGES, event)) return refuse('unknown-event');
+    const name = event as keyof typeof PARTICIPANT_MESSAGES;
+    const message = parse(PARTICIPANT_MESSAGES[name], payload);
+    if (!message) return refuse('bad-request');
+    switch (name) {
+      case 'live:follow': {
+        const result = this.run(sessionId, {
+          type: 'follow',
+          participantId,
+          following: (message as { following: boolean }).following,
+        });
+        if (!result.ok) return result;
+        const participant = findParticipant(result.state, participantId);
+        if (!participant) return refuse('server-error');
+        return { ok: true, you: selfOf(participant), snapshot: snapshotOf(result.state, this.clock()) };
+      }
+      case 'live:leave': {
+        const result = this.run(sessionId, { type: 'leave', participantId });
+        return result.ok ? { ok: true } : result;
+      }
+      case 'live:ping': {
+        const result = this.run(sessionId, { type: 'seen', participantId });
+        return result.ok ? { ok: true, serverTime: this.clock() } : result;
+      }
+      case 'live:sync': {
+        const state = this.liveSession(sessionId);
+        if (typeof state === 'string') return refuse(state);
+        const participant = findParticipant(state, participantId);
+        if (!participant) return refuse('unknown-participant');
+        if (participant.status === 'removed') return refuse('removed');
+        const welcome: ParticipantWelcome = {
+          ok: true,
+          role: 'participant',
+          snapshot: snapshotOf(state, this.clock()),
+          you: selfOf(participant),
+        };
+        return { ...welcome };
+      }
+    }
+  }
+
+  // --- Time ------------------------------------------------------------------------------
+
+  /** Ends the lessons past their 12 hours. Called on a timer and before creating one. */
+  sweep(): void {
+    const now = this.clock();
+    for (const state of [...this.sessions.values()]) if (!isLive(state, now)) this.expire(state);
+  }
+
+  close(): void {
+    for (const timer of this.rosterTimers.values()) clearTimeout(timer);
+    this.rosterTimers.clear();
+  }
+
+  // --- Inside ----------------------------------------------------------------------------
+
+  private presenterWelcome(state: SessionState): PresenterWelcome {
+    return {
+      ok: true,
+      role: 'presenter',
+      snapshot: snapshotOf(state, this.clock()),
+      roster: rosterOf(state),
+      joinUrl: this.joinUrl(state.code),
+    };
+  }
+
+  private liveByCode(code: string): SessionState | null {
+    const id = this.byCode.get(code);
+    const state = id ? this.sessions.get(id) : undefined;
+    if (!state) return null;
+    if (!isLive(state, this.clock())) {
+      this.expire(state);
+      return null;
+    }
+    return state;
+  }
+
+  private liveSession(sessionId: string): SessionState | 'session-ended' {
+    const state = this.sessions.get(sessionId);
+    if (!state) return 'session-ended';
+    if (!isLive(state, this.clock())) {
+      this.expire(state);
+      return 'session-ended';
+    }
+    return state;
+  }
+
+  private expire(state: SessionState): void {
+    this.run(state.id, { type: 'end', reason: 'expired' });
+  }
+
+  /** Six random digits no running lesson uses. */
+  private freeCode(): string | null {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      if (!this.byCode.has(code)) return code;
+    }
+    return null;
+  }
+
+  /** Applies a command to a running lesson, stores the result, then tells the clients. */
+  private run(sessionId: string, command: SessionCommand): Result<{ state: SessionState }> {
+    const state = this.sessions.get(sessionId);
+    if (!state) return refuse('session-ended');
+    const now = this.clock();
+    const result = applyCommand(state, command, now);
+    if (!result.ok) {
+      // A lesson found past its time on the way ends now, for everyone.
+      if (result.error === 'session-ended' && command.type !== 'end' && state.endedAt === null) this.expire(state);
+      return result;
+    }
+    if (result.state !== state) {
+      if (this.shouldStore(command, now)) {
+        try {
+          this.options.repository.save(result.state, state);
+        } catch {
+          return refuse('server-error');
+        }
+      }
+      this.sessions.set(sessionId, result.state);
+    }
+    this.publish(result.state, result.events);
+    return { ok: true, state: result.state };
+  }
+
+  private shouldStore(command: SessionCommand, now: number): boolean {
+    if (command.type !== 'seen') return true;
+    const last = this.seenWritten.get(command.participantId) ?? 0;
+    if (now - last < SEEN_WRITE_INTERVAL_MS) return false;
+    this.seenWritten.set(command.participantId, now);
+    return true;
+  }
+
+  private publish(state: SessionState, events: SessionEvent[]): void {
+    const { broadcaster } = this.options;
+    let lessonChanged = false;
+    let rosterChanged = false;
+    for (const event of events) {
+      switch (event.type) {
+        case 'lesson-changed':
+          lessonChanged = true;
+          break;
+        case 'roster-changed':
+          rosterChanged = true;
+          break;
+        case 'participant-changed': {
+          const participant = findParticipant(state, event.participantId);
+          if (participant) broadcaster.participant(participant.id, selfOf(participant));
+          break;
+        }
+        case 'participant-removed':
+          broadcaster.removed(state.id, event.participantId);
+          break;
+        case 'participant-left':
+          broadcaster.left(event.participantId);
+          break;
+        case 'session-ended':
+          this.forget(state);
+          broadcaster.ended(state.id, event.reason as LiveEndReason);
+          return;
+      }
+    }
+    if (lessonChanged) this.broadcastNow(state.id);
+    else if (rosterChanged) this.broadcastSoon(state.id);
+  }
+
+  private broadcastNow(sessionId: string): void {
+    const timer = this.rosterTimers.get(sessionId);
+    if (timer) clearTimeout(timer);
+    this.rosterTimers.delete(sessionId);
+    const state = this.sessions.get(sessionId);
+    if (!state) return;
+    this.options.broadcaster.snapshot(sessionId, snapshotOf(state, this.clock()));
+    this.options.broadcaster.roster(sessionId, rosterOf(state));
+  }
+
+  /** Thirty phones joining at once make one broadcast, not thirty. */
+  private broadcastSoon(sessionId: string): void {
+    if (this.rosterTimers.has(sessionId)) return;
+    this.rosterTimers.set(
+      sessionId,
+      setTimeout(() => {
+        this.rosterTimers.delete(sessionId);
+        this.broadcastNow(sessionId);
+      }, this.rosterDelayMs),
+    );
+  }
+
+  private forget(state: SessionState): void {
+    this.sessions.delete(state.id);
+    if (this.byCode.get(state.code) === state.id) this.byCode.delete(state.code);
+    const timer = this.rosterTimers.get(state.id);
+    if (timer) clearTimeout(timer);
+    this.rosterTimers.delete(state.id);
+    for (const participant of state.participants) this.seenWritten.delete(participant.id);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The station's SQLite database (better-sqlite3): one file in DATA_DIR, WAL mode so readers never
+ * wait for the writer and a killed process loses no committed write, and a `migrations` table so
+ * the schema only ever moves forward. Later issues (contest answers, curator accounts) add their
+ * migrations to the list below; a migration, once released, is never edited.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'live sessions and participants',
+    sql: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL CHECK (length(code) = 6),
+        tour_id TEXT NOT NULL,
+        stops TEXT NOT NULL,
+        stop_index INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        blank TEXT NOT NULL CHECK (blank IN ('none', 'black', 'white')),
+        nicknames_visible INTEGER NOT NULL,
+        gather_seq INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        presenter_secret_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        end_reason TEXT CHECK (end_reason IN ('ended', 'expired'))
+      );
+      -- A code is unique among the lessons still running; ended lessons give theirs back.
+      CREATE UNIQUE INDEX sessions_live_code ON sessions (code) WHERE ended_at IS NULL;
+      CREATE TABLE participants (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        nickname TEXT,
+        following INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('joined', 'left', 'removed')),
+        token_hash TEXT NOT NULL UNIQUE,
+        joined_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+      );
+      CREATE INDEX participants_session ON participants (session_id, joined_at);
+    `,
+  },
+];
+
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a committed transaction survives the process being killed; only a power
+  // cut may lose the last moments, which a lesson can bear.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, migrations);
+  return db;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
+  );
+  const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    })();
+  }
+}
