@@ -74,7 +74,7 @@ describe('the floor plan', () => {
 });
 
 describe('the year scrubber', () => {
-  it('brings the visitor to the 1949 board and names the year', async () => {
+  it('brings the visitor to the first 1949 board and names the year', async () => {
     const slider = page.getByRole('slider', { name: /百年党史/ });
     await slider.evaluate((input: HTMLInputElement) => {
       // As a drag does: the value changes, then an input event (React's onChange listens to it).
@@ -82,27 +82,34 @@ describe('the year scrubber', () => {
       setValue?.call(input, '1949');
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1949年 · 中华人民共和国成立');
-    await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.focusPanelId).toBe('prc-founding-1949');
-    const board = layout.boards.find((candidate) => candidate.panelId === 'prc-founding-1949');
+    // Two boards carry 1949 (七届二中全会 in March, 开国大典 in October): a year goes to its first.
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1949年 · 七届二中全会');
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.focusPanelId)
+      .toBe('second-plenary-session-1949');
+    const board = layout.boards.find((candidate) => candidate.panelId === 'second-plenary-session-1949');
     await expect
       .poll(async () => Math.abs(((await pose())?.position[2] ?? 0) - (board?.position[2] ?? 0)), GLIDE)
       .toBeLessThan(0.3);
     await waitForStillness(page);
-    const onScreen = await page.evaluate(() => window.__exhibit?.projectPanel('prc-founding-1949'));
+    const onScreen = await page.evaluate(() => window.__exhibit?.projectPanel('second-plenary-session-1949'));
     expect(Math.abs(onScreen?.ndc[0] ?? 9)).toBeLessThan(0.5);
     await page.screenshot({ path: 'tests/artifacts/year-scrubber-1949.png' });
   });
 
-  it('moves a year at a time with the arrow keys, between the boards', async () => {
+  it('moves a year at a time with the arrow keys, to a board and between the boards', async () => {
     const slider = page.getByRole('slider', { name: /百年党史/ });
     await slider.focus();
+    const z = (id: string) => layout.boards.find((board) => board.panelId === id)?.position[2] ?? Number.NaN;
+    // 1950 has its own board (抗美援朝).
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1950年');
-    const z1949 = layout.boards.find((board) => board.panelId === 'prc-founding-1949')?.position[2] ?? 0;
-    const z1956 = layout.boards.find((board) => board.panelId === 'eighth-congress-1956')?.position[2] ?? 0;
-    // A seventh of the way from the 1949 board to the 1956 one.
-    const expected = z1949 + (z1956 - z1949) / 7;
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1950年 · 抗美援朝');
+    const z1950 = z('resist-us-aggression-aid-korea-1950');
+    await expect.poll(async () => Math.abs(((await pose())?.position[2] ?? 0) - z1950), GLIDE).toBeLessThan(0.3);
+    // 1951 has none: a quarter of the way from the 1950 board to the 1954 one.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('1951年');
+    const expected = z1950 + (z('first-constitution-1954') - z1950) / 4;
     await expect.poll(async () => Math.abs(((await pose())?.position[2] ?? 0) - expected), GLIDE).toBeLessThan(0.05);
   });
 

@@ -37,6 +37,22 @@ import {
   waitForKiosk,
 } from './kioskSupport.ts';
 
+/** The ids of the shipped panels that hang at least one photo. */
+async function panelsWithPhotos(): Promise<Set<string>> {
+  const root = join(import.meta.dirname, '../..');
+  const exhibition = JSON.parse(await readFile(join(root, 'assets/content/exhibition.json'), 'utf8')) as {
+    sections: Array<{ file: string }>;
+  };
+  const ids = new Set<string>();
+  for (const { file } of exhibition.sections) {
+    const json = JSON.parse(await readFile(join(root, 'assets/content', file), 'utf8')) as {
+      panels: Array<{ id: string; images?: unknown[] }>;
+    };
+    for (const panel of json.panels) if ((panel.images?.length ?? 0) > 0) ids.add(panel.id);
+  }
+  return ids;
+}
+
 /** Long enough for each step of the test on CPU WebGL; the warning shows for the last 10 s. */
 const IDLE = 30;
 
@@ -446,6 +462,16 @@ describe('kiosk: offline', () => {
     await afterGlide(offlinePage, () => offlinePage.touchscreen.tap(VIEWPORT.width / 2, VIEWPORT.height / 2 + 40));
     const after = await offlinePage.evaluate(() => window.__exhibit?.pose().position[2] ?? 0);
     expect(after).toBeLessThan(before - 10);
+    // Walk on, a far tap at a time, until boards that hang photos are near (the timeline comes first).
+    const photoPanels = await panelsWithPhotos();
+    for (let walk = 0; walk < 8; walk += 1) {
+      const near = (await offlinePage.evaluate(() => window.__exhibit?.photos()))?.near ?? [];
+      if (near.some((id) => photoPanels.has(id))) break;
+      const from = await offlinePage.evaluate(() => window.__exhibit?.pose().position[2] ?? 0);
+      await afterGlide(offlinePage, () => offlinePage.touchscreen.tap(VIEWPORT.width / 2, VIEWPORT.height / 2 + 40));
+      expect(await offlinePage.evaluate(() => window.__exhibit?.pose().position[2] ?? 0)).toBeLessThan(from - 1);
+    }
+    expect((await offlinePage.evaluate(() => window.__exhibit?.photos()))?.near.some((id) => photoPanels.has(id))).toBe(true);
     // The photos of the boards near the visitor came from the cache.
     await expect
       .poll(() => offlinePage.evaluate(() => window.__exhibit?.photos()), { timeout: 60_000 })
@@ -460,5 +486,5 @@ describe('kiosk: offline', () => {
     await saveArtifact('kiosk-offline.png', await offlinePage.screenshot({ timeout: 120_000 }));
     // Only what the service worker does not hold fails: the browser's own check for a new sw.js, and our probe.
     expect(failed.filter((href) => !/(no-such-file\.txt|sw\.js)$/.test(href)).join(' ')).toBe('');
-  }, 300_000); // a cold start of the corridor on CPU WebGL, offline
+  }, 480_000); // a cold start of the corridor on CPU WebGL, offline, then walks down it
 });
