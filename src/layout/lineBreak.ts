@@ -98,12 +98,21 @@ export function breakLines(text: string, { maxEms, advance, letterSpacing = 0 }:
         continue;
       }
       if (NO_LINE_START.has(unit) && line.length > 0) {
-        // Closing punctuation may not start a line: carry the last unit over with it.
-        const carried = line.length > 1 ? line.pop() : undefined;
+        // Closing punctuation may not start a line: carry the last unit over with it, and with that
+        // any closing punctuation it ends ("X”。" moves as a whole: "”。" may not start a line either),
+        // and an opening mark that would be left at the line's end ("“X”。").
+        const carried: string[] = [];
+        while (line.length > 1) {
+          const last = line.pop() as string;
+          carried.unshift(last);
+          if (!NO_LINE_START.has(last)) break;
+        }
+        const before = line[line.length - 1];
+        if (line.length > 1 && before !== undefined && NO_LINE_END.has(before)) carried.unshift(line.pop() as string);
         flush();
-        if (carried !== undefined && carried !== ' ') {
-          line.push(carried);
-          width += widthOf(carried);
+        for (const piece of carried[0] === ' ' ? carried.slice(1) : carried) {
+          line.push(piece);
+          width += widthOf(piece);
         }
         line.push(unit);
         width += unitWidth;

@@ -23,6 +23,15 @@ describe('breakLines', () => {
     for (const line of lines) expect(line[0]).not.toMatch(/[，。、：；！？）》」』】”’]/);
   });
 
+  it('carries a closing quote and the stop after it down together, never starting a line with "”。"', () => {
+    // "”" fits the first line and "。" does not: "五”" must move down as a whole with "。".
+    const lines = breakLines('一二三“五”。六七', { maxEms: 5, advance: square });
+    expect(lines).toEqual(['一二三', '“五”。六', '七']);
+    for (const line of lines) expect(line[0]).not.toMatch(/[，。、：；！？）》」』】”’]/);
+    for (const line of lines) expect(line.at(-1)).not.toMatch(/[（《「『【“‘]/);
+    expect(lines.join('')).toBe('一二三“五”。六七');
+  });
+
   it('never ends a line with opening punctuation', () => {
     const lines = breakLines('一二三《四五》六', { maxEms: 4, advance: square });
     expect(lines[0]).toBe('一二三');
