@@ -7,7 +7,7 @@ import { type Lang, localize } from '../../content/localize.ts';
 import type { ImageInfo, Panel } from '../../content/schema.ts';
 import { PanelFacts } from '../PanelDetails.tsx';
 import { ResponsiveImage } from '../ResponsiveImage.tsx';
-import { t } from '../strings.ts';
+import { labelled, t } from '../strings.ts';
 
 /**
  * The text column, by kind: the summary as a lead (unless `withSummary` is false because the
@@ -64,7 +64,7 @@ function ProjectorImage({ image, lang, large }: { image: ImageInfo; lang: Lang; 
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');
           figure?.classList.add('projector__figure--missing');
-          figure?.setAttribute('data-missing', `${t('imageMissing', lang)}：${image.src}`);
+          figure?.setAttribute('data-missing', labelled(t('imageMissing', lang), image.src, lang));
         }}
       />
       {image.placeholder && <span className="projector__badge">{t('photoPending', lang)}</span>}
