@@ -105,3 +105,41 @@ export function periodProblems({ exhibitionFile, exhibition, panels }: Reference
   }
   return problems;
 }
+
+/** A run of consecutive panels of one section under one period's heading (or under none). */
+export interface PeriodRun<P> {
+  /** The period the run's milestones name, or null for panels outside any period (the 训词 board, other sections). */
+  period: Period | null;
+  panels: P[];
+}
+
+/**
+ * A section's panels in exhibition order, cut where the period changes: the headings the
+ * directory, the text twin, the floor plan and the corridor wall show. A milestone opens or
+ * continues its period's run; a panel that names no period (a board beside the timeline) stands
+ * in a run of its own without a heading. A period id that names nothing is treated as none (the
+ * content check reports it). Pure and order-preserving: concatenating the runs gives the panels.
+ */
+export function periodRuns<P extends { kind: string; period?: string }>(
+  panels: readonly P[],
+  periods: readonly Period[],
+): PeriodRun<P>[] {
+  const byId = new Map(periods.map((period) => [period.id, period]));
+  const runs: PeriodRun<P>[] = [];
+  for (const panel of panels) {
+    const period = (panel.kind === 'milestone' && panel.period ? byId.get(panel.period) : undefined) ?? null;
+    const last = runs[runs.length - 1];
+    if (last && last.period === period) last.panels.push(panel);
+    else runs.push({ period, panels: [panel] });
+  }
+  return runs;
+}
+
+/** The period a year of the timeline falls in (the later one at a shared boundary year), or null. */
+export function periodOfYear(periods: readonly Period[], year: number): Period | null {
+  let found: Period | null = null;
+  for (const period of periods) {
+    if (year >= period.from && (period.to === undefined || year <= period.to)) found = period;
+  }
+  return found;
+}

@@ -4,6 +4,8 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { localize } from '../content/localize.ts';
+import { periodRuns, periodYears } from '../content/periods.ts';
+import type { Panel } from '../content/schema.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
 import { PresentLinks } from './present/PresentLinks.tsx';
@@ -25,6 +27,14 @@ export function Directory() {
 
   if (!exhibition) return null;
   const close = () => useExhibition.getState().setDirectoryOpen(false);
+  const panelLink = (panelItem: Panel) => (
+    <li key={panelItem.id}>
+      <a href={panelHref(panelItem.id)} aria-current={panelItem.id === openPanelId ? 'page' : undefined} onClick={close}>
+        {panelItem.date && <span className="directory__year">{panelItem.date.slice(0, 4)}</span>}
+        {localize(panelItem.title, lang)}
+      </a>
+    </li>
+  );
 
   return (
     <nav
@@ -78,18 +88,18 @@ export function Directory() {
               {section.subtitle && <small> · {localize(section.subtitle, lang)}</small>}
             </h3>
             <ol className="directory__panels">
-              {section.panels.map((panelItem) => (
-                <li key={panelItem.id}>
-                  <a
-                    href={panelHref(panelItem.id)}
-                    aria-current={panelItem.id === openPanelId ? 'page' : undefined}
-                    onClick={close}
-                  >
-                    {panelItem.date && <span className="directory__year">{panelItem.date.slice(0, 4)}</span>}
-                    {localize(panelItem.title, lang)}
-                  </a>
-                </li>
-              ))}
+              {periodRuns(section.panels, exhibition.periods ?? []).map((run, runIndex) =>
+                run.period ? (
+                  <li key={`period-${runIndex}-${run.period.id}`} className="directory__period">
+                    <h4>
+                      {localize(run.period.title, lang)} <small>{periodYears(run.period, lang)}</small>
+                    </h4>
+                    <ol className="directory__panels">{run.panels.map(panelLink)}</ol>
+                  </li>
+                ) : (
+                  run.panels.map(panelLink)
+                ),
+              )}
             </ol>
           </li>
         ))}

@@ -12,7 +12,7 @@ export interface PanelDetailsProps {
   panel: Panel;
   lang: Lang;
   /** The level of the details' own headings (相关展板): one below the panel's title. */
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
   /** Where a related panel's link goes (the card: its card; the twin: its place in the twin). */
   relatedHref?: (panelId: string) => string;
 }

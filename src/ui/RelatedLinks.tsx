@@ -24,7 +24,7 @@ export interface RelatedLinksProps {
   panel: Panel;
   lang: Lang;
   /** One below the heading of the panel they belong to. */
-  headingLevel?: 3 | 4;
+  headingLevel?: 3 | 4 | 5;
   /** Where a link goes; by default the related panel's card. */
   href?: (panelId: string) => string;
 }
@@ -34,7 +34,7 @@ export function RelatedLinks({ panel, lang, headingLevel = 3, href = cardHref }:
   const related = relatedPanels(panel, exhibition);
   if (related.length === 0) return null;
   const heading = t('related', lang);
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = (['h3', 'h4', 'h5'] as const)[headingLevel - 3] ?? 'h3';
   return (
     <nav className="panel-card__related" aria-label={heading}>
       <Heading className="panel-card__related-title">{heading}</Heading>

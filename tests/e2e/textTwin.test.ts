@@ -63,6 +63,28 @@ const headingTexts = (level: number) =>
   page
     .locator(`main.text-twin h${level}`)
     .evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ''));
+/** Each panel's own heading, in page order: an h3, or an h4 under its period's h3 on the timeline. */
+const panelTitles = () =>
+  page.locator('main.text-twin article.twin-panel').evaluateAll((articles) =>
+    articles.map((article) => {
+      const heading = article.querySelector(':scope > h3, :scope > h4');
+      return `${heading?.tagName.toLowerCase()} ${heading?.textContent?.trim() ?? ''}`;
+    }),
+  );
+const shippedPeriods = (
+  JSON.parse(readFileSync(join(ROOT, 'assets/content/exhibition.json'), 'utf8')) as {
+    periods: Array<{ id: string; title: { zh: string }; from: number; to?: number }>;
+  }
+).periods;
+const timelinePeriods = new Map<string, string>(
+  (
+    JSON.parse(readFileSync(join(ROOT, 'assets/content/timeline.json'), 'utf8')) as {
+      panels: Array<{ id: string; kind: string; period?: string }>;
+    }
+  ).panels.flatMap((panel) => (panel.kind === 'milestone' && panel.period ? [[panel.id, panel.period] as [string, string]] : [])),
+);
+/** The heading level a shipped panel's title has in the twin: h4 under a period, h3 elsewhere. */
+const levelOf = (panelId: string) => (timelinePeriods.has(panelId) ? 'h4' : 'h3');
 
 describe('without WebGL', () => {
   it('shows the text twin instead of the corridor, saying why', async () => {
@@ -74,9 +96,25 @@ describe('without WebGL', () => {
     expect(watch.offOrigin).toEqual([]);
   });
 
-  it('has every shipped panel as an h3, in exhibition order, under an h2 per section', async () => {
-    const h3 = await headingTexts(3);
-    expect(h3).toEqual(panels.map((panel) => panel.zh));
+  it('has every shipped panel as a heading, in exhibition order, under an h2 per section and its period on the timeline', async () => {
+    expect(await panelTitles()).toEqual(panels.map((panel) => `${levelOf(panel.id)} ${panel.zh}`));
+    // The four periods head the timeline, in order, each with its years, and each holds its own milestones.
+    const periodHeadings = await page.locator('main.text-twin section.text-twin__period').evaluateAll((sections) =>
+      sections.map((section) => ({
+        heading: section.querySelector(':scope > h3')?.textContent?.trim() ?? '',
+        panels: Array.from(section.querySelectorAll('article.twin-panel')).map((article) =>
+          article.id.replace('text-panel-', ''),
+        ),
+      })),
+    );
+    expect(periodHeadings.map((period) => period.heading)).toEqual(
+      shippedPeriods.map((period) => `${period.title.zh} ${period.to ? `${period.from}–${period.to}` : `${period.from} 年起`}`),
+    );
+    periodHeadings.forEach((period, index) => {
+      expect(period.panels.length, period.heading).toBeGreaterThanOrEqual(5);
+      for (const id of period.panels) expect(timelinePeriods.get(id), id).toBe(shippedPeriods[index]?.id);
+    });
+    expect(periodHeadings.flatMap((period) => period.panels).sort()).toEqual([...timelinePeriods.keys()].sort());
     const h2 = await headingTexts(2);
     for (const section of shipped.sections)
       expect(
@@ -108,9 +146,9 @@ describe('without WebGL', () => {
   it('the language button switches the whole twin to English', async () => {
     await page.getByRole('button', { name: '切换到英文' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await headingTexts(3)).toEqual(panels.map((panel) => panel.en));
+    expect(await panelTitles()).toEqual(panels.map((panel) => `${levelOf(panel.id)} ${panel.en}`));
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await expect.poll(() => headingTexts(3)).toEqual(panels.map((panel) => panel.zh));
+    await expect.poll(() => panelTitles()).toEqual(panels.map((panel) => `${levelOf(panel.id)} ${panel.zh}`));
   });
 
   it('#/text/<id> scrolls to the panel and moves the focus to its heading', async () => {
@@ -162,7 +200,7 @@ describe('without WebGL', () => {
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => {
       const main = document.querySelector('main.text-twin') as HTMLElement;
-      const title = document.querySelector('main.text-twin h3') as HTMLElement;
+      const title = document.querySelector('main.text-twin .twin-panel__title') as HTMLElement;
       const visible = (selector: string) =>
         Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((element) => element.offsetParent !== null).length;
       return {

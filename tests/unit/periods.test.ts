@@ -5,9 +5,12 @@
  * their file and JSON path, in Chinese and English; the panels still load.
  */
 import { describe, expect, it } from 'vitest';
+import { fsContentReader } from '../../src/build/fonts.ts';
 import { type LoadResult, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
-import { periodYears } from '../../src/content/periods.ts';
+import { localize } from '../../src/content/localize.ts';
+import { periodOfYear, periodRuns, periodYears } from '../../src/content/periods.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { twinOutline } from '../../src/ui/text/twinOutline.ts';
 
 const PERIODS = [
   {
@@ -195,5 +198,60 @@ describe('periods and the milestones that name them', () => {
     expect(periodYears({ id: 'a', title: '甲', from: 1921, to: 1949 }, 'zh')).toBe('1921–1949');
     expect(periodYears({ id: 'b', title: '乙', from: 2012 }, 'zh')).toBe('2012 年起');
     expect(periodYears({ id: 'b', title: '乙', from: 2012 }, 'en')).toBe('2012 on');
+  });
+});
+
+describe('periodRuns and periodOfYear: the headings over the timeline', () => {
+  const periods = PERIODS.map((period) => ({ ...period })) as Parameters<typeof periodRuns>[1];
+  const panel = (id: string, kind: string, period?: string) => ({ id, kind, period });
+
+  it('cuts a section where the period changes, keeps every panel in order, and gives a board outside any period no heading', () => {
+    const panels = [
+      panel('a', 'milestone', 'new-democratic-revolution'),
+      panel('b', 'milestone', 'new-democratic-revolution'),
+      panel('c', 'milestone', 'socialist'),
+      panel('d', 'milestone', 'new-era'),
+      panel('instructions', 'board'),
+    ];
+    const runs = periodRuns(panels, periods);
+    expect(runs.map((run) => [run.period?.id ?? null, run.panels.map((item) => item.id)])).toEqual([
+      ['new-democratic-revolution', ['a', 'b']],
+      ['socialist', ['c']],
+      ['new-era', ['d']],
+      [null, ['instructions']],
+    ]);
+    expect(runs.flatMap((run) => run.panels)).toEqual(panels);
+  });
+
+  it('treats a section without milestones as one run without a heading, and an unknown period id as none', () => {
+    expect(periodRuns([panel('x', 'board'), panel('y', 'stats')], periods).map((run) => run.period)).toEqual([null]);
+    expect(periodRuns([panel('z', 'milestone', 'no-such-period')], periods)[0]?.period).toBeNull();
+    expect(periodRuns([], periods)).toEqual([]);
+  });
+
+  it('finds the period of a year, the later one at a shared boundary, none before the first', () => {
+    expect(periodOfYear(periods, 1935)?.id).toBe('new-democratic-revolution');
+    expect(periodOfYear(periods, 1949)?.id).toBe('socialist');
+    expect(periodOfYear(periods, 1992)?.id).toBe('reform');
+    expect(periodOfYear(periods, 2021)?.id).toBe('new-era');
+    expect(periodOfYear(periods, 1900)).toBeNull();
+  });
+
+  it('puts every shipped milestone under its own period, at least five to a period, in the twin outline', async () => {
+    const { exhibition } = await loadExhibition(fsContentReader('assets/content'));
+    if (!exhibition) throw new Error('the shipped content does not load');
+    const timeline = twinOutline(exhibition, 'zh').sections.find((section) => section.id === 'timeline');
+    const headed = timeline?.groups.filter((group) => group.period) ?? [];
+    expect(headed.map((group) => group.period?.title)).toEqual(
+      (exhibition.periods ?? []).map((period) => localize(period.title, 'zh')),
+    );
+    for (const group of headed) {
+      expect(group.panels.length).toBeGreaterThanOrEqual(5);
+      for (const item of group.panels) expect(item.panel.kind === 'milestone' && item.panel.period).toBe(group.period?.id);
+    }
+    // The 训词 board closes the timeline without a period heading over it.
+    expect(timeline?.groups.at(-1)?.period).toBeNull();
+    expect(timeline?.groups.at(-1)?.panels.map((item) => item.id)).toEqual(['fire-and-rescue-instructions']);
+    expect(new Set(timeline?.groups.map((group) => group.period?.anchor ?? null)).size).toBe(timeline?.groups.length);
   });
 });

@@ -95,9 +95,27 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
             {section.subtitle && <small> · {section.subtitle}</small>}
           </h2>
           {section.intro && <p className="text-twin__intro">{section.intro}</p>}
-          {section.panels.map((item) => (
-            <TwinPanelArticle key={item.id} item={item} total={outline.panelCount} webglMissing={webglMissing} />
-          ))}
+          {section.groups.map((group) =>
+            group.period ? (
+              <section
+                key={group.period.anchor}
+                id={group.period.anchor}
+                className="text-twin__period"
+                aria-labelledby={`${group.period.anchor}-title`}
+              >
+                <h3 id={`${group.period.anchor}-title`}>
+                  {group.period.title} <small>{group.period.years}</small>
+                </h3>
+                {group.panels.map((item) => (
+                  <TwinPanelArticle key={item.id} item={item} total={outline.panelCount} webglMissing={webglMissing} level={4} />
+                ))}
+              </section>
+            ) : (
+              group.panels.map((item) => (
+                <TwinPanelArticle key={item.id} item={item} total={outline.panelCount} webglMissing={webglMissing} level={3} />
+              ))
+            ),
+          )}
         </section>
       ))}
       <footer className="text-twin__footer">
@@ -109,14 +127,23 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
   );
 }
 
-function TwinPanelArticle({ item, total, webglMissing }: { item: TwinPanel; total: number; webglMissing: boolean }) {
+interface TwinPanelArticleProps {
+  item: TwinPanel;
+  total: number;
+  webglMissing: boolean;
+  /** The panel title's heading level: 3 under its section, 4 under a period of the timeline. */
+  level: 3 | 4;
+}
+
+function TwinPanelArticle({ item, total, webglMissing, level }: TwinPanelArticleProps) {
   const lang = useExhibition((state) => state.lang);
   const titleId = `${item.anchor}-title`;
+  const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <article id={item.anchor} className="twin-panel" aria-labelledby={titleId}>
-      <h3 id={titleId} tabIndex={-1}>
+      <Heading id={titleId} className="twin-panel__title" tabIndex={-1}>
         {item.title}
-      </h3>
+      </Heading>
       <p className="twin-panel__meta">
         {item.date && (
           <span className="twin-panel__date">
@@ -129,7 +156,7 @@ function TwinPanelArticle({ item, total, webglMissing }: { item: TwinPanel; tota
         )}
         <span className="twin-panel__number">{t('panelOf', lang, { n: item.number, total })}</span>
       </p>
-      <PanelDetails panel={item.panel} lang={lang} headingLevel={4} relatedHref={textHref} />
+      <PanelDetails panel={item.panel} lang={lang} headingLevel={level === 3 ? 4 : 5} relatedHref={textHref} />
       <p className="twin-panel__links">
         {!webglMissing && (
           <a href={panelHref(item.id)}>
