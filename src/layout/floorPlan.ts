@@ -176,3 +176,53 @@ export function hitFloorPlan(plan: FloorPlan, point: PlanPoint): PlanHit {
   const section = plan.sections.find(({ rect }) => point.u >= rect.u && point.u <= rect.u + rect.width);
   return section ? { kind: 'section', sectionId: section.sectionId } : null;
 }
+
+/** A period's stretch of the corridor on the plan: from its first board to its last, along u. */
+export interface FloorPlanPeriod {
+  periodId: string;
+  sectionId: string;
+  /** Where the stretch starts and ends along the plan (u, plan units). */
+  from: number;
+  to: number;
+}
+
+/** A section's panels cut by period (content/periods.ts `periodRuns`), as ids: what the plan needs. */
+export interface PlanPeriodRun {
+  sectionId: string;
+  periodId: string | null;
+  panelIds: readonly string[];
+}
+
+/**
+ * Each period's stretch of its section on the plan. Boards of neighbouring periods face each other
+ * across the corridor, so a stretch ends halfway between its last board's middle and the next
+ * run's first; the first run starts at the section's start and the last ends at its end. Runs
+ * without a period (a board beside the timeline) take their part of the section but get no stretch.
+ */
+export function floorPlanPeriods(plan: FloorPlan, runs: readonly PlanPeriodRun[]): FloorPlanPeriod[] {
+  const centreOf = new Map(plan.boards.map((board) => [board.panelId, board.centre.u]));
+  const periods: FloorPlanPeriod[] = [];
+  for (const section of plan.sections) {
+    const placed = runs
+      .filter((run) => run.sectionId === section.sectionId)
+      .map((run) => {
+        const us = run.panelIds.map((id) => centreOf.get(id)).filter((u): u is number => u !== undefined);
+        return { run, first: Math.min(...us), last: Math.max(...us) };
+      })
+      .filter(({ first }) => Number.isFinite(first));
+    placed.forEach(({ run, first, last }, index) => {
+      if (!run.periodId) return;
+      const before = placed[index - 1];
+      const after = placed[index + 1];
+      const start = section.rect.u;
+      const end = section.rect.u + section.rect.width;
+      periods.push({
+        periodId: run.periodId,
+        sectionId: section.sectionId,
+        from: before ? (before.last + first) / 2 : start,
+        to: after ? (last + after.first) / 2 : end,
+      });
+    });
+  }
+  return periods;
+}

@@ -14,8 +14,10 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
+import { periodRuns } from '../content/periods.ts';
 import {
   floorPlan,
+  floorPlanPeriods,
   hitFloorPlan,
   MIN_TARGET_PX,
   MIN_TOUCH_TARGET_PX,
@@ -84,6 +86,17 @@ export function FloorPlan() {
   const targetPx = useCoarsePointer() ? MIN_TOUCH_TARGET_PX : MIN_TARGET_PX;
   const minTarget = pixelsToPlanUnits(targetPx, renderedWidth, PLAN_SIZE);
   const plan = useMemo(() => (layout ? floorPlan(layout, PLAN_SIZE, minTarget) : null), [layout, minTarget]);
+  const periods = useMemo(() => {
+    if (!plan || !exhibition) return [];
+    const runs = exhibition.sections.flatMap((section) =>
+      periodRuns(section.panels, exhibition.periods ?? []).map((run) => ({
+        sectionId: section.id,
+        periodId: run.period?.id ?? null,
+        panelIds: run.panels.map((panel) => panel.id),
+      })),
+    );
+    return floorPlanPeriods(plan, runs);
+  }, [plan, exhibition]);
 
   /** After taking the visitor somewhere: on a small screen the panel folds away, off the view. */
   const afterJump = useRef(() => {});
@@ -169,6 +182,7 @@ export function FloorPlan() {
 
   if (!exhibition || !layout || !plan) return null;
   const accents = new Map(exhibition.sections.map((section) => [section.id, section.accent ?? '#9b1b1e']));
+  const periodTitles = new Map((exhibition.periods ?? []).map((period) => [period.id, localize(period.title, lang)]));
 
   return (
     <section className={expanded ? 'floor-plan' : 'floor-plan floor-plan--collapsed'} aria-labelledby={headingId}>
@@ -204,6 +218,20 @@ export function FloorPlan() {
               height={section.rect.height}
               fill={accents.get(section.sectionId)}
             />
+          ))}
+          {/* The periods of the timeline as stretches along the walkway, each named in its tooltip. */}
+          {periods.map((period, index) => (
+            <rect
+              key={`${period.sectionId}-${index}`}
+              className={index % 2 === 0 ? 'floor-plan__period' : 'floor-plan__period floor-plan__period--alternate'}
+              data-period-id={period.periodId}
+              x={period.from + 1}
+              y={PLAN_SIZE.height / 2 - 2}
+              width={Math.max(0, period.to - period.from - 2)}
+              height={4}
+            >
+              <title>{periodTitles.get(period.periodId)}</title>
+            </rect>
           ))}
           <rect className="floor-plan__outline" x={0} y={0} width={PLAN_SIZE.width} height={PLAN_SIZE.height} fill="none" />
           {plan.boards.map((board) => (

@@ -12,6 +12,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { allPanels } from '../content/load.ts';
 import { type Lang, localize } from '../content/localize.ts';
+import { periodOfYear } from '../content/periods.ts';
+import type { Period } from '../content/schema.ts';
 import { markBeside, timelineMarks, type YearMark, yearAnchors, yearAtPlace, yearFraction } from '../layout/yearScrubber.ts';
 import { livePose, motionInput, onLivePose, useExhibition } from '../store/store.ts';
 import { t } from './strings.ts';
@@ -32,6 +34,22 @@ export function yearValueText(
   return title ? t('yearValueWithPanel', lang, { year, title }) : t('yearValue', lang, { year });
 }
 
+/**
+ * The period of the Party's history the readout is in: the period of the board it names (the
+ * first 1949 board is still the new-democratic revolution's), else the period of the year.
+ */
+export function shownPeriod(
+  year: number,
+  anchors: readonly YearMark[],
+  periods: readonly Period[],
+  periodOfPanel: ReadonlyMap<string, string>,
+  besidePanelId: string | null = null,
+): Period | null {
+  const panelId = besidePanelId ?? anchors.find((anchor) => anchor.year === year)?.panelId;
+  const named = panelId ? periodOfPanel.get(panelId) : undefined;
+  return periods.find((period) => period.id === named) ?? periodOfYear(periods, year);
+}
+
 export function YearScrubber() {
   const exhibition = useExhibition((state) => state.exhibition);
   const layout = useExhibition((state) => state.layout);
@@ -42,6 +60,18 @@ export function YearScrubber() {
   const titles = useMemo(
     () => new Map(exhibition ? allPanels(exhibition).map((panel) => [panel.id, localize(panel.title, lang)]) : []),
     [exhibition, lang],
+  );
+  const periods = exhibition?.periods ?? [];
+  const periodOfPanel = useMemo(
+    () =>
+      new Map(
+        exhibition
+          ? allPanels(exhibition).flatMap((panel) =>
+              panel.kind === 'milestone' ? [[panel.id, panel.period] as [string, string]] : [],
+            )
+          : [],
+      ),
+    [exhibition],
   );
   const first = anchors[0]?.year ?? 0;
   const last = anchors.at(-1)?.year ?? 0;
@@ -72,6 +102,7 @@ export function YearScrubber() {
   if (anchors.length < 2) return null;
   const shown = shownPlace.year ?? first;
   const valueText = yearValueText(shown, anchors, titles, lang, shownPlace.panelId);
+  const period = shownPeriod(shown, anchors, periods, periodOfPanel, shownPlace.panelId);
 
   return (
     <div className="year-scrubber">
@@ -80,6 +111,7 @@ export function YearScrubber() {
         <output htmlFor={inputId} className="year-scrubber__value">
           {valueText}
         </output>
+        {period && <span className="year-scrubber__period">{localize(period.title, lang)}</span>}
       </div>
       <div className="year-scrubber__track">
         <input
@@ -108,6 +140,23 @@ export function YearScrubber() {
             />
           ))}
         </ol>
+        {periods.length > 0 && (
+          <ol className="year-scrubber__periods" aria-hidden="true">
+            {periods.map((item) => (
+              <li
+                key={item.id}
+                className={item.id === period?.id ? 'year-scrubber__band year-scrubber__band--current' : 'year-scrubber__band'}
+                style={
+                  {
+                    '--from': yearFraction(item.from, first, last),
+                    '--to': yearFraction(item.to ?? last, first, last),
+                  } as React.CSSProperties
+                }
+                title={localize(item.title, lang)}
+              />
+            ))}
+          </ol>
+        )}
         <div className="year-scrubber__ends" aria-hidden="true">
           <span>{first}</span>
           <span>{last}</span>

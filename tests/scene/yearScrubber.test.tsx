@@ -52,6 +52,9 @@ const slider = () => {
   return input;
 };
 const readout = () => container.querySelector('output')?.textContent;
+const periodShown = () => container.querySelector('.year-scrubber__period')?.textContent;
+const litBand = () =>
+  Array.from(container.querySelectorAll('.year-scrubber__band--current')).map((band) => band.getAttribute('title'));
 
 beforeEach(() => {
   useExhibition.getState().contentLoaded(exhibition, []);
@@ -90,6 +93,36 @@ describe('the year scrubber readout', () => {
     expect(readout()).toBe('1949年 · 七届二中全会');
     standAtBoard('prc-founding-1949');
     expect(readout()).toBe('1949年 · 中华人民共和国成立');
+  });
+
+  it('names the period the readout is in, by its board (the first 1949 board is still the revolution’s), and lights its band', () => {
+    const bands = container.querySelectorAll('.year-scrubber__band');
+    expect(Array.from(bands).map((band) => band.getAttribute('title'))).toEqual(
+      (exhibition.periods ?? []).map((period) => (typeof period.title === 'string' ? period.title : period.title.zh)),
+    );
+    expect(periodShown()).toBe('新民主主义革命时期');
+    expect(litBand()).toEqual(['新民主主义革命时期']);
+    standAtBoard('second-plenary-session-1949');
+    expect(periodShown()).toBe('新民主主义革命时期');
+    standAtBoard('resist-us-aggression-aid-korea-1950');
+    expect(periodShown()).toBe('社会主义革命和建设时期');
+    expect(litBand()).toEqual(['社会主义革命和建设时期']);
+    standAtBoard('shenzhen-special-economic-zone-1980');
+    expect(periodShown()).toBe('改革开放和社会主义现代化建设新时期');
+    standAtBoard('cpc-centenary-2021');
+    expect(periodShown()).toBe('中国特色社会主义新时代');
+    expect(litBand()).toEqual(['中国特色社会主义新时代']);
+    // Bands run along the track in the order of their years, without overlapping.
+    const spans = Array.from(bands).map((band) => [
+      Number((band as HTMLElement).style.getPropertyValue('--from')),
+      Number((band as HTMLElement).style.getPropertyValue('--to')),
+    ]);
+    spans.forEach(([from = 0, to = 0], index) => {
+      expect(to).toBeGreaterThan(from);
+      if (index > 0) expect(from).toBeGreaterThanOrEqual(spans[index - 1]?.[1] ?? 0);
+    });
+    expect(spans[0]?.[0]).toBe(0);
+    expect(spans.at(-1)?.[1]).toBe(1);
   });
 
   it('re-renders only when the year changes, not at every frame', () => {
