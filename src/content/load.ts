@@ -226,7 +226,7 @@ export function describeIssue(file: string, basePath: ReadonlyArray<PropertyKey>
   }
 }
 
-export function schemaProblems(file: string, basePath: ReadonlyArray<PropertyKey>, error: z.ZodError): ContentProblem[] {
+function schemaProblems(file: string, basePath: ReadonlyArray<PropertyKey>, error: z.ZodError): ContentProblem[] {
   // A union reports one issue per alternative; the first path-specific issue is the useful one.
   return error.issues.map((issue) => describeIssue(file, basePath, issue));
 }
