@@ -16,6 +16,7 @@ import {
 import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
 import { narrationFiles } from '../content/narration.ts';
 import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
+import { loadQuizzes, locateQuizStrings, QUIZ_FILE_LABEL } from '../content/quizLoad.ts';
 import type { Exhibition, Panel } from '../content/schema.ts';
 import { boardTextWarnings } from '../content/textFit.ts';
 import { UI_STRINGS } from '../ui/strings.ts';
@@ -154,12 +155,16 @@ function missingGlyphProblem(file: string, path: string, char: string): ContentP
 }
 
 /** One problem per character and place, for every character the Regular font cannot draw. */
-function missingGlyphs(exhibition: Exhibition | null, where: Locator | null): ContentProblem[] {
+function missingGlyphs(
+  exhibition: Exhibition | null,
+  where: Locator | null,
+  quizStrings: ReadonlyArray<{ text: string; path: string }>,
+): ContentProblem[] {
   const located = exhibition ? locateContentStrings(exhibition) : [];
   const ui = Object.entries(UI_STRINGS).flatMap(([key, entry]) =>
     Object.entries(entry).map(([lang, text]) => ({ text, path: `${key}.${lang}` })),
   );
-  const all = [...located.map((entry) => entry.text), ...uiStrings()].join('');
+  const all = [...located.map((entry) => entry.text), ...quizStrings.map((entry) => entry.text), ...uiStrings()].join('');
   const missing = new Set(missingCharacters(fontSourcePath('Regular'), all));
   if (missing.size === 0) return [];
 
@@ -183,17 +188,22 @@ function missingGlyphs(exhibition: Exhibition | null, where: Locator | null): Co
       report(entry.text, label(file), formatJsonPath(['panels', where.panelIndex(entry.section, entry.panel), ...entry.path]));
     }
   }
+  for (const entry of quizStrings) report(entry.text, QUIZ_FILE_LABEL, entry.path);
   for (const entry of ui) report(entry.text, 'src/ui/strings.ts', entry.path);
   return problems;
 }
 
 /**
- * Checks the content folder: loads it as the site would, then adds an error for every image
+ * Checks the content folder: loads it (and its quizzes) as the site would, then adds an error for every image
  * file that does not exist under `assetsDir` and every character no shipped font covers.
  */
 export async function checkContent(contentDir: string, assetsDir: string): Promise<ContentProblem[]> {
   const { exhibition, problems } = await loadExhibition(fsContentReader(contentDir));
-  if (!exhibition) return [...problems, ...missingGlyphs(null, null)];
+  // The quizzes are checked against the loaded panels (a question's panel, its answer's key text).
+  const quizzes = await loadQuizzes(fsContentReader(contentDir), exhibition);
+  problems.push(...quizzes.problems);
+  const quizStrings = locateQuizStrings(quizzes);
+  if (!exhibition) return [...problems, ...missingGlyphs(null, null, quizStrings)];
   const where = await locator(contentDir, exhibition);
   problems.push(...(await photoProblems(exhibition, assetsDir, where)));
   const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
@@ -204,7 +214,7 @@ export async function checkContent(contentDir: string, assetsDir: string): Promi
   return [
     ...problems,
     ...(await missingFiles(exhibition, assetsDir, where)),
-    ...missingGlyphs(exhibition, where),
+    ...missingGlyphs(exhibition, where, quizStrings),
     ...textWarnings,
   ];
 }

@@ -10,6 +10,7 @@
  * duplicate ids, image files that must exist): editors skip them, `npm run check:content` does not.
  */
 import { z } from 'zod';
+import { quizFileFullSchema } from './quizSchema.ts';
 import { exhibitionFileFullSchema, sectionFileFullSchema } from './schema.ts';
 
 export type JsonSchema = Record<string, unknown>;
@@ -17,6 +18,7 @@ export type JsonSchema = Record<string, unknown>;
 /** The file names the content files' `$schema` lines point at, next to the content. */
 export const EXHIBITION_SCHEMA_FILE = 'exhibition.schema.json';
 export const SECTION_SCHEMA_FILE = 'section.schema.json';
+export const QUIZ_SCHEMA_FILE = 'quiz.schema.json';
 
 function generate(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
@@ -31,9 +33,13 @@ function generate(schema: z.ZodType): JsonSchema {
   }) as JsonSchema;
 }
 
-/** The two schemas, for `exhibition.json` and for the section files. */
-export function contentJsonSchemas(): { exhibition: JsonSchema; section: JsonSchema } {
-  return { exhibition: generate(exhibitionFileFullSchema), section: generate(sectionFileFullSchema) };
+/** The schemas for `exhibition.json`, for the section files and for `quiz.json`. */
+export function contentJsonSchemas(): { exhibition: JsonSchema; section: JsonSchema; quiz: JsonSchema } {
+  return {
+    exhibition: generate(exhibitionFileFullSchema),
+    section: generate(sectionFileFullSchema),
+    quiz: generate(quizFileFullSchema),
+  };
 }
 
 /** The text of a schema file: keys in a fixed order, two-space indent, a final newline. */

@@ -138,7 +138,7 @@ const typeNamesZh: Record<string, string> = {
 };
 
 /** Options for every `safeParse` of content: issues carry the value they are about (for "missing" vs "wrong type", lengths). */
-const PARSE_OPTIONS = { reportInput: true } as const;
+export const PARSE_OPTIONS = { reportInput: true } as const;
 
 /** How JSON calls the type of a value, for "expected a string, got a number". */
 function jsonTypeOf(value: unknown): string {
@@ -235,7 +235,7 @@ function schemaProblems(file: string, basePath: ReadonlyArray<PropertyKey>, erro
  * A `$schema` line other than the expected one: the editor then finds no schema (no autocomplete,
  * no checks), so it is an error, but the file's content still loads.
  */
-function schemaRefProblem(file: string, value: string | undefined, expected: string): ContentProblem[] {
+export function schemaRefProblem(file: string, value: string | undefined, expected: string): ContentProblem[] {
   if (value === undefined || value === expected) return [];
   return [
     {
@@ -382,7 +382,7 @@ export async function loadExhibition(read: ReadContentFile): Promise<LoadResult>
 }
 
 /** Why a file could not be read; a file that is not there is said plainly, without the machine's paths. */
-function describeReadError(error: unknown): { zh: string; en: string } {
+export function describeReadError(error: unknown): { zh: string; en: string } {
   const message = error instanceof Error ? error.message : String(error);
   const code = error !== null && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
   if (code === 'ENOENT' || /^HTTP 404\b/.test(message)) return { zh: '文件不存在', en: 'the file does not exist' };

@@ -88,7 +88,7 @@ export const TEXT_LIMITS = {
 export const EN_LENGTH_FACTOR = 3;
 
 /** A visitor-facing text of at most `maxZh` characters (English: `EN_LENGTH_FACTOR` times that). */
-function localizedText(maxZh: number) {
+export function localizedText(maxZh: number) {
   const zh = z.string().min(1, MESSAGES.empty.en).max(maxZh);
   return z.union([
     zh,
@@ -104,9 +104,9 @@ function localizedText(maxZh: number) {
 }
 
 /** Editor hover text: Chinese first, then English. */
-const hint = (title: string, zh: string, en: string) => ({ title, description: `${zh}\n${en}` });
+export const hint = (title: string, zh: string, en: string) => ({ title, description: `${zh}\n${en}` });
 
-const textHint = (name: string, nameEn: string, zh: string, en: string, maxZh: number) =>
+export const textHint = (name: string, nameEn: string, zh: string, en: string, maxZh: number) =>
   hint(
     `${name} ${nameEn}`,
     `${zh}写中文，或写成 { "zh": "中文", "en": "English" }；中文最多 ${maxZh} 个字，英文最多 ${maxZh * EN_LENGTH_FACTOR} 个字符。`,
@@ -632,6 +632,16 @@ export const tourSchema = z
     id: idSchema,
     title: textField('title', '路线名称', 'Tour title', '讲解路线（课程）的名称。', "The tour's (lesson's) title."),
     stops: z.array(tourStopSchema).min(1, 'a tour has at least one stop'),
+    /** The quiz (知识问答) that closes the lesson: the id of a quiz in quiz.json. */
+    quiz: idSchema
+      .optional()
+      .meta(
+        hint(
+          '知识问答 Quiz',
+          '课程结束时的知识问答：写 quiz.json 里一个问答的 id，例如 "new-recruits"。',
+          'The quiz that closes the lesson: the id of a quiz in quiz.json, e.g. "new-recruits".',
+        ),
+      ),
   })
   .meta({
     id: 'Tour',
