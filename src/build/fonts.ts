@@ -16,6 +16,7 @@ import subsetFont, { type SubsetFontOptions } from 'subset-font';
 import { collectContentStrings, fontCharacters, needsGlyph } from '../content/characters.ts';
 import { loadExhibition, type ReadContentFile } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
+import { loadQuizzes, locateQuizStrings } from '../content/quizLoad.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 
 const require = createRequire(import.meta.url);
@@ -101,9 +102,13 @@ export function fsContentReader(contentDir: string): ReadContentFile {
 
 /** The characters the fonts must cover: every content string (all languages) plus the UI strings. */
 export async function exhibitionCharacters(contentDir: string): Promise<{ characters: string; problems: ContentProblem[] }> {
-  const { exhibition, problems } = await loadExhibition(fsContentReader(contentDir));
+  const read = fsContentReader(contentDir);
+  const { exhibition, problems } = await loadExhibition(read);
   // A broken exhibition.json still gets fonts: the error screen is written with the UI strings.
   const strings = exhibition ? collectContentStrings(exhibition) : [];
+  // The quizzes' questions are shown in the same font (their own problems are the content check's).
+  const quizzes = await loadQuizzes(read, exhibition);
+  for (const { text } of locateQuizStrings(quizzes)) strings.push(text);
   return { characters: fontCharacters(strings), problems };
 }
 
