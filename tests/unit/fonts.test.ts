@@ -16,6 +16,7 @@ import {
 } from '../../src/build/fonts.ts';
 import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
 import { loadExhibition } from '../../src/content/load.ts';
+import { loadQuizzes, locateQuizStrings } from '../../src/content/quizLoad.ts';
 import { troikaLayout } from '../support/troikaLayout.ts';
 
 /** The shipped content; the fixture stands in until `assets/content` has been written. */
@@ -29,9 +30,12 @@ let contentStrings: string[];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fonts-test-'));
-  const { exhibition } = await loadExhibition(fsContentReader(contentDir));
+  const read = fsContentReader(contentDir);
+  const { exhibition } = await loadExhibition(read);
   expect(exhibition, `${contentDir}/exhibition.json must load`).not.toBeNull();
-  contentStrings = exhibition ? collectContentStrings(exhibition) : [];
+  // The panels' strings and the quizzes' (quiz.json): the site writes both in this font.
+  const quizStrings = locateQuizStrings(await loadQuizzes(read, exhibition)).map(({ text }) => text);
+  contentStrings = [...(exhibition ? collectContentStrings(exhibition) : []), ...quizStrings];
   characters = fontCharacters(contentStrings);
   built = await buildFonts({ contentDir, outDir });
 }, 60_000);
