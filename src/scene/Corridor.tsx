@@ -16,6 +16,7 @@ import { CameraRig } from './CameraRig.tsx';
 import { CorridorShell } from './CorridorShell.tsx';
 import { FocusRing } from './FocusRing.tsx';
 import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
+import { PeriodHeadings } from './PeriodHeadings.tsx';
 import { SceneResourcesProvider } from './SceneResources.tsx';
 
 /** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
@@ -65,6 +66,7 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
       <Suspense fallback={null}>
         <EntranceArch exhibition={exhibition} layout={layout} lang={lang} />
         <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
+        <PeriodHeadings exhibition={exhibition} layout={layout} lang={lang} />
         <FarWall exhibition={exhibition} layout={layout} lang={lang} />
         {layout.boards.map((placement) => {
           if (withText && !withText.has(placement.panelId)) return null;

@@ -681,3 +681,35 @@ describe('Corridor scene', () => {
     });
   });
 });
+
+describe('the periods on the corridor wall', () => {
+  it('names each period and its years on a plate over its first milestone, in the visitor language', async () => {
+    const view = await renderCorridor();
+    const periods = exhibition.periods ?? [];
+    expect(periods.length).toBe(4);
+    const plates = meshes(view.renderer).filter((mesh) => mesh.name.startsWith('period-heading-'));
+    expect(plates.map((mesh) => mesh.name)).toEqual(periods.map((period) => `period-heading-${period.id}`));
+    for (const period of periods) {
+      const plate = plates.find((mesh) => mesh.name === `period-heading-${period.id}`);
+      const first = allPanels(exhibition).find((panel) => panel.kind === 'milestone' && panel.period === period.id);
+      const board = layout.boards.find((candidate) => candidate.panelId === first?.id);
+      if (!plate || !board) throw new Error(`no plate or board for ${period.id}`);
+      // Over the board: the same wall and place along it, above its top edge.
+      const at = plate.getWorldPosition(new THREE.Vector3());
+      expect(at.x).toBeCloseTo(board.position[0], 6);
+      expect(at.z).toBeCloseTo(board.position[2], 6);
+      expect(at.y).toBeGreaterThan(board.position[1] + board.height / 2);
+    }
+    const label = (lang: Lang) =>
+      periods.map((period) => {
+        const years =
+          period.to === undefined ? (lang === 'zh' ? `${period.from} 年起` : `${period.from} on`) : `${period.from}–${period.to}`;
+        return `${localize(period.title, lang)}  ${years}`;
+      });
+    const shown = () => texts(view.renderer).map((text) => text.userData.text as string);
+    for (const text of label('zh')) expect(shown()).toContain(text);
+    await view.rerender({ lang: 'en' });
+    for (const text of label('en')) expect(shown()).toContain(text);
+    expect(shown()).not.toContain(label('zh')[0]);
+  });
+});
