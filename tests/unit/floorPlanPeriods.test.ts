@@ -58,7 +58,10 @@ describe('floorPlanPeriods', () => {
       if (run?.periodId) {
         const own = periods.find((period) => period.periodId === run.periodId);
         expect(own && u >= own.from - 1e-9 && u <= own.to + 1e-9, board.panelId).toBe(true);
-        expect(strictly.filter((period) => period.periodId !== run.periodId), board.panelId).toEqual([]);
+        expect(
+          strictly.filter((period) => period.periodId !== run.periodId),
+          board.panelId,
+        ).toEqual([]);
       } else {
         expect(strictly, board.panelId).toEqual([]);
       }
