@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Font, create as openFont } from 'fontkit';
 import subsetFont, { type SubsetFontOptions } from 'subset-font';
-import { collectContentStrings, fontCharacters, needsGlyph } from '../content/characters.ts';
 import { loadExhibition, type ReadContentFile } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
+import { collectContentStrings, fontCharacters, needsGlyph } from './characters.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';

@@ -10,6 +10,7 @@
 import { Fragment, memo, useMemo } from 'react';
 import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { Panel } from '../content/schema.ts';
+import { labelled, t } from '../i18n/strings.ts';
 import {
   BOARD_PAD,
   boardTextPlan,
@@ -25,7 +26,6 @@ import {
 import type { BoardPlacement } from '../layout/corridor.ts';
 import { type Advance, advanceOf } from '../layout/lineBreak.ts';
 import { useExhibition } from '../store/store.ts';
-import { labelled, t } from '../ui/strings.ts';
 import { BoardImage } from './BoardImage.tsx';
 import { BoardText, type BoardTextProps } from './BoardText.tsx';
 import { PALETTE } from './corridorMaterials.ts';

@@ -12,7 +12,8 @@ import { useEffect, useRef } from 'react';
 import type * as THREE from 'three';
 import { cardRegion } from '../layout/cardRegion.ts';
 import { boardById, fitViewpoint, yawPitchTowards } from '../layout/queries.ts';
-import { isWalking, livePose, motionInput, notifyLivePose, useExhibition } from '../store/store.ts';
+import { isWalking, livePose, motionInput, notifyLivePose } from '../store/live.ts';
+import { useExhibition } from '../store/store.ts';
 import { createCameraMotion, cutTo, glideTo, spring, stepCameraMotion, takeOver } from './cameraMotion.ts';
 
 export function CameraRig() {
@@ -37,27 +38,30 @@ export function CameraRig() {
   }, [camera, invalidate]);
 
   useFrame((frame, delta) => {
-    const { layout, cameraGoal, openPanelId, mode, reducedMotion } = useExhibition.getState();
+    const { layout, cameraGoal, openPanelId, capabilities, reducedMotion } = useExhibition.getState();
     if (!layout) return;
     const state = rig.current;
     const { motion } = state;
     // A visitor who asked for reduced motion gets cuts, never glides (projector mode has its own
     // setting, M, which starts from the same preference; the kiosk's attract tour always glides).
-    const cut = reducedMotion && mode === 'visitor';
+    const cut = reducedMotion && capabilities.cameraTransitions === 'cutWhenReducedMotion';
     const { width, height } = frame.size;
     // The card covers part of the screen (a phone's bottom sheet, the side of a wider one): the
     // board is framed in the part left uncovered. The projector card covers everything.
-    const region = cardRegion(width, height, { kiosk: mode === 'kiosk' });
-    const cardOpen = openPanelId !== null && mode !== 'present';
+    const region = cardRegion(width, height, { kiosk: capabilities.cardRoom === 'kiosk' });
+    const cardOpen = openPanelId !== null && capabilities.cardRoom !== 'none';
 
     const framedHeight = cardOpen && region.kind === 'sheet' ? region.visibleHeight : height;
     // A board is framed again when the view it was fitted to changes shape: fitted to the strip
     // above a phone's bottom sheet, it would stay cropped on the full screen once the card closes
     // (or the phone is turned round). Not once the visitor has moved on, and not in projector
-    // mode, whose stops and their motion are the presenter's (src/modes/presentSession.ts).
+    // mode, whose stops and their motion are the presenter's (src/modes/present/presentSession.ts).
     const aspect = width / framedHeight;
     const refit =
-      mode !== 'present' && framedHeight > 0 && state.fittedAspect !== 0 && Math.abs(aspect / state.fittedAspect - 1) > 1e-3;
+      capabilities.cardRoom !== 'none' &&
+      framedHeight > 0 &&
+      state.fittedAspect !== 0 &&
+      Math.abs(aspect / state.fittedAspect - 1) > 1e-3;
     if (cameraGoal && (cameraGoal.seq !== state.goalSeq || refit)) {
       state.goalSeq = cameraGoal.seq;
       state.fittedAspect = 0;

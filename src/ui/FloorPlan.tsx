@@ -14,6 +14,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
+import { t } from '../i18n/strings.ts';
 import {
   floorPlan,
   hitFloorPlan,
@@ -24,8 +25,8 @@ import {
   planHeadingDegrees,
   toPlan,
 } from '../layout/floorPlan.ts';
-import { livePose, onLivePose, useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
+import { livePose, onLivePose } from '../store/live.ts';
+import { useExhibition } from '../store/store.ts';
 import { YearScrubber } from './YearScrubber.tsx';
 
 /** Plan units: the SVG's viewBox. The corridor's width is stretched to stay legible. */

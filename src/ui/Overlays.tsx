@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { formatProblem } from '../content/problems.ts';
-import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.ts';
+import { t } from '../i18n/strings.ts';
+import { isFullyLoaded, progressFraction } from '../store/progress.ts';
+import { useExhibition } from '../store/store.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
-import { t } from './strings.ts';
 
 /**
  * The floor plan sits just below the HUD's top bar, whose height depends on the language and the

@@ -10,18 +10,18 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { allPanels } from '../content/load.ts';
 import { formatDate, localize } from '../content/localize.ts';
-import { actionForKey } from '../modes/keymap.ts';
+import { t } from '../i18n/strings.ts';
+import { actionForKey } from '../input/keymap.ts';
 import { useExhibition } from '../store/store.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Narration } from './Narration.tsx';
 import { PanelDetails } from './PanelDetails.tsx';
-import { t } from './strings.ts';
 
 export function PanelCard() {
   const openPanelId = useExhibition((state) => state.openPanelId);
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
-  const mode = useExhibition((state) => state.mode);
+  const screens = useExhibition((state) => state.capabilities.screens);
   const dialog = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -65,8 +65,9 @@ export function PanelCard() {
     close();
     useExhibition.getState().setDirectoryOpen(true);
   };
-  // The kiosk has no search or directory, and its own language button (src/ui/kiosk/).
-  const visitor = mode === 'visitor';
+  // Where the mode offers search and the directory the card carries their buttons and the
+  // language toggle (the kiosk offers neither, and has its own language button).
+  const hudTools = screens.has('search') && screens.has('directory');
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const action = actionForKey('card', event.key);
@@ -77,7 +78,7 @@ export function PanelCard() {
       case 'closeCard':
         break; // the dialog's own cancel event closes it
       case 'openSearch':
-        if (!visitor) break;
+        if (!hudTools) break;
         event.preventDefault();
         openSearch();
         break;
@@ -136,7 +137,7 @@ export function PanelCard() {
               {localize(panel.title, lang)}
             </h2>
             {panel.date && <p className="panel-card__date">{formatDate(panel.date, lang)}</p>}
-            {visitor ? (
+            {hudTools ? (
               <div className="panel-card__tools">
                 {/* A new panel or language is a new narration: the old one stops as it unmounts. */}
                 <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />

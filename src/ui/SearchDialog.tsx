@@ -8,10 +8,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { buildSearchIndex, type SnippetPart, searchPanels } from '../content/search.ts';
-import { actionForKey } from '../modes/keymap.ts';
+import { t } from '../i18n/strings.ts';
+import { actionForKey } from '../input/keymap.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
 
 function Marked({ parts }: { parts: SnippetPart[] }) {
   return (

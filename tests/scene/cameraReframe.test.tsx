@@ -14,7 +14,9 @@ import { cardRegion } from '../../src/layout/cardRegion.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { fitViewpoint } from '../../src/layout/queries.ts';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
-import { motionInput, useExhibition } from '../../src/store/store.ts';
+import { motionInput } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -66,7 +68,7 @@ const act = (change: () => void) => ReactThreeTestRenderer.act(async () => chang
 const fittedX = (aspect: number) => fitViewpoint(layout, board, aspect, camera.fov).position[0];
 
 beforeEach(() => {
-  useExhibition.setState({ mode: 'visitor', reducedMotion: true, openPanelId: null, focusPanelId: null });
+  useExhibition.setState({ ...modeOptions('visitor'), reducedMotion: true, openPanelId: null, focusPanelId: null });
   useExhibition.getState().contentLoaded(exhibition, []);
 });
 

@@ -18,7 +18,9 @@ import { cardRegion } from '../../src/layout/cardRegion.ts';
 import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
 import { boardById, fitViewpoint, yawPitchTowards } from '../../src/layout/queries.ts';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
-import { livePose, useExhibition } from '../../src/store/store.ts';
+import { livePose } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -39,12 +41,12 @@ beforeAll(async () => {
 afterEach(async () => {
   await renderer?.unmount();
   renderer = null;
-  useExhibition.setState({ mode: 'visitor', reducedMotion: false, openPanelId: null, focusPanelId: null });
+  useExhibition.setState({ ...modeOptions('visitor'), reducedMotion: false, openPanelId: null, focusPanelId: null });
 });
 
 /** The rig at the entrance, the corridor loaded (which cuts the camera to the start). */
 async function rigAtEntrance(mode: 'visitor' | 'present' = 'visitor', reducedMotion = false) {
-  useExhibition.setState({ mode, reducedMotion });
+  useExhibition.setState({ ...modeOptions(mode), reducedMotion });
   useExhibition.getState().contentLoaded(exhibition, []);
   renderer = await ReactThreeTestRenderer.create(
     <>

@@ -8,18 +8,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { allPanels, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
+import { t } from '../../src/i18n/strings.ts';
+import { canvasPresses, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
-import { canvasPresses, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
 import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
 import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';
-import { t } from '../../src/ui/strings.ts';
 import { textSync } from './mockText.tsx';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
@@ -63,19 +63,6 @@ beforeAll(async () => {
   panels = allPanels(exhibition);
   expect(panels.length).toBeGreaterThan(1);
   expect(layout.boards).toHaveLength(panels.length);
-});
-
-// jsdom has no 2D canvas: getContext('2d') returns null (the baked textures stay blank, which the
-// code allows for) and logs "not implemented" each time. Return the null without the noise.
-// (The test renderer wraps getContext again to hand out its WebGL mock.)
-const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
-  } as typeof jsdomGetContext;
-});
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
 });
 
 // Any console error (a React warning, a failed effect) fails the test.

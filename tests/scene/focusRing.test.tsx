@@ -7,7 +7,7 @@
  */
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { FocusRing } from '../../src/scene/FocusRing.tsx';
@@ -30,17 +30,6 @@ const exhibition: Exhibition = {
   ],
 };
 const layout = layoutCorridor(exhibition);
-
-// jsdom has no 2D canvas: the baked textures stay blank (the code allows for it), without the noise.
-const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
-  } as typeof jsdomGetContext;
-});
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
-});
 
 let renderer: ReactThreeTest.Renderer | null = null;
 afterEach(async () => {

@@ -13,7 +13,8 @@ import { loadExhibition } from '../../src/content/load.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import type { Vec3 } from '../../src/layout/corridor.ts';
 import { boardById, yawPitchTowards } from '../../src/layout/queries.ts';
-import { livePose, motionInput, notifyLivePose, useExhibition } from '../../src/store/store.ts';
+import { livePose, motionInput, notifyLivePose } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
 import { YearScrubber } from '../../src/ui/YearScrubber.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

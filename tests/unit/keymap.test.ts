@@ -2,11 +2,12 @@
 import { invalidate } from '@react-three/fiber';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import { actionForKey, isHeldAction, KEYMAP, type KeyAction } from '../../src/input/keymap.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { yawPitchTowards } from '../../src/layout/queries.ts';
-import { actionForKey, isHeldAction, KEYMAP, type KeyAction } from '../../src/modes/keymap.ts';
-import { installVisitorKeys } from '../../src/modes/visitorInput.ts';
-import { createExhibitionStore, type ExhibitionStore, isWalking, livePose, motionInput } from '../../src/store/store.ts';
+import { installVisitorKeys } from '../../src/modes/visitor/visitorInput.ts';
+import { isWalking, livePose, motionInput } from '../../src/store/live.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 
 // The canvas renders on demand: held keys must wake it. Spy on the wake-up call.
 vi.mock('@react-three/fiber', () => ({ invalidate: vi.fn() }));

@@ -9,7 +9,9 @@ import { attractStops, startAttractLoop } from '../../src/modes/kiosk/attractLoo
 import { type KioskController, resetVisitorState, startKioskController } from '../../src/modes/kiosk/kioskController.ts';
 import { createKioskStore, entranceInAttractView, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
-import { createExhibitionStore, type ExhibitionStore, motionInput } from '../../src/store/store.ts';
+import { motionInput } from '../../src/store/live.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 
 function makeExhibition(): Exhibition {
   const section = (id: string, count: number) => ({
@@ -64,7 +66,7 @@ function start(idleSeconds = 30) {
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2025-07-01T10:00:00'));
-  store = createExhibitionStore({ mode: 'kiosk' });
+  store = createExhibitionStore(modeOptions('kiosk'));
   store.getState().contentLoaded(exhibition, []);
   kiosk = createKioskStore();
   input = new EventTarget();
@@ -217,7 +219,7 @@ describe('kiosk controller', () => {
   });
 
   it('waits for the content before touring', () => {
-    store = createExhibitionStore({ mode: 'kiosk' });
+    store = createExhibitionStore(modeOptions('kiosk'));
     start();
     controller.startVisit(); // nothing to visit yet
     expect(kiosk.getState().phase).toBe('attract');

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { boardTextWarnings } from '../../src/build/boardTextWarnings.ts';
+import { collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
 import { fontMetricsFor, fsContentReader } from '../../src/build/fonts.ts';
-import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
 import { loadExhibition } from '../../src/content/load.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
-import { boardTextWarnings } from '../../src/content/textFit.ts';
 import { boardTextItems, fitBox, layoutTitle, TITLE_MIN_SIZE } from '../../src/layout/boardText.ts';
 import { DEFAULT_DIMENSIONS } from '../../src/layout/corridor.ts';
 import { type Advance, advanceOf, breakLines, type FontMetrics, fitLines, typicalAdvance } from '../../src/layout/lineBreak.ts';

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { routeOfState, startHashSync } from '../../src/routing/hashSync.ts';
-import { formatHash, panelHref, parseHash, type Route } from '../../src/routing/routes.ts';
+import { formatHash, panelHref, parseHash } from '../../src/routing/routes.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import type { Route } from '../../src/store/types.ts';
 
 describe('parseHash', () => {
   it('reads the corridor from an empty hash, "#" and "#/"', () => {

@@ -3,15 +3,11 @@ import { allPanels } from '../../src/content/load.ts';
 import type { ContentProblem } from '../../src/content/problems.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { type BoardPlacement, layoutCorridor } from '../../src/layout/corridor.ts';
-import {
-  type CameraGoal,
-  createExhibitionStore,
-  type ExhibitionStore,
-  isFullyLoaded,
-  type LoadingProgress,
-  livePose,
-  progressFraction,
-} from '../../src/store/store.ts';
+import { livePose } from '../../src/store/live.ts';
+import { isFullyLoaded, progressFraction } from '../../src/store/progress.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import type { CameraGoal, LoadingProgress } from '../../src/store/types.ts';
+import { modeOptions } from '../support/modes.ts';
 
 /** Three sections: a (3 panels), b (2 panels), c (4 panels). */
 function makeExhibition(): Exhibition {
@@ -77,7 +73,7 @@ describe('loading', () => {
   });
 
   it('takes the initial mode and language', () => {
-    const state = createExhibitionStore({ mode: 'kiosk', lang: 'en' }).getState();
+    const state = createExhibitionStore({ ...modeOptions('kiosk'), lang: 'en' }).getState();
     expect(state.mode).toBe('kiosk');
     expect(state.lang).toBe('en');
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExhibition } from '../../src/content/load.ts';
 import { boardTextureUrls, type PhotoManifest } from '../../src/content/photoManifest.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
 import { CARD_SIDE_MIN_WIDTH, cardRegion, SHEET_HEIGHT_SHARE } from '../../src/layout/cardRegion.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import {
@@ -24,9 +25,9 @@ import {
   toPlan,
 } from '../../src/layout/floorPlan.ts';
 import { placeForYear, timelineMarks, yearAnchors, yearFraction } from '../../src/layout/yearScrubber.ts';
-import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { chooseQuality, type DeviceTraits, isSoftwareRenderer } from '../../src/scene/deviceQuality.ts';
-import { type CameraGoal, createExhibitionStore } from '../../src/store/store.ts';
+import { createExhibitionStore } from '../../src/store/store.ts';
+import type { CameraGoal } from '../../src/store/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -7,7 +7,8 @@
  * same wall (no half turn between the walls at each step, never a rush down the whole corridor).
  */
 import type { BoardPlacement } from '../../layout/corridor.ts';
-import { type ExhibitionStore, livePose } from '../../store/store.ts';
+import { livePose } from '../../store/live.ts';
+import type { ExhibitionStore } from '../../store/store.ts';
 
 export interface AttractLoopOptions {
   /** How long the camera rests on each stop once its glide has settled. */

@@ -4,8 +4,9 @@
  * drives the exhibition store only through its named actions and keeps its own phase in the
  * kiosk store; input listeners only record a time stamp (no state is set per pointermove).
  */
+
+import { motionInput } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
-import { motionInput } from '../../store/store.ts';
 import { type AttractLoopOptions, startAttractLoop } from './attractLoop.ts';
 import { IdleTimer, warningSecondsFor } from './idleTimer.ts';
 import type { KioskStore } from './kioskStore.ts';
