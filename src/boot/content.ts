@@ -5,6 +5,7 @@
 import { fetchContentFile, loadExhibition } from '../content/load.ts';
 import { fetchPhotoManifest } from '../content/photoManifest.ts';
 import { loadInterfaceFont, preloadBoardFonts } from '../scene/fonts.ts';
+import { startLoadingGiveUp } from '../store/progress.ts';
 import type { ExhibitionStore } from '../store/store.ts';
 
 export interface ContentBootOptions {
@@ -39,6 +40,7 @@ export function bootContent(store: ExhibitionStore, { baseUrl, hasWebgl, hot }: 
     void loadPhotos();
   };
 
+  const stopGiveUp = startLoadingGiveUp(store);
   void loadContent('contentLoaded');
   void loadInterfaceFont();
   void loadPhotos();
@@ -50,6 +52,7 @@ export function bootContent(store: ExhibitionStore, { baseUrl, hasWebgl, hot }: 
   hot?.on('exhibition:content-changed', onContentChanged);
   return () => {
     stopped = true;
+    stopGiveUp();
     hot?.off('exhibition:content-changed', onContentChanged);
   };
 }

@@ -18,9 +18,6 @@ import { FocusRing } from './FocusRing.tsx';
 import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
 import { SceneResourcesProvider } from './SceneResources.tsx';
 
-/** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
-export { CLICK_TOLERANCE_PX } from '../input/tapTolerance.ts';
-
 /**
  * A click on the scene that is a tap: the pointer stayed put, and a finger was alone and lifted in
  * time (a pinch or a long press ends in a click too, and must neither walk nor open a board).

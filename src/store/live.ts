@@ -55,3 +55,19 @@ export function isWalking(): boolean {
     0
   );
 }
+
+/**
+ * Lets go of everything held and drops pending look deltas: the window lost the focus (keys
+ * released elsewhere never arrive), or the kiosk reset for the next visitor. `takeover` is kept:
+ * it only ever counts up.
+ */
+export function releaseMotion(): void {
+  motionInput.forward = 0;
+  motionInput.backward = 0;
+  motionInput.left = 0;
+  motionInput.right = 0;
+  motionInput.turnLeft = 0;
+  motionInput.turnRight = 0;
+  motionInput.lookYaw = 0;
+  motionInput.lookPitch = 0;
+}

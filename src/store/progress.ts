@@ -10,6 +10,18 @@ export const INITIAL_PROGRESS: LoadingProgress = {
   textsTotal: 0,
 };
 
+/** As long as the visit waits for everything to load (the boards' text above all) before it opens anyway. */
+export const LOADING_GIVE_UP_MS = 60_000;
+
+/**
+ * Starts the one loading clock: after LOADING_GIVE_UP_MS the store's `loadingGaveUp` is set (the
+ * loading screen opens, a lesson's auto-advance starts counting). Returns the stop.
+ */
+export function startLoadingGiveUp(store: { getState(): { giveUpLoading(): void } }, delayMs = LOADING_GIVE_UP_MS): () => void {
+  const timer = setTimeout(() => store.getState().giveUpLoading(), delayMs);
+  return () => clearTimeout(timer);
+}
+
 /** Loading progress as a fraction 0…1, weighted by how long each part takes. */
 export function progressFraction(progress: LoadingProgress): number {
   const textures = progress.texturesTotal === 0 ? 1 : progress.texturesLoaded / progress.texturesTotal;

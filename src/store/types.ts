@@ -157,6 +157,12 @@ export interface LoadingSlice {
   progress: LoadingProgress;
   /** Advance widths of the board font, for the line-breaker; null until loaded (troika then wraps). */
   fontMetrics: FontMetrics | null;
+  /**
+   * Loading took longer than LOADING_GIVE_UP_MS (src/store/progress.ts): the visit opens anyway
+   * (a board's text that cannot be typeset must not hold it hostage). One clock for every waiter.
+   */
+  loadingGaveUp: boolean;
+  giveUpLoading(): void;
   fontLoaded(metrics?: FontMetrics | null): void;
   texturesProgress(loaded: number, total: number): void;
   textRegistered(): void;

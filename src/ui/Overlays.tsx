@@ -83,12 +83,9 @@ export function LoadingScreen() {
   const status = useExhibition((state) => state.status);
   const done = isFullyLoaded(progress);
   const [gone, setGone] = useState(false);
-  // Never hold the visit hostage: if a board's text cannot be typeset, open anyway.
-  const [timedOut, setTimedOut] = useState(false);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setTimedOut(true), 60_000);
-    return () => window.clearTimeout(timer);
-  }, []);
+  // Never hold the visit hostage: if a board's text cannot be typeset, open anyway (the store's
+  // one loading clock, started with the content: src/boot/content.ts).
+  const timedOut = useExhibition((state) => state.loadingGaveUp);
   useEffect(() => {
     if (!done && !timedOut) return;
     const timer = window.setTimeout(() => setGone(true), 450);

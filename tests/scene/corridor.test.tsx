@@ -13,10 +13,10 @@ import { allPanels, loadExhibition, type ReadContentFile } from '../../src/conte
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
 import { t } from '../../src/i18n/strings.ts';
-import { canvasPresses, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
+import { CLICK_TOLERANCE_PX, canvasPresses, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
 import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
-import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
+import { Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
 import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';

@@ -11,6 +11,7 @@ import {
   SLIDE_FADE_GIVE_UP_MS,
   SLIDE_FADE_GIVE_UP_WITH_VIEW_MS,
 } from '../../src/modes/present/presentSession.ts';
+import { startLoadingGiveUp } from '../../src/store/progress.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import type { CameraGoal } from '../../src/store/types.ts';
 import { modeOptions } from '../support/modes.ts';
@@ -586,6 +587,8 @@ describe('auto-advance', () => {
 
   it('starts anyway when the loading screen gives up after a minute', () => {
     const stuck = createExhibitionStore(modeOptions('present'));
+    // The page's one loading clock (src/boot/content.ts starts it with the content).
+    const stopClock = startLoadingGiveUp(stuck);
     stuck.getState().contentLoaded(exhibition, []);
     const s = createPresentSession({ exhibition: stuck, tourId: 'timed', motion: 'cut' });
     vi.advanceTimersByTime(59_999);
@@ -595,6 +598,7 @@ describe('auto-advance', () => {
     vi.advanceTimersByTime(10_000);
     expect(s.store.getState().index).toBe(1);
     s.dispose();
+    stopClock();
   });
 
   it('dispose stops the countdown', () => {

@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allPanels } from '../../src/content/load.ts';
 import type { ContentProblem } from '../../src/content/problems.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { type BoardPlacement, layoutCorridor } from '../../src/layout/corridor.ts';
 import { livePose } from '../../src/store/live.ts';
-import { isFullyLoaded, progressFraction } from '../../src/store/progress.ts';
+import { isFullyLoaded, LOADING_GIVE_UP_MS, progressFraction, startLoadingGiveUp } from '../../src/store/progress.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import type { CameraGoal, LoadingProgress } from '../../src/store/types.ts';
 import { modeOptions } from '../support/modes.ts';
@@ -343,6 +343,29 @@ describe('applyRoute', () => {
     expect(store.getState().view).toBe('corridor');
     expect(store.getState().openPanelId).toBeNull();
     expect(store.getState().notice).toEqual({ kind: 'unknown-route', path: '/text/x' });
+  });
+});
+
+describe('the loading clock', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('gives up waiting after a minute, once, for every waiter alike', () => {
+    const loading = createExhibitionStore();
+    const stop = startLoadingGiveUp(loading);
+    vi.advanceTimersByTime(LOADING_GIVE_UP_MS - 1);
+    expect(loading.getState().loadingGaveUp).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(loading.getState().loadingGaveUp).toBe(true);
+    stop();
+    expect(LOADING_GIVE_UP_MS).toBe(60_000);
+  });
+
+  it('stops without giving up when stopped first', () => {
+    const loading = createExhibitionStore();
+    startLoadingGiveUp(loading)();
+    vi.advanceTimersByTime(LOADING_GIVE_UP_MS * 2);
+    expect(loading.getState().loadingGaveUp).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@
  * kiosk store; input listeners only record a time stamp (no state is set per pointermove).
  */
 
-import { motionInput } from '../../store/live.ts';
+import { releaseMotion } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
 import { type AttractLoopOptions, startAttractLoop } from './attractLoop.ts';
 import { IdleTimer, warningSecondsFor } from './idleTimer.ts';
@@ -57,14 +57,7 @@ export function resetVisitorState(store: ExhibitionStore): void {
   state.dismissNotice();
   if (state.view !== 'corridor') state.showView('corridor');
   state.setLang('zh');
-  motionInput.forward = 0;
-  motionInput.backward = 0;
-  motionInput.left = 0;
-  motionInput.right = 0;
-  motionInput.turnLeft = 0;
-  motionInput.turnRight = 0;
-  motionInput.lookYaw = 0;
-  motionInput.lookPitch = 0;
+  releaseMotion();
   // Cut (not glide) back to the entrance: the overlay fades over the cut.
   state.goToEntrance(true);
 }

@@ -3,6 +3,7 @@
  * full screen, and a pointer that hides when it rests. Nothing here sets state per event except
  * a discrete command; the pointer is hidden by a class on the root element, not by store state.
  */
+import { isControlTarget } from '../../input/controlTarget.ts';
 import { actionForKey, type PressAction } from '../../input/keymap.ts';
 import type { PresentCommand } from './presentSession.ts';
 
@@ -35,16 +36,9 @@ export type PresentKeyOutcome =
   | { kind: 'presenterView' }
   | { kind: 'none' };
 
-/** Keys typed into a field belong to it; Enter and Space on a focused button or link press it. */
-function belongsToControl(target: EventTarget | null, key: string): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('input, textarea, select') !== null) return true;
-  return (key === 'Enter' || key === ' ') && target.closest('button, a, summary') !== null;
-}
-
 /** Reads a key event through the key table. Modified keys (Ctrl+R, Alt+←…) stay the browser's. */
 export function presentKeyOutcome(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>) {
-  if (event.altKey || event.ctrlKey || event.metaKey || belongsToControl(event.target, event.key))
+  if (event.altKey || event.ctrlKey || event.metaKey || isControlTarget(event.target, event.key, { dialogsOwnKeys: false }))
     return { kind: 'none' } as const;
   const action = actionForKey('present', event.key);
   if (!action) return { kind: 'none' } as const;

@@ -105,9 +105,6 @@ export interface PresentSession {
   dispose(): void;
 }
 
-/** As long as the loading screen waits for the boards' text before it opens anyway. */
-export const LOADING_GIVE_UP_MS = 60_000;
-
 /**
  * The camera sets off without the view's word that the slide has faded out (a fade of 0.35 s, in
  * present.css) after this long when no view has lent its pager (nothing shows a slide), and
@@ -150,14 +147,9 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   let leaveTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
   // Auto-advance counts only once the room can see the corridor: not behind the loading screen,
-  // which gives up after a minute (see LoadingScreen), and so does this wait.
-  let loadingGaveUp = false;
-  const shown = () => loadingGaveUp || isFullyLoaded(exhibition.getState().progress);
+  // which gives up after a minute (the store's one loading clock), and so does this wait.
+  const shown = () => exhibition.getState().loadingGaveUp || isFullyLoaded(exhibition.getState().progress);
   let wasShown = shown();
-  const giveUp = setTimeout(() => {
-    loadingGaveUp = true;
-    release();
-  }, LOADING_GIVE_UP_MS);
 
   const stopPanelId = (index = get().index) => tour?.stops[index]?.panel.id ?? null;
   const durationMs = (index = get().index) => {
@@ -418,7 +410,6 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       disposed = true;
       clearTimer();
       clearLeaveTimer();
-      clearTimeout(giveUp);
       unsubscribe();
     },
   };

@@ -3,8 +3,9 @@
  * `motionInput` (continuous: held keys, drag deltas). Nothing here sets React state per event.
  */
 import { invalidate } from '@react-three/fiber';
+import { isControlTarget } from '../../input/controlTarget.ts';
 import { actionForKey, type HeldAction, isHeldAction, type PressAction } from '../../input/keymap.ts';
-import { motionInput } from '../../store/live.ts';
+import { motionInput, releaseMotion } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
 
 const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
@@ -15,20 +16,6 @@ const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
   turnLeft: 'turnLeft',
   turnRight: 'turnRight',
 };
-
-/**
- * Keys typed into a text field belong to it; Enter and Space on a button or link activate it.
- * Everything else walks, even while a HUD button keeps the focus after a click.
- */
-function belongsToControl(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('input, textarea, select, dialog') !== null) return true;
-  return (key === 'Enter' || key === ' ') && target.closest('button, a, summary') !== null;
-}
-
-function releaseAll() {
-  for (const field of Object.values(HELD_FIELDS)) motionInput[field] = 0;
-}
 
 export function runPressAction(store: ExhibitionStore, action: PressAction): void {
   const state = store.getState();
@@ -61,7 +48,7 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
     const state = store.getState();
     if (state.openPanelId || state.searchOpen || state.status !== 'ready') return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (belongsToControl(event.target, event.key)) return;
+    if (isControlTarget(event.target, event.key, { dialogsOwnKeys: true })) return;
     const action = actionForKey('visitor', event.key);
     if (!action) return;
     // Search is everywhere there is content to search (the corridor and the text twin).
@@ -84,12 +71,12 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
   // A key released while the window had no focus never sends keyup: stop walking on blur.
   win.addEventListener('keydown', onKeyDown);
   win.addEventListener('keyup', onKeyUp);
-  win.addEventListener('blur', releaseAll);
+  win.addEventListener('blur', releaseMotion);
   return () => {
     win.removeEventListener('keydown', onKeyDown);
     win.removeEventListener('keyup', onKeyUp);
-    win.removeEventListener('blur', releaseAll);
-    releaseAll();
+    win.removeEventListener('blur', releaseMotion);
+    releaseMotion();
   };
 }
 

@@ -6,6 +6,11 @@ import type { ExhibitionState, LoadingSlice } from '../types.ts';
 export const createLoadingSlice: StateCreator<ExhibitionState, [], [], LoadingSlice> = (set, get) => ({
   progress: INITIAL_PROGRESS,
   fontMetrics: null,
+  loadingGaveUp: false,
+
+  giveUpLoading() {
+    if (!get().loadingGaveUp) set({ loadingGaveUp: true });
+  },
 
   fontLoaded(metrics = null) {
     set({ progress: { ...get().progress, fontReady: true }, fontMetrics: metrics ?? get().fontMetrics });
