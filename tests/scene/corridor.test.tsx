@@ -4,8 +4,6 @@
  * the walls, where it hangs, what clicks do, and that the shared GPU resources are released.
  * drei's <Text> is replaced by `MockText` (the real one waits for troika's font worker).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
@@ -20,6 +18,7 @@ import { Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
 import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';
+import { readShippedFile } from '../support/shippedContent.ts';
 import { textSync } from './mockText.tsx';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
@@ -47,15 +46,12 @@ vi.mock('../../src/scene/corridorMaterials.ts', async (importOriginal) => {
 type Renderer = ReactThreeTest.Renderer;
 type TestInstance = ReactThreeTest.ReactThreeTestInstance;
 
-const CONTENT_DIR = join(import.meta.dirname, '../../assets/content');
-const readShipped: ReadContentFile = (name) => readFile(join(CONTENT_DIR, name), 'utf8');
-
 let exhibition: Exhibition;
 let layout: CorridorLayout;
 let panels: Panel[];
 
 beforeAll(async () => {
-  const result = await loadExhibition(readShipped);
+  const result = await loadExhibition(readShippedFile);
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   if (!result.exhibition) throw new Error('assets/content/exhibition.json did not load');
   exhibition = result.exhibition;
@@ -379,7 +375,7 @@ describe('Corridor scene', () => {
     const sectionFile = lastSection.file;
     // What a member of staff would do: copy a panel in the JSON and give it a new id and title.
     const readWithAddedPanel: ReadContentFile = async (name) => {
-      const text = await readShipped(name);
+      const text = await readShippedFile(name);
       if (name !== sectionFile) return text;
       const json = JSON.parse(text) as { panels: Array<Record<string, unknown>> };
       const template = json.panels[0];

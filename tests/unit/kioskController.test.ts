@@ -4,31 +4,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allPanels } from '../../src/content/load.ts';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { attractStops, startAttractLoop } from '../../src/modes/kiosk/attractLoop.ts';
 import { type KioskController, resetVisitorState, startKioskController } from '../../src/modes/kiosk/kioskController.ts';
 import { createKioskStore, entranceInAttractView, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
 import { motionInput } from '../../src/store/live.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
 import { modeOptions } from '../support/modes.ts';
 
 function makeExhibition(): Exhibition {
-  const section = (id: string, count: number) => ({
-    id,
-    title: `栏目 ${id}`,
-    file: `${id}.json`,
-    panels: Array.from({ length: count }, (_, i) =>
-      panelSchema.parse({ id: `${id}${i + 1}`, kind: 'event', title: { zh: `展板 ${id}${i + 1}`, en: `Panel ${id}${i + 1}` } }),
-    ),
-  });
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [section('a', 2), section('b', 2)],
-    kiosk: { idleSeconds: 30 },
-  };
+  const bilingual = { panel: (id: string) => ({ title: { zh: `展板 ${id}`, en: `Panel ${id}` } }) };
+  return testExhibition([testSection('a', 2, bilingual), testSection('b', 2, bilingual)], { kiosk: { idleSeconds: 30 } });
 }
 
 const exhibition = makeExhibition();

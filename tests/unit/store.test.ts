@@ -1,30 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allPanels } from '../../src/content/load.ts';
 import type { ContentProblem } from '../../src/content/problems.ts';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { type BoardPlacement, layoutCorridor } from '../../src/layout/corridor.ts';
 import { livePose } from '../../src/store/live.ts';
 import { isFullyLoaded, LOADING_GIVE_UP_MS, progressFraction, startLoadingGiveUp } from '../../src/store/progress.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import type { CameraGoal, LoadingProgress } from '../../src/store/types.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
 import { modeOptions } from '../support/modes.ts';
 
 /** Three sections: a (3 panels), b (2 panels), c (4 panels). */
 function makeExhibition(): Exhibition {
-  const section = (id: string, count: number) => ({
-    id,
-    title: `栏目 ${id}`,
-    file: `${id}.json`,
-    panels: Array.from({ length: count }, (_, i) =>
-      panelSchema.parse({ id: `${id}${i + 1}`, kind: 'event', title: `展板 ${id}${i + 1}` }),
-    ),
-  });
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [section('a', 3), section('b', 2), section('c', 4)],
-  };
+  return testExhibition([testSection('a', 3), testSection('b', 2), testSection('c', 4)]);
 }
 
 const exhibition = makeExhibition();
