@@ -127,6 +127,31 @@ describe('the camera rig', () => {
     });
   }
 
+  it('says once, when it comes to rest, which goal it reached and the board it framed', async () => {
+    await rigAtEntrance();
+    // The corridor's start (a cut at load) has been reached: no board.
+    const start = useExhibition.getState().cameraGoal;
+    expect(useExhibition.getState().cameraSettled).toEqual({ seq: start?.seq, panelId: null });
+    useExhibition.getState().openPanel('cpc-founding-1921');
+    const goal = useExhibition.getState().cameraGoal;
+    await renderer?.advanceFrames(3, 1 / 60);
+    expect(livePose.moving).toBe(true);
+    expect(useExhibition.getState().cameraSettled?.seq).toBe(start?.seq); // still on its way
+    const settled: unknown[] = [];
+    const stop = useExhibition.subscribe((state, previous) => {
+      if (state.cameraSettled !== previous.cameraSettled) settled.push(state.cameraSettled);
+    });
+    await framesUntilStill(() => 1 / 60, 300);
+    await renderer?.advanceFrames(5, 1 / 60);
+    stop();
+    expect(settled).toEqual([{ seq: goal?.seq, panelId: 'cpc-founding-1921' }]);
+    // Back to the entrance: a goal that is no board's.
+    useExhibition.getState().goToEntrance();
+    const back = useExhibition.getState().cameraGoal;
+    await framesUntilStill(() => 1 / 60, 300);
+    expect(useExhibition.getState().cameraSettled).toEqual({ seq: back?.seq, panelId: null });
+  });
+
   it('the projector glides to a stop the short way round too (no card framing there)', async () => {
     await rigAtEntrance('present');
     const look = boardLook('member-activities');

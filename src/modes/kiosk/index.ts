@@ -9,7 +9,6 @@ import { invalidate } from '@react-three/fiber';
 import { createElement } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { parseModeParams } from '../../routing/modeParams.ts';
-import { livePose } from '../../store/live.ts';
 import { safeStorage } from '../../store/safeStorage.ts';
 import type { ModeModule, OverlayProps } from '../types.ts';
 import { bootKiosk } from './boot.ts';
@@ -76,7 +75,6 @@ export const kioskMode: ModeModule = {
         idleSeconds,
         stats,
         inputTarget: win,
-        isMoving: () => livePose.moving,
         onReset: () => {
           if (win.document.activeElement instanceof HTMLElement) win.document.activeElement.blur();
           if (offline.applyUpdate()) return true;

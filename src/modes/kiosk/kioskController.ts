@@ -24,9 +24,7 @@ export interface KioskControllerOptions {
   stats: KioskStatsRecorder;
   /** Where input is listened for (the window). */
   inputTarget: EventTarget;
-  /** Whether the camera still glides (the rig's `livePose.moving`). */
-  isMoving(): boolean;
-  attract?: Partial<Omit<AttractLoopOptions, 'isMoving' | 'onStop' | 'onGlide'>>;
+  attract?: Partial<Omit<AttractLoopOptions, 'onStop' | 'onGlide'>>;
   /**
    * Called at each reset, after the visitor's changes are undone. Returns true when the page is
    * about to reload (a new version of the exhibition waits), so no attract loop is started.
@@ -63,7 +61,7 @@ export function resetVisitorState(store: ExhibitionStore): void {
 }
 
 export function startKioskController(options: KioskControllerOptions): KioskController {
-  const { store, kiosk, stats, inputTarget, isMoving } = options;
+  const { store, kiosk, stats, inputTarget } = options;
   const idleSeconds = Math.max(1, options.idleSeconds);
   let stopAttract: (() => void) | null = null;
   let stopped = false;
@@ -85,7 +83,6 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
     kiosk.getState().setAttractHeading(null);
     stopAttract = startAttractLoop(store, {
       ...options.attract,
-      isMoving,
       onStop: (panelId) => kiosk.getState().setAttractPanel(panelId),
       onGlide: (panelId) => kiosk.getState().setAttractHeading(panelId),
     });
