@@ -19,7 +19,7 @@ export default defineConfig({
     react(),
     exhibitionAssets(),
     contentSecurityPolicy(),
-    // The kiosk's offline cache (src/pwa/offline.ts registers it, in kiosk mode only): a service
+    // The kiosk's offline cache (src/modes/kiosk/offline.ts registers it, in kiosk mode only): a service
     // worker precaching the whole built site. 'prompt': a new version waits for the kiosk's next
     // idle reset instead of taking over mid-visit.
     VitePWA({
@@ -51,6 +51,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/scene/**/*.test.{ts,tsx}'],
+          // The app's store in the visitor's mode, and jsdom's missing 2D canvas quietly null.
+          setupFiles: ['tests/support/unitSetup.ts'],
         },
       },
       {

@@ -1,23 +1,49 @@
+/**
+ * The page's start: reads the URL once (the mode), puts the store in that mode, starts loading
+ * the content, installs the mode's module (src/modes/registry.ts) and renders the app.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { useExhibition } from './store/store.ts';
+import { bootContent } from './boot/content.ts';
+import { MODES } from './modes/registry.ts';
+import { startHashSync } from './routing/hashSync.ts';
+import { parseModeParams } from './routing/modeParams.ts';
+import { rememberLanguage, startLanguage } from './store/languagePreference.ts';
+import { safeStorage } from './store/safeStorage.ts';
+import { startMode, useExhibition } from './store/store.ts';
 import './ui/styles.css';
 
-function render() {
+function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+const { mode } = parseModeParams(window.location.search);
+const entry = MODES[mode];
+const storage = safeStorage(window);
+const store = useExhibition;
+// The visitor's language survives a reload (not on the kiosk: see languagePreference.ts).
+startMode(store, { mode, capabilities: entry.capabilities, lang: startLanguage(entry.capabilities, storage) });
+rememberLanguage(store, storage);
+const hasWebgl = webglAvailable();
+bootContent(store, { baseUrl: import.meta.env.BASE_URL, hasWebgl, hot: import.meta.hot });
+// Modes with history keep the URL hash and the store in step (the kiosk keeps no history).
+if (entry.capabilities.history === 'push') startHashSync(store);
+
+// The lobby kiosk guards against exits and dead screens before anything renders (and if React
+// dies): its install starts them. Projector and kiosk code are chunks of their own.
+void entry.load().then((module) => {
+  const installed = module.install(store, window, { hasWebgl });
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   createRoot(container).render(
     <StrictMode>
-      <App />
+      <App installed={installed} hasWebgl={hasWebgl} />
     </StrictMode>,
   );
-}
-
-// The lobby kiosk guards against exits and dead screens before anything renders (and if React
-// dies). Its code is a chunk of its own, precached with the rest for the offline kiosk.
-if (useExhibition.getState().mode === 'kiosk') {
-  import('./modes/kiosk/boot.ts').then(({ bootKiosk }) => bootKiosk()).finally(render);
-} else {
-  render();
-}
+});

@@ -5,6 +5,13 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
+import { narrationFiles } from '../content/narration.ts';
+import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
+import { loadQuizzes, locateQuizStrings, QUIZ_FILE_LABEL } from '../content/quizLoad.ts';
+import type { Exhibition, Panel } from '../content/schema.ts';
+import { UI_STRINGS } from '../i18n/strings.ts';
+import { boardTextWarnings } from './boardTextWarnings.ts';
 import {
   codePointLabel,
   collectContentStrings,
@@ -12,14 +19,7 @@ import {
   locateContentStrings,
   needsGlyph,
   uiStrings,
-} from '../content/characters.ts';
-import { CONTENT_DIR_LABEL, EXHIBITION_FILE, loadExhibition, parseJsonText } from '../content/load.ts';
-import { narrationFiles } from '../content/narration.ts';
-import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
-import { loadQuizzes, locateQuizStrings, QUIZ_FILE_LABEL } from '../content/quizLoad.ts';
-import type { Exhibition, Panel } from '../content/schema.ts';
-import { boardTextWarnings } from '../content/textFit.ts';
-import { UI_STRINGS } from '../ui/strings.ts';
+} from './characters.ts';
 import { fontMetricsFor, fontSourcePath, fsContentReader, missingCharacters } from './fonts.ts';
 import { photoProblems } from './photos.ts';
 
@@ -189,7 +189,7 @@ function missingGlyphs(
     }
   }
   for (const entry of quizStrings) report(entry.text, QUIZ_FILE_LABEL, entry.path);
-  for (const entry of ui) report(entry.text, 'src/ui/strings.ts', entry.path);
+  for (const entry of ui) report(entry.text, 'src/i18n/strings.ts', entry.path);
   return problems;
 }
 

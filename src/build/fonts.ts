@@ -8,16 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Font, create as openFont } from 'fontkit';
 import subsetFont, { type SubsetFontOptions } from 'subset-font';
-import { collectContentStrings, fontCharacters, needsGlyph } from '../content/characters.ts';
 import { loadExhibition, type ReadContentFile } from '../content/load.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { loadQuizzes, locateQuizStrings } from '../content/quizLoad.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
+import { writeAtomic } from './atomicWrite.ts';
+import { collectContentStrings, fontCharacters, needsGlyph } from './characters.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
@@ -122,13 +123,6 @@ async function readManifest(outDir: string): Promise<FontsManifest | null> {
   } catch {
     return null;
   }
-}
-
-/** Writes through a temporary file, so the dev server never serves half a font. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
 }
 
 /** Subsets Regular and Bold to the exhibition's characters; skips the work when nothing changed. */

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { CONTENT_DIR_LABEL, loadExhibition } from '../content/load.ts';
@@ -29,6 +29,7 @@ import {
 } from '../content/photoManifest.ts';
 import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
 import type { Exhibition } from '../content/schema.ts';
+import { writeAtomic } from './atomicWrite.ts';
 import { fsContentReader } from './fonts.ts';
 
 /** Bump when the output changes for the same source (sizes, formats, quality): every photo is redone. */
@@ -108,13 +109,6 @@ async function readManifest(outDir: string): Promise<PhotoManifest | null> {
   } catch {
     return null;
   }
-}
-
-/** Writes through a temporary file, so the dev server never serves half a picture. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
 }
 
 /** Every generated file an entry names, as paths relative to the site root. */

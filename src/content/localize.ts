@@ -1,8 +1,9 @@
 /** Picks the visitor's language from a content string, falling back to Chinese. */
+import type { Lang } from '../i18n/lang.ts';
 import type { LocalizedString, PartialDate } from './schema.ts';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+// The languages are the interface's too (src/i18n/ sits below the content): one definition, named here as well.
+export { LANGS, type Lang } from '../i18n/lang.ts';
 
 export function localize(text: LocalizedString | undefined, lang: Lang): string {
   if (text === undefined) return '';

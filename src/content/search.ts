@@ -1,6 +1,6 @@
 /**
  * Search across every panel, in Chinese and English at once. Pure functions, no DOM: the search
- * overlay (src/ui/Search.tsx) renders what these return.
+ * overlay (src/ui/SearchDialog.tsx) renders what these return.
  *
  * Matching is by substring, which is how Chinese is searched (no spaces between words), after
  * folding case and width per character (NFKC): "２０２１" finds "2021", "ＣＰＣ" finds "cpc".

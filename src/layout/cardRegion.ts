@@ -8,7 +8,7 @@
  * - A narrow portrait screen (a phone): the card is a bottom sheet `SHEET_HEIGHT_SHARE` of the
  *   height, and the board is framed in the strip above it.
  * - The lobby kiosk sets its card larger, for reading at arm's length, and wider to match
- *   (`kioskCardWidthFor`; ui/kiosk/kiosk.css: `--card-width: min(78vmin, 50vw)`).
+ *   (`kioskCardWidthFor`; modes/kiosk/ui/kiosk.css: `--card-width: min(78vmin, 50vw)`).
  */
 export const CARD_SIDE_MIN_WIDTH = 900;
 /** The bottom sheet's height as a share of the viewport's (styles.css: `--sheet-height: 58dvh`). */

@@ -5,8 +5,9 @@
  *   panel makes a history entry and closing goes to `#/`.
  * `pushState` fires no `hashchange`, so the two directions cannot chase each other.
  */
-import type { ExhibitionState, ExhibitionStore } from '../store/store.ts';
-import { formatHash, parseHash, type Route } from './routes.ts';
+import type { ExhibitionStore } from '../store/store.ts';
+import type { ExhibitionState, Route } from '../store/types.ts';
+import { formatHash, parseHash } from './routes.ts';
 
 /** The route the store's state stands for; null while it says nothing (e.g. a notice is up). */
 export function routeOfState(

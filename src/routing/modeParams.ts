@@ -3,7 +3,7 @@
  * touch screen, `?mode=present[&tour=<id>]` for projector sessions, nothing for visitors. The
  * hash stays free for routes (`#/panel/<id>`), so both combine: `?mode=present&tour=t#/panel/p`.
  */
-import type { Mode } from '../store/store.ts';
+import type { Mode } from '../store/types.ts';
 
 export interface ModeParams {
   mode: Mode;

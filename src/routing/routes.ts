@@ -4,12 +4,7 @@
  * content problems, `#/text` the text-mode twin (the whole exhibition as a plain page) and
  * `#/text/<id>` the twin scrolled to a panel.
  */
-export type Route =
-  | { kind: 'home' }
-  | { kind: 'panel'; id: string }
-  | { kind: 'problems' }
-  | { kind: 'text'; panelId?: string }
-  | { kind: 'unknown'; path: string };
+import type { Route } from '../store/types.ts';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');

@@ -7,8 +7,8 @@ import { Suspense, useCallback, useMemo } from 'react';
 import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
+import { canvasPresses, isTap } from '../input/tapTolerance.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
-import { canvasPresses, isTap } from '../modes/tapTolerance.ts';
 import { useExhibition } from '../store/store.ts';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
@@ -18,9 +18,6 @@ import { FocusRing } from './FocusRing.tsx';
 import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
 import { PeriodHeadings } from './PeriodHeadings.tsx';
 import { SceneResourcesProvider } from './SceneResources.tsx';
-
-/** A click that ends a drag (looking around) is not a click on what lies under the pointer. */
-export { CLICK_TOLERANCE_PX } from '../modes/tapTolerance.ts';
 
 /**
  * A click on the scene that is a tap: the pointer stayed put, and a finger was alone and lifted in

@@ -1,9 +1,9 @@
 import { Canvas } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
+import { t } from '../i18n/strings.ts';
+import { installDragLook } from '../input/dragLook.ts';
 import { EYE_FOV_DEGREES } from '../layout/corridor.ts';
-import { installDragLook } from '../modes/visitorInput.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from '../ui/strings.ts';
 import { Corridor } from './Corridor.tsx';
 import { deviceQuality } from './deviceQuality.ts';
 import { exposeTestHooks } from './testHooks.ts';

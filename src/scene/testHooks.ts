@@ -6,7 +6,9 @@
 import type { RootState } from '@react-three/fiber';
 import * as THREE from 'three';
 import { boardById } from '../layout/queries.ts';
-import { isFullyLoaded, livePose, useExhibition } from '../store/store.ts';
+import { livePose } from '../store/live.ts';
+import { isFullyLoaded } from '../store/progress.ts';
+import { useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 import { TextBatchMesh } from './TextBatch.tsx';

@@ -8,7 +8,8 @@
 
 import type { Vec3 } from '../layout/corridor.ts';
 import { NEAR_BOARDS as NEAR_DEFAULTS, type NearBoardOptions, nearBoardIds, TEXT_BOARDS } from '../layout/queries.ts';
-import { type ExhibitionStore, livePose } from '../store/store.ts';
+import { livePose } from '../store/live.ts';
+import type { ExhibitionStore } from '../store/store.ts';
 
 export interface TextureStreamingOptions extends Partial<NearBoardOptions> {
   /** How often the pose is sampled. */

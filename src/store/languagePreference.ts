@@ -7,20 +7,12 @@
  * language is simply not remembered.
  */
 import type { Lang } from '../content/localize.ts';
+import type { ModeCapabilities } from './types.ts';
 
 export const LANGUAGE_KEY = 'dangshi.visitor.lang';
 
 /** The part of Web Storage used here, so tests can pass a stand-in. */
 export type LanguageStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
-/** The window's localStorage, or null where touching it throws (some browsers' privacy modes). */
-export function browserStorage(): LanguageStorage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function readStoredLanguage(storage: LanguageStorage | null): Lang | null {
   try {
@@ -39,22 +31,26 @@ export function storeLanguage(storage: LanguageStorage | null, lang: Lang): void
   }
 }
 
-/** Whether a mode keeps the visitor's language across reloads: not the kiosk, a shared screen. */
-export const remembersLanguage = (mode: string): boolean => mode !== 'kiosk';
+/** Whether the mode keeps the visitor's language: its declared capability (not the kiosk, a shared screen). */
+type LanguageMemory = Pick<ModeCapabilities, 'remembersLanguage'>;
 
 /** The language a page starts in: the remembered one where the mode keeps it, else Chinese. */
-export function startLanguage(mode: string, storage: LanguageStorage | null): Lang {
-  return (remembersLanguage(mode) ? readStoredLanguage(storage) : null) ?? 'zh';
+export function startLanguage(capabilities: LanguageMemory, storage: LanguageStorage | null): Lang {
+  return (capabilities.remembersLanguage ? readStoredLanguage(storage) : null) ?? 'zh';
+}
+
+interface LanguageState {
+  lang: Lang;
+  capabilities: LanguageMemory;
 }
 
 interface LanguageSource {
-  getState(): { lang: Lang; mode: string };
-  subscribe(listener: (state: { lang: Lang; mode: string }, previous: { lang: Lang; mode: string }) => void): () => void;
+  subscribe(listener: (state: LanguageState, previous: LanguageState) => void): () => void;
 }
 
 /** Writes every change of language to storage (in the modes that keep it). Returns the unsubscribe. */
 export function rememberLanguage(store: LanguageSource, storage: LanguageStorage | null): () => void {
   return store.subscribe((state, previous) => {
-    if (state.lang !== previous.lang && remembersLanguage(state.mode)) storeLanguage(storage, state.lang);
+    if (state.lang !== previous.lang && state.capabilities.remembersLanguage) storeLanguage(storage, state.lang);
   });
 }

@@ -9,8 +9,8 @@
  */
 import { allPanels } from '../content/load.ts';
 import { localize } from '../content/localize.ts';
+import { t } from '../i18n/strings.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
 
 export function BoardProxies() {
   const exhibition = useExhibition((state) => state.exhibition);

@@ -6,10 +6,10 @@ import { useEffect, useId, useRef } from 'react';
 import { localize } from '../content/localize.ts';
 import { periodRuns, periodYears } from '../content/periods.ts';
 import type { Panel } from '../content/schema.ts';
+import { t } from '../i18n/strings.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
 import { PresentLinks } from './present/PresentLinks.tsx';
-import { t } from './strings.ts';
 
 export function Directory() {
   const open = useExhibition((state) => state.directoryOpen);
@@ -17,7 +17,7 @@ export function Directory() {
   const problems = useExhibition((state) => state.problems);
   const lang = useExhibition((state) => state.lang);
   const openPanelId = useExhibition((state) => state.openPanelId);
-  const mode = useExhibition((state) => state.mode);
+  const lessonLinks = useExhibition((state) => state.capabilities.screens.has('lessonLinks'));
   const headingId = useId();
   const panel = useRef<HTMLElement>(null);
 
@@ -104,7 +104,7 @@ export function Directory() {
           </li>
         ))}
       </ol>
-      {mode === 'visitor' && <PresentLinks exhibition={exhibition} lang={lang} />}
+      {lessonLinks && <PresentLinks exhibition={exhibition} lang={lang} />}
       {problems.length > 0 && (
         <p className="directory__problems">
           {/* biome-ignore lint/a11y/useValidAnchor: a real link; the click only closes the drawer */}

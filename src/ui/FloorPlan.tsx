@@ -15,6 +15,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { periodRuns } from '../content/periods.ts';
+import { t } from '../i18n/strings.ts';
 import {
   floorPlan,
   floorPlanPeriods,
@@ -26,8 +27,8 @@ import {
   planHeadingDegrees,
   toPlan,
 } from '../layout/floorPlan.ts';
-import { livePose, onLivePose, useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
+import { livePose, onLivePose } from '../store/live.ts';
+import { useExhibition } from '../store/store.ts';
 import { YearScrubber } from './YearScrubber.tsx';
 
 /** Plan units: the SVG's viewBox. The corridor's width is stretched to stay legible. */

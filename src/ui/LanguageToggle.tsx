@@ -3,8 +3,9 @@
  * its accessible name starts with that visible text and adds what it does ("English · 切换到英文"),
  * so speech-input users can say what they see (WCAG 2.5.3, axe's label-content-name-mismatch).
  */
+
+import { t } from '../i18n/strings.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
 
 export function LanguageToggle({ className }: { className?: string }) {
   const lang = useExhibition((state) => state.lang);

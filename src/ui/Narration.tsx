@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lang } from '../content/localize.ts';
 import { narrationFor, narrationScript, speechAllowed, speechLang } from '../content/narration.ts';
 import type { Panel } from '../content/schema.ts';
-import { t } from './strings.ts';
+import { t } from '../i18n/strings.ts';
 
 function speechSynthesisAvailable(): boolean {
   return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';

@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { formatProblem } from '../content/problems.ts';
-import { isFullyLoaded, progressFraction, useExhibition } from '../store/store.ts';
+import { t } from '../i18n/strings.ts';
+import { isFullyLoaded, progressFraction } from '../store/progress.ts';
+import { useExhibition } from '../store/store.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
-import { t } from './strings.ts';
 
 /**
  * The floor plan sits just below the HUD's top bar, whose height depends on the language and the
@@ -82,12 +83,9 @@ export function LoadingScreen() {
   const status = useExhibition((state) => state.status);
   const done = isFullyLoaded(progress);
   const [gone, setGone] = useState(false);
-  // Never hold the visit hostage: if a board's text cannot be typeset, open anyway.
-  const [timedOut, setTimedOut] = useState(false);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setTimedOut(true), 60_000);
-    return () => window.clearTimeout(timer);
-  }, []);
+  // Never hold the visit hostage: if a board's text cannot be typeset, open anyway (the store's
+  // one loading clock, started with the content: src/boot/content.ts).
+  const timedOut = useExhibition((state) => state.loadingGaveUp);
   useEffect(() => {
     if (!done && !timedOut) return;
     const timer = window.setTimeout(() => setGone(true), 450);

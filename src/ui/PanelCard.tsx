@@ -7,24 +7,23 @@
  * controls in its header: the language switch (the card re-renders in the other language, the
  * focus stays on the switch), and 搜索 / 展厅目录, which close the card and open those.
  */
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { allPanels } from '../content/load.ts';
 import { formatDate, localize } from '../content/localize.ts';
-import { actionForKey } from '../modes/keymap.ts';
+import { t } from '../i18n/strings.ts';
+import { actionForKey } from '../input/keymap.ts';
 import { useExhibition } from '../store/store.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Narration } from './Narration.tsx';
 import { PanelDetails } from './PanelDetails.tsx';
-import { t } from './strings.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 export function PanelCard() {
   const openPanelId = useExhibition((state) => state.openPanelId);
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
-  const mode = useExhibition((state) => state.mode);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const screens = useExhibition((state) => state.capabilities.screens);
   const body = useRef<HTMLElement>(null);
-  const returnFocus = useRef<Element | null>(null);
   const titleId = useId();
 
   const panels = exhibition ? allPanels(exhibition) : [];
@@ -32,20 +31,15 @@ export function PanelCard() {
   const panel = index >= 0 ? panels[index] : undefined;
   const section = panel ? exhibition?.sections.find((candidate) => candidate.panels.includes(panel)) : undefined;
 
-  useLayoutEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (panel && !element.open) {
-      returnFocus.current = document.activeElement;
-      element.showModal();
-    } else if (!panel && element.open) {
-      element.close();
-      const previous = returnFocus.current;
-      returnFocus.current = null;
+  const close = () => useExhibition.getState().closePanel();
+  const dialog = useModalDialog({
+    open: panel !== undefined,
+    onClose: close,
+    restoreFocus(previous) {
       if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) previous.focus();
       else document.querySelector<HTMLElement>('.exhibit-canvas canvas')?.focus();
-    }
-  }, [panel]);
+    },
+  });
 
   // Each new panel starts at its top, with the text ready for reading keys.
   useEffect(() => {
@@ -54,7 +48,6 @@ export function PanelCard() {
     body.current?.focus({ preventScroll: true });
   }, [openPanelId]);
 
-  const close = () => useExhibition.getState().closePanel();
   const step = (direction: 1 | -1) => useExhibition.getState().stepPanel(direction);
   // The card goes first: search and the directory are not opened over a modal card.
   const openSearch = () => {
@@ -65,8 +58,9 @@ export function PanelCard() {
     close();
     useExhibition.getState().setDirectoryOpen(true);
   };
-  // The kiosk has no search or directory, and its own language button (src/ui/kiosk/).
-  const visitor = mode === 'visitor';
+  // Where the mode offers search and the directory the card carries their buttons and the
+  // language toggle (the kiosk offers neither, and has its own language button).
+  const hudTools = screens.has('search') && screens.has('directory');
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const action = actionForKey('card', event.key);
@@ -77,7 +71,7 @@ export function PanelCard() {
       case 'closeCard':
         break; // the dialog's own cancel event closes it
       case 'openSearch':
-        if (!visitor) break;
+        if (!hudTools) break;
         event.preventDefault();
         openSearch();
         break;
@@ -112,17 +106,11 @@ export function PanelCard() {
 
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="panel-card"
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-      onClick={(event) => {
-        // A click on the backdrop lands on the <dialog> itself, outside its inner frame.
-        if (event.target === event.currentTarget) close();
-      }}
+      onCancel={dialog.onCancel}
+      onClick={dialog.onClick}
       onKeyDown={onKeyDown}
     >
       {panel && (
@@ -136,7 +124,7 @@ export function PanelCard() {
               {localize(panel.title, lang)}
             </h2>
             {panel.date && <p className="panel-card__date">{formatDate(panel.date, lang)}</p>}
-            {visitor ? (
+            {hudTools ? (
               <div className="panel-card__tools">
                 {/* A new panel or language is a new narration: the old one stops as it unmounts. */}
                 <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />

@@ -4,9 +4,9 @@
  */
 import { formatDate, type Lang, localize } from '../content/localize.ts';
 import type { ImageInfo, Panel } from '../content/schema.ts';
+import { labelled, labelSeparator, t } from '../i18n/strings.ts';
 import { RelatedLinks } from './RelatedLinks.tsx';
 import { ResponsiveImage } from './ResponsiveImage.tsx';
-import { labelled, labelSeparator, t } from './strings.ts';
 
 export interface PanelDetailsProps {
   panel: Panel;

@@ -6,9 +6,9 @@
 import { allPanels } from '../content/load.ts';
 import { type Lang, localize } from '../content/localize.ts';
 import type { Exhibition, Panel } from '../content/schema.ts';
+import { t } from '../i18n/strings.ts';
 import { formatHash } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
 
 /** The related panels that exist, in the order the content lists them, without repeats or the panel itself. */
 export function relatedPanels(panel: Panel, exhibition: Exhibition | null): Panel[] {

@@ -5,13 +5,14 @@
  * (keys from the shared key table, 'search' context), Enter follows a result, Esc closes.
  * Loaded lazily, on first opening.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { localize } from '../content/localize.ts';
 import { buildSearchIndex, type SnippetPart, searchPanels } from '../content/search.ts';
-import { actionForKey } from '../modes/keymap.ts';
+import { t } from '../i18n/strings.ts';
+import { actionForKey } from '../input/keymap.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 function Marked({ parts }: { parts: SnippetPart[] }) {
   return (
@@ -28,10 +29,8 @@ export default function SearchDialog({ inTextTwin }: SearchDialogProps) {
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
   const [query, setQuery] = useState('');
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const returnFocus = useRef<Element | null>(null);
   const headingId = useId();
   const inputId = useId();
   const statusId = useId();
@@ -48,22 +47,19 @@ export default function SearchDialog({ inTextTwin }: SearchDialogProps) {
   // In the text twin a result scrolls the twin to the panel; in the corridor it opens the card.
   const hrefFor = inTextTwin ? textHref : panelHref;
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    returnFocus.current = document.activeElement;
-    if (!element.open) element.showModal();
-    input.current?.focus();
-    return () => {
-      const previous = returnFocus.current;
+  const close = () => useExhibition.getState().setSearchOpen(false);
+  // Shown while mounted (App renders the search only while it is open).
+  const dialog = useModalDialog({
+    open: true,
+    onClose: close,
+    onOpened: () => input.current?.focus(),
+    restoreFocus(previous) {
       // A result opens a card, which takes the focus itself; otherwise go back to where we were.
       if (previous instanceof HTMLElement && previous.isConnected && !useExhibition.getState().openPanelId) {
         previous.focus();
       }
-    };
-  }, []);
-
-  const close = () => useExhibition.getState().setSearchOpen(false);
+    },
+  });
 
   const links = () => Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? []);
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -101,16 +97,11 @@ export default function SearchDialog({ inTextTwin }: SearchDialogProps) {
 
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       className="search"
       aria-labelledby={headingId}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) close();
-      }}
+      onCancel={dialog.onCancel}
+      onClick={dialog.onClick}
       onKeyDown={onKeyDown}
     >
       <div className="search__frame" lang={lang === 'zh' ? 'zh-CN' : 'en'}>

@@ -14,9 +14,10 @@ import { allPanels } from '../content/load.ts';
 import { type Lang, localize } from '../content/localize.ts';
 import { periodOfYear } from '../content/periods.ts';
 import type { Period } from '../content/schema.ts';
+import { t } from '../i18n/strings.ts';
 import { markBeside, timelineMarks, type YearMark, yearAnchors, yearAtPlace, yearFraction } from '../layout/yearScrubber.ts';
-import { livePose, motionInput, onLivePose, useExhibition } from '../store/store.ts';
-import { t } from './strings.ts';
+import { livePose, motionInput, onLivePose } from '../store/live.ts';
+import { useExhibition } from '../store/store.ts';
 
 /**
  * "1949年 · 中华人民共和国成立" at a board's year (the board beside the visitor when there is one,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { KioskTestHooks } from '../../src/ui/kiosk/KioskMode.tsx';
+import type { KioskTestHooks } from '../../src/modes/kiosk/kioskTestHooks.ts';
 import { DIST, waitForStillness } from './harness.ts';
 
 export const ADMIN_PIN = '2468';

@@ -9,28 +9,19 @@ import { useThree } from '@react-three/fiber';
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import type * as THREE from 'three';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { cardRegion } from '../../src/layout/cardRegion.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { fitViewpoint } from '../../src/layout/queries.ts';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
-import { motionInput, useExhibition } from '../../src/store/store.ts';
+import { motionInput } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
+import { modeOptions } from '../support/modes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const exhibition: Exhibition = {
-  title: '党史长廊',
-  host: '德清县消防救援大队',
-  theme: '学党史',
-  sections: [
-    {
-      id: 'a',
-      title: '甲',
-      file: 'a.json',
-      panels: ['a1', 'a2', 'a3'].map((id) => panelSchema.parse({ id, kind: 'event', title: `展板 ${id}` })),
-    },
-  ],
-};
+const exhibition: Exhibition = testExhibition([testSection('a', 3, { title: '甲' })]);
 const layout = layoutCorridor(exhibition);
 const board = layout.boards[1];
 if (!board) throw new Error('no board');
@@ -66,7 +57,7 @@ const act = (change: () => void) => ReactThreeTestRenderer.act(async () => chang
 const fittedX = (aspect: number) => fitViewpoint(layout, board, aspect, camera.fov).position[0];
 
 beforeEach(() => {
-  useExhibition.setState({ mode: 'visitor', reducedMotion: true, openPanelId: null, focusPanelId: null });
+  useExhibition.setState({ ...modeOptions('visitor'), reducedMotion: true, openPanelId: null, focusPanelId: null });
   useExhibition.getState().contentLoaded(exhibition, []);
 });
 

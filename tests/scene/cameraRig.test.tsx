@@ -18,7 +18,9 @@ import { cardRegion } from '../../src/layout/cardRegion.ts';
 import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
 import { boardById, fitViewpoint, yawPitchTowards } from '../../src/layout/queries.ts';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
-import { livePose, useExhibition } from '../../src/store/store.ts';
+import { livePose } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -39,12 +41,12 @@ beforeAll(async () => {
 afterEach(async () => {
   await renderer?.unmount();
   renderer = null;
-  useExhibition.setState({ mode: 'visitor', reducedMotion: false, openPanelId: null, focusPanelId: null });
+  useExhibition.setState({ ...modeOptions('visitor'), reducedMotion: false, openPanelId: null, focusPanelId: null });
 });
 
 /** The rig at the entrance, the corridor loaded (which cuts the camera to the start). */
 async function rigAtEntrance(mode: 'visitor' | 'present' = 'visitor', reducedMotion = false) {
-  useExhibition.setState({ mode, reducedMotion });
+  useExhibition.setState({ ...modeOptions(mode), reducedMotion });
   useExhibition.getState().contentLoaded(exhibition, []);
   renderer = await ReactThreeTestRenderer.create(
     <>
@@ -124,6 +126,31 @@ describe('the camera rig', () => {
       expect(camera().view?.offsetX).toBeCloseTo(region.kind === 'side' ? region.cardWidth / 2 : Number.NaN, 9);
     });
   }
+
+  it('says once, when it comes to rest, which goal it reached and the board it framed', async () => {
+    await rigAtEntrance();
+    // The corridor's start (a cut at load) has been reached: no board.
+    const start = useExhibition.getState().cameraGoal;
+    expect(useExhibition.getState().cameraSettled).toEqual({ seq: start?.seq, panelId: null });
+    useExhibition.getState().openPanel('cpc-founding-1921');
+    const goal = useExhibition.getState().cameraGoal;
+    await renderer?.advanceFrames(3, 1 / 60);
+    expect(livePose.moving).toBe(true);
+    expect(useExhibition.getState().cameraSettled?.seq).toBe(start?.seq); // still on its way
+    const settled: unknown[] = [];
+    const stop = useExhibition.subscribe((state, previous) => {
+      if (state.cameraSettled !== previous.cameraSettled) settled.push(state.cameraSettled);
+    });
+    await framesUntilStill(() => 1 / 60, 300);
+    await renderer?.advanceFrames(5, 1 / 60);
+    stop();
+    expect(settled).toEqual([{ seq: goal?.seq, panelId: 'cpc-founding-1921' }]);
+    // Back to the entrance: a goal that is no board's.
+    useExhibition.getState().goToEntrance();
+    const back = useExhibition.getState().cameraGoal;
+    await framesUntilStill(() => 1 / 60, 300);
+    expect(useExhibition.getState().cameraSettled).toEqual({ seq: back?.seq, panelId: null });
+  });
 
   it('the projector glides to a stop the short way round too (no card framing there)', async () => {
     await rigAtEntrance('present');

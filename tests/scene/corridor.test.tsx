@@ -4,22 +4,21 @@
  * the walls, where it hangs, what clicks do, and that the shared GPU resources are released.
  * drei's <Text> is replaced by `MockText` (the real one waits for troika's font worker).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { allPanels, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
+import { t } from '../../src/i18n/strings.ts';
+import { CLICK_TOLERANCE_PX, canvasPresses, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
+import { TITLE_BAND_HEIGHT } from '../../src/layout/boardText.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
-import { canvasPresses, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
-import { TITLE_BAND_HEIGHT } from '../../src/scene/BoardContent.tsx';
-import { CLICK_TOLERANCE_PX, Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
+import { Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
 import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';
-import { t } from '../../src/ui/strings.ts';
+import { readShippedFile } from '../support/shippedContent.ts';
 import { textSync } from './mockText.tsx';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
@@ -47,15 +46,12 @@ vi.mock('../../src/scene/corridorMaterials.ts', async (importOriginal) => {
 type Renderer = ReactThreeTest.Renderer;
 type TestInstance = ReactThreeTest.ReactThreeTestInstance;
 
-const CONTENT_DIR = join(import.meta.dirname, '../../assets/content');
-const readShipped: ReadContentFile = (name) => readFile(join(CONTENT_DIR, name), 'utf8');
-
 let exhibition: Exhibition;
 let layout: CorridorLayout;
 let panels: Panel[];
 
 beforeAll(async () => {
-  const result = await loadExhibition(readShipped);
+  const result = await loadExhibition(readShippedFile);
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   if (!result.exhibition) throw new Error('assets/content/exhibition.json did not load');
   exhibition = result.exhibition;
@@ -63,19 +59,6 @@ beforeAll(async () => {
   panels = allPanels(exhibition);
   expect(panels.length).toBeGreaterThan(1);
   expect(layout.boards).toHaveLength(panels.length);
-});
-
-// jsdom has no 2D canvas: getContext('2d') returns null (the baked textures stay blank, which the
-// code allows for) and logs "not implemented" each time. Return the null without the noise.
-// (The test renderer wraps getContext again to hand out its WebGL mock.)
-const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
-  } as typeof jsdomGetContext;
-});
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
 });
 
 // Any console error (a React warning, a failed effect) fails the test.
@@ -392,7 +375,7 @@ describe('Corridor scene', () => {
     const sectionFile = lastSection.file;
     // What a member of staff would do: copy a panel in the JSON and give it a new id and title.
     const readWithAddedPanel: ReadContentFile = async (name) => {
-      const text = await readShipped(name);
+      const text = await readShippedFile(name);
       if (name !== sectionFile) return text;
       const json = JSON.parse(text) as { panels: Array<Record<string, unknown>> };
       const template = json.panels[0];

@@ -7,40 +7,18 @@
  */
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { FocusRing } from '../../src/scene/FocusRing.tsx';
 import { SceneResourcesProvider } from '../../src/scene/SceneResources.tsx';
 import { useExhibition } from '../../src/store/store.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const exhibition: Exhibition = {
-  title: '党史长廊',
-  host: '德清县消防救援大队',
-  theme: '学党史',
-  sections: [
-    {
-      id: 'a',
-      title: '甲',
-      file: 'a.json',
-      panels: ['a1', 'a2', 'a3'].map((id) => panelSchema.parse({ id, kind: 'event', title: `展板 ${id}` })),
-    },
-  ],
-};
+const exhibition: Exhibition = testExhibition([testSection('a', 3, { title: '甲' })]);
 const layout = layoutCorridor(exhibition);
-
-// jsdom has no 2D canvas: the baked textures stay blank (the code allows for it), without the noise.
-const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
-  } as typeof jsdomGetContext;
-});
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
-});
 
 let renderer: ReactThreeTest.Renderer | null = null;
 afterEach(async () => {

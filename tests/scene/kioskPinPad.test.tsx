@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exhibition } from '../../src/content/schema.ts';
 import type { KioskController } from '../../src/modes/kiosk/kioskController.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
+import { AdminPanel } from '../../src/modes/kiosk/ui/AdminPanel.tsx';
 import { useExhibition } from '../../src/store/store.ts';
-import { AdminPanel } from '../../src/ui/kiosk/AdminPanel.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

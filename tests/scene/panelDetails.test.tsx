@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectContentStrings } from '../../src/content/characters.ts';
+import { collectContentStrings } from '../../src/build/characters.ts';
 import { allPanels, loadExhibition } from '../../src/content/load.ts';
 import { type Lang, variants } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
+import { labelled } from '../../src/i18n/strings.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { PanelDetails } from '../../src/ui/PanelDetails.tsx';
-import { labelled } from '../../src/ui/strings.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

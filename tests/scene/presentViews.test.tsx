@@ -9,13 +9,13 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { panelSchema } from '../../src/content/schema.ts';
-import { presentRuntime } from '../../src/modes/presentMode.ts';
-import { createPresentSession, type PresentSession } from '../../src/modes/presentSession.ts';
-import type { PresentSnapshot } from '../../src/modes/presentSync.ts';
+import { presentRuntime } from '../../src/modes/present/presentMode.ts';
+import { createPresentSession, type PresentSession } from '../../src/modes/present/presentSession.ts';
+import type { PresentSnapshot } from '../../src/modes/present/presentSync.ts';
+import { formatClock, PresenterView } from '../../src/modes/present/ui/PresenterView.tsx';
+import { ProjectorView } from '../../src/modes/present/ui/ProjectorView.tsx';
 import { useExhibition } from '../../src/store/store.ts';
-import { formatClock, PresenterView } from '../../src/ui/present/PresenterView.tsx';
 import { PresentLinks } from '../../src/ui/present/PresentLinks.tsx';
-import { ProjectorView } from '../../src/ui/present/ProjectorView.tsx';
 import { LESSON, makeExhibition, TIMED } from '../unit/presentFixtures.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -4,22 +4,21 @@
  * whole, the unit once, one size for the figures and one for the labels; and the content check
  * names exactly the labels the board has to cut. drei's <Text> is `MockText` (see corridor.test).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import ReactThreeTestRenderer from '@react-three/test-renderer';
 import type * as THREE from 'three';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { boardTextWarnings } from '../../src/build/boardTextWarnings.ts';
+import { collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
 import { fontMetricsFor } from '../../src/build/fonts.ts';
-import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
-import { allPanels, loadExhibition } from '../../src/content/load.ts';
+import { allPanels } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import { type Exhibition, type Panel, panelSchema } from '../../src/content/schema.ts';
-import { boardTextWarnings } from '../../src/content/textFit.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import type { FontMetrics } from '../../src/layout/lineBreak.ts';
 import { Corridor } from '../../src/scene/Corridor.tsx';
 import { FONT_BOLD } from '../../src/scene/fonts.ts';
 import { useExhibition } from '../../src/store/store.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 vi.mock('@react-three/drei', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@react-three/drei')>()),
@@ -28,28 +27,16 @@ vi.mock('@react-three/drei', async (importOriginal) => ({
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const CONTENT_DIR = join(import.meta.dirname, '../../assets/content');
 const STATS_PANEL = 'wang-yanping-figures';
 
 let exhibition: Exhibition;
 let metrics: FontMetrics;
 const mounted: Array<Awaited<ReturnType<typeof ReactThreeTestRenderer.create>>> = [];
 
-// jsdom has no 2D canvas; the corridor's baked textures allow for that (see corridor.test).
-const jsdomGetContext = HTMLCanvasElement.prototype.getContext;
 beforeAll(async () => {
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
-    return id === '2d' ? null : Reflect.apply(jsdomGetContext, this, [id, ...rest]);
-  } as typeof jsdomGetContext;
-  const loaded = await loadExhibition((name) => readFile(join(CONTENT_DIR, name), 'utf8'));
-  if (!loaded.exhibition) throw new Error('assets/content did not load');
-  exhibition = loaded.exhibition;
+  exhibition = await loadShippedExhibition();
   // The advance widths the board measures with, from the shipped font (as the build writes them).
   metrics = fontMetricsFor(fontCharacters([...collectContentStrings(exhibition), 'A label far too long to fit two lines']));
-});
-
-afterAll(() => {
-  HTMLCanvasElement.prototype.getContext = jsdomGetContext;
 });
 
 afterEach(async () => {

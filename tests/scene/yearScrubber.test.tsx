@@ -4,17 +4,16 @@
  * pose (livePose / onLivePose) and re-renders only when the year of the visitor's place changes; a
  * year chosen on the slider stands while the camera goes there, until the visitor takes over.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { act, Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadExhibition } from '../../src/content/load.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import type { Vec3 } from '../../src/layout/corridor.ts';
 import { boardById, yawPitchTowards } from '../../src/layout/queries.ts';
-import { livePose, motionInput, notifyLivePose, useExhibition } from '../../src/store/store.ts';
+import { livePose, motionInput, notifyLivePose } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
 import { YearScrubber } from '../../src/ui/YearScrubber.tsx';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -24,9 +23,7 @@ let root: Root;
 let commits = 0;
 
 beforeAll(async () => {
-  const result = await loadExhibition((name) => readFile(join(import.meta.dirname, '../../assets/content', name), 'utf8'));
-  if (!result.exhibition) throw new Error('the shipped content did not load');
-  exhibition = result.exhibition;
+  exhibition = await loadShippedExhibition();
 });
 
 /** What the rig does each frame: publish the pose, then tell the listeners. */

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { loadExhibition } from '../../src/content/load.ts';
+import { presentTour, toursOf } from '../../src/content/tours.ts';
 import {
   type CreatedSession,
   LIVE_CLIENT_OPTIONS,
@@ -25,7 +26,6 @@ import {
   type PresenterWelcome,
   type Refusal,
 } from '../../src/live/protocol.ts';
-import { presentTour, toursOf } from '../../src/modes/presentTour.ts';
 import { type StationOptions, type StationServer, startStation } from '../../src/server/app.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

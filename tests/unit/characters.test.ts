@@ -6,7 +6,7 @@ import {
   fontCharacters,
   locateContentStrings,
   uiStrings,
-} from '../../src/content/characters.ts';
+} from '../../src/build/characters.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 
 const exhibition: Exhibition = {

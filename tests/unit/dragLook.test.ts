@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 /**
- * Drag to look (modes/visitorInput.ts): a mouse drag turns the view at once; a finger's drag only
+ * Drag to look (input/dragLook.ts): a mouse drag turns the view at once; a finger's drag only
  * once it has moved beyond the tap tolerance, so the wobble of a tap turns nothing; two fingers (a
- * pinch) turn nothing at all. And the press log (modes/tapTolerance.ts) the scene's clicks read:
+ * pinch) turn nothing at all. And the press log (input/tapTolerance.ts) the scene's clicks read:
  * a long press or a pinch is no tap.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isTap, PressLog, TAP_MAX_MS, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
-import { installDragLook } from '../../src/modes/visitorInput.ts';
-import { motionInput } from '../../src/store/store.ts';
+import { installDragLook } from '../../src/input/dragLook.ts';
+import { isTap, PressLog, TAP_MAX_MS, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
+import { motionInput } from '../../src/store/live.ts';
 
 interface PointerInit {
   id?: number;

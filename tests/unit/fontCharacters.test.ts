@@ -3,8 +3,8 @@
  * strings, and the quizzes' questions, options and explanations (quiz.json).
  */
 import { describe, expect, it } from 'vitest';
+import { needsGlyph } from '../../src/build/characters.ts';
 import { exhibitionCharacters, fsContentReader } from '../../src/build/fonts.ts';
-import { needsGlyph } from '../../src/content/characters.ts';
 import { loadExhibition } from '../../src/content/load.ts';
 import { loadQuizzes, locateQuizStrings } from '../../src/content/quizLoad.ts';
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
 import {
   type BuildFontsResult,
   buildFonts,
@@ -14,7 +15,6 @@ import {
   fsContentReader,
   missingCharacters,
 } from '../../src/build/fonts.ts';
-import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
 import { loadExhibition } from '../../src/content/load.ts';
 import { loadQuizzes, locateQuizStrings } from '../../src/content/quizLoad.ts';
 import { troikaLayout } from '../support/troikaLayout.ts';

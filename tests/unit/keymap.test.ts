@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 import { invalidate } from '@react-three/fiber';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
+import { actionForKey, isHeldAction, KEYMAP, type KeyAction } from '../../src/input/keymap.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { yawPitchTowards } from '../../src/layout/queries.ts';
-import { actionForKey, isHeldAction, KEYMAP, type KeyAction } from '../../src/modes/keymap.ts';
-import { installVisitorKeys } from '../../src/modes/visitorInput.ts';
-import { createExhibitionStore, type ExhibitionStore, isWalking, livePose, motionInput } from '../../src/store/store.ts';
+import { installVisitorKeys } from '../../src/modes/visitor/visitorInput.ts';
+import { isWalking, livePose, motionInput } from '../../src/store/live.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
 
 // The canvas renders on demand: held keys must wake it. Spy on the wake-up call.
 vi.mock('@react-three/fiber', () => ({ invalidate: vi.fn() }));
@@ -83,13 +85,8 @@ describe('KEYMAP', () => {
 // ---------------------------------------------------------------------------------------------
 
 function makeExhibition(): Exhibition {
-  const panels = ['p1', 'p2', 'p3', 'p4'].map((id) => panelSchema.parse({ id, kind: 'event', title: id }));
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [{ id: 's', title: '栏目', file: 's.json', panels }],
-  };
+  const panels = ['p1', 'p2', 'p3', 'p4'].map((id) => testPanel(id, { title: id }));
+  return testExhibition([testSection('s', panels, { title: '栏目' })]);
 }
 
 const exhibition = makeExhibition();

@@ -4,29 +4,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allPanels } from '../../src/content/load.ts';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { attractStops, startAttractLoop } from '../../src/modes/kiosk/attractLoop.ts';
 import { type KioskController, resetVisitorState, startKioskController } from '../../src/modes/kiosk/kioskController.ts';
 import { createKioskStore, entranceInAttractView, type KioskStore } from '../../src/modes/kiosk/kioskStore.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
-import { createExhibitionStore, type ExhibitionStore, motionInput } from '../../src/store/store.ts';
+import { motionInput } from '../../src/store/live.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
+import { modeOptions } from '../support/modes.ts';
 
 function makeExhibition(): Exhibition {
-  const section = (id: string, count: number) => ({
-    id,
-    title: `栏目 ${id}`,
-    file: `${id}.json`,
-    panels: Array.from({ length: count }, (_, i) =>
-      panelSchema.parse({ id: `${id}${i + 1}`, kind: 'event', title: { zh: `展板 ${id}${i + 1}`, en: `Panel ${id}${i + 1}` } }),
-    ),
-  });
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [section('a', 2), section('b', 2)],
-    kiosk: { idleSeconds: 30 },
-  };
+  const bilingual = { panel: (id: string) => ({ title: { zh: `展板 ${id}`, en: `Panel ${id}` } }) };
+  return testExhibition([testSection('a', 2, bilingual), testSection('b', 2, bilingual)], { kiosk: { idleSeconds: 30 } });
 }
 
 const exhibition = makeExhibition();
@@ -39,7 +29,14 @@ let store: ExhibitionStore;
 let kiosk: KioskStore;
 let input: EventTarget;
 let stats: KioskStatsRecorder;
-let moving: boolean;
+/**
+ * The rig's word that it has reached the current goal, as CameraRig says it once at rest (these
+ * tests draw no frames, so they say it for the rig).
+ */
+function settle() {
+  const goal = store.getState().cameraGoal;
+  if (goal) store.getState().cameraSettledAt(goal.seq, goal.kind === 'viewpoint' ? store.getState().focusPanelId : null);
+}
 let reloading: boolean;
 let controller: KioskController;
 
@@ -55,21 +52,21 @@ function start(idleSeconds = 30) {
     idleSeconds,
     stats,
     inputTarget: input,
-    isMoving: () => moving,
-    attract: { restMs: REST_MS, pollMs: 100 },
+    attract: { restMs: REST_MS },
     onReset: () => reloading,
   });
+  settle(); // the rig reaches wherever the controller sent it (the entrance) at once
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2025-07-01T10:00:00'));
-  store = createExhibitionStore({ mode: 'kiosk' });
+  store = createExhibitionStore(modeOptions('kiosk'));
   store.getState().contentLoaded(exhibition, []);
+  settle(); // the rig has cut to the corridor's start
   kiosk = createKioskStore();
   input = new EventTarget();
   stats = new KioskStatsRecorder(null);
-  moving = false;
   reloading = false;
 });
 
@@ -97,19 +94,17 @@ describe('attract loop', () => {
     const stops: Array<string | null> = [];
     const stop = startAttractLoop(store, {
       restMs: REST_MS,
-      pollMs: 100,
-      isMoving: () => moving,
       onStop: (id) => stops.push(id),
     });
     vi.advanceTimersByTime(300);
     expect(stops).toEqual([null]); // settled at the entrance, resting
     vi.advanceTimersByTime(REST_MS);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
-    moving = true; // the rig glides…
+    // The rig glides, and has not said it arrived…
     vi.advanceTimersByTime(REST_MS * 3);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
     expect(stops).toEqual([null]);
-    moving = false; // …and arrives
+    settle(); // …and arrives
     vi.advanceTimersByTime(300);
     expect(stops).toEqual([null, ORDER[0]]);
     vi.advanceTimersByTime(REST_MS);
@@ -119,30 +114,30 @@ describe('attract loop', () => {
     expect(store.getState().focusPanelId).toBe(TOUR[1]);
   });
 
-  it('knows a glide has begun when the camera moved, even if the motion flag was missed', () => {
-    const pose = { position: [0, 1.6, 0], yaw: 0 };
+  it('waits for the arrival of the goal it set, not a late word about an earlier one', () => {
     const stops: Array<string | null> = [];
-    const stop = startAttractLoop(store, {
-      restMs: REST_MS,
-      pollMs: 100,
-      isMoving: () => false,
-      pose: () => pose,
-      onStop: (id) => stops.push(id),
-    });
+    const stop = startAttractLoop(store, { restMs: REST_MS, onStop: (id) => stops.push(id) });
+    const atEntrance = store.getState().cameraGoal?.seq ?? -1;
     vi.advanceTimersByTime(300 + REST_MS);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
+    // A slow renderer reports the entrance again as the glide to the board begins: not an arrival.
+    store.getState().cameraSettledAt(atEntrance, null);
+    store.getState().cameraSettledAt(atEntrance + 1000, ORDER[1] ?? null);
     vi.advanceTimersByTime(2000);
     expect(stops).toEqual([null]);
-    pose.position = [0.5, 1.6, -2];
+    settle();
     vi.advanceTimersByTime(300);
     expect(stops).toEqual([null, ORDER[0]]);
     stop();
   });
 
   it('does not wait forever for a renderer that never settles', () => {
-    moving = true;
-    const stop = startAttractLoop(store, { restMs: REST_MS, pollMs: 100, maxGlideMs: 5000, isMoving: () => moving });
-    vi.advanceTimersByTime(5100 + REST_MS);
+    // The reset's cut to the entrance, which a stalled renderer never reports.
+    store.getState().goToEntrance(true);
+    const stop = startAttractLoop(store, { restMs: REST_MS, maxGlideMs: 5000 });
+    vi.advanceTimersByTime(5000 + REST_MS - 1);
+    expect(store.getState().focusPanelId).toBeNull();
+    vi.advanceTimersByTime(100);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
     stop();
   });
@@ -154,12 +149,10 @@ describe('kiosk controller', () => {
     expect(kiosk.getState().phase).toBe('attract');
     vi.advanceTimersByTime(300 + REST_MS);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
-    // Until the glide has begun (a slow GPU's first frame), a still camera is not "arrived".
+    // Until the rig says it has arrived (a slow GPU's first frame may take seconds), it has not.
     vi.advanceTimersByTime(1000);
     expect(kiosk.getState().attractPanelId).toBeNull();
-    moving = true;
-    vi.advanceTimersByTime(300);
-    moving = false;
+    settle();
     vi.advanceTimersByTime(300);
     expect(kiosk.getState().attractPanelId).toBe(ORDER[0]);
 
@@ -178,9 +171,8 @@ describe('kiosk controller', () => {
     start();
     const archInView = () => entranceInAttractView(kiosk.getState());
     const arrive = () => {
-      moving = true;
       vi.advanceTimersByTime(300);
-      moving = false;
+      settle();
       vi.advanceTimersByTime(300);
     };
     expect(archInView()).toBe(true); // resting at the entrance
@@ -217,13 +209,14 @@ describe('kiosk controller', () => {
   });
 
   it('waits for the content before touring', () => {
-    store = createExhibitionStore({ mode: 'kiosk' });
+    store = createExhibitionStore(modeOptions('kiosk'));
     start();
     controller.startVisit(); // nothing to visit yet
     expect(kiosk.getState().phase).toBe('attract');
     vi.advanceTimersByTime(60_000);
     expect(store.getState().cameraGoal).toBeNull();
     store.getState().contentLoaded(exhibition, []);
+    settle(); // the rig cuts to the corridor's start
     vi.advanceTimersByTime(300 + REST_MS);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
   });
@@ -257,7 +250,8 @@ describe('kiosk controller', () => {
       visitSeconds: 45,
       boards: { [ORDER[1] as string]: { opens: 1, seconds: 30 } },
     });
-    // …and the attract loop runs again.
+    // …and the attract loop runs again, once the rig has cut to the entrance.
+    settle();
     vi.advanceTimersByTime(300 + REST_MS);
     expect(state().focusPanelId).toBe(ORDER[0]);
   });

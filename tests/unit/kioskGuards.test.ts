@@ -4,7 +4,7 @@
  * errors with a back-off, the WebGL context watch, and the heartbeat a watchdog reads.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chordName, KIOSK_BLOCKED_CHORDS } from '../../src/modes/keymap.ts';
+import { chordName, KIOSK_BLOCKED_CHORDS } from '../../src/input/keymap.ts';
 import { beatFromTitle, HEARTBEAT_KEY, startHeartbeat, titleWithBeat } from '../../src/modes/kiosk/heartbeat.ts';
 import { installKioskLockdown, isBlockedChord, KIOSK_ROOT_CLASS, linkKind } from '../../src/modes/kiosk/lockdown.ts';
 import {

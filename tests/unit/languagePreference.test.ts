@@ -4,6 +4,7 @@
  * holds rubbish changes nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { MODES } from '../../src/modes/registry.ts';
 import {
   LANGUAGE_KEY,
   type LanguageStorage,
@@ -12,7 +13,9 @@ import {
   startLanguage,
   storeLanguage,
 } from '../../src/store/languagePreference.ts';
-import { createExhibitionStore, type Mode } from '../../src/store/store.ts';
+import { createExhibitionStore } from '../../src/store/store.ts';
+import type { Mode } from '../../src/store/types.ts';
+import { modeOptions } from '../support/modes.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): LanguageStorage & { items: Map<string, string> } {
   const items = new Map(Object.entries(initial));
@@ -49,20 +52,20 @@ describe('the remembered language', () => {
   it('survives storage that throws: nothing is remembered, nothing breaks', () => {
     expect(readStoredLanguage(throwingStorage)).toBeNull();
     expect(() => storeLanguage(throwingStorage, 'en')).not.toThrow();
-    expect(startLanguage('visitor', throwingStorage)).toBe('zh');
+    expect(startLanguage(MODES.visitor.capabilities, throwingStorage)).toBe('zh');
   });
 
   it('starts the visitor and the projector in the remembered language, the kiosk always in Chinese', () => {
     const storage = memoryStorage({ [LANGUAGE_KEY]: 'en' });
-    expect(startLanguage('visitor', storage)).toBe('en');
-    expect(startLanguage('present', storage)).toBe('en');
-    expect(startLanguage('kiosk', storage)).toBe('zh');
-    expect(startLanguage('visitor', memoryStorage())).toBe('zh');
+    expect(startLanguage(MODES.visitor.capabilities, storage)).toBe('en');
+    expect(startLanguage(MODES.present.capabilities, storage)).toBe('en');
+    expect(startLanguage(MODES.kiosk.capabilities, storage)).toBe('zh');
+    expect(startLanguage(MODES.visitor.capabilities, memoryStorage())).toBe('zh');
   });
 
   it('writes each change of the store’s language, until unsubscribed', () => {
     const storage = memoryStorage();
-    const store = createExhibitionStore({ mode: 'visitor' });
+    const store = createExhibitionStore(modeOptions('visitor'));
     const stop = rememberLanguage(store, storage);
     store.getState().toggleLang();
     expect(storage.items.get(LANGUAGE_KEY)).toBe('en');
@@ -76,18 +79,18 @@ describe('the remembered language', () => {
   it('round-trips through a reload: a new store starts where the last one left off', () => {
     const storage = memoryStorage();
     for (const mode of ['visitor', 'present'] as Mode[]) {
-      const before = createExhibitionStore({ mode, lang: startLanguage(mode, storage) });
+      const before = createExhibitionStore({ ...modeOptions(mode), lang: startLanguage(MODES[mode].capabilities, storage) });
       rememberLanguage(before, storage);
       before.getState().setLang(before.getState().lang === 'zh' ? 'en' : 'zh');
       const chosen = before.getState().lang;
-      const after = createExhibitionStore({ mode, lang: startLanguage(mode, storage) });
+      const after = createExhibitionStore({ ...modeOptions(mode), lang: startLanguage(MODES[mode].capabilities, storage) });
       expect(after.getState().lang, mode).toBe(chosen);
     }
   });
 
   it('is left alone by the kiosk, which switches languages and resets to Chinese on its own', () => {
     const storage = memoryStorage({ [LANGUAGE_KEY]: 'en' });
-    const kiosk = createExhibitionStore({ mode: 'kiosk', lang: startLanguage('kiosk', storage) });
+    const kiosk = createExhibitionStore({ ...modeOptions('kiosk'), lang: startLanguage(MODES.kiosk.capabilities, storage) });
     rememberLanguage(kiosk, storage);
     expect(kiosk.getState().lang).toBe('zh');
     kiosk.getState().toggleLang();

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fontMetricsFor, fsContentReader } from '../../src/build/fonts.ts';
-import { collectContentStrings, fontCharacters } from '../../src/content/characters.ts';
-import { loadExhibition } from '../../src/content/load.ts';
+import { boardTextWarnings } from '../../src/build/boardTextWarnings.ts';
+import { collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
+import { fontMetricsFor } from '../../src/build/fonts.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
-import { boardTextWarnings } from '../../src/content/textFit.ts';
 import { boardTextItems, fitBox, layoutTitle, TITLE_MIN_SIZE } from '../../src/layout/boardText.ts';
 import { DEFAULT_DIMENSIONS } from '../../src/layout/corridor.ts';
 import { type Advance, advanceOf, breakLines, type FontMetrics, fitLines, typicalAdvance } from '../../src/layout/lineBreak.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 /** Every character 1 em wide: line capacity in characters equals maxEms. */
 const square: Advance = () => 1;
@@ -143,8 +143,7 @@ describe('content check: text too long for its board', () => {
   });
 
   it('the shipped content fits its boards, in both languages', async () => {
-    const { exhibition } = await loadExhibition(fsContentReader('assets/content'));
-    if (!exhibition) throw new Error('shipped content did not load');
+    const exhibition = await loadShippedExhibition();
     const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
     const locate = (section: number, index: number) => ({ file: exhibition.sections[section]?.file ?? '', index });
     expect(boardTextWarnings(exhibition, metrics, locate)).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, LANGS, localize, variants, yearOf } from '../../src/content/localize.ts';
 import { partialDate } from '../../src/content/schema.ts';
-import { t, UI_STRINGS, type UiStringKey } from '../../src/ui/strings.ts';
+import { t, UI_STRINGS, type UiStringKey } from '../../src/i18n/strings.ts';
 
 describe('localize', () => {
   it('gives plain text in every language', () => {

@@ -7,7 +7,8 @@ import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { type CorridorLayout, layoutCorridor, type Vec3 } from '../../src/layout/corridor.ts';
 import { boardDistance, boardsWithin, NEAR_BOARDS, nearBoardIds, sameIdSet, TEXT_BOARDS } from '../../src/layout/queries.ts';
 import { startTextureStreaming } from '../../src/scene/textureStreaming.ts';
-import { createExhibitionStore, livePose } from '../../src/store/store.ts';
+import { livePose } from '../../src/store/live.ts';
+import { createExhibitionStore } from '../../src/store/store.ts';
 
 function exhibitionOf(count: number): Exhibition {
   const panels = Array.from({ length: count }, (_, index) =>

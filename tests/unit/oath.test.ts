@@ -3,7 +3,7 @@
  * recording's cues, and what the rest of the app does with it (fonts, search, no synthetic voice).
  */
 import { describe, expect, it } from 'vitest';
-import { locateContentStrings } from '../../src/content/characters.ts';
+import { locateContentStrings } from '../../src/build/characters.ts';
 import { type LoadResult, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
 import { narrationScript, speechAllowed } from '../../src/content/narration.ts';
 import { oathText, PARTY_OATH } from '../../src/content/oath.ts';

@@ -2,31 +2,20 @@
  * A small exhibition for the projector-mode tests: three sections (a: 3 panels, b: 2, c: 4 —
  * nine panels in corridor order a1…c4) and one lesson that goes back and forth along the corridor.
  */
-import { type Exhibition, panelSchema, type Tour, tourSchema } from '../../src/content/schema.ts';
+import { type Exhibition, type Tour, tourSchema } from '../../src/content/schema.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
 
 export const PANEL_ORDER = ['a1', 'a2', 'a3', 'b1', 'b2', 'c1', 'c2', 'c3', 'c4'];
 
 export function makeExhibition(tours: unknown[] = [LESSON]): Exhibition {
-  const section = (id: string, count: number) => ({
-    id,
-    title: { zh: `栏目 ${id}`, en: `Section ${id}` },
-    file: `${id}.json`,
-    panels: Array.from({ length: count }, (_, i) =>
-      panelSchema.parse({
-        id: `${id}${i + 1}`,
-        kind: 'event',
-        title: { zh: `展板 ${id}${i + 1}`, en: `Panel ${id}${i + 1}` },
-        summary: `摘要 ${id}${i + 1}`,
-      }),
-    ),
-  });
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [section('a', 3), section('b', 2), section('c', 4)],
+  const section = (id: string, count: number) =>
+    testSection(id, count, {
+      title: { zh: `栏目 ${id}`, en: `Section ${id}` },
+      panel: (panelId) => ({ title: { zh: `展板 ${panelId}`, en: `Panel ${panelId}` }, summary: `摘要 ${panelId}` }),
+    });
+  return testExhibition([section('a', 3), section('b', 2), section('c', 4)], {
     tours: tours.map((tour) => tourSchema.parse(tour)),
-  };
+  });
 }
 
 /** Four stops: c2 → a1 → b2 → c4, with notes on the first. */

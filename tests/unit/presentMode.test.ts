@@ -6,13 +6,20 @@
  * motion setting, and the pointer that hides after 2 s.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { actionForKey, KEYMAP, type KeyAction } from '../../src/modes/keymap.ts';
-import { commandForAction, installPointerHiding, POINTER_IDLE_CLASS, presentKeyOutcome } from '../../src/modes/presentInput.ts';
-import { installPresentMode, parsePresentParams, presenterSearch, presentRuntime } from '../../src/modes/presentMode.ts';
-import { createPresentSession } from '../../src/modes/presentSession.ts';
-import { channelName, publishSession } from '../../src/modes/presentSync.ts';
+import { actionForKey, KEYMAP, type KeyAction } from '../../src/input/keymap.ts';
+import {
+  commandForAction,
+  installPointerHiding,
+  POINTER_IDLE_CLASS,
+  presentKeyOutcome,
+} from '../../src/modes/present/presentInput.ts';
+import { installPresentMode, presentRuntime } from '../../src/modes/present/presentMode.ts';
+import { createPresentSession } from '../../src/modes/present/presentSession.ts';
+import { channelName, publishSession } from '../../src/modes/present/presentSync.ts';
 import { startHashSync } from '../../src/routing/hashSync.ts';
+import { parsePresentParams, presenterSearch } from '../../src/routing/presentParams.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 import { LESSON, makeExhibition } from './presentFixtures.ts';
 
 const exhibition = makeExhibition([LESSON]);
@@ -35,7 +42,7 @@ const cleanups: Array<() => void> = [];
 /** Opens the app's present mode at `url` and loads the content, as App does. */
 async function openAt(url: string) {
   window.history.replaceState(null, '', url);
-  store = createExhibitionStore({ mode: 'present' });
+  store = createExhibitionStore(modeOptions('present'));
   cleanups.push(startHashSync(store, window), installPresentMode(store, window));
   store.getState().contentLoaded(exhibition, []);
   await flush();
@@ -166,7 +173,7 @@ describe('the projector window', () => {
 
     vi.setSystemTime(1_600_000);
     window.history.replaceState(null, '', url);
-    store = createExhibitionStore({ mode: 'present' });
+    store = createExhibitionStore(modeOptions('present'));
     store.getState().applyRoute({ kind: 'panel', id: 'b2' }); // what the hash says on arrival
     cleanups.push(startHashSync(store, window), installPresentMode(store, window));
     store.getState().contentLoaded(exhibition, []);
@@ -265,7 +272,7 @@ describe('the projector window', () => {
 describe('the presenter window', () => {
   it("its keys drive the projector's session over the channel, and it mirrors the state", async () => {
     // The projector window's side, as in the other window.
-    const projectorStore = createExhibitionStore({ mode: 'present' });
+    const projectorStore = createExhibitionStore(modeOptions('present'));
     projectorStore.getState().contentLoaded(exhibition, []);
     const projector = createPresentSession({ exhibition: projectorStore, tourId: 'lesson', motion: 'cut' });
     const channel = new BroadcastChannel(channelName('room-7'));

@@ -10,8 +10,11 @@ import {
   type PresentSession,
   SLIDE_FADE_GIVE_UP_MS,
   SLIDE_FADE_GIVE_UP_WITH_VIEW_MS,
-} from '../../src/modes/presentSession.ts';
-import { type CameraGoal, createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+} from '../../src/modes/present/presentSession.ts';
+import { startLoadingGiveUp } from '../../src/store/progress.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import type { CameraGoal } from '../../src/store/types.ts';
+import { modeOptions } from '../support/modes.ts';
 import { LESSON, makeExhibition, TIMED } from './presentFixtures.ts';
 
 const exhibition = makeExhibition([LESSON, TIMED]);
@@ -58,7 +61,7 @@ function fakePager(screens: number): Pager & { page: number } {
 const panelOf = (s: PresentSession) => s.tour()?.stops[s.store.getState().index]?.panel.id;
 
 beforeEach(() => {
-  store = createExhibitionStore({ mode: 'present' });
+  store = createExhibitionStore(modeOptions('present'));
 });
 
 afterEach(() => {
@@ -569,7 +572,7 @@ describe('auto-advance', () => {
   });
 
   it('does not count behind the loading screen: it starts when the corridor shows', () => {
-    const loading = createExhibitionStore({ mode: 'present' });
+    const loading = createExhibitionStore(modeOptions('present'));
     loading.getState().contentLoaded(exhibition, []);
     const s = createPresentSession({ exhibition: loading, tourId: 'timed', motion: 'cut' });
     expect(s.store.getState()).toMatchObject({ index: 0, advanceAt: null, advanceLeft: 10_000 });
@@ -583,7 +586,9 @@ describe('auto-advance', () => {
   });
 
   it('starts anyway when the loading screen gives up after a minute', () => {
-    const stuck = createExhibitionStore({ mode: 'present' });
+    const stuck = createExhibitionStore(modeOptions('present'));
+    // The page's one loading clock (src/boot/content.ts starts it with the content).
+    const stopClock = startLoadingGiveUp(stuck);
     stuck.getState().contentLoaded(exhibition, []);
     const s = createPresentSession({ exhibition: stuck, tourId: 'timed', motion: 'cut' });
     vi.advanceTimersByTime(59_999);
@@ -593,6 +598,7 @@ describe('auto-advance', () => {
     vi.advanceTimersByTime(10_000);
     expect(s.store.getState().index).toBe(1);
     s.dispose();
+    stopClock();
   });
 
   it('dispose stops the countdown', () => {

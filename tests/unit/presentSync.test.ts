@@ -4,7 +4,7 @@
  * session, and two lessons on two channels do not drive each other.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPresentSession, type PresentSession } from '../../src/modes/presentSession.ts';
+import { createPresentSession, type PresentSession } from '../../src/modes/present/presentSession.ts';
 import {
   channelName,
   followSession,
@@ -13,8 +13,9 @@ import {
   publishSession,
   type RemoteStatus,
   type SessionFollower,
-} from '../../src/modes/presentSync.ts';
+} from '../../src/modes/present/presentSync.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
 import { LESSON, makeExhibition } from './presentFixtures.ts';
 
 /** Polls until `check` passes (messages cross the channel asynchronously). */
@@ -58,7 +59,7 @@ function presenter(name: string) {
 const latest = () => received.at(-1);
 
 beforeEach(() => {
-  store = createExhibitionStore({ mode: 'present' });
+  store = createExhibitionStore(modeOptions('present'));
   store.getState().contentLoaded(makeExhibition([LESSON]), []);
   session = createPresentSession({ exhibition: store, tourId: 'lesson', motion: 'cut' });
   stopPublish = publishSession(session, store, open(channelName('lesson-1')));
@@ -118,7 +119,7 @@ describe('the presenter window', () => {
   });
 
   it('another lesson on another channel is not driven', async () => {
-    const otherStore = createExhibitionStore({ mode: 'present' });
+    const otherStore = createExhibitionStore(modeOptions('present'));
     otherStore.getState().contentLoaded(makeExhibition([LESSON]), []);
     const other = createPresentSession({ exhibition: otherStore, tourId: 'lesson', motion: 'cut' });
     publishSession(other, otherStore, open(channelName('lesson-2')));

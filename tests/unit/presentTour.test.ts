@@ -18,7 +18,7 @@ import {
   stepIndex,
   stopIndexForPanel,
   toursOf,
-} from '../../src/modes/presentTour.ts';
+} from '../../src/content/tours.ts';
 import { LESSON, makeExhibition, PANEL_ORDER, TIMED } from './presentFixtures.ts';
 
 const exhibition = makeExhibition([LESSON, TIMED]);

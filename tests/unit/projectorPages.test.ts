@@ -4,7 +4,7 @@
  * grows from the smallest size to the largest that fits.
  */
 import { describe, expect, it } from 'vitest';
-import { type LineBox, largestFit, pageStarts } from '../../src/ui/present/projectorPages.ts';
+import { type LineBox, largestFit, pageStarts } from '../../src/modes/present/ui/projectorPages.ts';
 
 /** `count` lines of `height` px, `gap` px apart (the leading between them). */
 function lines(count: number, height: number, gap: number, from = 0): LineBox[] {

@@ -6,8 +6,6 @@
  * boards on the side walls that a board's whole width is in a 16:9 view.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fsContentReader } from '../../src/build/fonts.ts';
-import { loadExhibition } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import {
@@ -18,14 +16,13 @@ import {
   layoutCorridor,
 } from '../../src/layout/corridor.ts';
 import { estimateEms, fitFontSize } from '../../src/layout/textFit.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 let exhibition: Exhibition;
 let layout: CorridorLayout;
 
 beforeAll(async () => {
-  const result = await loadExhibition(fsContentReader('assets/content'));
-  if (!result.exhibition) throw new Error('the shipped content did not load');
-  exhibition = result.exhibition;
+  exhibition = await loadShippedExhibition();
   layout = layoutCorridor(exhibition);
 });
 

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { routeOfState, startHashSync } from '../../src/routing/hashSync.ts';
-import { formatHash, panelHref, parseHash, type Route } from '../../src/routing/routes.ts';
+import { formatHash, panelHref, parseHash } from '../../src/routing/routes.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import type { Route } from '../../src/store/types.ts';
+import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
 
 describe('parseHash', () => {
   it('reads the corridor from an empty hash, "#" and "#/"', () => {
@@ -120,13 +122,8 @@ class FakeWindow {
 }
 
 function makeExhibition(): Exhibition {
-  const panels = ['fang-jie', 'wang-yanping', 'huang-yong'].map((id) => panelSchema.parse({ id, kind: 'event', title: id }));
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [{ id: 'members', title: '党员风采', file: 'm.json', panels }],
-  };
+  const panels = ['fang-jie', 'wang-yanping', 'huang-yong'].map((id) => testPanel(id, { title: id }));
+  return testExhibition([{ ...testSection('members', panels, { title: '党员风采' }), file: 'm.json' }]);
 }
 
 let stop: (() => void) | undefined;

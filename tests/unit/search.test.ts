@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fsContentReader } from '../../src/build/fonts.ts';
-import { loadExhibition } from '../../src/content/load.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { buildSearchIndex, foldText, queryTerms, type SnippetPart, searchPanels, snippetOf } from '../../src/content/search.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 const panel = (json: unknown) => panelSchema.parse(json);
 
@@ -193,8 +192,7 @@ describe('snippetOf', () => {
 
 describe('the shipped content', () => {
   it('finds every panel by its own Chinese and English title', async () => {
-    const { exhibition: shipped } = await loadExhibition(fsContentReader('assets/content'));
-    if (!shipped) throw new Error('the shipped content does not load');
+    const shipped = await loadShippedExhibition();
     const shippedIndex = buildSearchIndex(shipped);
     for (const section of shipped.sections) {
       for (const item of section.panels) {

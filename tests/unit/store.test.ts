@@ -1,34 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allPanels } from '../../src/content/load.ts';
 import type { ContentProblem } from '../../src/content/problems.ts';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { type BoardPlacement, layoutCorridor } from '../../src/layout/corridor.ts';
-import {
-  type CameraGoal,
-  createExhibitionStore,
-  type ExhibitionStore,
-  isFullyLoaded,
-  type LoadingProgress,
-  livePose,
-  progressFraction,
-} from '../../src/store/store.ts';
+import { livePose } from '../../src/store/live.ts';
+import { isFullyLoaded, LOADING_GIVE_UP_MS, progressFraction, startLoadingGiveUp } from '../../src/store/progress.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import type { CameraGoal, LoadingProgress } from '../../src/store/types.ts';
+import { testExhibition, testSection } from '../support/exhibition.ts';
+import { modeOptions } from '../support/modes.ts';
 
 /** Three sections: a (3 panels), b (2 panels), c (4 panels). */
 function makeExhibition(): Exhibition {
-  const section = (id: string, count: number) => ({
-    id,
-    title: `栏目 ${id}`,
-    file: `${id}.json`,
-    panels: Array.from({ length: count }, (_, i) =>
-      panelSchema.parse({ id: `${id}${i + 1}`, kind: 'event', title: `展板 ${id}${i + 1}` }),
-    ),
-  });
-  return {
-    title: '党史长廊',
-    host: '德清县消防救援大队',
-    theme: '学党史',
-    sections: [section('a', 3), section('b', 2), section('c', 4)],
-  };
+  return testExhibition([testSection('a', 3), testSection('b', 2), testSection('c', 4)]);
 }
 
 const exhibition = makeExhibition();
@@ -77,7 +61,7 @@ describe('loading', () => {
   });
 
   it('takes the initial mode and language', () => {
-    const state = createExhibitionStore({ mode: 'kiosk', lang: 'en' }).getState();
+    const state = createExhibitionStore({ ...modeOptions('kiosk'), lang: 'en' }).getState();
     expect(state.mode).toBe('kiosk');
     expect(state.lang).toBe('en');
   });
@@ -347,6 +331,29 @@ describe('applyRoute', () => {
     expect(store.getState().view).toBe('corridor');
     expect(store.getState().openPanelId).toBeNull();
     expect(store.getState().notice).toEqual({ kind: 'unknown-route', path: '/text/x' });
+  });
+});
+
+describe('the loading clock', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('gives up waiting after a minute, once, for every waiter alike', () => {
+    const loading = createExhibitionStore();
+    const stop = startLoadingGiveUp(loading);
+    vi.advanceTimersByTime(LOADING_GIVE_UP_MS - 1);
+    expect(loading.getState().loadingGaveUp).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(loading.getState().loadingGaveUp).toBe(true);
+    stop();
+    expect(LOADING_GIVE_UP_MS).toBe(60_000);
+  });
+
+  it('stops without giving up when stopped first', () => {
+    const loading = createExhibitionStore();
+    startLoadingGiveUp(loading)();
+    vi.advanceTimersByTime(LOADING_GIVE_UP_MS * 2);
+    expect(loading.getState().loadingGaveUp).toBe(false);
   });
 });
 

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { createExhibitionStore } from '../../src/store/store.ts';
+import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
 
-const panel = (id: string) => panelSchema.parse({ id, kind: 'event', title: `展板 ${id}` });
-const exhibitionOf = (ids: string[]): Exhibition => ({
-  title: '党史长廊',
-  host: '德清县消防救援大队',
-  theme: '学党史',
-  sections: [{ id: 's', title: '栏目', file: 's.json', panels: ids.map(panel) }],
-});
+const exhibitionOf = (ids: string[]): Exhibition =>
+  testExhibition([
+    testSection(
+      's',
+      ids.map((id) => testPanel(id)),
+      { title: '栏目' },
+    ),
+  ]);
 
 describe('content edited during a visit (dev mode)', () => {
   it('keeps the open card and glides to where its board now stands', () => {

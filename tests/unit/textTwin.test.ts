@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fsContentReader } from '../../src/build/fonts.ts';
-import { allPanels, loadExhibition } from '../../src/content/load.ts';
+import { allPanels } from '../../src/content/load.ts';
 import { narrationFiles, narrationFor, narrationScript, speechLang } from '../../src/content/narration.ts';
 import { panelSchema } from '../../src/content/schema.ts';
 import { twinOutline, twinPanelAnchor } from '../../src/ui/text/twinOutline.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 import { makeExhibition, PANEL_ORDER } from './presentFixtures.ts';
 
 describe('twinOutline', () => {
@@ -22,8 +22,7 @@ describe('twinOutline', () => {
   });
 
   it('speaks the visitor language, falling back to Chinese, with dates as precise as the source', async () => {
-    const { exhibition } = await loadExhibition(fsContentReader('assets/content'));
-    if (!exhibition) throw new Error('the shipped content does not load');
+    const exhibition = await loadShippedExhibition();
     const zh = twinOutline(exhibition, 'zh');
     const en = twinOutline(exhibition, 'en');
     // Exactly the shipped panels, none added or left out.

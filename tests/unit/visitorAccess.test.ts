@@ -3,12 +3,10 @@
  * decision, where the card leaves the board visible, tap tolerance, the floor plan's projection
  * and hit testing, the year scrubber's mapping, and the store actions they call.
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadExhibition } from '../../src/content/load.ts';
 import { boardTextureUrls, type PhotoManifest } from '../../src/content/photoManifest.ts';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
+import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/input/tapTolerance.ts';
 import { CARD_SIDE_MIN_WIDTH, cardRegion, SHEET_HEIGHT_SHARE } from '../../src/layout/cardRegion.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import {
@@ -24,11 +22,10 @@ import {
   toPlan,
 } from '../../src/layout/floorPlan.ts';
 import { placeForYear, timelineMarks, yearAnchors, yearFraction } from '../../src/layout/yearScrubber.ts';
-import { CLICK_TOLERANCE_PX, isTap, TAP_TOLERANCE_PX } from '../../src/modes/tapTolerance.ts';
 import { chooseQuality, type DeviceTraits, isSoftwareRenderer } from '../../src/scene/deviceQuality.ts';
-import { type CameraGoal, createExhibitionStore } from '../../src/store/store.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { createExhibitionStore } from '../../src/store/store.ts';
+import type { CameraGoal } from '../../src/store/types.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 const desktop: DeviceTraits = {
   screenWidth: 1920,
@@ -326,8 +323,7 @@ describe('floor plan', () => {
 });
 
 describe('floor plan tap targets (the shipped corridor, drawn 280 CSS px wide)', async () => {
-  const { exhibition: shipped } = await loadExhibition((name) => readFile(join(ROOT, 'assets/content', name), 'utf8'));
-  if (!shipped) throw new Error('the shipped content did not load');
+  const shipped = await loadShippedExhibition();
   const shippedLayout = layoutCorridor(shipped);
   const size = { width: 340, height: 56 };
   const drawnWidth = 280;

@@ -5,18 +5,16 @@
  * years face each other across it (1927 and 1935, 1945 and 1949).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fsContentReader } from '../../src/build/fonts.ts';
-import { loadExhibition } from '../../src/content/load.ts';
 import { type CorridorLayout, layoutCorridor, type Vec3 } from '../../src/layout/corridor.ts';
 import { yawPitchTowards } from '../../src/layout/queries.ts';
 import { placeForYear, timelineMarks, type YearMark, yearAnchors, yearAtPlace } from '../../src/layout/yearScrubber.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 let layout: CorridorLayout;
 let marks: YearMark[];
 
 beforeAll(async () => {
-  const { exhibition } = await loadExhibition(fsContentReader('assets/content'));
-  if (!exhibition) throw new Error('the shipped content did not load');
+  const exhibition = await loadShippedExhibition();
   layout = layoutCorridor(exhibition);
   marks = timelineMarks(exhibition, layout);
 });

@@ -1,32 +1,26 @@
 /**
  * The attract loop: while nobody touches the kiosk, the camera tours the corridor board by board,
- * gliding to each and resting on it. It only sets camera goals (through the store's actions); the
- * camera rig glides and asks for frames while it moves, so during each rest the canvas draws
- * nothing at all. The tour walks out along the wall of the first board, in exhibition order, and
+ * gliding to each and resting on it. It only sets camera goals (through the store's actions) and
+ * waits for the rig's word that it has arrived (the store's `cameraSettled` for that goal's seq);
+ * the rig asks for frames only while it moves, so during each rest the canvas draws nothing at all. The tour walks out along the wall of the first board, in exhibition order, and
  * back along the other wall, then rests at the entrance: every glide is a short slide to the next board on the
  * same wall (no half turn between the walls at each step, never a rush down the whole corridor).
  */
 import type { BoardPlacement } from '../../layout/corridor.ts';
-import { type ExhibitionStore, livePose } from '../../store/store.ts';
+import type { ExhibitionStore } from '../../store/store.ts';
 
 export interface AttractLoopOptions {
-  /** How long the camera rests on each stop once its glide has settled. */
+  /** How long the camera rests on each stop once it has arrived. */
   restMs: number;
-  /** How often the rig's motion flag is read while a glide runs. */
-  pollMs: number;
-  /** A glide that never reports settling (a stalled renderer) is not waited for longer than this. */
+  /** A glide the rig never reports as settled (a stalled renderer) is not waited for longer than this. */
   maxGlideMs: number;
-  /** Whether the camera still moves (the rig's `livePose.moving`). */
-  isMoving(): boolean;
-  /** Where the camera is (the rig's `livePose`): a glide has begun once it moved. */
-  pose?: () => { position: readonly number[]; yaw: number };
   /** Tells which stop the tour has arrived at and rests on (null: the entrance view). */
   onStop?(panelId: string | null): void;
   /** Tells which stop the tour sets off for, as its glide begins (null: the entrance). */
   onGlide?(panelId: string | null): void;
 }
 
-export const ATTRACT_DEFAULTS: Omit<AttractLoopOptions, 'isMoving'> = { restMs: 8000, pollMs: 250, maxGlideMs: 20_000 };
+export const ATTRACT_DEFAULTS: AttractLoopOptions = { restMs: 8000, maxGlideMs: 20_000 };
 
 /** The tour's stops, cyclic: the entrance (null), the first board's wall going out, the other wall coming back. */
 export function attractStops(boards: ReadonlyArray<Pick<BoardPlacement, 'panelId' | 'wall' | 'order'>>): Array<string | null> {
@@ -44,15 +38,13 @@ export function attractStops(boards: ReadonlyArray<Pick<BoardPlacement, 'panelId
  * Starts the tour at the entrance (where the camera is when a visit has just been reset), resting
  * there first. Returns the stop; stopping leaves the camera where it is.
  */
-export function startAttractLoop(
-  store: ExhibitionStore,
-  options: Partial<AttractLoopOptions> & Pick<AttractLoopOptions, 'isMoving'>,
-): () => void {
-  const { restMs, pollMs, maxGlideMs, isMoving, onStop, onGlide, pose = () => livePose } = { ...ATTRACT_DEFAULTS, ...options };
+export function startAttractLoop(store: ExhibitionStore, options: Partial<AttractLoopOptions> = {}): () => void {
+  const { restMs, maxGlideMs, onStop, onGlide } = { ...ATTRACT_DEFAULTS, ...options };
   const layout = store.getState().layout;
   const stops = attractStops(layout?.boards ?? []);
   let index = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopWaiting = () => {};
   let stopped = false;
 
   const later = (delay: number, run: () => void) => {
@@ -62,32 +54,26 @@ export function startAttractLoop(
     }, delay);
   };
 
-  /**
-   * Waits for the glide to settle, then rests. A glide counts as settled once it has begun (the
-   * rig said it moves, or the camera moved: on a slow GPU the first frame can come seconds after
-   * the goal, and until then the rig's flag still says "still") and two readings in a row are quiet.
-   */
-  const settleThenRest = (stop: string | null, mustBegin: boolean) => {
-    const since = Date.now();
-    const from = pose();
-    const startPosition = [...from.position];
-    const startYaw = from.yaw;
-    let begun = !mustBegin;
-    let quiet = 0;
-    const poll = () => {
-      const elapsed = Date.now() - since;
-      const moving = isMoving();
-      if (!begun) {
-        const now = pose();
-        begun = moving || now.yaw !== startYaw || now.position.some((value, axis) => value !== startPosition[axis]);
-      }
-      quiet = moving || !begun ? 0 : quiet + 1;
-      if (quiet >= 2 || elapsed >= maxGlideMs) {
-        onStop?.(stop);
-        later(restMs, advance);
-      } else later(pollMs, poll);
+  /** Waits for the rig to report the current goal reached (or gives up on it), then rests. */
+  const settleThenRest = (stop: string | null) => {
+    const seq = store.getState().cameraGoal?.seq;
+    let waiting = true;
+    const arrived = () => {
+      if (!waiting || stopped) return;
+      waiting = false;
+      stopWaiting();
+      if (timer !== null) clearTimeout(timer);
+      onStop?.(stop);
+      later(restMs, advance);
     };
-    later(pollMs, poll);
+    if (seq === undefined || store.getState().cameraSettled?.seq === seq) {
+      arrived();
+      return;
+    }
+    stopWaiting = store.subscribe((state) => {
+      if (state.cameraSettled?.seq === seq) arrived();
+    });
+    later(maxGlideMs, arrived);
   };
 
   const advance = () => {
@@ -101,12 +87,13 @@ export function startAttractLoop(
     const state = store.getState();
     if (stop === null) state.goToEntrance();
     else state.focusPanel(stop);
-    settleThenRest(stop, true);
+    settleThenRest(stop);
   };
 
-  settleThenRest(null, false);
+  settleThenRest(null);
   return () => {
     stopped = true;
+    stopWaiting();
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };

@@ -1,18 +1,18 @@
 /**
- * What the kiosk sets up before React renders anything (called from main.tsx in `?mode=kiosk`),
+ * What the kiosk sets up before React renders anything (called first by the kiosk's install, src/modes/kiosk/index.ts, before main.tsx renders),
  * so it holds even when the React tree is gone: the lock-down, the recovery from errors and from
  * content that failed to load, and the heartbeat.
  */
 import { parseHash } from '../../routing/routes.ts';
-import { useExhibition } from '../../store/store.ts';
+import type { ExhibitionStore } from '../../store/store.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { useKiosk } from './kioskStore.ts';
+import type { KioskStore } from './kioskStore.ts';
 import { installKioskLockdown } from './lockdown.ts';
 import { installKioskRecovery } from './recovery.ts';
 
 let booted = false;
 
-export function bootKiosk(win: Window = window): void {
+export function bootKiosk(win: Window, useExhibition: ExhibitionStore, useKiosk: KioskStore): void {
   if (booted) return;
   booted = true;
   const recovery = installKioskRecovery(win);

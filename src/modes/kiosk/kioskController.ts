@@ -4,8 +4,9 @@
  * drives the exhibition store only through its named actions and keeps its own phase in the
  * kiosk store; input listeners only record a time stamp (no state is set per pointermove).
  */
+
+import { releaseMotion } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
-import { motionInput } from '../../store/store.ts';
 import { type AttractLoopOptions, startAttractLoop } from './attractLoop.ts';
 import { IdleTimer, warningSecondsFor } from './idleTimer.ts';
 import type { KioskStore } from './kioskStore.ts';
@@ -23,9 +24,7 @@ export interface KioskControllerOptions {
   stats: KioskStatsRecorder;
   /** Where input is listened for (the window). */
   inputTarget: EventTarget;
-  /** Whether the camera still glides (the rig's `livePose.moving`). */
-  isMoving(): boolean;
-  attract?: Partial<Omit<AttractLoopOptions, 'isMoving' | 'onStop' | 'onGlide'>>;
+  attract?: Partial<Omit<AttractLoopOptions, 'onStop' | 'onGlide'>>;
   /**
    * Called at each reset, after the visitor's changes are undone. Returns true when the page is
    * about to reload (a new version of the exhibition waits), so no attract loop is started.
@@ -56,20 +55,13 @@ export function resetVisitorState(store: ExhibitionStore): void {
   state.dismissNotice();
   if (state.view !== 'corridor') state.showView('corridor');
   state.setLang('zh');
-  motionInput.forward = 0;
-  motionInput.backward = 0;
-  motionInput.left = 0;
-  motionInput.right = 0;
-  motionInput.turnLeft = 0;
-  motionInput.turnRight = 0;
-  motionInput.lookYaw = 0;
-  motionInput.lookPitch = 0;
+  releaseMotion();
   // Cut (not glide) back to the entrance: the overlay fades over the cut.
   state.goToEntrance(true);
 }
 
 export function startKioskController(options: KioskControllerOptions): KioskController {
-  const { store, kiosk, stats, inputTarget, isMoving } = options;
+  const { store, kiosk, stats, inputTarget } = options;
   const idleSeconds = Math.max(1, options.idleSeconds);
   let stopAttract: (() => void) | null = null;
   let stopped = false;
@@ -91,7 +83,6 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
     kiosk.getState().setAttractHeading(null);
     stopAttract = startAttractLoop(store, {
       ...options.attract,
-      isMoving,
       onStop: (panelId) => kiosk.getState().setAttractPanel(panelId),
       onGlide: (panelId) => kiosk.getState().setAttractHeading(panelId),
     });

@@ -86,6 +86,3 @@ export function createKioskStore() {
 }
 
 export type KioskStore = ReturnType<typeof createKioskStore>;
-
-/** The app's kiosk store (only used in `?mode=kiosk`). Tests build their own. */
-export const useKiosk = createKioskStore();

@@ -9,7 +9,7 @@
  * What a page cannot stop (Ctrl+W, Alt+F4, the OS's own gestures) is for the browser's kiosk
  * flags: see the README.
  */
-import { chordName, KIOSK_BLOCKED_CHORDS } from '../keymap.ts';
+import { chordName, KIOSK_BLOCKED_CHORDS } from '../../input/keymap.ts';
 
 export const KIOSK_ROOT_CLASS = 'kiosk-mode';
 

@@ -11,7 +11,8 @@
  * Reloads back off when they keep happening (a broken build must not reload in a tight loop), and
  * the last errors are kept in localStorage for the admin screen (message and time only).
  */
-import { t } from '../../ui/strings.ts';
+import { t } from '../../i18n/strings.ts';
+import { safeStorage } from '../../store/safeStorage.ts';
 
 export const RELOADS_KEY = 'dangshi.kiosk.reloads';
 export const ERRORS_KEY = 'dangshi.kiosk.errors';
@@ -79,14 +80,6 @@ export interface RecoveryOptions {
   /** Reloads the page; injectable for tests. */
   reload?: () => void;
   now?: () => number;
-}
-
-function safeStorage(win: Window): KeyValueStorage | null {
-  try {
-    return win.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 let installed: KioskRecovery | null = null;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadExhibition } from '../../content/load.ts';
 import type { Exhibition } from '../../content/schema.ts';
-import { presentTour, toursOf } from '../../modes/presentTour.ts';
+import { presentTour, toursOf } from '../../content/tours.ts';
 import type { TourSource } from '../commands/liveService.ts';
 import type { SiteBuilds } from './builds.ts';
 

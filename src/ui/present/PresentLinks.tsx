@@ -6,9 +6,9 @@
 import { useId } from 'react';
 import { type Lang, localize } from '../../content/localize.ts';
 import type { Exhibition } from '../../content/schema.ts';
-import { presentTour, toursOf } from '../../modes/presentTour.ts';
+import { presentTour, toursOf } from '../../content/tours.ts';
+import { t } from '../../i18n/strings.ts';
 import { formatModeParams } from '../../routing/modeParams.ts';
-import { t } from '../strings.ts';
 
 export function PresentLinks({ exhibition, lang }: { exhibition: Exhibition; lang: Lang }) {
   const headingId = useId();

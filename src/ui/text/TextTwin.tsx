@@ -6,11 +6,11 @@
  * as a booklet (textTwin.css). Loaded lazily: the 3D visit never pays for it.
  */
 import { useEffect, useRef } from 'react';
+import { labelled, labelSeparator, t } from '../../i18n/strings.ts';
 import { panelHref, textHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
 import { LanguageToggle } from '../LanguageToggle.tsx';
 import { PanelDetails } from '../PanelDetails.tsx';
-import { labelled, labelSeparator, t } from '../strings.ts';
 import { type TwinPanel, twinOutline } from './twinOutline.ts';
 import './textTwin.css';
 

@@ -1,0 +1,58 @@
+/**
+ * Content start-up, for every mode: the exhibition's content, the interface and board fonts, the
+ * photo manifest, and (in dev) swapping in content edited while the visit goes on. Written once.
+ */
+import { fetchContentFile, loadExhibition } from '../content/load.ts';
+import { fetchPhotoManifest } from '../content/photoManifest.ts';
+import { loadInterfaceFont, preloadBoardFonts } from '../scene/fonts.ts';
+import { startLoadingGiveUp } from '../store/progress.ts';
+import type { ExhibitionStore } from '../store/store.ts';
+
+export interface ContentBootOptions {
+  /** Where the site is served from (`import.meta.env.BASE_URL`). */
+  baseUrl: string;
+  /** The boards' glyphs are rendered with WebGL (troika's SDF atlas): without it there are no boards to set. */
+  hasWebgl: boolean;
+  /** Vite's hot-module channel in dev (`import.meta.hot`); undefined in a build. */
+  hot?: { on(event: string, listener: () => void): void; off(event: string, listener: () => void): void };
+}
+
+/** Starts loading everything the visit needs into the store. Returns the stop. */
+export function bootContent(store: ExhibitionStore, { baseUrl, hasWebgl, hot }: ContentBootOptions): () => void {
+  let stopped = false;
+  const loadContent = (arrived: 'contentLoaded' | 'contentReloaded') =>
+    loadExhibition(fetchContentFile(baseUrl)).then(({ exhibition, problems }) => {
+      if (stopped) return;
+      if (arrived === 'contentLoaded') {
+        for (const problem of problems) console.warn(`[content] ${problem.file}: ${problem.path}: ${problem.en}`);
+      }
+      if (exhibition) store.getState()[arrived](exhibition, problems);
+      else store.getState().contentFailed(problems);
+    });
+  // The photo sizes made at build time; without a manifest the boards and card use the original files.
+  const loadPhotos = () =>
+    fetchPhotoManifest(baseUrl).then((manifest) => {
+      if (!stopped) store.getState().photosLoaded(manifest);
+    });
+  // Dev mode: the server says the content changed; swap it in without losing the visitor's place.
+  const onContentChanged = () => {
+    void loadContent('contentReloaded');
+    void loadPhotos();
+  };
+
+  const stopGiveUp = startLoadingGiveUp(store);
+  void loadContent('contentLoaded');
+  void loadInterfaceFont();
+  void loadPhotos();
+  if (hasWebgl) {
+    preloadBoardFonts().then((metrics) => {
+      if (!stopped) store.getState().fontLoaded(metrics);
+    });
+  }
+  hot?.on('exhibition:content-changed', onContentChanged);
+  return () => {
+    stopped = true;
+    stopGiveUp();
+    hot?.off('exhibition:content-changed', onContentChanged);
+  };
+}

@@ -1,0 +1,15 @@
+import type { ModeCapabilities } from '../../store/types.ts';
+
+/**
+ * The lobby kiosk, unattended: the card only (its own HUD and attract tour), no links or history,
+ * touch only, nothing to print or download, a wider card, and every visit starting in Chinese.
+ */
+export const KIOSK_CAPABILITIES: ModeCapabilities = {
+  screens: new Set(['card']),
+  history: 'none',
+  input: 'touch',
+  printAndDownload: false,
+  cameraTransitions: 'glide',
+  cardRoom: 'kiosk',
+  remembersLanguage: false,
+};

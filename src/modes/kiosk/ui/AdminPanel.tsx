@@ -1,0 +1,323 @@
+/**
+ * The kiosk's admin screen, behind the hidden corner gesture and the PIN from exhibition.json
+ * (`kiosk.adminPin`): the visit statistics, CSV export, reloading the content, and leaving kiosk
+ * mode. Without a PIN in the config the screen stays shut. The PIN keeps visitors out; it is no
+ * protection against anyone who can read the site's files. The idle reset applies here too, so a
+ * forgotten admin screen goes back to the attract loop by itself.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { allPanels } from '../../../content/load.ts';
+import { type Lang, localize } from '../../../content/localize.ts';
+import { t } from '../../../i18n/strings.ts';
+import { formatModeParams } from '../../../routing/modeParams.ts';
+import { safeStorage } from '../../../store/safeStorage.ts';
+import { useExhibition } from '../../../store/store.ts';
+import { useKiosk } from '../kioskContext.ts';
+import type { KioskController } from '../kioskController.ts';
+import type { OfflineSupport } from '../offline.ts';
+import { recentErrors } from '../recovery.ts';
+import { dayKey, type KioskStatsRecorder, statsToCsv, summarizeDays, topBoards } from '../stats.ts';
+
+const MAX_ATTEMPTS = 5;
+const LOCK_MS = 60_000;
+/** Wrong PINs are remembered across openings of the pad (not across reloads). */
+const attempts = { count: 0, lockedUntil: 0 };
+
+export interface AdminPanelProps {
+  controller: KioskController;
+  offline: OfflineSupport | null;
+  stats: KioskStatsRecorder;
+  idleSeconds: number;
+}
+
+export function AdminPanel(props: AdminPanelProps) {
+  const [unlocked, setUnlocked] = useState(false);
+  const pin = useExhibition((state) => state.exhibition?.kiosk?.adminPin);
+  if (!unlocked) return <PinPad pin={pin} onUnlock={() => setUnlocked(true)} onCancel={() => props.controller.reset()} />;
+  return <AdminScreen {...props} />;
+}
+
+function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock(): void; onCancel(): void }) {
+  const [digits, setDigits] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now);
+  const locked = attempts.lockedUntil > now;
+
+  // The lock's countdown.
+  useEffect(() => {
+    if (!locked) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [locked]);
+
+  const submit = (entered: string) => {
+    if (!pin || locked) return;
+    if (entered === pin) {
+      attempts.count = 0;
+      onUnlock();
+      return;
+    }
+    attempts.count++;
+    setDigits('');
+    if (attempts.count >= MAX_ATTEMPTS) {
+      attempts.count = 0;
+      attempts.lockedUntil = Date.now() + LOCK_MS;
+      setNow(Date.now());
+      setMessage(null);
+    } else {
+      setMessage(t('kioskPinWrong', 'zh'));
+    }
+  };
+  const press = (key: string) => {
+    if (locked) return;
+    setMessage(null);
+    if (key === 'delete') setDigits((value) => value.slice(0, -1));
+    else if (key === 'ok') submit(digits);
+    else setDigits((value) => (value.length < 8 ? value + key : value));
+  };
+
+  useEffect(() => {
+    // A keyboard, when staff plug one in: digits, Enter.
+    const onKey = (event: KeyboardEvent) => {
+      if (/^\d$/.test(event.key)) press(event.key);
+      else if (event.key === 'Enter') press('ok');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section className="kiosk-admin kiosk-admin--pin" role="dialog" aria-modal="true" aria-labelledby="kiosk-pin-title">
+      <h2 id="kiosk-pin-title">
+        {t('kioskAdmin', 'zh')} · {t('kioskAdmin', 'en')}
+      </h2>
+      {!pin ? (
+        // Said to the member of staff holding the corner, who cannot fix it: whom to ask. How to
+        // set the PIN is for the technician, in the README and assets/content/GUIDE.md.
+        <div className="kiosk-admin__no-pin" data-testid="kiosk-no-pin">
+          <p className="kiosk-admin__no-pin-title">{t('kioskPinMissingTitle', 'zh')}</p>
+          <p>{t('kioskPinMissing', 'zh')}</p>
+          <p className="kiosk-admin__no-pin-title" lang="en">
+            {t('kioskPinMissingTitle', 'en')}
+          </p>
+          <p lang="en">{t('kioskPinMissing', 'en')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="kiosk-pin__prompt">
+            {locked
+              ? t('kioskPinLocked', 'zh', { n: Math.ceil((attempts.lockedUntil - now) / 1000) })
+              : (message ?? t('kioskPinPrompt', 'zh'))}
+          </p>
+          <p className="kiosk-pin__dots" aria-hidden="true" data-testid="kiosk-pin-dots">
+            {Array.from({ length: Math.max(4, digits.length) }, (_, index) => (
+              <span key={index} className={index < digits.length ? 'kiosk-pin__dot kiosk-pin__dot--on' : 'kiosk-pin__dot'} />
+            ))}
+          </p>
+          <div className="kiosk-pin__pad">
+            {['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0', 'ok'].map((key) => (
+              <button
+                key={key}
+                type="button"
+                className={key === 'ok' ? 'kiosk-button kiosk-button--primary' : 'kiosk-button'}
+                disabled={locked}
+                onClick={() => press(key)}
+              >
+                {key === 'delete' ? t('kioskPinClear', 'zh') : key === 'ok' ? t('kioskPinOk', 'zh') : key}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
+      <button type="button" className="kiosk-button kiosk-admin__cancel" onClick={onCancel}>
+        {/* With no PIN there is nothing to cancel: the one way on is back to the start screen. */}
+        {pin ? t('kioskCancel', 'zh') : `${t('kioskBack', 'zh')} · ${t('kioskBack', 'en')}`}
+      </button>
+    </section>
+  );
+}
+
+function duration(seconds: number, lang: Lang): string {
+  const whole = Math.round(seconds);
+  return whole >= 60
+    ? t('kioskMinutes', lang, { m: Math.floor(whole / 60), s: whole % 60 })
+    : t('kioskSeconds', lang, { s: whole });
+}
+
+function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProps) {
+  const exhibition = useExhibition((state) => state.exhibition);
+  const offlineStatus = useKiosk((state) => state.offline);
+  const [snapshot, setSnapshot] = useState(() => stats.snapshot());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const now = Date.now();
+  const titles = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const panel of exhibition ? allPanels(exhibition) : []) map.set(panel.id, localize(panel.title, 'zh'));
+    return map;
+  }, [exhibition]);
+  const titleOf = (id: string) => titles.get(id) ?? id;
+  const days = summarizeDays(snapshot, now, 14);
+  const boards = topBoards(snapshot, now, 30).slice(0, 15);
+  const errors = recentErrors(safeStorage()).slice(-5).reverse();
+
+  const exportCsv = () => {
+    const name = `dangshi-kiosk-stats-${dayKey(now)}.csv`;
+    const url = URL.createObjectURL(new Blob([statsToCsv(stats.snapshot(), titleOf)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setNotice(t('kioskExported', 'zh', { name }));
+  };
+
+  const reloadContent = () => {
+    const reload = offline?.reloadContent ?? (async () => window.location.reload());
+    void reload((step) =>
+      setNotice(
+        step === 'checking'
+          ? t('kioskReloadChecking', 'zh')
+          : step === 'updating'
+            ? t('kioskReloadUpdating', 'zh')
+            : t('kioskReloadNone', 'zh'),
+      ),
+    );
+  };
+
+  const leave = () => {
+    const url = new URL(window.location.href);
+    url.search = formatModeParams({ mode: 'visitor' });
+    url.hash = '';
+    window.location.replace(url.href);
+  };
+
+  const cacheText =
+    offlineStatus.cache === 'ready'
+      ? t('kioskOffline', 'zh')
+      : offlineStatus.cache === 'unsupported'
+        ? t('kioskOfflineUnsupported', 'zh')
+        : t('kioskOfflinePending', 'zh');
+
+  return (
+    <section
+      className="kiosk-admin"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="kiosk-admin-title"
+      data-testid="kiosk-admin"
+    >
+      <header className="kiosk-admin__head">
+        <h2 id="kiosk-admin-title">
+          {t('kioskAdmin', 'zh')} · {t('kioskStatsTitle', 'zh')}
+        </h2>
+        <button type="button" className="kiosk-button" onClick={() => controller.reset()}>
+          {t('kioskBack', 'zh')}
+        </button>
+      </header>
+      <div className="kiosk-admin__scroll">
+        <p className="kiosk-admin__note">{t('kioskStatsNote', 'zh')}</p>
+        <div className="kiosk-admin__actions">
+          <button type="button" className="kiosk-button kiosk-button--primary" onClick={exportCsv}>
+            {t('kioskExportCsv', 'zh')}
+          </button>
+          <button type="button" className="kiosk-button" onClick={reloadContent}>
+            {t('kioskReloadContent', 'zh')}
+          </button>
+          <button
+            type="button"
+            className="kiosk-button"
+            onClick={() => {
+              if (!confirmClear) {
+                setConfirmClear(true);
+                return;
+              }
+              stats.clear();
+              setSnapshot(stats.snapshot());
+              setConfirmClear(false);
+            }}
+          >
+            {confirmClear ? t('kioskClearConfirm', 'zh') : t('kioskClearStats', 'zh')}
+          </button>
+          <button type="button" className="kiosk-button" onClick={leave}>
+            {t('kioskLeave', 'zh')}
+          </button>
+        </div>
+        {notice && (
+          <p className="kiosk-admin__notice" role="status">
+            {notice}
+          </p>
+        )}
+
+        <h3>{t('kioskStatsDays', 'zh')}</h3>
+        <table className="kiosk-admin__table" data-testid="kiosk-stats-days">
+          <thead>
+            <tr>
+              <th scope="col">{t('kioskStatsDay', 'zh')}</th>
+              <th scope="col">{t('kioskStatsVisits', 'zh')}</th>
+              <th scope="col">{t('kioskStatsOpens', 'zh')}</th>
+              <th scope="col">{t('kioskStatsReading', 'zh')}</th>
+              <th scope="col">{t('kioskStatsAverage', 'zh')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((row) => (
+              <tr key={row.day} className={row.visits === 0 ? 'kiosk-admin__row--empty' : undefined}>
+                <td>{row.day}</td>
+                <td>{row.visits}</td>
+                <td>{row.opens}</td>
+                <td>{duration(row.readingSeconds, 'zh')}</td>
+                <td>{row.visits > 0 ? duration(row.averageVisitSeconds, 'zh') : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <h3>{t('kioskStatsTopBoards', 'zh')}</h3>
+        {boards.length === 0 ? (
+          <p>{t('kioskStatsEmpty', 'zh')}</p>
+        ) : (
+          <table className="kiosk-admin__table" data-testid="kiosk-stats-boards">
+            <thead>
+              <tr>
+                <th scope="col">{t('kioskStatsBoard', 'zh')}</th>
+                <th scope="col">{t('kioskStatsOpens', 'zh')}</th>
+                <th scope="col">{t('kioskStatsReading', 'zh')}</th>
+                <th scope="col">{t('kioskStatsAverage', 'zh')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {boards.map((row) => (
+                <tr key={row.panelId}>
+                  <td>{titleOf(row.panelId)}</td>
+                  <td>{row.opens}</td>
+                  <td>{duration(row.seconds, 'zh')}</td>
+                  <td>{duration(row.averageSeconds, 'zh')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        <h3>{t('kioskStatus', 'zh')}</h3>
+        <ul className="kiosk-admin__status">
+          <li data-testid="kiosk-offline-status">{cacheText}</li>
+          {offlineStatus.updateWaiting && <li>{t('kioskUpdateWaiting', 'zh')}</li>}
+          <li>{t('kioskIdleSetting', 'zh', { n: idleSeconds })}</li>
+          <li>
+            {t('kioskRecentErrors', 'zh')}：{errors.length === 0 && t('kioskNoErrors', 'zh')}
+          </li>
+          {errors.map((error) => (
+            <li key={`${error.at}-${error.message}`} className="kiosk-admin__error">
+              <code>
+                {new Date(error.at).toLocaleString('zh-CN')} {error.message}
+              </code>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

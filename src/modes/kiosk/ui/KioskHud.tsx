@@ -1,0 +1,49 @@
+/**
+ * The kiosk's controls during a visit, sized for fingers (at least 60 px): previous / next board,
+ * back to the entrance, and the language. Nothing needs hover or a keyboard; looking, walking and
+ * reading are done on the corridor itself (drag, tap the floor, tap a board).
+ */
+import { localize } from '../../../content/localize.ts';
+import { t } from '../../../i18n/strings.ts';
+import { useExhibition } from '../../../store/store.ts';
+import { IconHome, IconLanguage, IconNext, IconPrevious } from './icons.tsx';
+
+export function KioskHud() {
+  const lang = useExhibition((state) => state.lang);
+  const exhibition = useExhibition((state) => state.exhibition);
+  // An open card has its own previous / next and ×, and everything behind it is inert.
+  const cardOpen = useExhibition((state) => state.openPanelId !== null);
+  if (!exhibition) return null;
+  const { stepPanel, goToEntrance, toggleLang } = useExhibition.getState();
+  return (
+    <>
+      <header className="kiosk-hud-top">
+        <h1>{localize(exhibition.title, lang)}</h1>
+        <p>{localize(exhibition.host, lang)}</p>
+      </header>
+      <nav className="kiosk-hud" aria-label={t('kioskControls', lang)} hidden={cardOpen}>
+        <p className="kiosk-hud__hint">{t('kioskTouchHint', lang)}</p>
+        <div className="kiosk-hud__bar">
+          <button type="button" className="kiosk-button" onClick={() => stepPanel(-1)} aria-label={t('previousPanel', lang)}>
+            <IconPrevious />
+            <span>{t('previous', lang)}</span>
+          </button>
+          <button type="button" className="kiosk-button" onClick={() => goToEntrance()} aria-label={t('kioskHomeLabel', lang)}>
+            <IconHome />
+            <span>{t('kioskHome', lang)}</span>
+          </button>
+          <button type="button" className="kiosk-button" onClick={() => stepPanel(1)} aria-label={t('nextPanel', lang)}>
+            <span>{t('next', lang)}</span>
+            <IconNext />
+          </button>
+          <button type="button" className="kiosk-button kiosk-button--lang" onClick={toggleLang}>
+            <IconLanguage />
+            {/* The name starts with the visible text (WCAG 2.5.3), as in LanguageToggle. */}
+            <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t('language', lang)}</span>
+            <span className="visually-hidden"> · {t('languageLabel', lang)}</span>
+          </button>
+        </div>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Keeps the projector window and the presenter window in step over a `BroadcastChannel`.
+ *
+ * The projector window owns the session: it runs every command (its own keys, and those the
+ * presenter window sends) and broadcasts its state after each change. The presenter window only
+ * mirrors that state and sends commands, so the two can never disagree about the stop.
+ * Each lesson has its own channel (`dangshi-present:<session>`), so two lessons in two tabs do
+ * not drive each other.
+ */
+import type { Lang } from '../../content/localize.ts';
+import type { ExhibitionStore } from '../../store/store.ts';
+import { PRESENT_COMMANDS, type PresentCommand, type PresentSession, type PresentState } from './presentSession.ts';
+
+export const CHANNEL_PREFIX = 'dangshi-present:';
+
+/** What the presenter window sees: the session's state, the language, and when it was sent. */
+export interface PresentSnapshot extends PresentState {
+  lang: Lang;
+}
+
+export type PresentMessage =
+  | { type: 'state'; snapshot: PresentSnapshot }
+  | { type: 'command'; command: PresentCommand }
+  | { type: 'goto'; index: number }
+  | { type: 'hello' }
+  | { type: 'bye' };
+
+/** Only well-formed messages are acted on: the channel is the origin's, but be strict anyway. */
+export function parseMessage(data: unknown): PresentMessage | null {
+  if (data === null || typeof data !== 'object') return null;
+  const message = data as Record<string, unknown>;
+  switch (message.type) {
+    case 'hello':
+    case 'bye':
+      return { type: message.type };
+    case 'command':
+      return PRESENT_COMMANDS.includes(message.command as PresentCommand)
+        ? { type: 'command', command: message.command as PresentCommand }
+        : null;
+    case 'goto':
+      return typeof message.index === 'number' && Number.isInteger(message.index) ? { type: 'goto', index: message.index } : null;
+    case 'state': {
+      const snapshot = message.snapshot as PresentSnapshot | undefined;
+      return snapshot && typeof snapshot === 'object' && typeof snapshot.index === 'number' && typeof snapshot.tourId === 'string'
+        ? { type: 'state', snapshot }
+        : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function channelName(sessionId: string): string {
+  return `${CHANNEL_PREFIX}${sessionId}`;
+}
+
+/**
+ * The projector window's side: broadcasts the session's state whenever it or the language
+ * changes, answers a presenter window that says hello, and runs the commands it sends.
+ * Returns the uninstaller, which tells the presenter window the projector has gone.
+ */
+export function publishSession(session: PresentSession, exhibition: ExhibitionStore, channel: BroadcastChannel): () => void {
+  const snapshot = (): PresentSnapshot => ({ ...session.store.getState(), lang: exhibition.getState().lang });
+  const send = () => channel.postMessage({ type: 'state', snapshot: snapshot() } satisfies PresentMessage);
+  const onMessage = (event: MessageEvent) => {
+    const message = parseMessage(event.data);
+    if (!message) return;
+    if (message.type === 'hello') send();
+    else if (message.type === 'command') session.run(message.command);
+    else if (message.type === 'goto') session.goTo(message.index);
+  };
+  channel.addEventListener('message', onMessage);
+  const stopSession = session.store.subscribe(send);
+  const stopLang = exhibition.subscribe((state, previous) => {
+    if (state.lang !== previous.lang) send();
+  });
+  send();
+  let stopped = false;
+  return () => {
+    if (stopped) return; // pagehide and the app's own cleanup may both call it
+    stopped = true;
+    channel.postMessage({ type: 'bye' } satisfies PresentMessage);
+    channel.removeEventListener('message', onMessage);
+    stopSession();
+    stopLang();
+  };
+}
+
+export type RemoteStatus = 'connecting' | 'connected' | 'closed';
+
+export interface SessionFollower {
+  send(command: PresentCommand): void;
+  goTo(index: number): void;
+  dispose(): void;
+}
+
+/**
+ * The presenter window's side: says hello (so the projector sends its state at once), hands
+ * every state it receives to `onState`, and sends commands.
+ */
+export function followSession(
+  channel: BroadcastChannel,
+  onState: (snapshot: PresentSnapshot) => void,
+  onStatus: (status: RemoteStatus) => void,
+): SessionFollower {
+  const onMessage = (event: MessageEvent) => {
+    const message = parseMessage(event.data);
+    if (message?.type === 'state') {
+      onStatus('connected');
+      onState(message.snapshot);
+    } else if (message?.type === 'bye') onStatus('closed');
+  };
+  channel.addEventListener('message', onMessage);
+  onStatus('connecting');
+  channel.postMessage({ type: 'hello' } satisfies PresentMessage);
+  return {
+    send: (command) => channel.postMessage({ type: 'command', command } satisfies PresentMessage),
+    goTo: (index) => channel.postMessage({ type: 'goto', index } satisfies PresentMessage),
+    dispose: () => channel.removeEventListener('message', onMessage),
+  };
+}

@@ -1,0 +1,23 @@
+/** The visitor in a browser: walking keys, reduced motion followed, the HUD as the mode's overlay. */
+import type { ModeModule } from '../types.ts';
+import { VISITOR_CAPABILITIES } from './capabilities.ts';
+import { VisitorOverlay } from './VisitorOverlay.tsx';
+import { installReducedMotion, installVisitorKeys } from './visitorInput.ts';
+
+export const visitorMode: ModeModule = {
+  id: 'visitor',
+  capabilities: VISITOR_CAPABILITIES,
+  install(store, win, { hasWebgl }) {
+    const stopKeys = installVisitorKeys(store, win, { scene: hasWebgl });
+    // The visitor's camera cuts instead of gliding when the system asks for reduced motion.
+    const stopReducedMotion = installReducedMotion(store, win);
+    return {
+      Overlay: VisitorOverlay,
+      standalone: false,
+      uninstall() {
+        stopReducedMotion();
+        stopKeys();
+      },
+    };
+  },
+};

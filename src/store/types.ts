@@ -1,0 +1,203 @@
+/**
+ * The store's types, shared by its slices (src/store/slices/) and the layers above it. The store is
+ * the middle of the house: content and layout below it, routing, scene, UI and modes above.
+ */
+import type { Lang } from '../content/localize.ts';
+import type { PhotoManifest } from '../content/photoManifest.ts';
+import type { ContentProblem } from '../content/problems.ts';
+import type { Exhibition } from '../content/schema.ts';
+import type { CorridorLayout, Viewpoint } from '../layout/corridor.ts';
+import type { FontMetrics } from '../layout/lineBreak.ts';
+
+export type Mode = 'visitor' | 'present' | 'kiosk';
+/** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
+export type View = 'corridor' | 'problems' | 'text';
+
+/**
+ * Where the URL hash points (src/routing/routes.ts parses and formats it): `#/` the corridor,
+ * `#/panel/<id>` a panel's card, `#/problems`, `#/text` and `#/text/<id>`. Defined here, below
+ * routing, because the store applies routes and must not import the routing layer.
+ */
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'panel'; id: string }
+  | { kind: 'problems' }
+  | { kind: 'text'; panelId?: string }
+  | { kind: 'unknown'; path: string };
+
+/** A shared screen a mode may offer (src/modes/<mode>/index.ts declares which). */
+export type Screen =
+  | 'card'
+  | 'search'
+  | 'textTwin'
+  | 'directory'
+  /** The directory's links into projector mode's lessons (讲解模式). */
+  | 'lessonLinks'
+  | 'floorPlan'
+  | 'boardProxies';
+
+/**
+ * What a mode allows, declared once by the mode (src/modes/<mode>/index.ts) and read from the
+ * store by the shared screens and the scene, so none of them asks which mode runs.
+ */
+export interface ModeCapabilities {
+  /** The shared screens this mode shows. */
+  screens: ReadonlySet<Screen>;
+  /** `push`: routes live in the URL hash (back and forward work); `none`: no hash routes at all. */
+  history: 'push' | 'none';
+  /** `keys`: a keyboard (the visitor's walking keys, a presenter's clicker); `touch`: touch only. */
+  input: 'keys' | 'touch';
+  /** Whether the visitor may print or download (the text twin's booklet, the presenter's links). */
+  printAndDownload: boolean;
+  /**
+   * How the camera moves between goals: `glide`, or `cutWhenReducedMotion` (the visitor's, cuts
+   * when the system asks for reduced motion). Projector mode sets its own motion through the
+   * goals' `instant`; the kiosk's attract tour always glides.
+   */
+  cameraTransitions: 'glide' | 'cutWhenReducedMotion';
+  /**
+   * What the open card leaves of the screen for the scene to frame the board in: the visitor's
+   * card (a side card or a phone's bottom sheet), the kiosk's wider card, or nothing (the
+   * projector's slide covers the whole screen and its stops are the presenter's).
+   */
+  cardRoom: 'visitor' | 'kiosk' | 'none';
+  /** Whether the visitor's choice of language is kept across reloads (not on the kiosk, a shared screen). */
+  remembersLanguage: boolean;
+}
+
+/** Where the camera should go next. `seq` changes on every request, so asking twice works. */
+export type CameraGoal =
+  | { kind: 'viewpoint'; viewpoint: Viewpoint; instant: boolean; seq: number }
+  | { kind: 'walk'; x: number; z: number; seq: number };
+
+/**
+ * The rig reached a goal and came to rest: the goal's `seq`, and the board it framed (null for a
+ * goal that is no board's viewpoint: the entrance, a section, a walk).
+ */
+export interface CameraSettled {
+  seq: number;
+  panelId: string | null;
+}
+
+export type Notice = { kind: 'unknown-panel'; id: string } | { kind: 'unknown-route'; path: string };
+
+export interface LoadingProgress {
+  contentReady: boolean;
+  fontReady: boolean;
+  texturesLoaded: number;
+  texturesTotal: number;
+  textsReady: number;
+  textsTotal: number;
+}
+
+/** Which mode runs and what it allows; set once, by src/main.tsx, before the first render. */
+export interface ModeSlice {
+  mode: Mode;
+  capabilities: ModeCapabilities;
+}
+
+export interface ContentSlice {
+  status: 'loading' | 'ready' | 'failed';
+  exhibition: Exhibition | null;
+  layout: CorridorLayout | null;
+  problems: ContentProblem[];
+  /** The build's photo manifest; `ready` once fetched (null manifest: none, use the original files). */
+  photos: { ready: boolean; manifest: PhotoManifest | null };
+  contentLoaded(exhibition: Exhibition, problems: ContentProblem[]): void;
+  contentFailed(problems: ContentProblem[]): void;
+  /** New content while the visit goes on (editing in dev): the visitor stays where they are. */
+  contentReloaded(exhibition: Exhibition, problems: ContentProblem[]): void;
+  photosLoaded(manifest: PhotoManifest | null): void;
+}
+
+export interface NavigationSlice {
+  /** The panel whose card is open. */
+  openPanelId: string | null;
+  /** The board the camera was last sent to (next/previous count from it). */
+  focusPanelId: string | null;
+  view: View;
+  /** The panel the text twin was asked to show (`#/text/<id>`); null: the twin from its top. */
+  textPanelId: string | null;
+  notice: Notice | null;
+  /** A route that arrived before the content did; applied once it loads. */
+  pendingRoute: Route | null;
+  applyRoute(route: Route): void;
+  /** Opens a panel's card and sends the camera to its board (cutting there at once with `instant`). */
+  openPanel(panelId: string, instant?: boolean): void;
+  closePanel(): void;
+  focusPanel(panelId: string): void;
+  stepPanel(step: 1 | -1): void;
+  openPanelInView(): void;
+  walkTo(x: number, z: number): void;
+  /** Goes to the start of a section, looking down the corridor (the floor plan's sections). */
+  goToSection(sectionId: string): void;
+  /** Goes to where a year of the centenary timeline stands (the year scrubber). */
+  goToYear(year: number): void;
+  /** Back to the entrance view, gliding (or cutting there at once with `instant`, e.g. behind a fade). */
+  goToEntrance(instant?: boolean): void;
+  showView(view: View): void;
+  dismissNotice(): void;
+}
+
+export interface OverlaysSlice {
+  lang: Lang;
+  directoryOpen: boolean;
+  /** The search overlay (the HUD's 搜索 button or "/"). */
+  searchOpen: boolean;
+  /** The board whose keyboard proxy has the focus: the scene draws a focus ring around it. */
+  keyboardFocusPanelId: string | null;
+  setLang(lang: Lang): void;
+  toggleLang(): void;
+  setDirectoryOpen(open: boolean): void;
+  setSearchOpen(open: boolean): void;
+  setKeyboardFocus(panelId: string | null): void;
+}
+
+export interface LoadingSlice {
+  progress: LoadingProgress;
+  /** Advance widths of the board font, for the line-breaker; null until loaded (troika then wraps). */
+  fontMetrics: FontMetrics | null;
+  /**
+   * Loading took longer than LOADING_GIVE_UP_MS (src/store/progress.ts): the visit opens anyway
+   * (a board's text that cannot be typeset must not hold it hostage). One clock for every waiter.
+   */
+  loadingGaveUp: boolean;
+  giveUpLoading(): void;
+  fontLoaded(metrics?: FontMetrics | null): void;
+  texturesProgress(loaded: number, total: number): void;
+  textRegistered(): void;
+  textReady(): void;
+}
+
+export interface ProximitySlice {
+  /** Boards near the visitor, nearest first: only these hold a photo texture (see textureStreaming.ts). */
+  nearBoardIds: string[];
+  /**
+   * Boards whose text is set (troika meshes) — those within a few tens of metres; far boards show
+   * their frame, face and title band only. null until the first sample: every board.
+   */
+  textBoardIds: string[] | null;
+  /** Replaces the near boards; does nothing when the set of ids is unchanged. */
+  setNearBoards(ids: string[]): void;
+  /** Replaces the boards whose text is set; does nothing when the set of ids is unchanged. */
+  setTextBoards(ids: string[]): void;
+}
+
+export interface CameraSlice {
+  cameraGoal: CameraGoal | null;
+  /** The last goal the rig reached and rested at (null: none yet). */
+  cameraSettled: CameraSettled | null;
+  /** The visitor's system asks for reduced motion: the visitor's camera cuts instead of gliding. */
+  reducedMotion: boolean;
+  setReducedMotion(reduced: boolean): void;
+  /** Called by the camera rig once it has come to rest at the goal with this seq. */
+  cameraSettledAt(seq: number, panelId: string | null): void;
+}
+
+export type ExhibitionState = ModeSlice &
+  ContentSlice &
+  NavigationSlice &
+  OverlaysSlice &
+  LoadingSlice &
+  ProximitySlice &
+  CameraSlice;
