@@ -293,7 +293,7 @@ describe('kiosk: a day in the lobby', () => {
   it('a 5 s press in the corner and the PIN open the admin screen: statistics, CSV export, back', async () => {
     const pad = page.getByRole('dialog', { name: /管理/ });
     const pressed = Date.now();
-    await holdUntilVisible(page, cdp, 30, 30, pad);
+    await holdUntilVisible(cdp, 30, 30, pad);
     // Only a long hold opens it: the admin corner waits 5 s (ADMIN_HOLD_MS).
     expect(Date.now() - pressed).toBeGreaterThanOrEqual(5000);
     expect((await kioskState(page)).phase).toBe('admin');

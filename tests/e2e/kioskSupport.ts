@@ -85,7 +85,7 @@ export async function longPress(page: Page, cdp: CDPSession, x: number, y: numbe
  * press. (A fixed hold can come out shorter than the corner's 5 s on a busy CPU, where the
  * pointerdown is handled late: the corner then takes it for a tap, which starts a visit.)
  */
-export async function holdUntilVisible(page: Page, cdp: CDPSession, x: number, y: number, answer: Locator): Promise<void> {
+export async function holdUntilVisible(cdp: CDPSession, x: number, y: number, answer: Locator): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
   await expect.poll(() => answer.isVisible(), { timeout: 60_000, interval: 250 }).toBe(true);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
