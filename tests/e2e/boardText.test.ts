@@ -78,7 +78,7 @@ async function showBoard(panelId: string): Promise<BoardTextLayout[]> {
     window.location.hash = `#/panel/${id}`;
   }, panelId);
   await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
-  // The glide there can be long on a CPU rasteriser.
+  // Even a cut's frame can be long in coming on a busy CPU rasteriser.
   await waitForStillness(page, 600, 240_000);
   await expect
     .poll(
@@ -119,8 +119,10 @@ async function englishLabels(): Promise<string[]> {
 beforeAll(async () => {
   const server = await serveStatic();
   const browser = await launchBrowser();
-  // A large, sharp picture of the boards: twice the pixels per CSS pixel.
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2 });
+  // A large, sharp picture of the boards: twice the pixels per CSS pixel. Reduced motion: the
+  // camera cuts from board to board (this file reads what troika typeset, not the way there; a
+  // glide is dozens of CPU-rendered frames, a cut is one).
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
   page.setDefaultTimeout(90_000);
   const watch = watchPage(page, server.url.replace(/\/$/, ''));
   page.on('console', (message) => {

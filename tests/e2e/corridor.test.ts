@@ -152,6 +152,10 @@ describe('the corridor', () => {
   it('steps with ←/→ inside the card, and back/forward move between opened panels', async () => {
     const [first, second] = panels;
     if (!first || !second) throw new Error('need two panels');
+    // From here on the tests look at the card, the history and the language, not at the camera's
+    // way there: cuts instead of glides (each glide is dozens of CPU-rendered frames).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.reducedMotion).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('dialog', { name: second.title }).count()).toBe(1);
     expect(new URL(page.url()).hash).toBe(`#/panel/${second.id}`);

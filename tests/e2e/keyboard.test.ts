@@ -27,6 +27,11 @@ afterAll(() => visit?.close());
 
 describe('a keyboard-only visit', () => {
   it('opens five boards in exhibition order with Tab, Enter and Esc, the focus coming back each time', async () => {
+    // Cuts, not glides, for the first two tests: they are about the focus and where the camera
+    // ends, not the way there (a glide is dozens of CPU-rendered frames). The reduced-motion test
+    // below starts from the default again.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(async () => (await exhibitState())?.reducedMotion).toBe(true);
     for (const [index, panel] of panels.slice(0, 5).entries()) {
       await page.keyboard.press('Tab');
       await expect.poll(focusedProxy).toBe(panel.id);
@@ -76,6 +81,8 @@ describe('a keyboard-only visit', () => {
     await expect.poll(async () => (await exhibitState())?.keyboardFocusPanelId).toBeNull();
     await page.keyboard.press('Shift+Tab');
     await expect.poll(focusedProxy).toBe(last.id);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect.poll(async () => (await exhibitState())?.reducedMotion).toBe(false);
   });
 
   it('cuts to a board with no pose in between when the visitor prefers reduced motion', async () => {

@@ -28,8 +28,8 @@ import {
   afterGlide,
   atEntrance,
   copySite,
+  holdUntilVisible,
   kioskState,
-  longPress,
   panelPoint,
   type SiteCopy,
   touchContext,
@@ -291,9 +291,11 @@ describe('kiosk: a day in the lobby', () => {
   });
 
   it('a 5 s press in the corner and the PIN open the admin screen: statistics, CSV export, back', async () => {
-    await longPress(page, cdp, 30, 30, 5600);
     const pad = page.getByRole('dialog', { name: /管理/ });
-    await expect.poll(() => pad.isVisible()).toBe(true);
+    const pressed = Date.now();
+    await holdUntilVisible(cdp, 30, 30, pad);
+    // Only a long hold opens it: the admin corner waits 5 s (ADMIN_HOLD_MS).
+    expect(Date.now() - pressed).toBeGreaterThanOrEqual(5000);
     expect((await kioskState(page)).phase).toBe('admin');
     // A wrong PIN is refused.
     for (const digit of '1111') await pad.getByRole('button', { name: digit, exact: true }).tap();

@@ -229,6 +229,9 @@ describe('projector mode', () => {
   it('starts from the directory: a link per lesson leads to ?mode=present&tour=<id>', async () => {
     await page.goto(server.url);
     await waitForExhibit(page);
+    // The first frames after the loading screen compile the corridor's shaders on the CPU: on a
+    // busy machine no animation frame comes for a minute, and a click waits for frames.
+    await waitForStillness(page, 600, 240_000);
     await page.getByRole('button', { name: /展厅目录/ }).click({ timeout: 60_000 });
     const nav = page.getByRole('navigation', { name: '展厅目录' });
     const present = nav.getByRole('region', { name: '讲解模式' });
