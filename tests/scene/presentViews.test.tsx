@@ -65,7 +65,7 @@ afterEach(() => {
 function project(tourId: string, motion: 'glide' | 'cut' = 'cut') {
   session = createPresentSession({ exhibition: useExhibition, tourId, motion });
   presentRuntime.setState({ session });
-  act(() => root.render(<ProjectorView />));
+  act(() => root.render(<ProjectorView hasScene />));
   return session;
 }
 const run = (command: Parameters<PresentSession['run']>[0]) => act(() => session?.run(command));
@@ -98,6 +98,18 @@ describe('the projector card', () => {
     act(() => useExhibition.getState().setLang('en'));
     expect(cardName()).toBe('Panel c2');
     expect(card()?.querySelector('.projector__section')?.textContent).toBe('Section c');
+  });
+
+  it('shows the slide when the rig says the camera has come to rest at its goal, not before', () => {
+    project('lesson', 'glide');
+    expect(card()).toBeNull();
+    const goal = useExhibition.getState().cameraGoal;
+    if (!goal) throw new Error('the lesson sent the camera nowhere');
+    // A word about an earlier goal is no arrival.
+    act(() => useExhibition.getState().cameraSettledAt(goal.seq - 1, null));
+    expect(card()).toBeNull();
+    act(() => useExhibition.getState().cameraSettledAt(goal.seq, 'c2'));
+    expect(cardName()).toBe('展板 c2');
   });
 
   it('while the camera glides, the old card fades out; the new one shows once it has arrived', () => {

@@ -19,7 +19,7 @@ import type { Exhibition } from '../../../content/schema.ts';
 import type { PresentStop, PresentTour } from '../../../content/tours.ts';
 import { t } from '../../../i18n/strings.ts';
 import { boardById } from '../../../layout/queries.ts';
-import { livePose, onLivePose } from '../../../store/live.ts';
+import { onLivePose } from '../../../store/live.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { toggleFullscreen } from '../presentInput.ts';
 import { presentRuntime } from '../presentMode.ts';
@@ -27,7 +27,6 @@ import type { Pager, PresentSession, PresentState } from '../presentSession.ts';
 import { ProjectorKeyMessage, ProjectorMedia, ProjectorText } from './ProjectorDetails.tsx';
 import { type LineBox, largestFit, pageStarts } from './projectorPages.ts';
 
-const ARRIVAL_CHECK_MS = 100;
 /** The page has painted this often and the corridor not once: it is not being drawn; show the slide. */
 const PAINTS_WITHOUT_SCENE = 5;
 /** A glide takes a few hundred frames at most; one still moving after this many never comes to rest: show the slide. */
@@ -38,14 +37,19 @@ const TYPE_SCALE_STEP = 0.05;
 /** Blocks that move to the next screen whole (a figure's tile, a person's box), when they fit on one. */
 const UNBREAKABLE = '.projector__stat, .projector__person, .projector__to-fill';
 
-export function ProjectorView() {
+export interface ProjectorViewProps {
+  /** The corridor is drawn (WebGL): a camera to wait for between stops. */
+  hasScene: boolean;
+}
+
+export function ProjectorView({ hasScene }: ProjectorViewProps) {
   const session = useStore(presentRuntime, (runtime) => runtime.session);
   const popupBlocked = useStore(presentRuntime, (runtime) => runtime.popupBlocked);
   const lang = useExhibition((state) => state.lang);
   if (!session) return null;
   return (
     <>
-      <Projector session={session} lang={lang} />
+      <Projector session={session} lang={lang} hasScene={hasScene} />
       {popupBlocked && (
         <p className="present-toast" role="alert">
           {t('presentPopupBlocked', lang)}
@@ -55,7 +59,7 @@ export function ProjectorView() {
   );
 }
 
-function Projector({ session, lang }: { session: PresentSession; lang: Lang }) {
+function Projector({ session, lang, hasScene }: { session: PresentSession; lang: Lang; hasScene: boolean }) {
   const state = useStore(session.store);
   const layout = useExhibition((s) => s.layout);
   const exhibition = useExhibition((s) => s.exhibition);
@@ -68,40 +72,49 @@ function Projector({ session, lang }: { session: PresentSession; lang: Lang }) {
   if (state.ready && state.arrived) shownIndex.current = state.index;
   const shown = shownIndex.current === null ? undefined : tour?.stops[shownIndex.current];
 
-  // Watch the camera (ten times a second, never per frame) until it has come to rest: the rig has
-  // drawn a frame since it was sent to the board (so it knows of the glide) and no longer moves.
-  // The give-ups count the page's painted frames and the rig's, never the clock, so a machine
-  // that draws a frame in many seconds (CPU WebGL, a busy machine) never passes for a camera at rest.
+  // Wait for the rig's word that the camera has come to rest at its current goal (the store's
+  // cameraSettled, for the goal's seq). The give-ups count the page's painted frames and the rig's,
+  // never the clock, so a machine that draws a frame in many seconds (CPU WebGL, a busy machine)
+  // never passes for a camera at rest; without a scene (no WebGL) there is no camera to wait for.
   useEffect(() => {
     if (!state.ready || state.arrived || state.leaving || !stop) return;
     const board = layout ? boardById(layout, stop.panel.id) : undefined;
+    if (!board || !hasScene) {
+      session.markArrived();
+      return;
+    }
+    const atRest = () => {
+      const { cameraGoal, cameraSettled } = useExhibition.getState();
+      return cameraGoal !== null && cameraSettled?.seq === cameraGoal.seq;
+    };
+    if (atRest()) {
+      session.markArrived();
+      return;
+    }
+    const stopWaiting = useExhibition.subscribe(() => {
+      if (atRest()) session.markArrived();
+    });
+    // The rig's frames since the camera was sent; one still moving after so many never comes to rest.
     let framesDrawn = 0;
-    // The page's own animation frames seen since the camera was sent. The rig's frame is asked
-    // for first (when the goal changed), so it runs in the first of them if the corridor draws.
-    let pagePaints = 0;
-    let paint = 0;
     const stopCounting = onLivePose(() => {
       framesDrawn++;
+      if (framesDrawn > ARRIVAL_GIVE_UP_FRAMES) session.markArrived();
     });
-    const check = () => {
-      if (paint === 0) {
-        paint = requestAnimationFrame(() => {
-          paint = 0;
-          pagePaints++;
-        });
-      }
-      const noScene = document.querySelector('.exhibit-canvas canvas') === null;
-      const atRest = framesDrawn > 0 && !livePose.moving;
-      const notDrawing = framesDrawn === 0 && pagePaints > PAINTS_WITHOUT_SCENE;
-      if (!board || noScene || atRest || notDrawing || framesDrawn > ARRIVAL_GIVE_UP_FRAMES) session.markArrived();
-    };
-    const timer = window.setInterval(check, ARRIVAL_CHECK_MS);
+    // The page's own paints until the rig draws its first frame: the rig's frame is asked for first
+    // (when the goal changed), so it comes in the first of them if the corridor draws at all.
+    let pagePaints = 0;
+    let paint = requestAnimationFrame(function counted() {
+      pagePaints++;
+      if (framesDrawn > 0) return;
+      if (pagePaints > PAINTS_WITHOUT_SCENE) session.markArrived();
+      else paint = requestAnimationFrame(counted);
+    });
     return () => {
-      window.clearInterval(timer);
       cancelAnimationFrame(paint);
+      stopWaiting();
       stopCounting();
     };
-  }, [session, state.ready, state.arrived, state.leaving, stop, layout]);
+  }, [session, state.ready, state.arrived, state.leaving, stop, layout, hasScene]);
 
   return (
     <>
