@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { Exhibition } from '../../../content/schema.ts';
-import { followText } from '../followStrings.ts';
+import { followText } from '../../../i18n/followStrings.ts';
 
 export interface FollowBoardsProps {
   exhibition: Exhibition;

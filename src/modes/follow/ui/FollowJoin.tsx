@@ -4,8 +4,8 @@
  */
 import { useId, useState } from 'react';
 import type { Lang } from '../../../content/localize.ts';
+import { followErrorText, followText } from '../../../i18n/followStrings.ts';
 import { type LiveErrorCode, NICKNAME_MAX_CHARS } from '../../../live/protocol.ts';
-import { followErrorText, followText } from '../followStrings.ts';
 
 export interface FollowJoinProps {
   lang: Lang;

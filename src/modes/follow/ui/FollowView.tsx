@@ -6,11 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { allPanels } from '../../../content/load.ts';
+import { followErrorText, followText } from '../../../i18n/followStrings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { LanguageToggle } from '../../../ui/LanguageToggle.tsx';
 import type { FollowClient } from '../followClient.ts';
 import { followScreen } from '../followState.ts';
-import { followErrorText, followText } from '../followStrings.ts';
 import { FollowBoards } from './FollowBoards.tsx';
 import { FollowCard } from './FollowCard.tsx';
 import { FollowJoin } from './FollowJoin.tsx';

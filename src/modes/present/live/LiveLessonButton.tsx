@@ -1,7 +1,7 @@
 /** 课堂互动 on the projector's control bar (L): absent unless the station server answered. */
 import { useStore } from 'zustand';
 import type { Lang } from '../../../content/localize.ts';
-import { liveText } from './liveStrings.ts';
+import { liveText } from '../../../i18n/liveStrings.ts';
 import type { PresenterLive } from './presenterLive.ts';
 
 export interface LiveLessonButtonProps {

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../../content/localize.ts';
-import { liveErrorText, liveText } from './liveStrings.ts';
+import { liveErrorText, liveText } from '../../../i18n/liveStrings.ts';
 import { joinQrSrc, type PresenterLive } from './presenterLive.ts';
 import './live.css';
 

@@ -1,9 +1,10 @@
 /**
- * The projector's live-lesson words (课堂互动). Kept with the feature for now (the house helper
- * is moving the shared strings into src/i18n/).
+ * The projector's live-lesson words (课堂互动, src/modes/present/live/). A file of their own
+ * beside strings.ts while the house's strings move there.
  */
-import type { Lang } from '../../../content/localize.ts';
-import type { LiveErrorCode } from '../../../live/protocol.ts';
+
+import type { LiveErrorCode } from '../live/protocol.ts';
+import type { Lang } from './lang.ts';
 
 const STRINGS = {
   liveButton: { zh: '课堂互动', en: 'Live lesson' },
@@ -27,6 +28,11 @@ const STRINGS = {
   rosterOffline: { zh: '离线', en: 'offline' },
   remove: { zh: '移出', en: 'Remove' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+/** Every word of 课堂互动, for the interface font's character subset (src/build/characters.ts). */
+export function liveFontStrings(): string[] {
+  return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
+}
 
 export function liveText(key: keyof typeof STRINGS, lang: Lang, values: Record<string, number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));

@@ -1,9 +1,10 @@
 /**
- * The follower page's words, in both languages. Kept with the mode for now (the house helper is
- * moving the shared strings into src/i18n/); each phone shows them in its own language.
+ * The follower page's words (src/modes/follow/), in both languages; each phone shows them in its
+ * own language. A file of their own beside strings.ts while the house's strings move there.
  */
-import type { Lang } from '../../content/localize.ts';
-import type { LiveErrorCode } from '../../live/protocol.ts';
+
+import type { LiveErrorCode } from '../live/protocol.ts';
+import type { Lang } from './lang.ts';
 
 const STRINGS = {
   joinTitle: { zh: '加入课堂', en: 'Join the lesson' },
@@ -31,6 +32,11 @@ const STRINGS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FollowStringKey = keyof typeof STRINGS;
+
+/** Every word of the follower page, for the interface font's character subset (src/build/characters.ts). */
+export function followFontStrings(): string[] {
+  return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
+}
 
 export function followText(key: FollowStringKey, lang: Lang): string {
   return STRINGS[key][lang];
