@@ -1,8 +1,8 @@
 /**
  * 课堂互动 on the projector: the live lesson's presenter side, on the station server only.
  *
- * - Feature test: `GET api/live/status` (relative to the page). On a static host it fails or
- *   answers a page, and nothing here shows.
+ * - Feature test: the page's own answer carries the station's CSP header, then
+ *   `GET api/live/status` (relative to the page) answers. On a static host nothing here shows.
  * - Start: the station's PIN → `POST api/live/sessions` → the presenter secret, kept in this tab's
  *   sessionStorage, so the projector window reloading connects again to the same lesson.
  * - While live, the projector is the lesson: each stop change and blank screen of the projector
@@ -77,8 +77,20 @@ function readStoredLesson(storage: Storage | null): StoredLesson | null {
   }
 }
 
+/**
+ * Whether the page came from the station server: its answers carry the station's CSP header
+ * (with `frame-ancestors 'none'`, which a static build's meta tag cannot say). Asked first so a
+ * static host is never sent `api/live/status`, whose 404 the browser would log as an error.
+ */
+async function servedByStation(win: Window): Promise<boolean> {
+  const page = await win.fetch('./', { cache: 'no-store' });
+  void page.body?.cancel();
+  return page.headers.get('content-security-policy')?.includes("frame-ancestors 'none'") ?? false;
+}
+
 async function stationStatus(win: Window): Promise<LiveStatus | null> {
   try {
+    if (!(await servedByStation(win))) return null;
     const response = await win.fetch('api/live/status', { headers: { accept: 'application/json' } });
     if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) return null;
     const status = (await response.json()) as LiveStatus;
