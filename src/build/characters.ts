@@ -5,6 +5,8 @@
 
 import { formatDate, LANGS, variants } from '../content/localize.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
+import { followFontStrings } from '../i18n/followStrings.ts';
+import { liveFontStrings } from '../i18n/liveStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
 
 /** One visitor-facing string and where it stands, so a problem with it can name its place. */
@@ -123,9 +125,16 @@ export function collectContentStrings(exhibition: Exhibition): string[] {
   return locateContentStrings(exhibition).map((entry) => entry.text);
 }
 
-/** Every interface string (`src/i18n/strings.ts`), in every language. */
+/**
+ * Every interface string (`src/i18n/strings.ts`), in every language, and the live lesson's words
+ * (still kept with their modes: the follower page and the projector's 课堂互动).
+ */
 export function uiStrings(): string[] {
-  return Object.values(UI_STRINGS).flatMap((entry) => LANGS.map((lang) => entry[lang]));
+  return [
+    ...Object.values(UI_STRINGS).flatMap((entry) => LANGS.map((lang) => entry[lang])),
+    ...followFontStrings(),
+    ...liveFontStrings(),
+  ];
 }
 
 const range = (from: number, to: number): string =>

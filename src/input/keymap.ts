@@ -34,6 +34,7 @@ export type PressAction =
   | 'presentPresenterView'
   | 'presentPause'
   | 'presentMotion'
+  | 'presentLive'
   | 'presentEscape';
 
 export type KeyAction = HeldAction | PressAction;
@@ -89,6 +90,8 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     // Auto-advance pause/resume, and the camera's glide or cut between stops (the motion setting).
     p: 'presentPause',
     m: 'presentMotion',
+    // 课堂互动 (on the station server): start a live lesson, or hide / call back its join card.
+    l: 'presentLive',
     Escape: 'presentEscape',
   },
   // The lobby kiosk is touch only: no key does anything there.

@@ -4,6 +4,7 @@
  * only in their own mode (the initial-JS budget).
  */
 import type { Mode, ModeCapabilities } from '../store/types.ts';
+import { FOLLOW_CAPABILITIES } from './follow/capabilities.ts';
 import { KIOSK_CAPABILITIES } from './kiosk/capabilities.ts';
 import { PRESENT_CAPABILITIES } from './present/capabilities.ts';
 import type { ModeModule } from './types.ts';
@@ -19,4 +20,5 @@ export const MODES: Record<Mode, ModeEntry> = {
   visitor: { capabilities: VISITOR_CAPABILITIES, load: async () => visitorMode },
   present: { capabilities: PRESENT_CAPABILITIES, load: () => import('./present/index.ts').then((module) => module.presentMode) },
   kiosk: { capabilities: KIOSK_CAPABILITIES, load: () => import('./kiosk/index.ts').then((module) => module.kioskMode) },
+  follow: { capabilities: FOLLOW_CAPABILITIES, load: () => import('./follow/index.ts').then((module) => module.followMode) },
 };

@@ -1,6 +1,7 @@
 /**
  * The query string chooses how the exhibition runs: `?mode=kiosk[&idle=SECONDS]` for the lobby
- * touch screen, `?mode=present[&tour=<id>]` for projector sessions, nothing for visitors. The
+ * touch screen, `?mode=present[&tour=<id>]` for projector sessions, `?mode=follow[&code=<code>]` for
+ * an audience phone following a live lesson, nothing for visitors. The
  * hash stays free for routes (`#/panel/<id>`), so both combine: `?mode=present&tour=t#/panel/p`.
  */
 import type { Mode } from '../store/types.ts';
@@ -16,7 +17,7 @@ export interface ModeParams {
 export function parseModeParams(search: string): ModeParams {
   const params = new URLSearchParams(search);
   const requested = params.get('mode');
-  const mode: Mode = requested === 'kiosk' || requested === 'present' ? requested : 'visitor';
+  const mode: Mode = requested === 'kiosk' || requested === 'present' || requested === 'follow' ? requested : 'visitor';
   const idle = Number(params.get('idle'));
   return {
     mode,

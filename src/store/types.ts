@@ -9,7 +9,7 @@ import type { Exhibition } from '../content/schema.ts';
 import type { CorridorLayout, Viewpoint } from '../layout/corridor.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 
-export type Mode = 'visitor' | 'present' | 'kiosk';
+export type Mode = 'visitor' | 'present' | 'kiosk' | 'follow';
 /** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
 export type View = 'corridor' | 'problems' | 'text';
 

@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 describe('the present key table', () => {
-  it('has the presenter-remote keys PowerPoint and reveal.js users know, plus P and M', () => {
+  it('has the presenter-remote keys PowerPoint and reveal.js users know, plus P, M and L', () => {
     const expected: Array<[string, KeyAction]> = [
       ['PageDown', 'presentNext'],
       ['ArrowRight', 'presentNext'],
@@ -77,6 +77,7 @@ describe('the present key table', () => {
       ['s', 'presentPresenterView'],
       ['p', 'presentPause'],
       ['m', 'presentMotion'],
+      ['l', 'presentLive'],
       ['Escape', 'presentEscape'],
     ];
     for (const [key, action] of expected) expect(actionForKey('present', key), key).toBe(action);

@@ -34,6 +34,7 @@ export type PresentKeyOutcome =
   | { kind: 'command'; command: PresentCommand }
   | { kind: 'fullscreen' }
   | { kind: 'presenterView' }
+  | { kind: 'live' }
   | { kind: 'none' };
 
 /** Reads a key event through the key table. Modified keys (Ctrl+R, Alt+←…) stay the browser's. */
@@ -44,6 +45,7 @@ export function presentKeyOutcome(event: Pick<KeyboardEvent, 'key' | 'altKey' | 
   if (!action) return { kind: 'none' } as const;
   if (action === 'presentFullscreen') return { kind: 'fullscreen' } as const;
   if (action === 'presentPresenterView') return { kind: 'presenterView' } as const;
+  if (action === 'presentLive') return { kind: 'live' } as const;
   const command = commandForAction(action as PressAction);
   return command ? ({ kind: 'command', command } as const) : ({ kind: 'none' } as const);
 }

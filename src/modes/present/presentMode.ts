@@ -13,6 +13,7 @@ import { type PresentParams, parsePresentParams, presenterSearch } from '../../r
 import { formatHash, parseHash } from '../../routing/routes.ts';
 import { safeStorage } from '../../store/safeStorage.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
+import { installPresenterLive, type PresenterLive } from './live/presenterLive.ts';
 import { installPointerHiding, installPresentKeys, POINTER_IDLE_CLASS, toggleFullscreen } from './presentInput.ts';
 import { createPresentSession, type Motion, type PresentSession } from './presentSession.ts';
 import {
@@ -37,6 +38,8 @@ export interface PresentRuntime {
   tourNoticeHidden: boolean;
   /** Opens (or brings forward) the presenter window, as S does; for the control bar's button. */
   openPresenter: (() => void) | null;
+  /** 课堂互动 (the projector window on the station server; null elsewhere). */
+  live: PresenterLive | null;
 }
 
 export const presentRuntime = createStore<PresentRuntime>()(() => ({
@@ -47,6 +50,7 @@ export const presentRuntime = createStore<PresentRuntime>()(() => ({
   popupBlocked: false,
   tourNoticeHidden: false,
   openPresenter: null,
+  live: null,
 }));
 
 const SESSION_KEY = 'dangshi-present:session';
@@ -112,6 +116,7 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
   const onPageHide = () => stopPublish();
   win.addEventListener('pagehide', onPageHide);
 
+  const live = installPresenterLive(session, win);
   const root = win.document.documentElement;
   const stopKeys = installPresentKeys(win, (outcome) => {
     // Esc closes what is open: a black or white screen first, then the messages and the control bar.
@@ -126,11 +131,20 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
     if (outcome.kind === 'command') session.run(outcome.command);
     else if (outcome.kind === 'fullscreen') toggleFullscreen(win.document);
     else if (outcome.kind === 'presenterView') openPresenter();
+    else if (outcome.kind === 'live') live.toggle();
     if (outcome.kind !== 'presenterView' && presentRuntime.getState().popupBlocked)
       presentRuntime.setState({ popupBlocked: false });
   });
   const stopPointer = installPointerHiding(root, win);
-  presentRuntime.setState({ session, follower: null, remote: null, popupBlocked: false, tourNoticeHidden: false, openPresenter });
+  presentRuntime.setState({
+    session,
+    follower: null,
+    remote: null,
+    popupBlocked: false,
+    tourNoticeHidden: false,
+    openPresenter,
+    live,
+  });
 
   return () => {
     win.removeEventListener('pagehide', onPageHide);
@@ -138,8 +152,9 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
     channel?.close();
     stopKeys();
     stopPointer();
+    live.dispose();
     session.dispose();
-    presentRuntime.setState({ session: null, openPresenter: null });
+    presentRuntime.setState({ session: null, openPresenter: null, live: null });
   };
 }
 

@@ -21,6 +21,8 @@ import { t } from '../../../i18n/strings.ts';
 import { boardById } from '../../../layout/queries.ts';
 import { onLivePose } from '../../../store/live.ts';
 import { useExhibition } from '../../../store/store.ts';
+import { LiveLessonButton } from '../live/LiveLessonButton.tsx';
+import { LiveLessonPanel } from '../live/LiveLessonPanel.tsx';
 import { toggleFullscreen } from '../presentInput.ts';
 import { presentRuntime } from '../presentMode.ts';
 import type { Pager, PresentSession, PresentState } from '../presentSession.ts';
@@ -142,6 +144,7 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
         />
       )}
       <PresentControls session={session} state={state} lang={lang} />
+      <LiveLesson lang={lang} />
       {state.unknownTourId && <UnknownTourNotice id={state.unknownTourId} lang={lang} />}
     </>
   );
@@ -441,9 +444,16 @@ function lineBoxes(element: HTMLElement): LineBox[] {
   return boxes;
 }
 
+/** 课堂互动's PIN dialog and join card, on the station server only. */
+function LiveLesson({ lang }: { lang: Lang }) {
+  const live = useStore(presentRuntime, (runtime) => runtime.live);
+  return live ? <LiveLessonPanel live={live} lang={lang} /> : null;
+}
+
 /** Buttons for a presenter with a mouse; shown while the pointer moves, hidden with it after 2 s. */
 function PresentControls({ session, state, lang }: { session: PresentSession; state: PresentState; lang: Lang }) {
   const openPresenter = useStore(presentRuntime, (runtime) => runtime.openPresenter);
+  const live = useStore(presentRuntime, (runtime) => runtime.live);
   // Leaving goes to the visitor's corridor at the same panel.
   const exitHref = `${window.location.pathname}${window.location.hash}`;
   // A click must not leave the focus on a button, or the clicker's Enter/Space would press it again.
@@ -474,6 +484,7 @@ function PresentControls({ session, state, lang }: { session: PresentSession; st
       <button type="button" {...press(() => session.run('motion'))}>
         M · {t(state.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}
       </button>
+      {live && <LiveLessonButton live={live} lang={lang} press={press} />}
       <a className="present-controls__exit" href={exitHref} onMouseDown={keepFocus}>
         {t('presentExit', lang)}
       </a>

@@ -1,0 +1,68 @@
+/**
+ * The follower page's words (src/modes/follow/), in both languages; each phone shows them in its
+ * own language. A file of their own beside strings.ts while the house's strings move there.
+ */
+
+import type { LiveErrorCode } from '../live/protocol.ts';
+import type { Lang } from './lang.ts';
+
+const STRINGS = {
+  joinTitle: { zh: '加入课堂', en: 'Join the lesson' },
+  joinIntro: { zh: '跟着讲解员，在手机上看每一站的展板。', en: "Follow the guide: each stop's board on your phone." },
+  codeLabel: { zh: '课堂码（六位数字，见大屏幕）', en: 'Lesson code (six digits, on the big screen)' },
+  nicknameLabel: { zh: '昵称（可不填，最多 12 个字）', en: 'Nickname (optional, up to 12 characters)' },
+  join: { zh: '加入', en: 'Join' },
+  connecting: { zh: '正在连接课堂…', en: 'Connecting to the lesson…' },
+  reconnecting: { zh: '连接中断，正在重新连接…', en: 'Connection lost; reconnecting…' },
+  loadingContent: { zh: '正在载入展览内容…', en: 'Loading the exhibition…' },
+  lookAtScreen: { zh: '请看大屏幕', en: 'Please look at the big screen' },
+  lookAtScreenDetail: { zh: '讲解员正在大屏幕上讲解。', en: 'The guide is speaking to the room.' },
+  freeLook: { zh: '自由参观', en: 'Look around' },
+  backToGuide: { zh: '回到讲解', en: 'Back to the guide' },
+  guideStop: { zh: '讲解进度', en: 'Lesson progress' },
+  allBoards: { zh: '全部展板', en: 'All boards' },
+  boardList: { zh: '展板列表', en: 'Board list' },
+  missingPanel: {
+    zh: '这一站的展板不在本机的展览内容中（展览可能刚更新）。',
+    en: "This stop's board is not in the exhibition this phone loaded (it may just have been updated).",
+  },
+  youAre: { zh: '你的昵称：', en: 'Your nickname: ' },
+  joinAgain: { zh: '重新加入', en: 'Join again' },
+  enterOtherCode: { zh: '输入其他课堂码', en: 'Enter another code' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FollowStringKey = keyof typeof STRINGS;
+
+/** Every word of the follower page, for the interface font's character subset (src/build/characters.ts). */
+export function followFontStrings(): string[] {
+  return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
+}
+
+export function followText(key: FollowStringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
+
+const ERRORS: Partial<Record<LiveErrorCode, Record<Lang, string>>> = {
+  'unknown-code': {
+    zh: '没有找到这个课堂码的课堂：请核对大屏幕上的六位数字（课堂也可能已经结束）。',
+    en: 'No lesson has this code: check the six digits on the big screen (the lesson may also have ended).',
+  },
+  'bad-code': { zh: '课堂码是六位数字。', en: 'A lesson code is six digits.' },
+  'rate-limited': { zh: '尝试次数太多，请稍等片刻再试。', en: 'Too many tries; wait a moment and try again.' },
+  'session-ended': { zh: '这堂课已经结束，谢谢参加。', en: 'This lesson has ended. Thank you for taking part.' },
+  removed: { zh: '讲解员已将你移出本课堂。', en: 'The guide removed you from this lesson.' },
+  'session-full': { zh: '这堂课的人数已满。', en: 'This lesson is full.' },
+  'bad-request': {
+    zh: '昵称不能含有控制字符，最多 12 个字。',
+    en: 'A nickname has at most 12 characters and no control characters.',
+  },
+};
+
+/** A refusal in words (an unforeseen code is still named, so staff can look it up). */
+export function followErrorText(error: LiveErrorCode, lang: Lang): string {
+  const known = ERRORS[error];
+  if (known) return known[lang];
+  return lang === 'zh'
+    ? `暂时无法加入课堂（${error}），请稍后再试。`
+    : `Could not join the lesson (${error}); try again shortly.`;
+}

@@ -1,0 +1,53 @@
+/**
+ * The projector's live-lesson words (课堂互动, src/modes/present/live/). A file of their own
+ * beside strings.ts while the house's strings move there.
+ */
+
+import type { LiveErrorCode } from '../live/protocol.ts';
+import type { Lang } from './lang.ts';
+
+const STRINGS = {
+  liveButton: { zh: '课堂互动', en: 'Live lesson' },
+  pinTitle: { zh: '开始课堂互动', en: 'Start a live lesson' },
+  pinLabel: { zh: '讲解员密码（PIN）', en: 'Presenter PIN' },
+  pinStart: { zh: '开始', en: 'Start' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  joinHeading: { zh: '用手机扫码，跟着讲解看展板', en: 'Scan to follow the lesson on your phone' },
+  joinCodeLabel: { zh: '课堂码', en: 'Lesson code' },
+  joinedCount: { zh: '已加入 {n} 人', en: '{n} joined' },
+  followingCount: { zh: '{n} 人跟随讲解', en: '{n} following' },
+  qrAlt: { zh: '加入课堂的二维码', en: 'QR code to join the lesson' },
+  hideCard: { zh: '隐藏', en: 'Hide' },
+  gather: { zh: '集合', en: 'Gather' },
+  endLesson: { zh: '结束课堂', en: 'End the lesson' },
+  reconnecting: { zh: '与课堂服务器的连接中断，正在重新连接…', en: 'Lost the lesson server; reconnecting…' },
+  roster: { zh: '参加者', en: 'Participants' },
+  anonymous: { zh: '（未填昵称）', en: '(no nickname)' },
+  rosterFollowing: { zh: '跟随讲解', en: 'following' },
+  rosterFree: { zh: '自由参观', en: 'looking around' },
+  rosterOffline: { zh: '离线', en: 'offline' },
+  remove: { zh: '移出', en: 'Remove' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Every word of 课堂互动, for the interface font's character subset (src/build/characters.ts). */
+export function liveFontStrings(): string[] {
+  return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
+}
+
+export function liveText(key: keyof typeof STRINGS, lang: Lang, values: Record<string, number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+const ERRORS: Partial<Record<LiveErrorCode, Record<Lang, string>>> = {
+  'wrong-pin': { zh: '密码不对。', en: 'Wrong PIN.' },
+  locked: { zh: '错误次数太多，请稍后再试。', en: 'Too many wrong PINs; try again later.' },
+  'pin-not-configured': { zh: '本机没有设置讲解员密码。', en: 'This station has no presenter PIN.' },
+  'unknown-tour': { zh: '服务器上没有这条讲解路线。', en: 'The server does not have this tour.' },
+  'no-build': { zh: '服务器还在构建展览，请稍候。', en: 'The server is still building the exhibition.' },
+  'session-ended': { zh: '课堂已结束。', en: 'The lesson has ended.' },
+  'too-many-sessions': { zh: '同时进行的课堂太多。', en: 'Too many lessons at once.' },
+};
+
+export function liveErrorText(error: LiveErrorCode, lang: Lang): string {
+  return ERRORS[error]?.[lang] ?? (lang === 'zh' ? `无法开始课堂（${error}）。` : `Could not start the lesson (${error}).`);
+}

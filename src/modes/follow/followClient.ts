@@ -1,0 +1,156 @@
+/**
+ * The phone's connection to the live lesson: socket.io-client on the station's `/live`
+ * namespace, as a participant. It turns what the server says into follow events (followState.ts)
+ * in a small store of its own, and keeps the participant token in sessionStorage so a reload, a
+ * dropped Wi-Fi or a restarted server resumes the same participant (the token rides in
+ * `socket.auth`, which socket.io-client sends again on every reconnect).
+ */
+import { io, type Socket } from 'socket.io-client';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  LIVE_CLIENT_OPTIONS,
+  LIVE_NAMESPACE,
+  LIVE_SERVER_EVENTS,
+  type LiveErrorCode,
+  type LiveSnapshot,
+  type ParticipantAuth,
+  type ParticipantSelf,
+  type ParticipantWelcome,
+  type Refusal,
+} from '../../live/protocol.ts';
+import { type FollowEvent, type FollowState, followReducer, initialFollowState } from './followState.ts';
+
+const tokenKey = (code: string) => `dangshi-follow:token:${code}`;
+const NICKNAME_KEY = 'dangshi-follow:nickname';
+
+/** Refusals after which the saved token is no use: the next join is someone new (or none). */
+const TOKEN_ENDING_ERRORS: ReadonlySet<LiveErrorCode> = new Set([
+  'removed',
+  'session-ended',
+  'unknown-code',
+  'bad-code',
+  'unknown-participant',
+]);
+
+export interface FollowClient {
+  readonly store: StoreApi<FollowState>;
+  /** The code typed on the `/join` page (or after a bad code). */
+  enterCode(code: string): void;
+  /** Joins (or resumes) the lesson of the current code. */
+  join(nickname: string): void;
+  /** 自由参观 (false) or 回到讲解 (true). */
+  setFollowing(following: boolean): void;
+  readBoard(panelId: string | null): void;
+  /** The nickname last used on this phone (offered again). */
+  savedNickname(): string;
+  /** A token saved for this code: the phone had joined, so it resumes without asking. */
+  hasToken(): boolean;
+  dispose(): void;
+}
+
+export interface FollowClientOptions {
+  code: string | null;
+  error: LiveErrorCode | null;
+  /** The tab's sessionStorage (null where the browser refuses storage: no resume after a reload). */
+  storage: Storage | null;
+  /** Where the station is (the page's own origin); tests give the station's URL. */
+  origin: string;
+  /** socket.io-client's factory, replaceable in unit tests. */
+  connect?: (url: string, options: Parameters<typeof io>[1]) => Socket;
+}
+
+export function createFollowClient({ code, error, storage, origin, connect = io }: FollowClientOptions): FollowClient {
+  const store = createStore<FollowState>()(() => initialFollowState(code, error));
+  const dispatch = (event: FollowEvent) => store.setState(followReducer(store.getState(), event), true);
+  let socket: Socket | null = null;
+
+  const closeSocket = () => {
+    socket?.removeAllListeners();
+    socket?.disconnect();
+    socket = null;
+  };
+
+  const forgetToken = (forCode: string | null) => {
+    if (forCode) storage?.removeItem(tokenKey(forCode));
+  };
+
+  const join = (nickname: string) => {
+    const { code: current } = store.getState();
+    if (!current) return;
+    closeSocket();
+    const trimmed = nickname.trim();
+    storage?.setItem(NICKNAME_KEY, trimmed);
+    const auth: ParticipantAuth = { role: 'participant', code: current };
+    const token = storage?.getItem(tokenKey(current));
+    if (token) auth.participantToken = token;
+    if (trimmed) auth.nickname = trimmed;
+    dispatch({ type: 'join' });
+    const live = connect(new URL(LIVE_NAMESPACE, origin).href, { ...LIVE_CLIENT_OPTIONS, auth });
+    socket = live;
+
+    live.on(LIVE_SERVER_EVENTS.welcome, (welcome: ParticipantWelcome) => {
+      if (welcome.participantToken) {
+        storage?.setItem(tokenKey(current), welcome.participantToken);
+        (live.auth as ParticipantAuth).participantToken = welcome.participantToken;
+      }
+      dispatch({ type: 'welcome', welcome });
+    });
+    live.on(LIVE_SERVER_EVENTS.snapshot, (snapshot: LiveSnapshot) => dispatch({ type: 'snapshot', snapshot }));
+    live.on(LIVE_SERVER_EVENTS.you, (you: ParticipantSelf) => dispatch({ type: 'you', you }));
+    live.on(LIVE_SERVER_EVENTS.removed, () => {
+      forgetToken(current);
+      dispatch({ type: 'removed' });
+    });
+    live.on(LIVE_SERVER_EVENTS.ended, () => {
+      forgetToken(current);
+      dispatch({ type: 'ended' });
+    });
+    live.on('connect_error', (failure: Error & { data?: Refusal }) => {
+      const refusal = failure.data?.error;
+      if (!refusal) {
+        // The server is away (restarting, the Wi-Fi dropped): socket.io-client keeps trying.
+        dispatch({ type: 'connection-lost' });
+        return;
+      }
+      // A refused handshake is not retried by socket.io-client: say why.
+      if (TOKEN_ENDING_ERRORS.has(refusal)) forgetToken(current);
+      closeSocket();
+      dispatch({ type: 'refused', error: refusal });
+    });
+    live.on('disconnect', (reason: string) => {
+      if (reason !== 'io client disconnect') dispatch({ type: 'connection-lost' });
+    });
+  };
+
+  return {
+    store,
+    enterCode(typed) {
+      closeSocket();
+      dispatch({ type: 'code-entered', code: typed });
+    },
+    join,
+    setFollowing(following) {
+      dispatch({ type: 'follow', following });
+      const live = socket;
+      live?.emit('live:follow', { following }, (answer: { ok: true; you: ParticipantSelf } | Refusal) => {
+        if (answer?.ok) {
+          dispatch({ type: 'you', you: answer.you });
+          return;
+        }
+        // Refused (rate-limited): read the server's state again, so the phone shows what it counts.
+        live.emit('live:sync', {}, (welcome: ParticipantWelcome | Refusal) => {
+          if (welcome?.ok) dispatch({ type: 'welcome', welcome });
+        });
+      });
+    },
+    readBoard(panelId) {
+      dispatch({ type: 'read-board', panelId });
+    },
+    savedNickname: () => storage?.getItem(NICKNAME_KEY) ?? '',
+    hasToken() {
+      const { code: current } = store.getState();
+      return current !== null && Boolean(storage?.getItem(tokenKey(current)));
+    },
+    dispose: closeSocket,
+  };
+}

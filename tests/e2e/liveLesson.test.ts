@@ -1,0 +1,286 @@
+/**
+ * A live lesson end to end, against the real station server (src/server/main.ts as a child
+ * process, real SQLite and sockets) serving the built site, in one headless Chromium: the
+ * projector starts 课堂互动 with the PIN; three phones join through `/join/<code>` (DOM only: no
+ * 3D canvas on a phone), follow three stops, see 请看大屏幕 while the projector is black, look
+ * around and come back at 集合, keep their own language, and resync by themselves after the
+ * server restarts mid-lesson (the time is measured and printed, not asserted); a presenter
+ * command forged from a phone's own connection is refused and changes nothing.
+ */
+import { rm } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveSnapshot, ParticipantWelcome, Refusal } from '../../src/live/protocol.ts';
+import {
+  type ChildStation,
+  closeAllSockets,
+  connectPhone,
+  expectedStops,
+  PIN,
+  spawnStation,
+  tempDir,
+} from '../server/stationHarness.ts';
+import { DIST, launchBrowser, type PageWatch, saveArtifact, watchPage } from './harness.ts';
+
+const TOUR = 'new-recruits';
+const POLL = { timeout: 90_000, interval: 200 };
+const NICKNAMES = ['小红', '<b>Tom</b>', ''];
+
+let dataDir: string;
+let station: ChildStation;
+let browser: Browser;
+let projectorContext: BrowserContext;
+let projector: Page;
+let projectorWatch: PageWatch;
+const phoneContexts: BrowserContext[] = [];
+const phones: Page[] = [];
+const phoneWatches: PageWatch[] = [];
+let stops: string[];
+let code: string;
+
+/** The stop the projector shows (1-based) and its title, from its visible slide. */
+async function projectorStop(): Promise<{ stop: number; title: string; hash: string } | null> {
+  return projector.evaluate(() => {
+    const card = document.querySelector<HTMLDialogElement>('dialog.projector.projector--shown');
+    if (!card) return null;
+    const titleId = card.getAttribute('aria-labelledby');
+    return {
+      stop: Number(card.dataset.stop),
+      title: (titleId && document.getElementById(titleId)?.textContent) || '',
+      hash: window.location.hash,
+    };
+  });
+}
+
+/** What a phone shows: its screen, the card's name, its progress, and whether it says it reconnects. */
+async function phoneView(phone: Page) {
+  return phone.evaluate(() => {
+    const page = document.querySelector<HTMLElement>('.follow-page');
+    const card = document.querySelector<HTMLElement>('.follow-card');
+    const titleId = card?.getAttribute('aria-labelledby');
+    const progress = document.querySelector<HTMLElement>('.follow-card__progress');
+    return {
+      screen: page?.dataset.followScreen ?? null,
+      title: (titleId && document.getElementById(titleId)?.textContent) || null,
+      stop: progress ? Number(progress.dataset.stop) : null,
+      stopCount: progress ? Number(progress.dataset.stopCount) : null,
+      progressText: progress?.textContent ?? null,
+      reconnecting: document.querySelector('.follow-reconnecting') !== null,
+      canvases: document.querySelectorAll('canvas').length,
+    };
+  });
+}
+
+/** Every phone shows the guide's stop `n` as a card named by the projector's slide title. */
+async function phonesFollow(n: number, title: string) {
+  for (const phone of phones) {
+    await expect.poll(async () => (await phoneView(phone)).stop, POLL).toBe(n);
+    const view = await phoneView(phone);
+    expect(view).toMatchObject({ screen: 'guide', stop: n, stopCount: stops.length, reconnecting: false, canvases: 0 });
+    expect(view.progressText).toContain(`${n} / ${stops.length}`);
+    expect(await phone.getByRole('dialog', { name: title, exact: true }).count()).toBe(1);
+  }
+}
+
+/** PageDown on the projector until it shows the next stop (a long panel shows its next screen first). */
+async function projectorNext(): Promise<{ stop: number; title: string }> {
+  const before = (await projectorStop())?.stop ?? 0;
+  for (let guard = 0; guard < 20; guard++) {
+    await projector.keyboard.press('PageDown');
+    const moved = await expect
+      .poll(async () => (await projectorStop())?.stop ?? 0, { timeout: 30_000, interval: 200 })
+      .toBeGreaterThan(before)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (moved) break;
+  }
+  const now = await projectorStop();
+  if (!now || now.stop !== before + 1) throw new Error(`the projector did not move on from stop ${before}`);
+  expect(now.hash).toBe(`#/panel/${stops[now.stop - 1]}`);
+  return now;
+}
+
+async function joinCardCount(): Promise<number> {
+  return Number(await projector.locator('.present-live-card__count').getAttribute('data-joined'));
+}
+
+beforeAll(async () => {
+  stops = await expectedStops(TOUR);
+  dataDir = await tempDir('live-e2e');
+  station = await spawnStation({ dataDir, serveDist: DIST });
+  browser = await launchBrowser();
+  projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  projector = await projectorContext.newPage();
+  projectorWatch = watchPage(projector, station.url.replace(/\/$/, ''));
+});
+
+afterAll(async () => {
+  closeAllSockets();
+  await browser?.close();
+  await station?.kill();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a live lesson with the station server', () => {
+  it('the projector starts 课堂互动 with the PIN and shows the join card', async () => {
+    await projector.goto(`${station.url}?mode=present&tour=${TOUR}`);
+    await expect.poll(async () => (await projectorStop())?.stop, POLL).toBe(1);
+    // The control bar offers it once the station answered the feature test; L is its key.
+    await expect.poll(() => projector.locator('.present-live-button').count(), POLL).toBe(1);
+    await projector.keyboard.press('l');
+    const pinDialog = projector.getByRole('dialog', { name: '开始课堂互动' });
+    const pinBox = pinDialog.getByLabel('讲解员密码（PIN）');
+    // Enter submits (a click waits for stable frames, which CPU WebGL behind the dialog makes slow).
+    await pinBox.fill('0000');
+    await pinBox.press('Enter');
+    await expect.poll(() => pinDialog.getByRole('alert').textContent(), POLL).toBe('密码不对。');
+    await pinBox.fill(PIN);
+    await pinBox.press('Enter');
+    const card = projector.locator('.present-live-card');
+    await expect.poll(() => card.getAttribute('data-join-code'), POLL).toMatch(/^\d{6}$/);
+    code = (await card.getAttribute('data-join-code')) as string;
+    expect(await card.locator('.present-live-card__digits').textContent()).toBe(code);
+    // PUBLIC_URL is not set here: the station names its first LAN address, so only the path is known.
+    expect(await card.locator('.present-live-card__url').textContent()).toMatch(new RegExp(`^https?://[^/]+/join/${code}$`));
+    // The QR is the station's own drawing of the join link.
+    await expect
+      .poll(() => card.getByRole('img', { name: '加入课堂的二维码' }).evaluate((img: HTMLImageElement) => img.naturalWidth), POLL)
+      .toBeGreaterThan(0);
+    expect(await joinCardCount()).toBe(0);
+    await saveArtifact('live-projector-join-card.png', await projector.screenshot({ timeout: 120_000 }));
+  });
+
+  it('three phones join through /join/<code> and see the current stop, without a 3D canvas', async () => {
+    const first = await projectorStop();
+    for (const [index, nickname] of NICKNAMES.entries()) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const phone = await context.newPage();
+      phoneContexts.push(context);
+      phones.push(phone);
+      phoneWatches.push(watchPage(phone, station.url.replace(/\/$/, '')));
+      await phone.goto(`${station.url}join/${code}`);
+      expect(new URL(phone.url()).search).toBe(`?mode=follow&code=${code}`);
+      const nicknameBox = phone.getByLabel('昵称（可不填，最多 12 个字）');
+      await nicknameBox.waitFor({ timeout: 60_000 });
+      if (nickname) await nicknameBox.fill(nickname);
+      await phone.getByRole('button', { name: '加入', exact: true }).click();
+      await expect.poll(() => joinCardCount(), POLL).toBe(index + 1);
+    }
+    await phonesFollow(1, first?.title ?? '');
+    // Nicknames are text: the tag shows as typed, on the phone and in the projector's list.
+    expect(await phones[1]?.locator('.follow-bar__nickname').textContent()).toContain('<b>Tom</b>');
+    expect(await phones[1]?.locator('.follow-bar__nickname b').count()).toBe(0);
+    const names = await projector.locator('.present-live-card__nickname').allTextContents();
+    expect(names.sort()).toEqual(['<b>Tom</b>', '小红', '（未填昵称）'].sort());
+    await saveArtifact('live-phone-stop-1.png', await (phones[0] as Page).screenshot());
+  });
+
+  it('the phones follow three stops and show 请看大屏幕 while the projector is black', async () => {
+    for (let step = 0; step < 3; step++) {
+      const now = await projectorNext();
+      await phonesFollow(now.stop, now.title);
+    }
+    await projector.keyboard.press('b');
+    for (const phone of phones) {
+      await expect.poll(async () => (await phoneView(phone)).screen, POLL).toBe('look-at-screen');
+      expect(await phone.getByText('请看大屏幕', { exact: true }).isVisible()).toBe(true);
+    }
+    await saveArtifact('live-phone-look-at-screen.png', await (phones[0] as Page).screenshot());
+    await projector.keyboard.press('b');
+    const now = await projectorStop();
+    await phonesFollow(now?.stop ?? 0, now?.title ?? '');
+  });
+
+  it('a phone looks around on its own, in its own language, and 集合 brings it back', async () => {
+    const phone = phones[0] as Page;
+    await phone.getByRole('button', { name: '自由参观' }).click();
+    await expect.poll(async () => (await phoneView(phone)).screen, POLL).toBe('own');
+    const followingShown = projector.locator('.present-live-card__count');
+    await expect.poll(() => followingShown.textContent(), POLL).toContain('2 人跟随讲解');
+    await phone.getByRole('navigation', { name: '全部展板' }).getByRole('button').first().click();
+    await expect.poll(() => phone.getByRole('dialog').count(), POLL).toBe(1);
+    // This phone reads in English; the others stay in Chinese.
+    await phone.getByRole('button', { name: /English/ }).click();
+    await expect.poll(() => phone.getByRole('button', { name: 'Back to the guide' }).count(), POLL).toBe(1);
+    expect(await phones[1]?.getByRole('button', { name: '自由参观' }).count()).toBe(1);
+    await projector.locator('.present-live-card').getByRole('button', { name: '集合' }).click({ timeout: 120_000 });
+    await expect.poll(async () => (await phoneView(phone)).screen, POLL).toBe('guide');
+    await expect.poll(() => followingShown.textContent(), POLL).toContain('3 人跟随讲解');
+    await phone.getByRole('button', { name: /中文/ }).click();
+    await expect.poll(() => phone.getByRole('button', { name: '自由参观' }).count(), POLL).toBe(1);
+  });
+
+  it('a presenter command forged on a phone’s own connection is refused and changes nothing', async () => {
+    const token = await (phones[2] as Page).evaluate(
+      (lessonCode) => sessionStorage.getItem(`dangshi-follow:token:${lessonCode}`),
+      code,
+    );
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const { socket, welcome } = await connectPhone(station.url, { code, participantToken: token ?? undefined });
+    const before = welcome.snapshot;
+    const send = (event: string, payload: unknown) =>
+      new Promise<Refusal | { ok: true }>((done) =>
+        socket.emit(event, payload, (answer: Refusal | { ok: true }) => done(answer)),
+      );
+    expect(await send('live:goto', { stopIndex: 0 })).toEqual({ ok: false, error: 'unknown-event' });
+    expect(await send('live:blank', { blank: 'black' })).toEqual({ ok: false, error: 'unknown-event' });
+    expect(await send('live:end', {})).toEqual({ ok: false, error: 'unknown-event' });
+    const after = (await send('live:sync', {})) as unknown as ParticipantWelcome;
+    const unchanged = (snapshot: LiveSnapshot) => ({
+      status: snapshot.status,
+      stopIndex: snapshot.stopIndex,
+      blank: snapshot.blank,
+      seq: snapshot.seq,
+      panelId: snapshot.panelId,
+    });
+    expect(unchanged(after.snapshot)).toEqual(unchanged(before));
+    socket.disconnect();
+    const now = await projectorStop();
+    await phonesFollow(now?.stop ?? 0, now?.title ?? '');
+  });
+
+  it('the server restarts mid-lesson: the projector and the phones reconnect and resync by themselves', async () => {
+    const port = station.port;
+    const killedAt = Date.now();
+    await station.kill();
+    for (const phone of phones) await expect.poll(async () => (await phoneView(phone)).reconnecting, POLL).toBe(true);
+    // While the server is away the projector moves on; the restarted server must catch up.
+    const moved = await projectorNext();
+    const restartedAt = Date.now();
+    station = await spawnStation({ dataDir, serveDist: DIST, port });
+    const readyAt = Date.now();
+    await phonesFollow(moved.stop, moved.title);
+    const resyncedAt = Date.now();
+    console.info(
+      `[live] server restart: down ${restartedAt - killedAt} ms; spawn to ready ${readyAt - restartedAt} ms; ready to all ${phones.length} phones resynced at stop ${moved.stop}: ${resyncedAt - readyAt} ms (restart to resync ${resyncedAt - restartedAt} ms)`,
+    );
+    expect(await joinCardCount()).toBe(3);
+    expect(await projector.locator('.present-live-card').getAttribute('data-join-code')).toBe(code);
+    // No phone reloaded: each is the page it was (its JS state survived).
+    for (const phone of phones) expect(new URL(phone.url()).search).toBe(`?mode=follow&code=${code}`);
+  });
+
+  it('the projector window reloading keeps its lesson', async () => {
+    await projector.reload();
+    await expect.poll(() => projector.locator('.present-live-card').getAttribute('data-join-code'), POLL).toBe(code);
+    await expect.poll(() => projector.locator('.present-live-card').getAttribute('data-live-phase'), POLL).toBe('live');
+    const now = await projectorNext();
+    await phonesFollow(now.stop, now.title);
+  });
+
+  it('nothing left the station and no page logged an error', () => {
+    // The wrong PIN tried first is answered 401, which the browser logs once.
+    const wrongPin = 'Failed to load resource: the server responded with a status of 401 (Unauthorized)';
+    expect(projectorWatch.errors.filter((error) => error === wrongPin)).toHaveLength(1);
+    for (const watch of [projectorWatch, ...phoneWatches]) {
+      expect(watch.offOrigin).toEqual([]);
+      // The restart's dropped connections are the browser's network errors, not the page's.
+      const pageErrors = watch.errors.filter(
+        (error) => error !== wrongPin && !/ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|WebSocket/.test(error),
+      );
+      expect(pageErrors).toEqual([]);
+    }
+  });
+});
