@@ -12,6 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPanels } from '../../src/content/load.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 import {
   imageStats,
   launchBrowser,
@@ -39,18 +41,8 @@ import {
 
 /** The ids of the shipped panels that hang at least one photo. */
 async function panelsWithPhotos(): Promise<Set<string>> {
-  const root = join(import.meta.dirname, '../..');
-  const exhibition = JSON.parse(await readFile(join(root, 'assets/content/exhibition.json'), 'utf8')) as {
-    sections: Array<{ file: string }>;
-  };
-  const ids = new Set<string>();
-  for (const { file } of exhibition.sections) {
-    const json = JSON.parse(await readFile(join(root, 'assets/content', file), 'utf8')) as {
-      panels: Array<{ id: string; images?: unknown[] }>;
-    };
-    for (const panel of json.panels) if ((panel.images?.length ?? 0) > 0) ids.add(panel.id);
-  }
-  return ids;
+  const panels = allPanels(await loadShippedExhibition());
+  return new Set(panels.filter((panel) => 'images' in panel && (panel.images?.length ?? 0) > 0).map((panel) => panel.id));
 }
 
 /** Long enough for each step of the test on CPU WebGL; the warning shows for the last 10 s. */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cardRegion } from '../../src/layout/cardRegion.ts';
 import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
 import { fitViewpoint, yawPitchTowards } from '../../src/layout/queries.ts';
+import { seededRandom } from '../../src/quiz/random.ts';
 import {
   type CameraMotion,
   createCameraMotion,
@@ -35,17 +36,8 @@ beforeAll(async () => {
   layout = layoutCorridor(exhibition);
 });
 
-/** A small seeded generator, so the long frames are irregular but the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the quiz's), so the long frames are irregular but the same on every run. */
+const random = seededRandom;
 
 const idleFrame = (delta: number, overrides: Partial<MotionFrame> = {}): MotionFrame => ({
   delta,

@@ -3,23 +3,19 @@
  * stretch of the walkway from its first board to its last, in order, without overlap, holding
  * its own boards' middles and none of another period's.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExhibition } from '../../src/content/load.ts';
 import { periodRuns } from '../../src/content/periods.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { type FloorPlan, floorPlan, floorPlanPeriods, type PlanPeriodRun } from '../../src/layout/floorPlan.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 let exhibition: Exhibition;
 let plan: FloorPlan;
 let runs: PlanPeriodRun[];
 
 beforeAll(async () => {
-  const result = await loadExhibition((name) => readFile(join(import.meta.dirname, '../../assets/content', name), 'utf8'));
-  if (!result.exhibition) throw new Error('the shipped content did not load');
-  exhibition = result.exhibition;
+  exhibition = await loadShippedExhibition();
   plan = floorPlan(layoutCorridor(exhibition), { width: 340, height: 56 });
   runs = exhibition.sections.flatMap((section) =>
     periodRuns(section.panels, exhibition.periods ?? []).map((run) => ({

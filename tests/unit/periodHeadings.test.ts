@@ -3,21 +3,17 @@
  * milestone of each period, in order, turned like its board, between the board's top and the
  * section lintels, inside the wall.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExhibition } from '../../src/content/load.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import { type CorridorLayout, layoutCorridor } from '../../src/layout/corridor.ts';
 import { PERIOD_PLATE_GAP, periodHeadings } from '../../src/layout/periodHeadings.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 
 let exhibition: Exhibition;
 let layout: CorridorLayout;
 
 beforeAll(async () => {
-  const result = await loadExhibition((name) => readFile(join(import.meta.dirname, '../../assets/content', name), 'utf8'));
-  if (!result.exhibition) throw new Error('the shipped content did not load');
-  exhibition = result.exhibition;
+  exhibition = await loadShippedExhibition();
   layout = layoutCorridor(exhibition);
 });
 
