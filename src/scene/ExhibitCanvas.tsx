@@ -38,7 +38,7 @@ export function ExhibitCanvas() {
         // The device's pixel ratio, capped by what it can afford (scene/deviceQuality.ts).
         dpr={deviceQuality().dpr}
         camera={{ fov: EYE_FOV_DEGREES, near: 0.05, far: 120, position: layout.start.position }}
-        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        gl={{ antialias: deviceQuality().antialias, powerPreference: 'high-performance' }}
         onCreated={(root) => exposeTestHooks(root)}
       >
         <color attach="background" args={['#1a0d0b']} />

@@ -23,9 +23,11 @@ export const spring = (value: number): Spring => ({ value, velocity: 0 });
 export const GLIDE_TIME = 0.45;
 /**
  * Longest step a frame advances the motion, s. A frame after a stall (a hidden tab, a long
- * typesetting pause) must not send the visitor metres down the corridor in one jump.
+ * typesetting pause) must not send the visitor metres down the corridor in one jump. Five frames
+ * a second is still motion, though: a PC drawing on its CPU (150–200 ms a frame) glides in real
+ * time, not in slow motion (with a 0.1 s cap its 2.4 s glide took 30 frames, 5–6 s).
  */
-export const MAX_FRAME_DELTA = 0.1;
+export const MAX_FRAME_DELTA = 0.2;
 export const WALK_SPEED = 2.4; // m/s
 export const TURN_SPEED = 1.7; // rad/s
 export const MAX_PITCH = 1.1;

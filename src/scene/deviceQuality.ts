@@ -39,6 +39,11 @@ export interface Quality {
    * a GPU; on a CPU rasteriser it doubles the cost of a frame (measured: 208 → 99 ms at 1280×720).
    */
   anisotropy: number;
+  /**
+   * Multisampled edges. A GPU resolves them in hardware; a CPU rasteriser shades every sample and
+   * resolves the buffer each frame (measured on SwiftShader at 1280×720: 165 → 130 ms a frame).
+   */
+  antialias: boolean;
 }
 
 /** Renderer names (WebGL's RENDERER string) of the rasterisers that run on the CPU. */
@@ -75,7 +80,8 @@ export function chooseQuality(traits: DeviceTraits): Quality {
   // Only phones take the smaller photos: a low-end desktop still has the screen and the memory for them.
   const boardTextureMaxSide = deviceClass === 'phone' ? 640 : 1024;
   const anisotropy = traits.softwareRenderer ? 1 : 4;
-  return { deviceClass, lowEnd, dpr: [1, maxDpr], boardTextureMaxSide, anisotropy };
+  const antialias = !traits.softwareRenderer;
+  return { deviceClass, lowEnd, dpr: [1, maxDpr], boardTextureMaxSide, anisotropy, antialias };
 }
 
 let current: Quality | null = null;

@@ -52,6 +52,7 @@ describe('chooseQuality', () => {
       dpr: [1, 1],
       boardTextureMaxSide: 1024,
       anisotropy: 4,
+      antialias: true,
     });
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2 }).dpr).toEqual([1, 2]);
     expect(chooseQuality({ ...desktop, devicePixelRatio: 3 }).dpr).toEqual([1, 2]);
@@ -59,7 +60,7 @@ describe('chooseQuality', () => {
 
   it('caps a phone at 1.5 device pixels per CSS pixel and gives it smaller photos, in either orientation', () => {
     const portrait = chooseQuality(phone);
-    expect(portrait).toEqual({ deviceClass: 'phone', lowEnd: false, dpr: [1, 1.5], boardTextureMaxSide: 640, anisotropy: 4 });
+    expect(portrait).toEqual({ deviceClass: 'phone', lowEnd: false, dpr: [1, 1.5], boardTextureMaxSide: 640, anisotropy: 4, antialias: true });
     expect(chooseQuality({ ...phone, screenWidth: 844, screenHeight: 390 })).toEqual(portrait);
   });
 
@@ -103,10 +104,11 @@ describe('a CPU rasteriser', () => {
     expect(isSoftwareRenderer('')).toBe(false);
   });
 
-  it('draws CSS pixels only and filters textures plainly, whatever the device', () => {
+  it('draws CSS pixels only, without multisampling, and filters textures plainly, whatever the device', () => {
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({
       dpr: [1, 1],
       anisotropy: 1,
+      antialias: false,
     });
     expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
       deviceClass: 'phone',
