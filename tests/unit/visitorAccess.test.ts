@@ -60,7 +60,14 @@ describe('chooseQuality', () => {
 
   it('caps a phone at 1.5 device pixels per CSS pixel and gives it smaller photos, in either orientation', () => {
     const portrait = chooseQuality(phone);
-    expect(portrait).toEqual({ deviceClass: 'phone', lowEnd: false, dpr: [1, 1.5], boardTextureMaxSide: 640, anisotropy: 4, antialias: true });
+    expect(portrait).toEqual({
+      deviceClass: 'phone',
+      lowEnd: false,
+      dpr: [1, 1.5],
+      boardTextureMaxSide: 640,
+      anisotropy: 4,
+      antialias: true,
+    });
     expect(chooseQuality({ ...phone, screenWidth: 844, screenHeight: 390 })).toEqual(portrait);
   });
 
