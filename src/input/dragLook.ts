@@ -53,11 +53,18 @@ export function installDragLook(element: HTMLElement, presses: PressLog = canvas
   };
   // A finger may lift anywhere (over a button, off the canvas): the log hears every release.
   const onRelease = (event: PointerEvent) => presses.pointerUp(event);
+  // The drag is ours, not the browser's: `touch-action: none` stops it scrolling, but Chromium
+  // still reads a quick drag as a fling, and the next tap (on 下一块展板, say) only "stops the
+  // fling" and is never a click. Cancelling the touch moves tells it there is no gesture to fling.
+  const onTouchMove = (event: TouchEvent) => {
+    if (event.cancelable) event.preventDefault();
+  };
   element.addEventListener('pointerdown', onDown);
   element.addEventListener('pointermove', onMove);
   element.addEventListener('pointerup', onUp);
   element.addEventListener('pointercancel', onUp);
   element.addEventListener('pointerleave', onUp);
+  element.addEventListener('touchmove', onTouchMove, { passive: false });
   win.addEventListener('pointerup', onRelease, { capture: true });
   win.addEventListener('pointercancel', onRelease, { capture: true });
   return () => {
@@ -66,6 +73,7 @@ export function installDragLook(element: HTMLElement, presses: PressLog = canvas
     element.removeEventListener('pointerup', onUp);
     element.removeEventListener('pointercancel', onUp);
     element.removeEventListener('pointerleave', onUp);
+    element.removeEventListener('touchmove', onTouchMove);
     win.removeEventListener('pointerup', onRelease, { capture: true });
     win.removeEventListener('pointercancel', onRelease, { capture: true });
   };

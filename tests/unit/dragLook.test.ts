@@ -90,6 +90,18 @@ describe('drag to look', () => {
     uninstall();
   });
 
+  it('cancels the canvas’s touch moves, so the browser never reads the drag as a fling that eats the next tap', () => {
+    const element = document.createElement('div');
+    const uninstall = installDragLook(element);
+    const move = new Event('touchmove', { bubbles: true, cancelable: true });
+    element.dispatchEvent(move);
+    expect(move.defaultPrevented).toBe(true);
+    uninstall();
+    const after = new Event('touchmove', { bubbles: true, cancelable: true });
+    element.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+  });
+
   it('stops a drag under way when a second finger lands', () => {
     const element = document.createElement('div');
     const uninstall = installDragLook(element, new PressLog());
