@@ -9,10 +9,11 @@ import { FloorPlan } from './ui/FloorPlan.tsx';
 import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 
 // Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
-// card (with narration and related links), the text twin and search. Each mode's own screens
+// card (with narration and related links), the text twin, search and the oath's ceremony. Each mode's own screens
 // come with its module (src/modes/registry.ts).
 const TextTwin = lazy(() => import('./ui/text/TextTwin.tsx'));
 const SearchDialog = lazy(() => import('./ui/SearchDialog.tsx'));
+const OathCeremony = lazy(() => import('./ui/OathCeremony.tsx'));
 const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ default: module.PanelCard })));
 
 export interface AppProps {
@@ -79,6 +80,11 @@ export function App({ installed, hasWebgl }: AppProps) {
       {offers('card') && (
         <Suspense fallback={null}>
           <PanelCard />
+        </Suspense>
+      )}
+      {offers('oathCeremony') && (
+        <Suspense fallback={null}>
+          <OathCeremony />
         </Suspense>
       )}
       {hasWebgl && <LoadingScreen />}

@@ -57,3 +57,13 @@ export function oathProblems({ panels }: ReferenceScope): ContentProblem[] {
   }
   return problems;
 }
+
+/**
+ * How many phrases a recording has reached at `seconds`: those whose cue has come (the cues are
+ * the seconds at which each phrase starts, in increasing order). Before the first cue, none.
+ */
+export function litAtTime(cues: readonly number[], seconds: number): number {
+  let lit = 0;
+  while (lit < cues.length && (cues[lit] ?? Number.POSITIVE_INFINITY) <= seconds) lit++;
+  return lit;
+}

@@ -76,4 +76,12 @@ export const KIOSK_STRINGS = {
   kioskNoErrors: { zh: '无', en: 'None' },
   kioskMinutes: { zh: '{m} 分 {s} 秒', en: '{m} min {s} s' },
   kioskSeconds: { zh: '{s} 秒', en: '{s} s' },
+  /** The oath wall's ceremonies read to the end (a column of the day table, and of the oath table). */
+  kioskStatsOathReadings: { zh: '誓词诵读人次', en: 'Oath readings' },
+  kioskStatsOaths: { zh: '重温入党誓词（近 30 天）', en: 'Oath readings (last 30 days)' },
+  kioskStatsOathPanel: { zh: '誓词展板', en: 'Oath wall' },
+  kioskStatsOathNote: {
+    zh: '誓词从第一句点亮到最后一句记一次；同一次诵读中退回再点亮不重复计。',
+    en: 'Counted once each time the oath is lit to its last phrase; stepping back and on again in the same ceremony counts once.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

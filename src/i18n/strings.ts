@@ -5,6 +5,7 @@
 
 import { KIOSK_STRINGS } from './kioskStrings.ts';
 import type { Lang } from './lang.ts';
+import { OATH_STRINGS } from './oathStrings.ts';
 import { PRESENT_STRINGS } from './presentStrings.ts';
 
 export const UI_STRINGS = {
@@ -96,6 +97,8 @@ export const UI_STRINGS = {
   ...KIOSK_STRINGS,
   // Projector mode's wording (?mode=present).
   ...PRESENT_STRINGS,
+  // The oath wall's ceremony (#/oath/<id>, and the projector's oath stop).
+  ...OATH_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiStringKey = keyof typeof UI_STRINGS;

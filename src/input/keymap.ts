@@ -3,7 +3,7 @@
  * and never test key names themselves, so the keys of every mode can be read in one place.
  * Keys are `KeyboardEvent.key` values (lower-cased letters), so they follow the keyboard layout.
  */
-export type KeyContext = 'visitor' | 'card' | 'search' | 'present' | 'kiosk';
+export type KeyContext = 'visitor' | 'card' | 'search' | 'oath' | 'present' | 'kiosk';
 
 /** Actions that last while their key is held. */
 export type HeldAction = 'walkForward' | 'walkBackward' | 'strafeLeft' | 'strafeRight' | 'turnLeft' | 'turnRight';
@@ -24,6 +24,10 @@ export type PressAction =
   | 'searchNext'
   | 'searchPrevious'
   | 'closeSearch'
+  | 'oathNext'
+  | 'oathPrevious'
+  | 'oathRestart'
+  | 'closeOath'
   | 'presentNext'
   | 'presentPrevious'
   | 'presentFirst'
@@ -71,6 +75,20 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     ArrowDown: 'searchNext',
     ArrowUp: 'searchPrevious',
     Escape: 'closeSearch',
+  },
+  // The oath's ceremony: whoever leads lights the next phrase as on a slide (a clicker works too).
+  oath: {
+    ' ': 'oathNext',
+    Enter: 'oathNext',
+    ArrowRight: 'oathNext',
+    ArrowDown: 'oathNext',
+    PageDown: 'oathNext',
+    ArrowLeft: 'oathPrevious',
+    ArrowUp: 'oathPrevious',
+    PageUp: 'oathPrevious',
+    Backspace: 'oathPrevious',
+    Home: 'oathRestart',
+    Escape: 'closeOath',
   },
   // Presenter remotes send PageDown/PageUp (some → ← or B); PowerPoint and reveal.js users know these.
   present: {

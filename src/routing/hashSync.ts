@@ -2,7 +2,8 @@
  * Keeps the URL hash and the store in step, in both directions:
  * - the visitor follows a link or presses back/forward → `hashchange` → `applyRoute`;
  * - an action opens or closes a card → the store changes → the hash is pushed, so opening a
- *   panel makes a history entry and closing goes to `#/`.
+ *   panel makes a history entry and closing goes to `#/` (closing an oath's ceremony goes back to
+ *   its card's `#/panel/<id>`).
  * `pushState` fires no `hashchange`, so the two directions cannot chase each other.
  */
 import type { ExhibitionStore } from '../store/store.ts';
@@ -11,11 +12,12 @@ import { formatHash, parseHash } from './routes.ts';
 
 /** The route the store's state stands for; null while it says nothing (e.g. a notice is up). */
 export function routeOfState(
-  state: Pick<ExhibitionState, 'openPanelId' | 'view' | 'status'> & Partial<Pick<ExhibitionState, 'textPanelId'>>,
+  state: Pick<ExhibitionState, 'openPanelId' | 'view' | 'status'> & Partial<Pick<ExhibitionState, 'textPanelId' | 'oath'>>,
 ): Route | null {
   if (state.status !== 'ready') return null;
   if (state.view === 'problems') return { kind: 'problems' };
   if (state.view === 'text') return state.textPanelId ? { kind: 'text', panelId: state.textPanelId } : { kind: 'text' };
+  if (state.oath) return { kind: 'oath', id: state.oath.panelId };
   if (state.openPanelId) return { kind: 'panel', id: state.openPanelId };
   return { kind: 'home' };
 }
@@ -30,6 +32,7 @@ export function startHashSync(store: ExhibitionStore, win: Window = window): () 
       state.openPanelId === previous.openPanelId &&
       state.view === previous.view &&
       state.textPanelId === previous.textPanelId &&
+      state.oath?.panelId === previous.oath?.panelId &&
       state.status === previous.status
     )
       return;

@@ -1,8 +1,8 @@
 /**
  * Routes live in the URL hash, so `dist/` works from any static host and a link or a reload
  * lands where it pointed: `#/` the corridor, `#/panel/<id>` a panel's card, `#/problems` the
- * content problems, `#/text` the text-mode twin (the whole exhibition as a plain page) and
- * `#/text/<id>` the twin scrolled to a panel.
+ * content problems, `#/text` the text-mode twin (the whole exhibition as a plain page),
+ * `#/text/<id>` the twin scrolled to a panel and `#/oath/<id>` an oath panel's ceremony.
  */
 import type { Route } from '../store/types.ts';
 
@@ -11,6 +11,8 @@ export function parseHash(hash: string): Route {
   if (path === '' || path === '/') return { kind: 'home' };
   const panel = /^\/panel\/([^/?#]+)\/?$/.exec(path);
   if (panel?.[1]) return { kind: 'panel', id: safeDecode(panel[1]) };
+  const oath = /^\/oath\/([^/?#]+)\/?$/.exec(path);
+  if (oath?.[1]) return { kind: 'oath', id: safeDecode(oath[1]) };
   if (path === '/problems') return { kind: 'problems' };
   if (path === '/text' || path === '/text/') return { kind: 'text' };
   const textPanel = /^\/text\/([^/?#]+)\/?$/.exec(path);
@@ -24,6 +26,8 @@ export function formatHash(route: Route): string {
       return '#/';
     case 'panel':
       return `#/panel/${encodeURIComponent(route.id)}`;
+    case 'oath':
+      return `#/oath/${encodeURIComponent(route.id)}`;
     case 'problems':
       return '#/problems';
     case 'text':
@@ -35,6 +39,11 @@ export function formatHash(route: Route): string {
 
 export function panelHref(panelId: string): string {
   return formatHash({ kind: 'panel', id: panelId });
+}
+
+/** An oath panel's ceremony. */
+export function oathHref(panelId: string): string {
+  return formatHash({ kind: 'oath', id: panelId });
 }
 
 /** The text twin, or the twin at one panel. */

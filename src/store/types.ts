@@ -23,6 +23,8 @@ export type Route =
   | { kind: 'panel'; id: string }
   | { kind: 'problems' }
   | { kind: 'text'; panelId?: string }
+  /** The 重温入党誓词 ceremony of an `oath` panel, over its card. */
+  | { kind: 'oath'; id: string }
   | { kind: 'unknown'; path: string };
 
 /** A shared screen a mode may offer (src/modes/<mode>/index.ts declares which). */
@@ -34,7 +36,9 @@ export type Screen =
   /** The directory's links into projector mode's lessons (讲解模式). */
   | 'lessonLinks'
   | 'floorPlan'
-  | 'boardProxies';
+  | 'boardProxies'
+  /** The oath wall's ceremony, led by a tap or a key (the projector leads it with its clicker instead). */
+  | 'oathCeremony';
 
 /**
  * What a mode allows, declared once by the mode (src/modes/<mode>/index.ts) and read from the
@@ -151,6 +155,30 @@ export interface OverlaysSlice {
   setDirectoryOpen(open: boolean): void;
   setSearchOpen(open: boolean): void;
   setKeyboardFocus(panelId: string | null): void;
+  /**
+   * The 重温入党誓词 ceremony under way: which oath panel, and how many of its phrases are lit
+   * (0 before the first, all of them at the end). Its card stays open underneath.
+   */
+  oath: OathCeremony | null;
+  /** Opens an `oath` panel's ceremony, nothing lit yet (and its card under it); anything else is refused. */
+  openOath(panelId: string): void;
+  /** Lights the next phrase (1) or puts the last one out again (−1), within 0…all of them. */
+  stepOath(step: 1 | -1): void;
+  /** Lights exactly `lit` phrases (a recording's cues); clamped to 0…all. */
+  setOathLit(lit: number): void;
+  /** Reads the oath again from its first phrase: a new reading (`round` + 1), all phrases out. */
+  restartOath(): void;
+  /** Ends the ceremony, back to the oath's card. */
+  closeOath(): void;
+}
+
+export interface OathCeremony {
+  panelId: string;
+  lit: number;
+  /** How many phrases the oath has (so readers need not look the panel up). */
+  phrases: number;
+  /** Which reading of this opening it is (0 the first; 再读一遍 starts the next): each is counted. */
+  round: number;
 }
 
 export interface LoadingSlice {

@@ -157,6 +157,15 @@ export function PanelCard() {
           </header>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so keyboard users can scroll it */}
           <section ref={body} className="panel-card__body" tabIndex={0} aria-labelledby={titleId}>
+            {panel.kind === 'oath' && screens.has('oathCeremony') && (
+              <button
+                type="button"
+                className="panel-card__oath-begin"
+                onClick={() => useExhibition.getState().openOath(panel.id)}
+              >
+                {t('oathBegin', lang)}
+              </button>
+            )}
             <PanelDetails panel={panel} lang={lang} />
           </section>
           <footer className="panel-card__footer">

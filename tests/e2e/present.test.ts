@@ -6,7 +6,8 @@
  * 1920×1080 and 1280×720; each slide fills the screen with no corridor beside or through it,
  * its type grown to fill it; a long panel's screens break between lines; the camera glides when
  * asked, and between stops the slide is never half-transparent over a moving corridor;
- * auto-advance pauses and resumes.
+ * auto-advance pauses and resumes; the 重温入党誓词 lesson ends on the oath wall, lit phrase by
+ * phrase with the clicker in large captions.
  *
  * Most of it runs with reduced motion (the camera cuts), which is also what makes it fast on
  * CPU WebGL; one test switches to the glide with M and watches the camera travel, and one, with
@@ -18,6 +19,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPanels } from '../../src/content/load.ts';
+import { loadShippedExhibition } from '../support/shippedContent.ts';
 import {
   imageStats,
   launchBrowser,
@@ -83,6 +86,14 @@ async function shippedLesson(): Promise<{ title: string; stops: LessonStop[] }> 
       notes: (stop.notes ?? []).map(zh),
     })),
   };
+}
+
+/** The shipped oath's phrases, in Chinese (assets/content/oath.json). */
+async function shippedOath(): Promise<string[]> {
+  const exhibition = await loadShippedExhibition();
+  const panel = allPanels(exhibition).find((candidate) => candidate.id === 'party-oath');
+  if (panel?.kind !== 'oath') throw new Error('no party-oath panel in oath.json');
+  return panel.phrases.map((phrase) => (typeof phrase === 'string' ? phrase : phrase.zh));
 }
 
 /** Where the projector is: the stop and the screen of it shown, from the visible card. */
@@ -237,7 +248,7 @@ describe('projector mode', () => {
     const present = nav.getByRole('region', { name: '讲解模式' });
     await expect.poll(() => present.isVisible()).toBe(true);
     const links = await present.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['?mode=present&tour=new-recruits', '?mode=present&tour=all']);
+    expect(links).toEqual(['?mode=present&tour=new-recruits', '?mode=present&tour=renew-oath', '?mode=present&tour=all']);
   });
 
   it('the lesson opens at its first stop, with the HUD gone', async () => {
@@ -638,6 +649,56 @@ describe('projector mode', () => {
     await page.keyboard.press('m'); // back to cutting, for the rest of the tests
     await page.keyboard.press('Home');
     await expectStop(1);
+  });
+
+  it('leads the oath wall phrase by phrase with the clicker, in large captions, and ends the lesson after the last', async () => {
+    const oath = await shippedOath();
+    await page.goto(`${server.url}?mode=present&tour=renew-oath`);
+    await waitForExhibit(page);
+    // The lesson ends on the oath wall.
+    await expect.poll(async () => (await position())?.stop, POLL).toBe(1);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await position())?.title, POLL).toBe('入党誓词');
+    const card = page.locator('dialog.projector.projector--shown');
+    const lit = async () => Number(await card.locator('[data-lit]').getAttribute('data-lit'));
+    const caption = () =>
+      card
+        .locator('.projector__oath-current')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
+    expect(await position()).toMatchObject({ stop: 3, page: 1, pages: oath.length + 1, hash: '#/panel/party-oath' });
+    expect(await lit()).toBe(0);
+    expect(await card.locator('.projector__oath-phrase').allTextContents()).toEqual(oath);
+    expect(await card.locator('.projector__more').textContent()).toBe('翻页笔：点亮下一句');
+    for (const [index, phrase] of oath.entries()) {
+      await page.keyboard.press('PageDown');
+      await expect.poll(lit, POLL).toBe(index + 1);
+      expect(await caption()).toBe(phrase);
+      // Lit so far, as drawn: every phrase up to this one in the text's own dark or red; the rest
+      // still in the dimmer grey (a colour, not a fade: it must stay readable).
+      const states = await card
+        .locator('.projector__oath-phrase')
+        .evaluateAll((items) => items.map((item) => (getComputedStyle(item).color === 'rgb(125, 106, 96)' ? 'ahead' : 'lit')));
+      expect(states).toEqual(oath.map((_, at) => (at <= index ? 'lit' : 'ahead')));
+      if (index === 5) {
+        // The caption is large enough for the back row: at least 6% of the screen's height.
+        const size = await card
+          .locator('.projector__oath-current')
+          .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+        expect(size).toBeGreaterThanOrEqual(720 * 0.06);
+        await saveArtifact('present-oath-1280.png', await page.screenshot({ timeout: 120_000 }));
+      }
+    }
+    expect(await position()).toMatchObject({ stop: 3, page: oath.length + 1, pages: oath.length + 1 });
+    // One more press after the last phrase ends the lesson; back again, the oath is still all lit.
+    await page.keyboard.press('PageDown');
+    await expectEnd();
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await position())?.ended, POLL).toBe(false);
+    expect(await lit()).toBe(oath.length);
+    // And back up through the phrases: PageUp puts the last one out.
+    await page.keyboard.press('PageUp');
+    await expect.poll(lit, POLL).toBe(oath.length - 1);
   });
 
   it('stayed clean: no console error and nothing off the origin during the lesson', () => {

@@ -1,8 +1,9 @@
 /**
  * A visitor's open card on a 1366 × 768 desktop (the built site): the board framed beside it
  * shows whole (nothing of the HUD or the floor plan over it, no hint line under the card); the
- * card carries the language switch, and search and the directory; the chosen language survives
- * a reload, while the kiosk still starts in Chinese.
+ * card carries the language switch, and search and the directory; the oath wall's card leads into
+ * its ceremony, lit phrase by phrase with Space; the chosen language survives a reload, while the
+ * kiosk still starts in Chinese.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -142,6 +143,56 @@ describe('a card open on a desktop', () => {
     await page.screenshot({ path: 'tests/artifacts/visitor-card-directory.png' });
     await page.keyboard.press('Escape');
     await directory.waitFor({ state: 'hidden' });
+  });
+
+  it('leads the oath wall’s ceremony from its card: phrase by phrase with Space, to the end, and back to the card', async () => {
+    const file = JSON.parse(await readFile(join(ROOT, 'assets/content/oath.json'), 'utf8')) as {
+      panels: Array<{ id: string; phrases: Array<{ zh: string; en: string }> }>;
+    };
+    const phrases = file.panels.find((candidate) => candidate.id === 'party-oath')?.phrases ?? [];
+    expect(phrases).toHaveLength(12);
+    await page.evaluate(() => {
+      window.location.hash = '#/panel/party-oath';
+    });
+    const card = page.getByRole('dialog', { name: 'The Party Admission Oath', exact: true });
+    await card.waitFor({ state: 'visible' });
+    await card.getByRole('button', { name: 'Renew or read the oath' }).click();
+    const ceremony = page.getByRole('dialog', { name: 'Renewing the Party admission oath · The Party Admission Oath' });
+    await ceremony.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/oath/party-oath');
+    const lit = () => ceremony.locator('[data-lit]').getAttribute('data-lit');
+    expect(await lit()).toBe('0');
+    // Whoever leads starts on 下一句: Space lights each phrase, the latest as the large caption, in
+    // Chinese with its English under it.
+    for (const [index, phrase] of phrases.entries()) {
+      await page.keyboard.press(' ');
+      await expect.poll(lit).toBe(String(index + 1));
+      expect(await ceremony.locator('.oath-ceremony__oath-current').textContent()).toBe(phrase.zh);
+      expect(await ceremony.locator('.oath-ceremony__oath-caption-translation').textContent()).toBe(phrase.en);
+      if (index === 6) {
+        const size = await ceremony
+          .locator('.oath-ceremony__oath-current')
+          .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+        expect(size).toBeGreaterThanOrEqual(HEIGHT * 0.06);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: 'tests/artifacts/oath-ceremony-1366.png' });
+      }
+    }
+    // The end: it says so, and the focus is on 再读一遍 (Read it again), still in the ceremony.
+    expect(await ceremony.getByRole('status').textContent()).toBe('The oath has been read to the end');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Read it again');
+    await page.keyboard.press('Enter');
+    await expect.poll(lit).toBe('0');
+    await page.keyboard.press(' ');
+    await expect.poll(lit).toBe('1');
+    // Esc goes back to the oath's card, its address with it; Esc again closes the card.
+    await page.keyboard.press('Escape');
+    await ceremony.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/panel/party-oath');
+    expect(await card.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/');
   });
 
   it('said nothing wrong on the way', () => {

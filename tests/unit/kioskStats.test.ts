@@ -163,9 +163,9 @@ describe('summaries for the admin screen', () => {
   it('lists the last days, newest first, with empty days', () => {
     const days = summarizeDays(stats, at('2025-07-02T09:00:00'), 3);
     expect(days).toEqual([
-      { day: '2025-07-02', visits: 0, opens: 0, readingSeconds: 0, averageVisitSeconds: 0 },
-      { day: '2025-07-01', visits: 2, opens: 1, readingSeconds: 30, averageVisitSeconds: 90 },
-      { day: '2025-06-30', visits: 0, opens: 2, readingSeconds: 10, averageVisitSeconds: 0 },
+      { day: '2025-07-02', visits: 0, opens: 0, readingSeconds: 0, averageVisitSeconds: 0, oathReadings: 0 },
+      { day: '2025-07-01', visits: 2, opens: 1, readingSeconds: 30, averageVisitSeconds: 90, oathReadings: 0 },
+      { day: '2025-06-30', visits: 0, opens: 2, readingSeconds: 10, averageVisitSeconds: 0, oathReadings: 0 },
     ]);
   });
 

@@ -172,6 +172,7 @@ describe('the shipped lesson', () => {
     if (panel.kind === 'member') parts.push(...panel.people.flatMap((person) => [person.name, person.role, ...person.honours]));
     if (panel.kind === 'stats') parts.push(...panel.stats.flatMap((stat) => [stat.label, stat.unit, String(stat.value)]));
     if (panel.kind === 'to-fill') parts.push(panel.note);
+    if (panel.kind === 'oath') parts.push(...panel.phrases);
     return parts.flatMap((part) => variants(part)).join('\n');
   };
 
@@ -186,14 +187,34 @@ describe('the shipped lesson', () => {
     expect(tour.stops.every((stop) => stop.notes.length > 0)).toBe(true);
     // Every note has its English twin, so an English session has notes too.
     expect(tour.stops.flatMap((stop) => stop.notes).every((note) => variants(note).length === 2)).toBe(true);
-    expect(toursOf(loaded).map((candidate) => candidate.id)).toEqual(['new-recruits', 'all']);
+    expect(toursOf(loaded).map((candidate) => candidate.id)).toEqual(['new-recruits', 'renew-oath', 'all']);
     expect(resolveTour(loaded, 'all').tour.stops).toHaveLength(allPanels(loaded).length);
   });
 
-  it('invents no figures: every number and date in a talking point is on its panel', async () => {
+  it('has 主题党日 · 重温入党誓词, which ends on the oath wall', async () => {
     const { exhibition: shipped } = await load();
-    const { tour } = resolveTour(shipped as Exhibition, 'new-recruits');
-    for (const stop of tour.stops) {
+    const { tour, unknownId } = resolveTour(shipped as Exhibition, 'renew-oath');
+    expect(unknownId).toBeNull();
+    expect(localize(tour.title, 'zh')).toBe('主题党日 · 重温入党誓词');
+    expect(tour.stops.map((stop) => stop.panel.id)).toEqual([
+      'fire-and-rescue-flag-2018',
+      'fire-and-rescue-instructions',
+      'party-oath',
+    ]);
+    expect(tour.stops.flatMap((stop) => stop.notes).every((note) => variants(note).length === 2)).toBe(true);
+  });
+
+  /** Every stop of every shipped lesson (the generated tour of all panels has no notes). */
+  const lessonStops = async () => {
+    const { exhibition: shipped } = await load();
+    const loaded = shipped as Exhibition;
+    return toursOf(loaded)
+      .filter((candidate) => candidate.id !== 'all')
+      .flatMap((candidate) => resolveTour(loaded, candidate.id).tour.stops);
+  };
+
+  it('invents no figures: every number and date in a talking point is on its panel', async () => {
+    for (const stop of await lessonStops()) {
       const text = panelText(stop.panel);
       for (const note of stop.notes) {
         for (const variant of variants(note)) {
@@ -206,14 +227,13 @@ describe('the shipped lesson', () => {
   });
 
   it('quotes the panels: each Chinese talking point shares most of its wording with its panel', async () => {
-    // A question for the room ("提问：…") is the instructor's own wording; its figures are checked above.
-    const { exhibition: shipped } = await load();
-    const { tour } = resolveTour(shipped as Exhibition, 'new-recruits');
-    for (const stop of tour.stops) {
+    // A question for the room ("提问：…") and a how-to for the presenter ("操作：…") are the
+    // instructor's own wording; their figures are checked above.
+    for (const stop of await lessonStops()) {
       const text = panelText(stop.panel);
       for (const note of stop.notes) {
         const zh = variants(note)[0] ?? '';
-        if (zh.startsWith('提问：')) continue;
+        if (zh.startsWith('提问：') || zh.startsWith('操作：')) continue;
         // Two-character runs of Chinese in the note that also occur in the panel's own text.
         const pairs = Array.from(zh.matchAll(/(?=(\p{Script=Han}{2}))/gu), (match) => match[1] ?? '');
         const found = pairs.filter((pair) => text.includes(pair));

@@ -5,6 +5,7 @@ import { formatHash, panelHref, parseHash } from '../../src/routing/routes.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import type { Route } from '../../src/store/types.ts';
 import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
+import { FakeWindow } from '../support/fakeWindow.ts';
 
 describe('parseHash', () => {
   it('reads the corridor from an empty hash, "#" and "#/"', () => {
@@ -78,48 +79,6 @@ describe('formatHash', () => {
 // ---------------------------------------------------------------------------------------------
 // startHashSync with a fake window
 // ---------------------------------------------------------------------------------------------
-
-class FakeWindow {
-  location = { hash: '' };
-  pushed: string[] = [];
-  listeners = new Map<string, Set<() => void>>();
-  history = {
-    pushState: (_state: unknown, _title: string, url?: string | URL | null) => {
-      const hash = String(url ?? '');
-      this.pushed.push(hash);
-      // Like a browser: the address changes, and no hashchange fires.
-      this.location.hash = hash === '#' ? '' : hash;
-    },
-  };
-
-  constructor(hash = '') {
-    this.location.hash = hash;
-  }
-
-  addEventListener(type: string, listener: () => void) {
-    const set = this.listeners.get(type) ?? new Set();
-    set.add(listener);
-    this.listeners.set(type, set);
-  }
-
-  removeEventListener(type: string, listener: () => void) {
-    this.listeners.get(type)?.delete(listener);
-  }
-
-  /** The visitor follows a link or presses back: the hash changes and `hashchange` fires. */
-  navigate(hash: string) {
-    this.location.hash = hash;
-    for (const listener of this.listeners.get('hashchange') ?? []) listener();
-  }
-
-  get listenerCount() {
-    return this.listeners.get('hashchange')?.size ?? 0;
-  }
-
-  asWindow(): Window {
-    return this as unknown as Window;
-  }
-}
 
 function makeExhibition(): Exhibition {
   const panels = ['fang-jie', 'wang-yanping', 'huang-yong'].map((id) => testPanel(id, { title: id }));

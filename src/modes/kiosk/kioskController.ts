@@ -7,6 +7,7 @@
 
 import { releaseMotion } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
+import type { ExhibitionState } from '../../store/types.ts';
 import { type AttractLoopOptions, startAttractLoop } from './attractLoop.ts';
 import { IdleTimer, warningSecondsFor } from './idleTimer.ts';
 import type { KioskStore } from './kioskStore.ts';
@@ -60,6 +61,33 @@ export function resetVisitorState(store: ExhibitionStore): void {
   state.goToEntrance(true);
 }
 
+/**
+ * The rule for counting oath readings (誓词诵读 人次), fed every store change: true when this change
+ * reads a ceremony to its end for the first time. A reading is the ceremony's `lit` reaching its
+ * `phrases` from fewer. It counts once per ceremony: a ceremony begins when `oath` appears (from
+ * null), turns to another oath panel or starts a new round, and ends when `oath` goes back to null (the ceremony or
+ * its card closed, the idle reset). Putting the last phrase out and lighting it again, or stepping
+ * back to the start and reading it through again, is the same ceremony and does not count again;
+ * closing the ceremony and opening it anew does, and so does 再读一遍 (`restartOath`: a new `round`).
+ */
+export function oathReadingCounter(): (state: ExhibitionState, previous: ExhibitionState) => boolean {
+  let readToTheEnd = false;
+  return (state, previous) => {
+    const { oath } = state;
+    const before = previous.oath;
+    if (oath === before) return false;
+    const sameCeremony = oath !== null && before !== null && oath.panelId === before.panelId && oath.round === before.round;
+    if (!sameCeremony) readToTheEnd = false;
+    if (!oath || readToTheEnd) return false;
+    const litBefore = sameCeremony ? before.lit : 0;
+    if (oath.phrases > 0 && oath.lit >= oath.phrases && litBefore < oath.phrases) {
+      readToTheEnd = true;
+      return true;
+    }
+    return false;
+  };
+}
+
 export function startKioskController(options: KioskControllerOptions): KioskController {
   const { store, kiosk, stats, inputTarget } = options;
   const idleSeconds = Math.max(1, options.idleSeconds);
@@ -100,9 +128,14 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
   };
   for (const type of ACTIVITY_EVENTS) inputTarget.addEventListener(type, onInput, { capture: true, passive: true });
 
+  // Oath readings: see oathReadingCounter. A ceremony read to the end outside a visit (the admin
+  // screen, the attract loop) is used up uncounted, so it cannot count later either.
+  const oathReadToTheEnd = oathReadingCounter();
+
   // Reading time per board: which card is open, while a visit goes on.
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.openPanelId !== previous.openPanelId && kiosk.getState().phase === 'visit') stats.boardShown(state.openPanelId);
+    if (oathReadToTheEnd(state, previous) && kiosk.getState().phase === 'visit' && state.oath) stats.oathRead(state.oath.panelId);
     // The attract loop starts once the corridor is there.
     if (state.status === 'ready' && previous.status !== 'ready' && kiosk.getState().phase === 'attract') {
       resetVisitorState(store);

@@ -1,7 +1,8 @@
 /**
  * Visit statistics of the lobby kiosk, kept on the machine only (localStorage), with no personal
- * data: per local calendar day, how many visits started and how long they lasted, and per board
- * how often its card was opened and for how many seconds it was read.
+ * data: per local calendar day, how many visits started and how long they lasted, per board
+ * how often its card was opened and for how many seconds it was read, and per oath wall how many
+ * times its ceremony was read to the end (誓词诵读 人次).
  *
  * The model is plain data and pure functions (tested on their own); `KioskStatsRecorder` holds the
  * one copy, writes it back after each change and never throws at the visitor (a full or missing
@@ -19,6 +20,12 @@ export interface DayStats {
   /** Seconds from the first touch to the idle reset, summed over the day's visits. */
   visitSeconds: number;
   boards: Record<string, BoardStats>;
+  /**
+   * Oath readings by oath panel id: ceremonies read to the last phrase. Absent on days without one
+   * (and in every day stored before oath readings were counted), so older statistics load as they
+   * are and the stored format stays version 1.
+   */
+  oaths?: Record<string, number>;
 }
 
 export interface KioskStats {
@@ -84,6 +91,14 @@ export function addBoardOpen(stats: KioskStats, panelId: string, at: number): vo
   board(day(stats, at), panelId).opens++;
 }
 
+/** An oath ceremony read to its last phrase. */
+export function addOathReading(stats: KioskStats, panelId: string, at: number): void {
+  const entry = day(stats, at);
+  const oaths = entry.oaths ?? {};
+  oaths[panelId] = (oaths[panelId] ?? 0) + 1;
+  entry.oaths = oaths;
+}
+
 /** Time a card was open, counted on the day it was opened. */
 export function addBoardTime(stats: KioskStats, panelId: string, openedAt: number, closedAt: number): void {
   const entry = board(day(stats, openedAt), panelId);
@@ -112,7 +127,7 @@ export function parseStats(text: string | null): KioskStats {
   if (!days || typeof days !== 'object') return stats;
   for (const [key, value] of Object.entries(days as Record<string, unknown>)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || !value || typeof value !== 'object') continue;
-    const { visits, visitSeconds, boards } = value as Partial<Record<keyof DayStats, unknown>>;
+    const { visits, visitSeconds, boards, oaths } = value as Partial<Record<keyof DayStats, unknown>>;
     const entry: DayStats = {
       visits: isCount(visits) ? visits : 0,
       visitSeconds: isCount(visitSeconds) ? visitSeconds : 0,
@@ -123,6 +138,12 @@ export function parseStats(text: string | null): KioskStats {
         const { opens, seconds: read } = (item ?? {}) as Partial<Record<keyof BoardStats, unknown>>;
         if (isCount(opens) && isCount(read)) entry.boards[id] = { opens, seconds: read };
       }
+    }
+    // Statistics saved before oath readings were counted have no `oaths`: the day stays without.
+    if (oaths && typeof oaths === 'object') {
+      const counted: Record<string, number> = {};
+      for (const [id, count] of Object.entries(oaths as Record<string, unknown>)) if (isCount(count)) counted[id] = count;
+      if (Object.keys(counted).length > 0) entry.oaths = counted;
     }
     stats.days[key] = entry;
   }
@@ -137,6 +158,8 @@ export interface DaySummary {
   readingSeconds: number;
   /** Average visit length in seconds (0 without visits). */
   averageVisitSeconds: number;
+  /** Oath ceremonies read to the end, all oath panels together (誓词诵读 人次). */
+  oathReadings: number;
 }
 
 /** The last `count` days up to `now`, newest first, including days without visits. */
@@ -157,6 +180,7 @@ export function summarizeDays(stats: KioskStats, now: number, count = 14): DaySu
       opens: boards.reduce((sum, item) => sum + item.opens, 0),
       readingSeconds: Math.round(boards.reduce((sum, item) => sum + item.seconds, 0)),
       averageVisitSeconds: visits > 0 ? Math.round((entry?.visitSeconds ?? 0) / visits) : 0,
+      oathReadings: Object.values(entry?.oaths ?? {}).reduce((sum, count) => sum + count, 0),
     });
   }
   return out;
@@ -192,6 +216,28 @@ export function topBoards(stats: KioskStats, now: number, days = 30): BoardSumma
     .sort((a, b) => b.opens - a.opens || b.seconds - a.seconds || a.panelId.localeCompare(b.panelId));
 }
 
+export interface OathSummary {
+  panelId: string;
+  /** Ceremonies read to the end. */
+  readings: number;
+}
+
+/**
+ * Oath readings per oath panel over the last `days` days, most read first. `panelIds` (the
+ * exhibition's oath panels) are listed even when nobody has read them yet.
+ */
+export function oathReadings(stats: KioskStats, now: number, days = 30, panelIds: readonly string[] = []): OathSummary[] {
+  const oldest = dayKey(now - (days - 1) * 86_400_000);
+  const totals = new Map<string, number>(panelIds.map((id) => [id, 0]));
+  for (const [key, entry] of Object.entries(stats.days)) {
+    if (key < oldest) continue;
+    for (const [id, count] of Object.entries(entry.oaths ?? {})) totals.set(id, (totals.get(id) ?? 0) + count);
+  }
+  return [...totals.entries()]
+    .map(([panelId, readings]) => ({ panelId, readings }))
+    .sort((a, b) => b.readings - a.readings || a.panelId.localeCompare(b.panelId));
+}
+
 function csvField(value: string | number): string {
   const text = String(value);
   // Quote anything a spreadsheet could misread, and defuse formulas (=, +, -, @ at the start).
@@ -202,9 +248,12 @@ function csvField(value: string | number): string {
 export const CSV_HEADER = ['日期 date', '类别 kind', '展板编号 panel_id', '展板 panel', '次数 count', '时长(秒) seconds'];
 
 /**
- * The statistics as CSV, oldest day first: per day one `visits` row (count, seconds of all visits)
- * and one `board` row per board opened (count, seconds read). UTF-8 with a byte-order mark and
- * CRLF line ends, so Excel opens the Chinese text correctly.
+ * The statistics as CSV, oldest day first: per day one `visits` row (count, seconds of all visits),
+ * one `board` row per board opened (count, seconds read), then one `oath` row per oath panel read
+ * that day (readings in the count column; the seconds column is left empty, as no reading time is
+ * measured for a ceremony — an empty cell, not 0, so a sum over the column stays the boards' time).
+ * The columns and the visits and board rows are as before oath readings were counted. UTF-8 with a
+ * byte-order mark and CRLF line ends, so Excel opens the Chinese text correctly.
  */
 export function statsToCsv(stats: KioskStats, titleOf: (panelId: string) => string = (id) => id): string {
   const rows: Array<Array<string | number>> = [CSV_HEADER];
@@ -213,6 +262,8 @@ export function statsToCsv(stats: KioskStats, titleOf: (panelId: string) => stri
     rows.push([key, '参观 visits', '', '', entry.visits, Math.round(entry.visitSeconds)]);
     const boards = Object.entries(entry.boards).sort(([a], [b]) => a.localeCompare(b));
     for (const [id, item] of boards) rows.push([key, '展板 board', id, titleOf(id), item.opens, Math.round(item.seconds)]);
+    const oaths = Object.entries(entry.oaths ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    for (const [id, count] of oaths) rows.push([key, '誓词 oath', id, titleOf(id), count, '']);
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
@@ -222,7 +273,8 @@ type StatsStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /**
  * Records a kiosk's visits as they happen. `visitStarted` / `visitEnded` bracket a visit;
  * `boardShown(id)` says which card is open now (null: none), and the time of the previous one is
- * counted. Every change is saved at once, so a reload or a crash loses nothing already counted.
+ * counted; `oathRead(id)` counts an oath ceremony read to the end. Every change is saved at once,
+ * so a reload or a crash loses nothing already counted.
  */
 export class KioskStatsRecorder {
   private stats: KioskStats | null = null;
@@ -273,6 +325,16 @@ export class KioskStatsRecorder {
       if (previous) addBoardTime(stats, previous.panelId, previous.at, at);
       if (next) addBoardOpen(stats, next.panelId, at);
     });
+  }
+
+  /**
+   * An oath panel's ceremony was read to its last phrase. Outside a visit nothing is counted. Which
+   * readings count (once per ceremony) is the caller's rule: see kioskController.ts.
+   */
+  oathRead(panelId: string): void {
+    if (this.visitStartedAt === null) return;
+    const at = this.now();
+    this.change((stats) => addOathReading(stats, panelId, at));
   }
 
   clear(): void {

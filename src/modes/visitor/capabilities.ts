@@ -2,7 +2,7 @@ import type { ModeCapabilities } from '../../store/types.ts';
 
 /** The visitor in a browser: every shared screen, links and history, keys, reduced motion honoured. */
 export const VISITOR_CAPABILITIES: ModeCapabilities = {
-  screens: new Set(['card', 'search', 'textTwin', 'directory', 'lessonLinks', 'floorPlan', 'boardProxies']),
+  screens: new Set(['card', 'search', 'textTwin', 'directory', 'lessonLinks', 'floorPlan', 'boardProxies', 'oathCeremony']),
   history: 'push',
   input: 'keys',
   printAndDownload: true,

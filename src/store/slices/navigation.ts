@@ -31,15 +31,22 @@ export const createNavigationSlice: StateCreator<ExhibitionState, [], [], Naviga
       }
       switch (route.kind) {
         case 'home':
-          set({ openPanelId: null, view: 'corridor', textPanelId: null });
+          set({ openPanelId: null, oath: null, view: 'corridor', textPanelId: null });
           return;
         case 'panel':
           if (!panelExists(route.id)) {
             set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-panel', id: route.id } });
             return;
           }
-          set({ view: 'corridor', textPanelId: null });
+          set({ view: 'corridor', textPanelId: null, oath: null });
           get().openPanel(route.id);
+          return;
+        case 'oath':
+          set({ view: 'corridor', textPanelId: null });
+          // A link to the ceremony of an open one keeps how far it had got (back from #/oath to #/oath).
+          if (get().oath?.panelId !== route.id) get().openOath(route.id);
+          // Not an oath panel (its notice is up): nothing stays open behind the notice.
+          if (get().oath?.panelId !== route.id) set({ openPanelId: null, oath: null });
           return;
         case 'problems':
           set({ openPanelId: null, view: 'problems', textPanelId: null });
@@ -70,12 +77,14 @@ export const createNavigationSlice: StateCreator<ExhibitionState, [], [], Naviga
         focusPanelId: panelId,
         notice: null,
         directoryOpen: false,
+        // Another panel's card ends the oath's ceremony.
+        oath: get().oath?.panelId === panelId ? get().oath : null,
         cameraGoal: same && !instant ? get().cameraGoal : viewpointGoal(board.viewpoint, instant),
       });
     },
 
     closePanel() {
-      if (get().openPanelId !== null) set({ openPanelId: null });
+      if (get().openPanelId !== null) set({ openPanelId: null, oath: null });
     },
 
     focusPanel(panelId) {

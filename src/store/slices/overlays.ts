@@ -1,5 +1,9 @@
-/** The overlays slice: the language, the directory and search overlays, the keyboard focus ring. */
+/**
+ * The overlays slice: the language, the directory and search overlays, the keyboard focus ring,
+ * and the oath wall's ceremony.
+ */
 import type { StateCreator } from 'zustand';
+import { allPanels } from '../../content/load.ts';
 import type { ExhibitionState, OverlaysSlice } from '../types.ts';
 
 export const createOverlaysSlice =
@@ -9,6 +13,7 @@ export const createOverlaysSlice =
     directoryOpen: false,
     searchOpen: false,
     keyboardFocusPanelId: null,
+    oath: null,
 
     setLang(next) {
       set({ lang: next });
@@ -28,5 +33,37 @@ export const createOverlaysSlice =
 
     setKeyboardFocus(panelId) {
       if (get().keyboardFocusPanelId !== panelId) set({ keyboardFocusPanelId: panelId });
+    },
+
+    openOath(panelId) {
+      const { exhibition } = get();
+      const panel = exhibition ? allPanels(exhibition).find((candidate) => candidate.id === panelId) : undefined;
+      if (panel?.kind !== 'oath') {
+        set({ notice: { kind: 'unknown-panel', id: panelId } });
+        return;
+      }
+      if (get().openPanelId !== panelId) get().openPanel(panelId);
+      set({ oath: { panelId, lit: 0, phrases: panel.phrases.length, round: 0 }, directoryOpen: false, searchOpen: false });
+    },
+
+    stepOath(step) {
+      const { oath } = get();
+      if (oath) get().setOathLit(oath.lit + step);
+    },
+
+    setOathLit(lit) {
+      const { oath } = get();
+      if (!oath) return;
+      const next = Math.max(0, Math.min(oath.phrases, Math.round(lit)));
+      if (next !== oath.lit) set({ oath: { ...oath, lit: next } });
+    },
+
+    restartOath() {
+      const { oath } = get();
+      if (oath) set({ oath: { ...oath, lit: 0, round: oath.round + 1 } });
+    },
+
+    closeOath() {
+      if (get().oath) set({ oath: null });
     },
   });

@@ -16,7 +16,7 @@ import { useKiosk } from '../kioskContext.ts';
 import type { KioskController } from '../kioskController.ts';
 import type { OfflineSupport } from '../offline.ts';
 import { recentErrors } from '../recovery.ts';
-import { dayKey, type KioskStatsRecorder, statsToCsv, summarizeDays, topBoards } from '../stats.ts';
+import { dayKey, type KioskStatsRecorder, oathReadings, statsToCsv, summarizeDays, topBoards } from '../stats.ts';
 
 const MAX_ATTEMPTS = 5;
 const LOCK_MS = 60_000;
@@ -156,9 +156,15 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
     for (const panel of exhibition ? allPanels(exhibition) : []) map.set(panel.id, localize(panel.title, 'zh'));
     return map;
   }, [exhibition]);
+  const oathPanelIds = useMemo(
+    () => (exhibition ? allPanels(exhibition) : []).filter((panel) => panel.kind === 'oath').map((panel) => panel.id),
+    [exhibition],
+  );
   const titleOf = (id: string) => titles.get(id) ?? id;
   const days = summarizeDays(snapshot, now, 14);
   const boards = topBoards(snapshot, now, 30).slice(0, 15);
+  // Every oath wall of the exhibition, read or not, and any other counted (a wall since removed).
+  const oaths = oathReadings(snapshot, now, 30, oathPanelIds);
   const errors = recentErrors(safeStorage()).slice(-5).reverse();
 
   const exportCsv = () => {
@@ -260,6 +266,8 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
               <th scope="col">{t('kioskStatsOpens', 'zh')}</th>
               <th scope="col">{t('kioskStatsReading', 'zh')}</th>
               <th scope="col">{t('kioskStatsAverage', 'zh')}</th>
+              {/* Last, so the columns before it keep their places. */}
+              <th scope="col">{t('kioskStatsOathReadings', 'zh')}</th>
             </tr>
           </thead>
           <tbody>
@@ -270,6 +278,7 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
                 <td>{row.opens}</td>
                 <td>{duration(row.readingSeconds, 'zh')}</td>
                 <td>{row.visits > 0 ? duration(row.averageVisitSeconds, 'zh') : '—'}</td>
+                <td>{row.oathReadings}</td>
               </tr>
             ))}
           </tbody>
@@ -299,6 +308,29 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
               ))}
             </tbody>
           </table>
+        )}
+
+        {oaths.length > 0 && (
+          <>
+            <h3>{t('kioskStatsOaths', 'zh')}</h3>
+            <table className="kiosk-admin__table" data-testid="kiosk-stats-oaths">
+              <thead>
+                <tr>
+                  <th scope="col">{t('kioskStatsOathPanel', 'zh')}</th>
+                  <th scope="col">{t('kioskStatsOathReadings', 'zh')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {oaths.map((row) => (
+                  <tr key={row.panelId}>
+                    <td>{titleOf(row.panelId)}</td>
+                    <td>{row.readings}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="kiosk-admin__note">{t('kioskStatsOathNote', 'zh')}</p>
+          </>
         )}
 
         <h3>{t('kioskStatus', 'zh')}</h3>

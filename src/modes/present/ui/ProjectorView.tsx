@@ -21,6 +21,7 @@ import { t } from '../../../i18n/strings.ts';
 import { boardById } from '../../../layout/queries.ts';
 import { onLivePose } from '../../../store/live.ts';
 import { useExhibition } from '../../../store/store.ts';
+import { OathCaptions } from '../../../ui/OathCaptions.tsx';
 import { LiveLessonButton } from '../live/LiveLessonButton.tsx';
 import { LiveLessonPanel } from '../live/LiveLessonPanel.tsx';
 import { toggleFullscreen } from '../presentInput.ts';
@@ -171,6 +172,11 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
   const keyMessage = !hasMedia && panel.kind !== 'stats' && Boolean(panel.summary);
   const more = visible && state.page < state.pages;
   const leaving = state.leaving && !visible;
+  // The oath stop is led phrase by phrase: each click of the clicker lights the next phrase (its
+  // "screens" are the phrases lit, 0 to all), and only then does the lesson move on or end.
+  const oath = panel.kind === 'oath' ? panel : null;
+  const oathScreens = oath ? oath.phrases.length + 1 : null;
+  const oathLit = oath && visible ? state.page - 1 : 0;
 
   // The slide lends its screens to the session: "next" shows the rest of a long panel first.
   useEffect(() => {
@@ -201,12 +207,12 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
     const element = content.current;
     if (!element) return;
     screens.current.index = 0;
-    layOut(dialog.current, element, screens.current, session);
+    layOut(dialog.current, element, screens.current, session, oathScreens);
     if (typeof ResizeObserver === 'undefined') return;
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => layOut(dialog.current, element, screens.current, session));
+      frame = requestAnimationFrame(() => layOut(dialog.current, element, screens.current, session, oathScreens));
     });
     observer.observe(element);
     const inner = element.firstElementChild;
@@ -215,7 +221,7 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
       cancelAnimationFrame(frame);
       observer.disconnect();
     };
-  }, [session, index, lang]);
+  }, [session, index, lang, oathScreens]);
 
   // The camera waits for this slide to fade out before it sets off for the next stop.
   useSlideHidden(dialog, leaving, session);
@@ -258,14 +264,20 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
         ref={content}
         className={visible && state.page > 1 ? 'projector__content projector__content--scrolled' : 'projector__content'}
       >
-        <div className={hasMedia || keyMessage ? 'projector__columns projector__columns--two' : 'projector__columns'}>
-          <ProjectorText panel={panel} lang={lang} withSummary={!keyMessage} />
-          {hasMedia && <ProjectorMedia images={panel.images} lang={lang} />}
-          {keyMessage && <ProjectorKeyMessage panel={panel} lang={lang} />}
-        </div>
+        {oath ? (
+          <div className="projector__columns">
+            <OathCaptions panel={oath} lit={oathLit} lang={lang} block="projector" startHint={t('oathClicker', lang)} />
+          </div>
+        ) : (
+          <div className={hasMedia || keyMessage ? 'projector__columns projector__columns--two' : 'projector__columns'}>
+            <ProjectorText panel={panel} lang={lang} withSummary={!keyMessage} />
+            {hasMedia && <ProjectorMedia images={panel.images} lang={lang} />}
+            {keyMessage && <ProjectorKeyMessage panel={panel} lang={lang} />}
+          </div>
+        )}
       </div>
       <p className="projector__more" hidden={!more} aria-hidden={!more}>
-        {t('presentMore', lang)} · {state.page} / {state.pages}
+        {oath ? t('oathClicker', lang) : `${t('presentMore', lang)} · ${state.page} / ${state.pages}`}
       </p>
     </dialog>
   );
@@ -372,10 +384,26 @@ interface Screens {
  * Fits the slide's type and breaks it into screens: the largest type scale at which the whole
  * panel fits on the screen (from the smallest size up), or the smallest size and as many screens
  * as it takes, each breaking between lines. Then shows the screen it was at (or its last).
+ * The oath's steps are its phrases, lit one more at each step, with nothing to scroll.
  */
-function layOut(card: HTMLElement | null, element: HTMLElement, screens: Screens, session: PresentSession) {
+function layOut(
+  card: HTMLElement | null,
+  element: HTMLElement,
+  screens: Screens,
+  session: PresentSession,
+  /** A slide whose steps are not screens of text (the oath's phrases): this many, all at the top. */
+  fixedSteps: number | null = null,
+) {
   const columns = element.firstElementChild as HTMLElement | null;
   if (!card || !columns) return;
+  if (fixedSteps !== null) {
+    card.style.setProperty('--type-scale', '1');
+    card.dataset.typeScale = '1';
+    screens.starts = new Array<number>(fixedSteps).fill(0);
+    screens.index = Math.min(screens.index, fixedSteps - 1);
+    showScreen(card, element, screens, session);
+    return;
+  }
   // Measure from a clean slate: no room made for the last screen, nothing clipped.
   columns.style.minHeight = '';
   textColumn(element)?.style.removeProperty('clip-path');
