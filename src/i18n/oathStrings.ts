@@ -12,6 +12,10 @@ export const OATH_STRINGS = {
     zh: '党员重温，参观者诵读。领誓人读完一句，点一下屏幕或按空格键，点亮下一句。',
     en: 'Members renew the oath; other visitors may read it aloud. When a phrase has been read, whoever leads taps the screen or presses Space to light the next.',
   },
+  oathLeadTouch: {
+    zh: '党员重温，参观者诵读。领誓人读完一句，点一下屏幕，点亮下一句。',
+    en: 'Members renew the oath; other visitors may read it aloud. When a phrase has been read, whoever leads taps the screen to light the next.',
+  },
   oathStart: { zh: '点一下屏幕，点亮第一句', en: 'Tap to light the first phrase' },
   oathNextPhrase: { zh: '下一句', en: 'Next phrase' },
   oathPreviousPhrase: { zh: '上一句', en: 'Previous phrase' },

@@ -20,6 +20,8 @@ export default function OathCeremony() {
   const oath = useExhibition((state) => state.oath);
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
+  // A touch-only screen (the kiosk) has no Space bar to mention.
+  const touchOnly = useExhibition((state) => state.capabilities.input === 'touch');
   const titleId = useId();
   const audio = useRef<HTMLAudioElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
@@ -123,7 +125,7 @@ export default function OathCeremony() {
             <h2 id={titleId} className="oath-ceremony__title">
               {t('oathCeremony', lang)} · {localize(panel.title, lang)}
             </h2>
-            <p className="oath-ceremony__lead">{t('oathLead', lang)}</p>
+            <p className="oath-ceremony__lead">{t(touchOnly ? 'oathLeadTouch' : 'oathLead', lang)}</p>
             <button
               type="button"
               className="oath-ceremony__close"

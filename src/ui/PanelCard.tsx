@@ -23,6 +23,10 @@ export function PanelCard() {
   const exhibition = useExhibition((state) => state.exhibition);
   const lang = useExhibition((state) => state.lang);
   const screens = useExhibition((state) => state.capabilities.screens);
+  // The oath's ceremony covers the whole screen over its card: the card steps out of the way (two
+  // modal dialogs would leave the one opened last on top, which, on a deep link to #/oath/<id>, can
+  // be the card), and comes back as the ceremony ends.
+  const ceremonyOver = useExhibition((state) => state.oath !== null && state.oath.panelId === state.openPanelId);
   const body = useRef<HTMLElement>(null);
   const titleId = useId();
 
@@ -33,7 +37,7 @@ export function PanelCard() {
 
   const close = () => useExhibition.getState().closePanel();
   const dialog = useModalDialog({
-    open: panel !== undefined,
+    open: panel !== undefined && !ceremonyOver,
     onClose: close,
     restoreFocus(previous) {
       if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) previous.focus();

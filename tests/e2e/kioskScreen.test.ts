@@ -8,10 +8,14 @@
  *   most ~35 characters, scaling with the screen, the board still framed beside it.
  * - A two-finger pinch and a 1.5 s long press (CDP touch events) do nothing; a tap still walks.
  * - Holding the corner without a PIN tells staff what to do, in their words.
+ * - The oath wall's ceremony goes by touch, phrase by phrase, and each reading to the end counts.
  *
  * Each test brings the kiosk to where it needs it (the corner and 返回 reset it to the entrance,
  * a touch starts a visit), so one can run alone with `-t`.
  */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -314,5 +318,89 @@ describe('the kiosk at 1920×1080, as shipped', () => {
       .toBeLessThan((start?.position[2] ?? 0) - 1);
     expect(watch.errors).toEqual([]);
     expect(watch.offOrigin).toEqual([]);
+  });
+});
+
+describe('the oath wall on the kiosk', () => {
+  // The oath wall is the corridor's last board: here its section comes first, so 下一块 from the
+  // entrance reaches it (the corridor is laid out from the same JSON, in the order it gives).
+  let contentDir: string;
+  let oathServer: StaticServer;
+  let oathContext: BrowserContext;
+  let oathPage: Page;
+  let oathWatch: PageWatch;
+  const VIEW = { width: 1280, height: 720 };
+
+  beforeAll(async () => {
+    const exhibition = JSON.parse(await readFile(join(DIST, 'content/exhibition.json'), 'utf8')) as {
+      sections: Array<{ file: string }>;
+    };
+    exhibition.sections.sort((a, b) => Number(b.file === 'oath.json') - Number(a.file === 'oath.json'));
+    contentDir = await mkdtemp(join(tmpdir(), 'kiosk-oath-'));
+    await cp(join(DIST, 'content'), contentDir, { recursive: true });
+    await writeFile(join(contentDir, 'exhibition.json'), JSON.stringify(exhibition));
+    oathServer = await serveStatic(DIST, { '/content/': contentDir });
+    oathContext = await touchContext(browser, VIEW);
+    oathPage = await oathContext.newPage();
+    oathPage.setDefaultTimeout(120_000);
+    oathWatch = watchPage(oathPage, oathServer.url.replace(/\/$/, ''));
+    await oathPage.goto(`${oathServer.url}?mode=kiosk&idle=${IDLE}`);
+    await waitForExhibit(oathPage);
+  });
+
+  afterAll(async () => {
+    await oathContext?.close();
+    await oathServer?.close();
+    if (contentDir) await rm(contentDir, { recursive: true, force: true });
+  });
+
+  it('leads the ceremony by touch, phrase by phrase, and counts each reading to the end (人次)', async () => {
+    await oathPage.touchscreen.tap(VIEW.width / 2, VIEW.height * 0.45);
+    await waitForKiosk(oathPage, (state) => state.phase === 'visit');
+    await waitForStillness(oathPage);
+    await afterGlide(oathPage, () => oathPage.getByRole('button', { name: '下一块展板' }).tap());
+    expect((await oathPage.evaluate(() => window.__exhibit?.state()))?.focusPanelId).toBe('party-oath');
+    const point = await panelPoint(oathPage, 'party-oath');
+    await oathPage.touchscreen.tap(point.x, point.y);
+    const card = oathPage.getByRole('dialog', { name: '入党誓词', exact: true });
+    await card.waitFor({ state: 'visible' });
+    await card.getByRole('button', { name: '重温 / 诵读入党誓词' }).tap();
+    const ceremony = oathPage.getByRole('dialog', { name: '重温入党誓词 · 入党誓词' });
+    await ceremony.waitFor({ state: 'visible' });
+    // Touch only: the lead says to tap, and nothing of a keyboard.
+    expect(await ceremony.locator('.oath-ceremony__lead').textContent()).toBe(
+      '党员重温，参观者诵读。领誓人读完一句，点一下屏幕，点亮下一句。',
+    );
+    const lit = async () => Number(await ceremony.locator('[data-lit]').getAttribute('data-lit'));
+    const stage = ceremony.getByTestId('oath-stage');
+    const phrases = await ceremony.locator('.oath-ceremony__oath-phrase').allTextContents();
+    expect(phrases).toHaveLength(12);
+    const oathReadings = () =>
+      oathPage.evaluate(() => Object.values(window.__kiosk?.stats().days ?? {})[0]?.oaths?.['party-oath'] ?? 0);
+
+    // A tap anywhere on the oath lights the next phrase, the latest as the caption.
+    for (const [index, phrase] of phrases.entries()) {
+      await stage.tap({ position: { x: 40 + index * 20, y: 40 } });
+      await expect.poll(lit).toBe(index + 1);
+      expect(await ceremony.locator('.oath-ceremony__oath-current').textContent()).toBe(phrase);
+      if (index === 10) expect(await oathReadings()).toBe(0); // not read to the end yet
+    }
+    expect(await ceremony.getByRole('status').textContent()).toBe('誓词诵读完毕');
+    await expect.poll(oathReadings).toBe(1);
+    await saveArtifact('kiosk-oath-done.png', await oathPage.screenshot({ timeout: 120_000 }));
+    // Another tap lights nothing more and counts nothing more; 再读一遍 is another reading.
+    await stage.tap();
+    expect(await lit()).toBe(12);
+    await ceremony.getByRole('button', { name: '再读一遍' }).tap();
+    await expect.poll(lit).toBe(0);
+    for (let index = 0; index < phrases.length; index++) await stage.tap({ position: { x: 40, y: 40 } });
+    await expect.poll(lit).toBe(12);
+    await expect.poll(oathReadings).toBe(2);
+    // 结束 goes back to the oath's card.
+    await ceremony.getByRole('button', { name: '结束' }).tap();
+    await ceremony.waitFor({ state: 'hidden' });
+    expect(await card.isVisible()).toBe(true);
+    expect(oathWatch.errors).toEqual([]);
+    expect(oathWatch.offOrigin).toEqual([]);
   });
 });

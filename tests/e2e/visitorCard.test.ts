@@ -2,13 +2,17 @@
  * A visitor's open card on a 1366 × 768 desktop (the built site): the board framed beside it
  * shows whole (nothing of the HUD or the floor plan over it, no hint line under the card); the
  * card carries the language switch, and search and the directory; the oath wall's card leads into
- * its ceremony, lit phrase by phrase with Space; the chosen language survives a reload, while the
- * kiosk still starts in Chinese.
+ * its ceremony, lit phrase by phrase with Space, and with a station's recording (a fixture) the
+ * voice lights each phrase at its cue; the chosen language survives a reload, while the kiosk
+ * still starts in Chinese.
  */
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { litAtTime } from '../../src/content/oath.ts';
+import { toneWav } from '../support/toneWav.ts';
 import { seriousViolations } from './a11ySupport.ts';
 import {
   launchBrowser,
@@ -207,5 +211,70 @@ describe('a card open on a desktop', () => {
     expect((await exhibitState())?.lang).toBe('zh');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.evaluate(() => window.localStorage.getItem('dangshi.visitor.lang'))).toBe('en');
+  });
+});
+
+describe('the oath wall with the station’s recording', () => {
+  // A fixture recording (a 4.2 s tone) with a cue per phrase, served in place of the shipped content.
+  const CUES = [0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.7, 3.0, 3.3, 3.6];
+  let folder: string;
+  let recordingServer: StaticServer;
+  let recordingPage: Page;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'oath-recording-'));
+    await cp(join(ROOT, 'dist/content'), join(folder, 'content'), { recursive: true });
+    const file = JSON.parse(await readFile(join(folder, 'content/oath.json'), 'utf8')) as { panels: Array<{ id: string }> };
+    const oath = file.panels.find((panel) => panel.id === 'party-oath');
+    if (!oath) throw new Error('no party-oath panel');
+    Object.assign(oath, { recording: { src: 'audio/oath-fixture.wav', cues: CUES } });
+    await writeFile(join(folder, 'content/oath.json'), JSON.stringify(file));
+    await mkdir(join(folder, 'audio'));
+    await writeFile(join(folder, 'audio/oath-fixture.wav'), toneWav(4.2));
+    recordingServer = await serveStatic(undefined, { '/content/': join(folder, 'content'), '/audio/': join(folder, 'audio') });
+    recordingPage = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    recordingPage.setDefaultTimeout(90_000);
+  });
+
+  afterAll(async () => {
+    await recordingPage?.close();
+    await recordingServer?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('opens from a deep link, plays on request and lights each phrase as the voice reaches its cue', async () => {
+    const watchRecording = watchPage(recordingPage, recordingServer.url.replace(/\/$/, ''));
+    await recordingPage.goto(`${recordingServer.url}#/oath/party-oath`);
+    await waitForExhibit(recordingPage);
+    const ceremony = recordingPage.getByRole('dialog', { name: '重温入党誓词 · 入党誓词' });
+    await ceremony.waitFor({ state: 'visible' });
+    await ceremony.getByRole('button', { name: '播放领誓录音' }).click();
+    // The whole path, sampled as it plays: the phrases lit never run ahead of the voice, never
+    // lag it by more than a moment (the browser reports the time about four times a second),
+    // never go back, and reach the last phrase.
+    const samples: Array<{ time: number; lit: number; paused: boolean }> = [];
+    for (let guard = 0; guard < 200; guard++) {
+      const sample = await ceremony.evaluate((dialog) => ({
+        time: (dialog.querySelector('audio') as HTMLAudioElement).currentTime,
+        paused: (dialog.querySelector('audio') as HTMLAudioElement).paused,
+        lit: Number(dialog.querySelector('[data-lit]')?.getAttribute('data-lit')),
+      }));
+      samples.push(sample);
+      if (sample.paused && sample.time > 0) break;
+      await recordingPage.waitForTimeout(100);
+    }
+    const playing = samples.filter((sample) => sample.time > 0);
+    expect(playing.length).toBeGreaterThan(10);
+    for (const [index, sample] of playing.entries()) {
+      expect(sample.lit, `at ${sample.time} s`).toBeLessThanOrEqual(litAtTime(CUES, sample.time));
+      expect(sample.lit, `at ${sample.time} s`).toBeGreaterThanOrEqual(litAtTime(CUES, sample.time - 0.8));
+      expect(sample.lit).toBeGreaterThanOrEqual(playing[index - 1]?.lit ?? 0);
+    }
+    expect(new Set(playing.map((sample) => sample.lit)).size).toBeGreaterThan(6); // it moved phrase by phrase
+    expect(playing.at(-1)?.lit).toBe(12);
+    expect(await ceremony.getByRole('status').textContent()).toBe('誓词诵读完毕');
+    expect(await ceremony.locator('button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
+    expect(watchRecording.errors).toEqual([]);
+    expect(watchRecording.offOrigin).toEqual([]);
   });
 });

@@ -115,6 +115,23 @@ describe('#/oath/<id>', () => {
     expect(store.getState().openPanelId).toBeNull();
   });
 
+  it('a deep link that arrives before the content opens the ceremony once it is there, and pushes nothing', () => {
+    const store = createExhibitionStore();
+    const win = new FakeWindow('#/oath/party-oath');
+    stop = startHashSync(store, win.asWindow());
+    expect(store.getState().oath).toBeNull();
+    const panels = [testPanel('party-oath', { kind: 'oath', title: '入党誓词', phrases: PHRASES }), testPanel('event-1')];
+    store.getState().contentLoaded(testExhibition([{ ...testSection('oath', panels), file: 'oath.json' }]), []);
+    expect(store.getState().oath).toEqual({ panelId: 'party-oath', lit: 0, phrases: 3, round: 0 });
+    expect(store.getState().openPanelId).toBe('party-oath');
+    expect(win.pushed).toEqual([]);
+    // A deep link to a panel that is no oath gets the notice, and opens nothing.
+    const other = createExhibitionStore();
+    other.getState().applyRoute({ kind: 'oath', id: 'event-1' });
+    other.getState().contentLoaded(testExhibition([{ ...testSection('oath', panels), file: 'oath.json' }]), []);
+    expect(other.getState()).toMatchObject({ oath: null, openPanelId: null, notice: { kind: 'unknown-panel', id: 'event-1' } });
+  });
+
   it('opening the ceremony from the card pushes #/oath/<id>; a link to a panel that is no oath gets the notice', () => {
     const store = loadedStore();
     const win = new FakeWindow('#/panel/party-oath');
