@@ -23,6 +23,9 @@ const STRINGS = {
   reconnecting: { zh: '与课堂服务器的连接中断，正在重新连接…', en: 'Lost the lesson server; reconnecting…' },
   roster: { zh: '参加者', en: 'Participants' },
   anonymous: { zh: '（未填昵称）', en: '(no nickname)' },
+  // The presenter may keep the audience's nicknames off the projector: each is then a number.
+  hideNicknames: { zh: '隐藏昵称', en: 'Hide nicknames' },
+  participantNumber: { zh: '观众 {n}', en: 'Participant {n}' },
   rosterFollowing: { zh: '跟随讲解', en: 'following' },
   rosterFree: { zh: '自由参观', en: 'looking around' },
   rosterOffline: { zh: '离线', en: 'offline' },

@@ -29,6 +29,9 @@ export const UI_STRINGS = {
   next: { zh: '下一块', en: 'Next' },
   close: { zh: '关闭', en: 'Close' },
   backToEntrance: { zh: '回到入口', en: 'Back to the entrance' },
+  // A card's share QR, on the station server: the board's link for a phone on the station's Wi-Fi.
+  shareOnPhone: { zh: '扫码在手机上看', en: 'Scan to read it on your phone' },
+  shareQrAlt: { zh: '二维码：在手机上打开“{title}”', en: 'QR code: open “{title}” on a phone' },
   language: { zh: 'English', en: '中文' },
   languageLabel: { zh: '切换到英文', en: 'Switch to Chinese' },
   walkHint: {

@@ -170,6 +170,12 @@ export interface OverlaysSlice {
   restartOath(): void;
   /** Ends the ceremony, back to the oath's card. */
   closeOath(): void;
+  /**
+   * The page came from the station server (src/live/stationDetect.ts): each card then shows a
+   * QR of its deep link for a phone on the station's Wi-Fi (扫码在手机上看).
+   */
+  stationServed: boolean;
+  setStationServed(served: boolean): void;
 }
 
 export interface OathCeremony {

@@ -12,6 +12,7 @@ import { allPanels } from '../content/load.ts';
 import { formatDate, localize } from '../content/localize.ts';
 import { t } from '../i18n/strings.ts';
 import { actionForKey } from '../input/keymap.ts';
+import { shareQrSrc } from '../live/stationDetect.ts';
 import { useExhibition } from '../store/store.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Narration } from './Narration.tsx';
@@ -27,6 +28,7 @@ export function PanelCard() {
   // modal dialogs would leave the one opened last on top, which, on a deep link to #/oath/<id>, can
   // be the card), and comes back as the ceremony ends.
   const ceremonyOver = useExhibition((state) => state.oath !== null && state.oath.panelId === state.openPanelId);
+  const stationServed = useExhibition((state) => state.stationServed);
   const body = useRef<HTMLElement>(null);
   const titleId = useId();
 
@@ -171,6 +173,17 @@ export function PanelCard() {
               </button>
             )}
             <PanelDetails panel={panel} lang={lang} />
+            {stationServed && (
+              <figure className="panel-card__share">
+                <img
+                  src={shareQrSrc(panel.id)}
+                  alt={t('shareQrAlt', lang, { title: localize(panel.title, lang) })}
+                  width={128}
+                  height={128}
+                />
+                <figcaption>{t('shareOnPhone', lang)}</figcaption>
+              </figure>
+            )}
           </section>
           <footer className="panel-card__footer">
             <button type="button" onClick={() => step(-1)} disabled={index <= 0}>

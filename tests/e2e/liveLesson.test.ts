@@ -3,9 +3,11 @@
  * process, real SQLite and sockets) serving the built site, in one headless Chromium: the
  * projector starts 课堂互动 with the PIN; three phones join through `/join/<code>` (DOM only: no
  * 3D canvas on a phone), follow three stops, see 请看大屏幕 while the projector is black, look
- * around and come back at 集合, keep their own language, and resync by themselves after the
+ * around and come back at 集合, keep their own language (the presenter can keep their nicknames
+ * off the projector), and resync by themselves after the
  * server restarts mid-lesson (the time is measured and printed, not asserted); a presenter
- * command forged from a phone's own connection is refused and changes nothing.
+ * command forged from a phone's own connection is refused and changes nothing. A visitor's card
+ * served by the station carries a QR of its link.
  */
 import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -174,6 +176,15 @@ describe('a live lesson with the station server', () => {
     expect(await phones[1]?.locator('.follow-bar__nickname b').count()).toBe(0);
     const names = await projector.locator('.present-live-card__nickname').allTextContents();
     expect(names.sort()).toEqual(['<b>Tom</b>', '小红', '（未填昵称）'].sort());
+    // 隐藏昵称 keeps them off the projector (each a number), and brings them back.
+    const hide = projector.getByRole('button', { name: '隐藏昵称' });
+    await hide.click();
+    await expect.poll(() => hide.getAttribute('aria-pressed'), POLL).toBe('true');
+    expect(await projector.locator('.present-live-card__nickname').allTextContents()).toEqual(['观众 1', '观众 2', '观众 3']);
+    expect(await projector.locator('.present-live-card').textContent()).not.toContain('小红');
+    await hide.click();
+    await expect.poll(() => hide.getAttribute('aria-pressed'), POLL).toBe('false');
+    expect((await projector.locator('.present-live-card__nickname').allTextContents()).sort()).toEqual(names);
     await saveArtifact('live-phone-stop-1.png', await (phones[0] as Page).screenshot());
   });
 
@@ -268,6 +279,31 @@ describe('a live lesson with the station server', () => {
     await expect.poll(() => projector.locator('.present-live-card').getAttribute('data-live-phase'), POLL).toBe('live');
     const now = await projectorNext();
     await phonesFollow(now.stop, now.title);
+  });
+
+  it('a visitor on the station’s Wi-Fi finds a QR of the board’s link on its card (扫码在手机上看)', async () => {
+    const visitor = await projectorContext.newPage();
+    const visitorWatch = watchPage(visitor, station.url.replace(/\/$/, ''));
+    const panelId = stops[0] as string;
+    await visitor.goto(`${station.url}#/panel/${panelId}`);
+    const share = visitor.locator('dialog.panel-card .panel-card__share');
+    await share.waitFor({ state: 'visible', timeout: 120_000 });
+    expect(await share.locator('figcaption').textContent()).toBe('扫码在手机上看');
+    const image = share.locator('img');
+    // Drawn by the station (an SVG of PUBLIC_URL + the card's deep link), loaded, and named.
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), POLL).toBe(true);
+    const src = (await image.getAttribute('src')) ?? '';
+    expect(decodeURIComponent(new URL(src, station.url).searchParams.get('path') ?? '')).toBe(`/#/panel/${panelId}`);
+    const svg = await visitor.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { type: response.headers.get('content-type'), text: await response.text() };
+    }, src);
+    expect(svg.type).toContain('image/svg+xml');
+    expect(svg.text).toContain('<svg');
+    expect(await image.getAttribute('alt')).toMatch(/^二维码：在手机上打开“.+”$/);
+    expect(visitorWatch.offOrigin).toEqual([]);
+    expect(visitorWatch.errors).toEqual([]);
+    await visitor.close();
   });
 
   it('nothing left the station and no page logged an error', () => {

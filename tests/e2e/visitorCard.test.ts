@@ -67,6 +67,8 @@ afterAll(async () => {
 
 describe('a card open on a desktop', () => {
   it('leaves the board beside it whole: nothing of the HUD or the floor plan over it, no hint under the card', async () => {
+    // A static host is no station: no share QR on the card, and the page never asked for one.
+    expect(await page.locator('.panel-card__share').count()).toBe(0);
     const card = await shownRect(page.getByRole('dialog', { name: titles.zh }));
     const board = await boardRect(PANEL);
     if (!card || !board) throw new Error('no card or no board on screen');

@@ -14,6 +14,7 @@ export const createOverlaysSlice =
     searchOpen: false,
     keyboardFocusPanelId: null,
     oath: null,
+    stationServed: false,
 
     setLang(next) {
       set({ lang: next });
@@ -61,6 +62,10 @@ export const createOverlaysSlice =
     restartOath() {
       const { oath } = get();
       if (oath) set({ oath: { ...oath, lit: 0, round: oath.round + 1 } });
+    },
+
+    setStationServed(served) {
+      if (get().stationServed !== served) set({ stationServed: served });
     },
 
     closeOath() {

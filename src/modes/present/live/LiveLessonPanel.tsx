@@ -86,6 +86,8 @@ function JoinCard({ live, lang }: LiveLessonPanelProps) {
   const { lesson, snapshot, roster, cardShown, phase } = useStore(live.store);
   const headingId = useId();
   if (!lesson) return null;
+  // The room sees the projector: the presenter may keep nicknames off it (the server remembers).
+  const nicknamesVisible = snapshot?.nicknamesVisible ?? true;
   return (
     <section
       className="present-live-card"
@@ -126,9 +128,13 @@ function JoinCard({ live, lang }: LiveLessonPanelProps) {
             {liveText('roster', lang)} ({roster.participants.length})
           </summary>
           <ul>
-            {roster.participants.map((participant) => (
+            {roster.participants.map((participant, index) => (
               <li key={participant.participantId} data-participant-id={participant.participantId}>
-                <span className="present-live-card__nickname">{participant.nickname ?? liveText('anonymous', lang)}</span>{' '}
+                <span className="present-live-card__nickname">
+                  {!nicknamesVisible
+                    ? liveText('participantNumber', lang, { n: index + 1 })
+                    : (participant.nickname ?? liveText('anonymous', lang))}
+                </span>{' '}
                 <span className="present-live-card__state">
                   {!participant.connected
                     ? liveText('rosterOffline', lang)
@@ -147,6 +153,9 @@ function JoinCard({ live, lang }: LiveLessonPanelProps) {
       <div className="present-live-card__buttons">
         <button type="button" onClick={() => live.gather()}>
           {liveText('gather', lang)}
+        </button>
+        <button type="button" aria-pressed={!nicknamesVisible} onClick={() => live.setNicknamesVisible(!nicknamesVisible)}>
+          {liveText('hideNicknames', lang)}
         </button>
         <button type="button" onClick={() => live.toggle()}>
           {liveText('hideCard', lang)}

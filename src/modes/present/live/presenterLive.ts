@@ -24,6 +24,7 @@ import {
   type PresenterWelcome,
   type Refusal,
 } from '../../../live/protocol.ts';
+import { servedByStation } from '../../../live/stationDetect.ts';
 import { safeStorage } from '../../../store/safeStorage.ts';
 import type { PresentSession } from '../presentSession.ts';
 
@@ -56,6 +57,8 @@ export interface PresenterLive {
   cancelPin(): void;
   start(pin: string): Promise<void>;
   gather(): void;
+  /** Whether the projector shows the audience's nicknames (hidden, each is 观众 1, 2, …). */
+  setNicknamesVisible(visible: boolean): void;
   remove(participantId: string): void;
   end(): void;
   dispose(): void;
@@ -75,17 +78,6 @@ function readStoredLesson(storage: Storage | null): StoredLesson | null {
   } catch {
     return null;
   }
-}
-
-/**
- * Whether the page came from the station server: its answers carry the station's CSP header
- * (with `frame-ancestors 'none'`, which a static build's meta tag cannot say). Asked first so a
- * static host is never sent `api/live/status`, whose 404 the browser would log as an error.
- */
-async function servedByStation(win: Window): Promise<boolean> {
-  const page = await win.fetch('./', { cache: 'no-store' });
-  void page.body?.cancel();
-  return page.headers.get('content-security-policy')?.includes("frame-ancestors 'none'") ?? false;
 }
 
 async function stationStatus(win: Window): Promise<LiveStatus | null> {
@@ -226,6 +218,9 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     },
     gather() {
       socket?.emit('live:gather', {}, onAnswer);
+    },
+    setNicknamesVisible(visible) {
+      socket?.emit('live:nicknames', { visible }, onAnswer);
     },
     remove(participantId) {
       socket?.emit('live:remove', { participantId }, onAnswer);
