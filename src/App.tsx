@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { InstalledMode } from './modes/types.ts';
-import { ExhibitCanvas } from './scene/ExhibitCanvas.tsx';
 import { useExhibition } from './store/store.ts';
 import type { Screen } from './store/types.ts';
 import { BoardProxies } from './ui/BoardProxies.tsx';
@@ -11,6 +10,9 @@ import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Over
 // Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
 // card (with narration and related links), the text twin, search and the oath's ceremony. Each mode's own screens
 // come with its module (src/modes/registry.ts).
+// The 3D corridor (three.js, R3F, troika: most of the JavaScript) loads only where it is drawn:
+// a phone following a lesson, or a browser without WebGL, never downloads it.
+const ExhibitCanvas = lazy(() => import('./scene/ExhibitCanvas.tsx').then((module) => ({ default: module.ExhibitCanvas })));
 const TextTwin = lazy(() => import('./ui/text/TextTwin.tsx'));
 const SearchDialog = lazy(() => import('./ui/SearchDialog.tsx'));
 const OathCeremony = lazy(() => import('./ui/OathCeremony.tsx'));
@@ -57,7 +59,9 @@ export function App({ installed, hasWebgl }: AppProps) {
       {hasWebgl && (
         // Under the twin the corridor stays loaded (a quick way back) but out of reach.
         <div className="scene-layer" inert={showTwin}>
-          <ExhibitCanvas />
+          <Suspense fallback={null}>
+            <ExhibitCanvas />
+          </Suspense>
         </div>
       )}
       <Suspense fallback={null}>

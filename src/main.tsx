@@ -31,14 +31,17 @@ const store = useExhibition;
 startMode(store, { mode, capabilities: entry.capabilities, lang: startLanguage(entry.capabilities, storage) });
 rememberLanguage(store, storage);
 const hasWebgl = webglAvailable();
-bootContent(store, { baseUrl: import.meta.env.BASE_URL, hasWebgl, hot: import.meta.hot });
+// The lobby kiosk guards against exits and dead screens before anything renders (and if React
+// dies): its install starts them. Projector and kiosk code are chunks of their own.
+const installing = entry.load().then((module) => module.install(store, window, { hasWebgl }));
+// A mode's whole page (standalone: the presenter's window, a phone following a lesson) draws no
+// corridor: it loads no board fonts and no 3D code.
+const drawsBoards = installing.then((installed) => hasWebgl && !installed.standalone);
+bootContent(store, { baseUrl: import.meta.env.BASE_URL, drawsBoards, hot: import.meta.hot });
 // Modes with history keep the URL hash and the store in step (the kiosk keeps no history).
 if (entry.capabilities.history === 'push') startHashSync(store);
 
-// The lobby kiosk guards against exits and dead screens before anything renders (and if React
-// dies): its install starts them. Projector and kiosk code are chunks of their own.
-void entry.load().then((module) => {
-  const installed = module.install(store, window, { hasWebgl });
+void installing.then((installed) => {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   createRoot(container).render(

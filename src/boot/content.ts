@@ -4,21 +4,26 @@
  */
 import { fetchContentFile, loadExhibition } from '../content/load.ts';
 import { fetchPhotoManifest } from '../content/photoManifest.ts';
-import { loadInterfaceFont, preloadBoardFonts } from '../scene/fonts.ts';
 import { startLoadingGiveUp } from '../store/progress.ts';
 import type { ExhibitionStore } from '../store/store.ts';
+import { loadInterfaceFont } from '../ui/interfaceFont.ts';
 
 export interface ContentBootOptions {
   /** Where the site is served from (`import.meta.env.BASE_URL`). */
   baseUrl: string;
-  /** The boards' glyphs are rendered with WebGL (troika's SDF atlas): without it there are no boards to set. */
-  hasWebgl: boolean;
+  /**
+   * Whether this page draws the boards (WebGL, and a mode whose page shows the corridor): only then
+   * do their fonts load, with the 3D code (troika) they need. A phone following a lesson, the
+   * presenter's window or a browser without WebGL never downloads it. May be known only once the
+   * mode is installed.
+   */
+  drawsBoards: boolean | Promise<boolean>;
   /** Vite's hot-module channel in dev (`import.meta.hot`); undefined in a build. */
   hot?: { on(event: string, listener: () => void): void; off(event: string, listener: () => void): void };
 }
 
 /** Starts loading everything the visit needs into the store. Returns the stop. */
-export function bootContent(store: ExhibitionStore, { baseUrl, hasWebgl, hot }: ContentBootOptions): () => void {
+export function bootContent(store: ExhibitionStore, { baseUrl, drawsBoards, hot }: ContentBootOptions): () => void {
   let stopped = false;
   const loadContent = (arrived: 'contentLoaded' | 'contentReloaded') =>
     loadExhibition(fetchContentFile(baseUrl)).then(({ exhibition, problems }) => {
@@ -44,11 +49,13 @@ export function bootContent(store: ExhibitionStore, { baseUrl, hasWebgl, hot }: 
   void loadContent('contentLoaded');
   void loadInterfaceFont();
   void loadPhotos();
-  if (hasWebgl) {
-    preloadBoardFonts().then((metrics) => {
-      if (!stopped) store.getState().fontLoaded(metrics);
-    });
-  }
+  void Promise.resolve(drawsBoards).then(async (draws) => {
+    if (!draws || stopped) return;
+    // The boards' fonts come with the 3D code (troika), in its own chunk.
+    const { preloadBoardFonts } = await import('../scene/fonts.ts');
+    const metrics = await preloadBoardFonts();
+    if (!stopped) store.getState().fontLoaded(metrics);
+  });
   hot?.on('exhibition:content-changed', onContentChanged);
   return () => {
     stopped = true;

@@ -2,8 +2,7 @@
  * Drag-look on the canvas, shared by every mode that lets the visitor look around (the visitor's
  * and the kiosk's): pointer drags become `motionInput` look deltas, never React state.
  */
-import { invalidate } from '@react-three/fiber';
-import { motionInput } from '../store/live.ts';
+import { motionInput, requestFrame } from '../store/live.ts';
 import { canvasPresses, isTap, type PressLog } from './tapTolerance.ts';
 
 /** Radians of look per CSS pixel dragged. */
@@ -46,7 +45,7 @@ export function installDragLook(element: HTMLElement, presses: PressLog = canvas
     motionInput.lookYaw += dx * LOOK_PER_PIXEL;
     motionInput.lookPitch += dy * LOOK_PER_PIXEL;
     motionInput.takeover++;
-    invalidate();
+    requestFrame();
   };
   const onUp = (event: PointerEvent) => {
     if (dragging && event.pointerId === dragging.id) dragging = null;

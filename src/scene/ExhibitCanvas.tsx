@@ -1,8 +1,9 @@
-import { Canvas } from '@react-three/fiber';
+import { Canvas, invalidate } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { t } from '../i18n/strings.ts';
 import { installDragLook } from '../input/dragLook.ts';
 import { EYE_FOV_DEGREES } from '../layout/corridor.ts';
+import { setFrameRequester } from '../store/live.ts';
 import { useExhibition } from '../store/store.ts';
 import { Corridor } from './Corridor.tsx';
 import { deviceQuality } from './deviceQuality.ts';
@@ -25,6 +26,12 @@ export function ExhibitCanvas() {
     const element = ready ? container.current : null;
     return element ? installDragLook(element) : undefined;
   }, [ready]);
+
+  // Input asks for frames through the store's channel (src/store/live.ts): it need not load three.
+  useEffect(() => {
+    setFrameRequester(() => invalidate());
+    return () => setFrameRequester(null);
+  }, []);
 
   // Only boards near the visitor hold a photo texture.
   useEffect(() => startTextureStreaming(useExhibition), []);

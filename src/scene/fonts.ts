@@ -38,19 +38,3 @@ export function preloadBoardFonts(): Promise<FontMetrics | null> {
     .catch(() => null);
   return Promise.all([load(FONT_REGULAR), load(FONT_BOLD), metrics]).then(([, , loaded]) => loaded);
 }
-
-/** The interface's font: the same subset as woff2, registered from script so `base` stays relative. */
-export function loadInterfaceFont(): Promise<void> {
-  const face = new FontFace('Exhibit Sans', `url("${siteUrl('generated/fonts/NotoSansSC-Regular.woff2')}") format("woff2")`, {
-    weight: '400',
-  });
-  const bold = new FontFace('Exhibit Sans', `url("${siteUrl('generated/fonts/NotoSansSC-Bold.woff2')}") format("woff2")`, {
-    weight: '700',
-  });
-  document.fonts.add(face);
-  document.fonts.add(bold);
-  return Promise.all([face.load(), bold.load()]).then(
-    () => undefined,
-    () => undefined, // the system's fonts stand in; nothing to show the visitor
-  );
-}

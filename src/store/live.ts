@@ -71,3 +71,19 @@ export function releaseMotion(): void {
   motionInput.lookYaw = 0;
   motionInput.lookPitch = 0;
 }
+
+let frameRequester: (() => void) | null = null;
+
+/**
+ * Asks the scene for a frame (it draws on demand): input that moves the camera calls this. The
+ * scene lends its renderer's `invalidate` while it is mounted; until then (and on a page with no
+ * 3D view, a phone following a lesson) nothing needs drawing, and the 3D code need not load for it.
+ */
+export function requestFrame(): void {
+  frameRequester?.();
+}
+
+/** The scene lends its `invalidate` (and takes it back with `null` as it unmounts). */
+export function setFrameRequester(requester: (() => void) | null): void {
+  frameRequester = requester;
+}

@@ -2,7 +2,7 @@
  * A live lesson end to end, against the real station server (src/server/main.ts as a child
  * process, real SQLite and sockets) serving the built site, in one headless Chromium: the
  * projector starts 课堂互动 with the PIN; three phones join through `/join/<code>` (DOM only: no
- * 3D canvas on a phone), follow three stops, see 请看大屏幕 while the projector is black, look
+ * 3D canvas on a phone, nor any 3D code downloaded), follow three stops, see 请看大屏幕 while the projector is black, look
  * around and come back at 集合, keep their own language (the presenter can keep their nicknames
  * off the projector), and resync by themselves after the
  * server restarts mid-lesson (the time is measured and printed, not asserted); a presenter
@@ -186,6 +186,23 @@ describe('a live lesson with the station server', () => {
     await expect.poll(() => hide.getAttribute('aria-pressed'), POLL).toBe('false');
     expect((await projector.locator('.present-live-card__nickname').allTextContents()).sort()).toEqual(names);
     await saveArtifact('live-phone-stop-1.png', await (phones[0] as Page).screenshot());
+    // A phone downloads no 3D code: none of the scripts it loaded holds three.js or troika, and
+    // they come to a fraction of what the corridor's page loads.
+    const scripts = await (phones[0] as Page).evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => new URL(name).pathname.endsWith('.js')),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    let bytes = 0;
+    for (const script of scripts) {
+      const text = await (await fetch(script)).text();
+      bytes += text.length;
+      expect(text, script).not.toContain('WebGLRenderer');
+      expect(text, script).not.toContain('troika');
+    }
+    expect(bytes).toBeLessThan(700_000);
   });
 
   it('the phones follow three stops and show 请看大屏幕 while the projector is black', async () => {

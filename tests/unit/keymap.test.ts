@@ -1,17 +1,18 @@
 // @vitest-environment jsdom
-import { invalidate } from '@react-three/fiber';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Exhibition } from '../../src/content/schema.ts';
 import { actionForKey, isHeldAction, KEYMAP, type KeyAction } from '../../src/input/keymap.ts';
 import { layoutCorridor } from '../../src/layout/corridor.ts';
 import { yawPitchTowards } from '../../src/layout/queries.ts';
 import { installVisitorKeys } from '../../src/modes/visitor/visitorInput.ts';
-import { isWalking, livePose, motionInput } from '../../src/store/live.ts';
+import { isWalking, livePose, motionInput, setFrameRequester } from '../../src/store/live.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
 
-// The canvas renders on demand: held keys must wake it. Spy on the wake-up call.
-vi.mock('@react-three/fiber', () => ({ invalidate: vi.fn() }));
+// The canvas renders on demand: held keys must wake it. Spy on the wake-up call (the scene lends
+// its renderer's invalidate through this channel).
+const invalidate = vi.fn();
+setFrameRequester(invalidate);
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -101,7 +102,7 @@ function resetMotion() {
 
 beforeEach(() => {
   resetMotion();
-  vi.mocked(invalidate).mockClear();
+  invalidate.mockClear();
   livePose.position = [...layout.start.position];
   livePose.yaw = 0;
   livePose.pitch = 0;

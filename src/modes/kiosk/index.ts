@@ -5,10 +5,10 @@
  * content is in, the controller (attract loop, idle clock, reset, statistics) — and exposes
  * `window.__kiosk` for tests and for anyone looking at the console.
  */
-import { invalidate } from '@react-three/fiber';
 import { createElement } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { parseModeParams } from '../../routing/modeParams.ts';
+import { requestFrame } from '../../store/live.ts';
 import { safeStorage } from '../../store/safeStorage.ts';
 import type { ModeModule, OverlayProps } from '../types.ts';
 import { bootKiosk } from './boot.ts';
@@ -55,7 +55,7 @@ export const kioskMode: ModeModule = {
         console.info('[kiosk] the WebGL context is back');
         kiosk.getState().setContextLost(false);
         recovery?.hideScreen();
-        invalidate();
+        requestFrame();
       },
       onGaveUp: () => recovery?.recover('the WebGL context was not restored'),
     });

@@ -2,10 +2,9 @@
  * Visitor mode: maps keyboard and pointer input to store actions (discrete) and to
  * `motionInput` (continuous: held keys, drag deltas). Nothing here sets React state per event.
  */
-import { invalidate } from '@react-three/fiber';
 import { isControlTarget } from '../../input/controlTarget.ts';
 import { actionForKey, type HeldAction, isHeldAction, type PressAction } from '../../input/keymap.ts';
-import { motionInput, releaseMotion } from '../../store/live.ts';
+import { motionInput, releaseMotion, requestFrame } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
 
 const HELD_FIELDS: Record<HeldAction, keyof typeof motionInput> = {
@@ -59,7 +58,7 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
     if (isHeldAction(action)) {
       if (motionInput[HELD_FIELDS[action]] === 0) motionInput.takeover++;
       motionInput[HELD_FIELDS[action]] = 1;
-      invalidate();
+      requestFrame();
     } else if (!event.repeat) {
       runPressAction(store, action);
     }
