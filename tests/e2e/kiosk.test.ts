@@ -95,6 +95,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await touchContext(browser);
   page = await context.newPage();
+  // A cold load of the corridor on a busy CPU can take more than Playwright's default 30 s.
+  page.setDefaultTimeout(90_000);
   cdp = await context.newCDPSession(page);
   watch = watchPage(page, server.url.replace(/\/$/, ''));
   await page.goto(`${server.url}?mode=kiosk&idle=${IDLE}`);

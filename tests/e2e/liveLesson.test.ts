@@ -115,6 +115,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   projector = await projectorContext.newPage();
+  // A cold load on a busy CPU can take more than Playwright's default 30 s.
+  projector.setDefaultTimeout(90_000);
   projectorWatch = watchPage(projector, station.url.replace(/\/$/, ''));
 });
 
@@ -159,6 +161,7 @@ describe('a live lesson with the station server', () => {
     for (const [index, nickname] of NICKNAMES.entries()) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       const phone = await context.newPage();
+      phone.setDefaultTimeout(90_000);
       phoneContexts.push(context);
       phones.push(phone);
       phoneWatches.push(watchPage(phone, station.url.replace(/\/$/, '')));
@@ -300,6 +303,7 @@ describe('a live lesson with the station server', () => {
 
   it('a visitor on the station’s Wi-Fi finds a QR of the board’s link on its card (扫码在手机上看)', async () => {
     const visitor = await projectorContext.newPage();
+    visitor.setDefaultTimeout(90_000);
     const visitorWatch = watchPage(visitor, station.url.replace(/\/$/, ''));
     const panelId = stops[0] as string;
     await visitor.goto(`${station.url}#/panel/${panelId}`);

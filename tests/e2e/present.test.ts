@@ -228,6 +228,8 @@ beforeAll(async () => {
   // Reduced motion: the camera cuts from stop to stop (tested on its own below with M).
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   page = await context.newPage();
+  // A cold load of the corridor on a busy CPU can take more than Playwright's default 30 s.
+  page.setDefaultTimeout(90_000);
   watch = watchPage(page, server.url.replace(/\/$/, ''));
 });
 
@@ -714,6 +716,7 @@ describe('a stop change with the glide, frame by frame (1920×1080, the system a
   beforeAll(async () => {
     const glideContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' });
     glide = await glideContext.newPage();
+    glide.setDefaultTimeout(90_000);
     glideWatch = watchPage(glide, server.url.replace(/\/$/, ''));
   });
 
@@ -839,6 +842,7 @@ describe('auto-advance', () => {
     timedServer = await serveStatic(undefined, { '/content/': contentDir });
     const timedContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
     timedPage = await timedContext.newPage();
+    timedPage.setDefaultTimeout(90_000);
   });
 
   afterAll(async () => {
