@@ -17,6 +17,7 @@ import { KioskStatsRecorder, STATS_STORAGE_KEY } from '../../src/modes/kiosk/sta
 import { AdminPanel } from '../../src/modes/kiosk/ui/AdminPanel.tsx';
 import { useExhibition } from '../../src/store/store.ts';
 import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -32,19 +33,6 @@ function exhibition(withOath: boolean): Exhibition {
       ]),
     );
   return testExhibition(sections, { kiosk: { idleSeconds: 90, adminPin: PIN } });
-}
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
 }
 
 let container: HTMLDivElement;

@@ -25,25 +25,13 @@ import {
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import type { ExhibitionState, OathCeremony } from '../../src/store/types.ts';
 import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 import { modeOptions } from '../support/modes.ts';
 
 const at = (text: string) => new Date(text).getTime();
 
 /** The oath cut after every comma, each phrase keeping its punctuation: 12 phrases. */
 const PHRASES = PARTY_OATH.match(/[^，。]+[，。]/gu) ?? [];
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe('oath readings in the statistics', () => {
   it('are counted per day and per oath panel, and summed in the day summary', () => {

@@ -20,23 +20,9 @@ import {
   summarizeDays,
   topBoards,
 } from '../../src/modes/kiosk/stats.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const at = (text: string) => new Date(text).getTime();
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  failWrites = false;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.failWrites) throw new DOMException('quota', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe('aggregation per day', () => {
   it('counts visits, opens and seconds on the local day they started', () => {
