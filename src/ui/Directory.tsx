@@ -9,6 +9,7 @@ import type { Panel } from '../content/schema.ts';
 import { t } from '../i18n/strings.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { PresentLinks } from './present/PresentLinks.tsx';
 
 export function Directory() {
@@ -53,15 +54,7 @@ export function Directory() {
     >
       <div className="directory__head">
         <h2 id={headingId}>{t('directory', lang)}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={close}
-          aria-label={t('closeDirectory', lang)}
-          title={t('closeDirectory', lang)}
-        >
-          ×
-        </button>
+        <CloseButton className="icon-button" onClick={close} label={t('closeDirectory', lang)} />
       </div>
       <p>
         {/* biome-ignore lint/a11y/useValidAnchor: a real link to #/ (the corridor); the click also walks back to the entrance */}

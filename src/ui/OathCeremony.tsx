@@ -13,6 +13,7 @@ import { litAtTime } from '../content/oath.ts';
 import { t } from '../i18n/strings.ts';
 import { actionForKey } from '../input/keymap.ts';
 import { useExhibition } from '../store/store.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { OathCaptions, type OathPanel } from './OathCaptions.tsx';
 import { useModalDialog } from './useModalDialog.ts';
 
@@ -126,15 +127,7 @@ export default function OathCeremony() {
               {t('oathCeremony', lang)} · {localize(panel.title, lang)}
             </h2>
             <p className="oath-ceremony__lead">{t(touchOnly ? 'oathLeadTouch' : 'oathLead', lang)}</p>
-            <button
-              type="button"
-              className="oath-ceremony__close"
-              onClick={closeOath}
-              aria-label={t('close', lang)}
-              title={t('close', lang)}
-            >
-              ×
-            </button>
+            <CloseButton className="oath-ceremony__close" onClick={closeOath} label={t('close', lang)} />
           </header>
           {/* A tap anywhere on the oath lights the next phrase (the keys and the 下一句 button do the same). */}
           {/* biome-ignore lint/a11y/useKeyWithClickEvents: the dialog's keys (Space, Enter, →, PageDown) do what a tap does */}

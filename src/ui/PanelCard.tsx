@@ -14,6 +14,7 @@ import { t } from '../i18n/strings.ts';
 import { actionForKey } from '../input/keymap.ts';
 import { shareQrSrc } from '../live/stationDetect.ts';
 import { useExhibition } from '../store/store.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { Narration } from './Narration.tsx';
 import { PanelDetails } from './PanelDetails.tsx';
@@ -151,15 +152,7 @@ export function PanelCard() {
             ) : (
               <Narration key={`${panel.id}-${lang}`} panel={panel} lang={lang} />
             )}
-            <button
-              type="button"
-              className="panel-card__close"
-              onClick={close}
-              aria-label={t('close', lang)}
-              title={t('close', lang)}
-            >
-              ×
-            </button>
+            <CloseButton className="panel-card__close" onClick={close} label={t('close', lang)} />
           </header>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so keyboard users can scroll it */}
           <section ref={body} className="panel-card__body" tabIndex={0} aria-labelledby={titleId}>

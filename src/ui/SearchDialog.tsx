@@ -12,6 +12,7 @@ import { t } from '../i18n/strings.ts';
 import { actionForKey } from '../input/keymap.ts';
 import { panelHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
+import { CloseButton } from './CloseButton.tsx';
 import { useModalDialog } from './useModalDialog.ts';
 
 function Marked({ parts }: { parts: SnippetPart[] }) {
@@ -107,15 +108,7 @@ export default function SearchDialog({ inTextTwin }: SearchDialogProps) {
       <div className="search__frame" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
         <div className="search__head">
           <h2 id={headingId}>{t('searchTitle', lang)}</h2>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={close}
-            aria-label={t('closeSearch', lang)}
-            title={t('closeSearch', lang)}
-          >
-            ×
-          </button>
+          <CloseButton className="icon-button" onClick={close} label={t('closeSearch', lang)} />
         </div>
         <label htmlFor={inputId} className="search__label">
           {t('searchLabel', lang)}

@@ -3,11 +3,11 @@
  * Content arriving applies the route that waited for it (the navigation slice's `pendingRoute`).
  */
 import type { StateCreator } from 'zustand';
-import { allPanels } from '../../content/load.ts';
 import { layoutCorridor } from '../../layout/corridor.ts';
 import { boardById } from '../../layout/queries.ts';
 import type { ContentSlice, ExhibitionState } from '../types.ts';
 import { viewpointGoal } from './camera.ts';
+import { freshCeremony } from './overlays.ts';
 
 export const createContentSlice: StateCreator<ExhibitionState, [], [], ContentSlice> = (set, get) => ({
   status: 'loading',
@@ -47,15 +47,15 @@ export const createContentSlice: StateCreator<ExhibitionState, [], [], ContentSl
     }
     if (pending?.kind === 'oath') {
       const board = boardById(layout, pending.id);
-      const panel = allPanels(exhibition).find((candidate) => candidate.id === pending.id);
-      if (board && panel?.kind === 'oath') {
+      const ceremony = freshCeremony(exhibition, pending.id);
+      if (board && ceremony) {
         // The ceremony over its card, the camera already at the oath wall behind them.
         set({
           ...base,
           openPanelId: board.panelId,
           focusPanelId: board.panelId,
           cameraGoal: viewpointGoal(board.viewpoint, true),
-          oath: { panelId: panel.id, lit: 0, phrases: panel.phrases.length, round: 0 },
+          oath: ceremony,
         });
       } else {
         set({ ...base, notice: { kind: 'unknown-panel', id: pending.id } });

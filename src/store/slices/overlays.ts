@@ -4,7 +4,14 @@
  */
 import type { StateCreator } from 'zustand';
 import { allPanels } from '../../content/load.ts';
-import type { ExhibitionState, OverlaysSlice } from '../types.ts';
+import type { Exhibition } from '../../content/schema.ts';
+import type { ExhibitionState, OathCeremony, OverlaysSlice } from '../types.ts';
+
+/** A new ceremony of the oath panel `panelId`, nothing lit; null when that is no oath panel. */
+export function freshCeremony(exhibition: Exhibition | null, panelId: string): OathCeremony | null {
+  const panel = exhibition ? allPanels(exhibition).find((candidate) => candidate.id === panelId) : undefined;
+  return panel?.kind === 'oath' ? { panelId, lit: 0, phrases: panel.phrases.length, round: 0 } : null;
+}
 
 export const createOverlaysSlice =
   (lang: OverlaysSlice['lang']): StateCreator<ExhibitionState, [], [], OverlaysSlice> =>
@@ -37,14 +44,13 @@ export const createOverlaysSlice =
     },
 
     openOath(panelId) {
-      const { exhibition } = get();
-      const panel = exhibition ? allPanels(exhibition).find((candidate) => candidate.id === panelId) : undefined;
-      if (panel?.kind !== 'oath') {
+      const ceremony = freshCeremony(get().exhibition, panelId);
+      if (!ceremony) {
         set({ notice: { kind: 'unknown-panel', id: panelId } });
         return;
       }
       if (get().openPanelId !== panelId) get().openPanel(panelId);
-      set({ oath: { panelId, lit: 0, phrases: panel.phrases.length, round: 0 }, directoryOpen: false, searchOpen: false });
+      set({ oath: ceremony, directoryOpen: false, searchOpen: false });
     },
 
     stepOath(step) {
