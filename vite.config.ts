@@ -69,7 +69,8 @@ export default defineConfig({
           hookTimeout: 240_000,
           // Two files at a time (the largest first): the cores are busy, but not all the time (a
           // kiosk idle timer, an attract rest, a page waiting on the server). Measured on the 2-core
-          // machine: the e2e suite 1219 s one file at a time, 985 s two at a time (three untried).
+          // machine from a clean clone: the e2e suite 1219 s one file at a time, 885 s two at a time
+          // (three untried).
           fileParallelism: true,
           maxWorkers: 2,
         },
