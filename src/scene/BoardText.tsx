@@ -2,6 +2,7 @@ import { Text } from '@react-three/drei';
 import { type ComponentProps, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ColorRepresentation } from 'three';
 import { useExhibition } from '../store/store.ts';
+import { deviceQuality } from './deviceQuality.ts';
 import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import { batchedTextColor, useInTextBatch } from './TextBatch.tsx';
 
@@ -9,6 +10,12 @@ export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'childre
   children: string;
   bold?: boolean;
 };
+
+/**
+ * Where troika draws the glyphs' distance fields: in a worker on a CPU rasteriser
+ * (scene/deviceQuality.ts says why). drei passes it on to troika's mesh; its types leave it out.
+ */
+const glyphFields = () => ({ gpuAccelerateSDF: deviceQuality().textSdfOnGpu });
 
 /**
  * Text on a board: our shipped font, CJK-aware wrapping, and a report to the loading screen the
@@ -45,6 +52,7 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
       overflowWrap="break-word"
       anchorX="left"
       anchorY="top"
+      {...glyphFields()}
       onSync={handleSync}
       color={shownColor}
       {...props}

@@ -44,6 +44,15 @@ export interface Quality {
    * resolves the buffer each frame (measured on SwiftShader at 1280×720: 165 → 130 ms a frame).
    */
   antialias: boolean;
+  /**
+   * Whether troika draws each glyph's distance field with WebGL (its default) or in a worker in
+   * plain JavaScript. On a GPU the WebGL way is the quick one. On a CPU rasteriser it is the slow
+   * one and, worse, it is not finished when troika says the text is ready: the draws wait in the
+   * GPU process's queue, so the loading screen goes and then the first frame of the first move
+   * takes 10–14 s (measured on SwiftShader at 1280×720: the backlog behind the loaded corridor
+   * 14 s with WebGL, none in the worker; loading + backlog 21 s against 10 s).
+   */
+  textSdfOnGpu: boolean;
 }
 
 /** Renderer names (WebGL's RENDERER string) of the rasterisers that run on the CPU. */
@@ -81,7 +90,8 @@ export function chooseQuality(traits: DeviceTraits): Quality {
   const boardTextureMaxSide = deviceClass === 'phone' ? 640 : 1024;
   const anisotropy = traits.softwareRenderer ? 1 : 4;
   const antialias = !traits.softwareRenderer;
-  return { deviceClass, lowEnd, dpr: [1, maxDpr], boardTextureMaxSide, anisotropy, antialias };
+  const textSdfOnGpu = !traits.softwareRenderer;
+  return { deviceClass, lowEnd, dpr: [1, maxDpr], boardTextureMaxSide, anisotropy, antialias, textSdfOnGpu };
 }
 
 let current: Quality | null = null;

@@ -53,6 +53,7 @@ describe('chooseQuality', () => {
       boardTextureMaxSide: 1024,
       anisotropy: 4,
       antialias: true,
+      textSdfOnGpu: true,
     });
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2 }).dpr).toEqual([1, 2]);
     expect(chooseQuality({ ...desktop, devicePixelRatio: 3 }).dpr).toEqual([1, 2]);
@@ -67,6 +68,7 @@ describe('chooseQuality', () => {
       boardTextureMaxSide: 640,
       anisotropy: 4,
       antialias: true,
+      textSdfOnGpu: true,
     });
     expect(chooseQuality({ ...phone, screenWidth: 844, screenHeight: 390 })).toEqual(portrait);
   });
@@ -111,12 +113,14 @@ describe('a CPU rasteriser', () => {
     expect(isSoftwareRenderer('')).toBe(false);
   });
 
-  it('draws CSS pixels only, without multisampling, and filters textures plainly, whatever the device', () => {
+  it('draws CSS pixels only, without multisampling, filters textures plainly and sets glyphs in a worker, whatever the device', () => {
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({
       dpr: [1, 1],
       anisotropy: 1,
       antialias: false,
+      textSdfOnGpu: false,
     });
+    expect(chooseQuality({ ...desktop, softwareRenderer: false }).textSdfOnGpu).toBe(true);
     expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
       deviceClass: 'phone',
       dpr: [1, 1],
