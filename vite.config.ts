@@ -70,7 +70,7 @@ export default defineConfig({
           // Two files at a time (the largest first): the cores are busy, but not all the time (a
           // kiosk idle timer, an attract rest, a page waiting on the server). Measured on the 2-core
           // machine from a clean clone: the e2e suite 1219 s one file at a time, 885 s two at a time
-          // (three untried).
+          // (three untried); 562 s two at a time since the glyphs' distance fields are made in a worker.
           fileParallelism: true,
           maxWorkers: 2,
         },
