@@ -12,10 +12,11 @@ export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'childre
 };
 
 /**
- * Where troika draws the glyphs' distance fields: in a worker on a CPU rasteriser
- * (scene/deviceQuality.ts says why). drei passes it on to troika's mesh; its types leave it out.
+ * Where troika draws the glyphs' distance fields (in a worker on a CPU rasteriser) and at what
+ * size (scene/deviceQuality.ts says why). Every board's text shares one atlas per size, so all of
+ * them take the same size. drei passes `gpuAccelerateSDF` on to troika's mesh; its types leave it out.
  */
-const glyphFields = () => ({ gpuAccelerateSDF: deviceQuality().textSdfOnGpu });
+const glyphFields = () => ({ gpuAccelerateSDF: deviceQuality().textSdfOnGpu, sdfGlyphSize: deviceQuality().textSdfSize });
 
 /**
  * Text on a board: our shipped font, CJK-aware wrapping, and a report to the loading screen the

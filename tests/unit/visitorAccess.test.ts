@@ -54,6 +54,7 @@ describe('chooseQuality', () => {
       anisotropy: 4,
       antialias: true,
       textSdfOnGpu: true,
+      textSdfSize: 64,
     });
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2 }).dpr).toEqual([1, 2]);
     expect(chooseQuality({ ...desktop, devicePixelRatio: 3 }).dpr).toEqual([1, 2]);
@@ -69,6 +70,7 @@ describe('chooseQuality', () => {
       anisotropy: 4,
       antialias: true,
       textSdfOnGpu: true,
+      textSdfSize: 64,
     });
     expect(chooseQuality({ ...phone, screenWidth: 844, screenHeight: 390 })).toEqual(portrait);
   });
@@ -113,14 +115,15 @@ describe('a CPU rasteriser', () => {
     expect(isSoftwareRenderer('')).toBe(false);
   });
 
-  it('draws CSS pixels only, without multisampling, filters textures plainly and sets glyphs in a worker, whatever the device', () => {
+  it('draws CSS pixels only, without multisampling, filters textures plainly and sets glyphs in a worker at half size, whatever the device', () => {
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({
       dpr: [1, 1],
       anisotropy: 1,
       antialias: false,
       textSdfOnGpu: false,
+      textSdfSize: 32,
     });
-    expect(chooseQuality({ ...desktop, softwareRenderer: false }).textSdfOnGpu).toBe(true);
+    expect(chooseQuality({ ...desktop, softwareRenderer: false })).toMatchObject({ textSdfOnGpu: true, textSdfSize: 64 });
     expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
       deviceClass: 'phone',
       dpr: [1, 1],
