@@ -106,5 +106,6 @@ export const PRESENT_STRINGS = {
   presenterQuizUntimed: { zh: '不限时', en: 'untimed' },
   presenterQuizNext: { zh: '下一题', en: 'Next question' },
   presenterQuizLastQuestion: { zh: '这是最后一题。', en: 'This is the last question.' },
+  presenterQuizAfterLast: { zh: '再按下一站，投影显示知识问答。', en: 'Next shows the quiz.' },
   presenterQuizFirst: { zh: '再按下一站，投影显示第 1 题。', en: 'Next shows question 1.' },
 } as const satisfies Record<string, Record<Lang, string>>;
