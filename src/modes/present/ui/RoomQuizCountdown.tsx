@@ -24,13 +24,14 @@ export function RoomQuizCountdown({ countdown, paused, lang }: RoomQuizCountdown
   const left = countdownLeft(countdown, running ? now : 0);
   const seconds = Math.ceil(left / 1000);
 
-  // Re-read the clock just after the next whole second goes (again after each re-read: `now`).
+  // Re-read the clock as the next whole second goes (again after each re-read: `now`; a timer
+  // that fires a moment early only sets one more, a moment later).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `now` changing is what sets the next second's timer
   useEffect(() => {
     if (countdown.endsAt === null) return;
     const untilNextSecond = countdownLeft(countdown, Date.now()) % 1000 || 1000;
-    const timer = window.setTimeout(() => setNow(Date.now()), untilNextSecond + 5);
-    return () => window.clearTimeout(timer);
+    const timer = setTimeout(() => setNow(Date.now()), untilNextSecond);
+    return () => clearTimeout(timer);
   }, [countdown, now]);
 
   // The ring's starting point, read once each time the countdown starts or stops (not per second,

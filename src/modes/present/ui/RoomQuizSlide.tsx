@@ -191,7 +191,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
               <h3 id={explanationId} className="room-quiz__explanation-label">
                 {t('roomQuizExplanation', lang)}
               </h3>
-              <p className="room-quiz__explanation-text" data-testid={explanationId}>
+              <p className="room-quiz__explanation-text" data-testid="room-quiz-explanation">
                 {localize(question.explanation, lang)}
               </p>
             </section>
