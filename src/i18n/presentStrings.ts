@@ -1,7 +1,7 @@
 /**
  * Projector mode's own wording (`?mode=present`), in both languages. Spread into `UI_STRINGS`
  * (src/i18n/strings.ts), so `t()` finds these keys and the font subsetter carries their characters.
- * Symbols used here (▶ ‖ ▼ ■) are all in the shipped Noto Sans SC.
+ * Symbols used here (▶ ‖ ▼ ■ ✓) are all in the shipped Noto Sans SC.
  */
 import type { Lang } from './lang.ts';
 
@@ -89,7 +89,8 @@ export const PRESENT_STRINGS = {
   roomQuizLastHint: { zh: '翻页笔：结束问答', en: 'Clicker: end the quiz' },
   roomQuizEndHint: { zh: '翻页笔：讲解结束页', en: 'Clicker: the end slide' },
   roomQuizAnswer: { zh: '正确答案：{answer}', en: 'Answer: {answer}' },
-  roomQuizCorrect: { zh: '正确答案', en: 'correct' },
+  // Beside the correct option once revealed: the tick in the strings, so the font subsetter keeps it.
+  roomQuizCorrect: { zh: '✓ 正确答案', en: '✓ correct' },
   roomQuizExplanation: { zh: '解析', en: 'Explanation' },
   roomQuizSecondsLeft: { zh: '还剩 {n} 秒', en: '{n} seconds left' },
   roomQuizTimeUp: { zh: '时间到', en: 'Time is up' },

@@ -122,7 +122,7 @@ describe("the projector's room quiz", () => {
     expect(slide()?.dataset.phase).toBe('revealed');
     expect(options()).toEqual([
       { text: 'A1919', correct: 'false' },
-      { text: 'B1921✓正确答案', correct: 'true' },
+      { text: 'B1921✓ 正确答案', correct: 'true' },
       { text: 'C1927', correct: 'false' },
       { text: 'D1949', correct: 'false' },
     ]);

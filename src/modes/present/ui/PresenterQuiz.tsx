@@ -74,12 +74,7 @@ export function PresenterQuiz({ slot, lang }: PresenterQuizProps) {
                   data-correct={correct}
                 >
                   <span className="presenter-quiz__letter">{optionLetter(index)}</span> {localize(option.text, lang)}
-                  {correct && (
-                    <span className="presenter-quiz__mark">
-                      {' '}
-                      ✓ <span className="visually-hidden">{t('roomQuizCorrect', lang)}</span>
-                    </span>
-                  )}
+                  {correct && <span className="presenter-quiz__mark"> {t('roomQuizCorrect', lang)}</span>}
                 </li>
               );
             })}

@@ -262,7 +262,7 @@ function QuizPosition({ slot, lang }: { slot: RoomQuizSlot; lang: Lang }) {
 function quizCountdownText(slot: RoomQuizSlot, now: number, lang: Lang): string {
   const run = slot.status === 'ready' ? slot.run : null;
   if (run?.phase === 'revealed' && run.timeUp) return t('roomQuizTimeUp', lang);
-  if (run?.phase !== 'answering') return '–';
+  if (run?.phase !== 'answering') return t('presenterAutoOff', lang);
   if (!run.countdown) return t('presenterQuizUntimed', lang);
   if (run.paused) return t('roomQuizPaused', lang);
   return formatClock(countdownLeft(run.countdown, now) + 999);

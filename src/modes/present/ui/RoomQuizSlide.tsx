@@ -177,10 +177,8 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
                   <span className="room-quiz__letter">{optionLetter(index)}</span>
                   <span className="room-quiz__option-text">{localize(option.text, lang)}</span>
                   {revealed && correct && (
-                    <span className="room-quiz__mark">
-                      <span aria-hidden="true">✓</span>
-                      <span className="visually-hidden">{t('roomQuizCorrect', lang)}</span>
-                    </span>
+                    // Not by colour alone: a tick and words say which option is right.
+                    <span className="room-quiz__mark">{t('roomQuizCorrect', lang)}</span>
                   )}
                 </li>
               );
