@@ -13,7 +13,7 @@
  * position), and the presenter's view, the answer key and the explanation ("A and C…") all keep
  * the author's letters.
  */
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import type { PresentTour } from '../../../content/tours.ts';
@@ -42,6 +42,29 @@ export function answerText(question: QuizQuestion, lang: Lang): string {
     .join(lang === 'zh' ? '、' : ', ');
 }
 
+/** The type scale's floor: below it the smallest text would pass under 2.9% of the screen height (present.css). */
+const MIN_TYPE_SCALE = 0.55;
+const TYPE_SCALE_STEP = 0.05;
+/** Options longer than this (in characters; Chinese counts double) stand one a line, not two abreast. */
+const PAIRED_OPTION_LENGTH = 28;
+
+const displayLength = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/**
+ * Shrinks the question's type (`--quiz-scale`, 1 down to the floor) until the question, its
+ * options and, once revealed, its explanation fit the slide: a long English question with its
+ * answer must not run off the bottom of the screen.
+ */
+function fitType(body: HTMLElement) {
+  let scale = 1;
+  body.style.setProperty('--quiz-scale', '1');
+  while (body.scrollHeight > body.clientHeight + 1 && scale > MIN_TYPE_SCALE) {
+    scale = Math.max(MIN_TYPE_SCALE, Math.round((scale - TYPE_SCALE_STEP) * 100) / 100);
+    body.style.setProperty('--quiz-scale', String(scale));
+  }
+  body.dataset.typeScale = String(scale);
+}
+
 /** What the live region says in each state (empty: nothing to announce). */
 export function roomQuizAnnouncement(run: RoomQuizState, lang: Lang): string {
   const question = currentRoomQuestion(run);
@@ -63,6 +86,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
   const count = run?.quiz.questions.length ?? 0;
   const asking = (phase === 'answering' || phase === 'revealed') && question;
   const revealed = phase === 'revealed';
+  const body = useRef<HTMLDivElement>(null);
   const nameId = useId();
   const promptId = useId();
   const explanationId = useId();
@@ -82,6 +106,34 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
   const quizTitle = run ? localize(run.quiz.title, lang) : '';
   // The progress line counts questions answered (the title shows none, the closing slide all).
   const done = !run ? 0 : phase === 'title' ? 0 : phase === 'finished' ? count : run.index + 1;
+  const paired = question
+    ? question.options.every((option) => displayLength(localize(option.text, lang)) <= PAIRED_OPTION_LENGTH)
+    : true;
+
+  // Fitted for each question and its answer, and again when the screen (or the font) changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the question, its phase and the language change what the slide holds
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    fitType(element);
+    if (typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    let width = element.clientWidth;
+    let height = element.clientHeight;
+    const observer = new ResizeObserver(() => {
+      // Only the slide's own size: the fit changes what is inside, never the box.
+      if (element.clientWidth === width && element.clientHeight === height) return;
+      width = element.clientWidth;
+      height = element.clientHeight;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => fitType(element));
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [phase, run?.index, lang]);
 
   return (
     <dialog
@@ -149,7 +201,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
         </div>
       )}
       {asking && run && (
-        <div className="room-quiz__body">
+        <div ref={body} className="room-quiz__body">
           <header className="room-quiz__head">
             <h2 id={nameId} className="room-quiz__number">
               {t('roomQuizQuestion', lang, { n: run.index + 1 })}
@@ -163,7 +215,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
           <p id={promptId} className="room-quiz__prompt">
             {localize(question.prompt, lang)}
           </p>
-          <ol className={`room-quiz__options room-quiz__options--${question.options.length > 2 ? 'grid' : 'pair'}`}>
+          <ol className={paired ? 'room-quiz__options' : 'room-quiz__options room-quiz__options--stacked'}>
             {question.options.map((option, index) => {
               const correct = question.answer.includes(option.id);
               const mark = revealed ? (correct ? ' room-quiz__option--correct' : ' room-quiz__option--wrong') : '';
