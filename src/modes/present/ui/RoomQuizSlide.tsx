@@ -150,7 +150,8 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
     >
       <div className="room-quiz__top">
         <p className="room-quiz__progress">
-          <span className="room-quiz__quiz">{quizTitle || localize(tour.title, lang)}</span>
+          {/* The questions name the quiz here; the title and closing slides say it large, so the lesson. */}
+          <span className="room-quiz__quiz">{asking ? quizTitle : localize(tour.title, lang)}</span>
           {asking && run && (
             <span className="room-quiz__count">
               <span aria-hidden="true">
@@ -183,7 +184,6 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
       )}
       {run && phase === 'title' && (
         <div className="room-quiz__cover">
-          <p className="room-quiz__lesson">{localize(tour.title, lang)}</p>
           <h2 id={nameId} className="room-quiz__title">
             {quizTitle}
           </h2>
