@@ -98,6 +98,8 @@ export const PRESENT_STRINGS = {
   roomQuizOver: { zh: '问答结束', en: 'Quiz over' },
   roomQuizThanks: { zh: '感谢大家的参与', en: 'Thank you for taking part' },
   roomQuizStart: { zh: '知识问答', en: 'Quiz' },
+  roomQuizPause: { zh: '暂停倒计时', en: 'Pause the countdown' },
+  roomQuizResume: { zh: '继续倒计时', en: 'Resume the countdown' },
   roomQuizLeave: { zh: '回到讲解', en: 'Back to the tour' },
   presenterQuizRoomAnswering: { zh: '投影：答题中，答案尚未揭晓', en: 'Projector: answering, the answer not shown yet' },
   presenterQuizRoomRevealed: { zh: '投影：已揭晓答案', en: 'Projector: the answer is shown' },

@@ -271,6 +271,13 @@ describe("the presenter's room quiz", () => {
     expect(quizButton?.textContent).toBe('Q · 回到讲解');
     act(() => quizButton?.click());
     expect(follower.send).toHaveBeenCalledWith('quiz');
+    // P there pauses the question's countdown.
+    const pauseButton = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
+      button.textContent?.startsWith('P'),
+    );
+    expect(pauseButton?.textContent).toBe('P · 暂停倒计时');
+    act(() => pauseButton?.click());
+    expect(follower.send).toHaveBeenLastCalledWith('pause');
   });
 
   it('says when the room sees the answer, and when the countdown is paused or ran out', () => {

@@ -97,6 +97,8 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
   if (!current) return null;
   // The room quiz stands in for the stop (the end slide after it is the lesson's again).
   const quiz = remote.quiz !== null && !remote.ended ? remote.quiz : null;
+  // P is the question's countdown's while one runs (or waits, paused).
+  const quizRun = quiz?.status === 'ready' && quiz.run.phase === 'answering' ? quiz.run : null;
 
   return (
     <main className="presenter" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -233,8 +235,11 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
           {button('next', `${t('presentNext', lang)} ›`)}
           {button('black', `B · ${t('presentBlack', lang)}`, remote.blank === 'black')}
           {button('white', `W · ${t('presentWhite', lang)}`, remote.blank === 'white')}
-          {stops.some((stop) => stop.duration !== null) &&
-            button('pause', `P · ${t(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
+          {quizRun?.countdown
+            ? button('pause', `P · ${t(quizRun.paused ? 'roomQuizResume' : 'roomQuizPause', lang)}`, quizRun.paused)
+            : !quiz &&
+              stops.some((stop) => stop.duration !== null) &&
+              button('pause', `P · ${t(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
           {button('motion', `M · ${t(remote.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}`)}
           {remote.quizId && button('quiz', `Q · ${t(quiz ? 'roomQuizLeave' : 'roomQuizStart', lang)}`, quiz !== null)}
           {button('lang', t('language', lang))}
