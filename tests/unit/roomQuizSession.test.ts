@@ -145,6 +145,16 @@ describe('the room quiz in a lesson', () => {
     expect(where()).toBe('stop 2');
   });
 
+  it('Q on a blank screen only brings the picture back, as the other moving keys do', async () => {
+    start();
+    run('black', 'quiz');
+    expect(session.store.getState().blank).toBe('none');
+    expect(where()).toBe('stop 1');
+    run('quiz');
+    await loaded();
+    expect(where()).toBe('title 1');
+  });
+
   it('counts a question down: the last call at 10 s, the answer at time-up', async () => {
     start();
     run('quiz');

@@ -469,9 +469,9 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
         exhibition.getState().toggleLang();
         return;
       case 'quiz':
-        // Q: straight into the quiz, from any stop; again, back to the stop.
-        if (!get().ready || !get().quizId) return;
-        unblank();
+        // Q: straight into the quiz, from any stop; again, back to the stop. On a blank screen it
+        // only brings the picture back, as the other keys that move do.
+        if (!get().ready || !get().quizId || unblank()) return;
         if (get().quiz !== null) leaveQuiz();
         else enterQuiz();
         return;
