@@ -1,7 +1,7 @@
 /**
  * Projector mode's own wording (`?mode=present`), in both languages. Spread into `UI_STRINGS`
  * (src/i18n/strings.ts), so `t()` finds these keys and the font subsetter carries their characters.
- * Symbols used here (▶ ‖ ▼ ■) are all in the shipped Noto Sans SC.
+ * Symbols used here (▶ ‖ ▼ ■ ✓) are all in the shipped Noto Sans SC.
  */
 import type { Lang } from './lang.ts';
 
@@ -32,8 +32,8 @@ export const PRESENT_STRINGS = {
   presentExit: { zh: '退出讲解模式', en: 'Leave present mode' },
   presentControls: { zh: '讲解控制', en: 'Presentation controls' },
   presentKeyHint: {
-    zh: 'PageDown / → 下一站 · PageUp / ← 上一站 · B 黑屏 · F 全屏 · S 讲解员视图',
-    en: 'PageDown / → next · PageUp / ← previous · B black screen · F full screen · S presenter view',
+    zh: 'PageDown / → 下一站 · PageUp / ← 上一站 · B 黑屏 · F 全屏 · S 讲解员视图 · Q 知识问答',
+    en: 'PageDown / → next · PageUp / ← previous · B black screen · F full screen · S presenter view · Q quiz',
   },
   presentPopupBlocked: {
     zh: '浏览器拦截了讲解员视图：请允许本站弹出窗口，再按 S。',
@@ -68,7 +68,47 @@ export const PRESENT_STRINGS = {
   presenterOnScreen: { zh: '投影：{state}', en: 'Projector: {state}' },
   presenterShowing: { zh: '正常显示', en: 'showing' },
   presenterKeys: {
-    zh: '本窗口的按键同样控制投影：PageDown / → / 空格 下一站 · PageUp / ← 上一站 · Home / End 首站 / 末站 · B 黑屏 · W 白屏 · P 暂停 · M 镜头 · Esc 取消黑屏',
-    en: 'Keys here drive the projector too: PageDown / → / Space next · PageUp / ← previous · Home / End first / last · B black · W white · P pause · M camera · Esc un-blank',
+    zh: '本窗口的按键同样控制投影：PageDown / → / 空格 下一站 · PageUp / ← 上一站 · Home / End 首站 / 末站 · B 黑屏 · W 白屏 · P 暂停 · M 镜头 · Q 知识问答 · Esc 取消黑屏',
+    en: 'Keys here drive the projector too: PageDown / → / Space next · PageUp / ← previous · Home / End first / last · B black · W white · P pause · M camera · Q quiz · Esc un-blank',
   },
+  // The room quiz (课堂知识问答): the projector's quiz slides and the presenter's view of them.
+  roomQuizQuestion: { zh: '第 {n} 题', en: 'Question {n}' },
+  roomQuizQuestionOf: { zh: '第 {n} / {total} 题', en: 'Question {n} of {total}' },
+  roomQuizQuestions: { zh: '共 {n} 题', en: '{n} questions' },
+  roomQuizKindSingle: { zh: '单选题', en: 'One answer' },
+  roomQuizKindMultiple: { zh: '多选题', en: 'All that apply' },
+  roomQuizKindTrueFalse: { zh: '判断题', en: 'True or false' },
+  roomQuizLoading: { zh: '正在载入知识问答…', en: 'Loading the quiz…' },
+  roomQuizUnavailable: {
+    zh: '知识问答无法载入。翻页笔：讲解结束页',
+    en: 'The quiz could not be loaded. Clicker: the end slide',
+  },
+  roomQuizStartHint: { zh: '翻页笔：开始答题', en: 'Clicker: the first question' },
+  roomQuizRevealHint: { zh: '翻页笔：揭晓答案', en: 'Clicker: show the answer' },
+  roomQuizNextHint: { zh: '翻页笔：下一题', en: 'Clicker: the next question' },
+  roomQuizLastHint: { zh: '翻页笔：结束问答', en: 'Clicker: end the quiz' },
+  roomQuizEndHint: { zh: '翻页笔：讲解结束页', en: 'Clicker: the end slide' },
+  roomQuizAnswer: { zh: '正确答案：{answer}', en: 'Answer: {answer}' },
+  // Beside the correct option once revealed: the tick in the strings, so the font subsetter keeps it.
+  roomQuizCorrect: { zh: '✓ 正确答案', en: '✓ correct' },
+  roomQuizExplanation: { zh: '解析', en: 'Explanation' },
+  roomQuizSecondsLeft: { zh: '还剩 {n} 秒', en: '{n} seconds left' },
+  roomQuizTimeUp: { zh: '时间到', en: 'Time is up' },
+  roomQuizPaused: { zh: '‖ 倒计时已暂停（P 继续）', en: '‖ Countdown paused (P resumes)' },
+  roomQuizOver: { zh: '问答结束', en: 'Quiz over' },
+  roomQuizThanks: { zh: '感谢大家的参与', en: 'Thank you for taking part' },
+  roomQuizStart: { zh: '知识问答', en: 'Quiz' },
+  roomQuizPause: { zh: '暂停倒计时', en: 'Pause the countdown' },
+  roomQuizResume: { zh: '继续倒计时', en: 'Resume the countdown' },
+  roomQuizLeave: { zh: '回到讲解', en: 'Back to the tour' },
+  presenterQuizRoomAnswering: { zh: '投影：答题中，答案尚未揭晓', en: 'Projector: answering, the answer not shown yet' },
+  presenterQuizRoomRevealed: { zh: '投影：已揭晓答案', en: 'Projector: the answer is shown' },
+  presenterQuizRoomTitle: { zh: '投影：问答标题页', en: "Projector: the quiz's title" },
+  presenterQuizAnswer: { zh: '答案与解析', en: 'Answer and explanation' },
+  presenterQuizCountdown: { zh: '倒计时', en: 'Countdown' },
+  presenterQuizUntimed: { zh: '不限时', en: 'untimed' },
+  presenterQuizNext: { zh: '下一题', en: 'Next question' },
+  presenterQuizLastQuestion: { zh: '这是最后一题。', en: 'This is the last question.' },
+  presenterQuizAfterLast: { zh: '再按下一站，投影显示知识问答。', en: 'Next shows the quiz.' },
+  presenterQuizFirst: { zh: '再按下一站，投影显示第 1 题。', en: 'Next shows question 1.' },
 } as const satisfies Record<string, Record<Lang, string>>;

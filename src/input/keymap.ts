@@ -39,6 +39,7 @@ export type PressAction =
   | 'presentPause'
   | 'presentMotion'
   | 'presentLive'
+  | 'presentQuiz'
   | 'presentEscape';
 
 export type KeyAction = HeldAction | PressAction;
@@ -110,6 +111,8 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     m: 'presentMotion',
     // 课堂互动 (on the station server): start a live lesson, or hide / call back its join card.
     l: 'presentLive',
+    // The lesson's room quiz (知识问答), straight from any stop; again, back to the stop.
+    q: 'presentQuiz',
     Escape: 'presentEscape',
   },
   // The lobby kiosk is touch only: no key does anything there.

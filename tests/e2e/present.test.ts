@@ -7,7 +7,8 @@
  * its type grown to fill it; a long panel's screens break between lines; the camera glides when
  * asked, and between stops the slide is never half-transparent over a moving corridor;
  * auto-advance pauses and resumes; the 重温入党誓词 lesson ends on the oath wall, lit phrase by
- * phrase with the clicker in large captions.
+ * phrase with the clicker in large captions. The lesson's room quiz after its last stop is run
+ * through from the presenter window here; tests/e2e/roomQuiz.test.ts looks at its slides.
  *
  * Most of it runs with reduced motion (the camera cuts), which is also what makes it fast on
  * CPU WebGL; one test switches to the glide with M and watches the camera travel, and one, with
@@ -49,6 +50,8 @@ let page: Page;
 let watch: PageWatch;
 let lesson: LessonStop[];
 let lessonTitle: string;
+/** The title of the lesson's quiz (知识问答), which follows its last stop. */
+let quizTitle: string;
 let presenter: Page;
 let presenterWatch: PageWatch;
 
@@ -56,13 +59,18 @@ const POLL = { timeout: 60_000, interval: 200 };
 const SEARCH = '?mode=present&tour=new-recruits';
 
 /** The shipped lesson, read straight from the JSON (not through the app). */
-async function shippedLesson(): Promise<{ title: string; stops: LessonStop[] }> {
+async function shippedLesson(): Promise<{ title: string; stops: LessonStop[]; quizTitle: string }> {
   const zh = (text: string | { zh: string }) => (typeof text === 'string' ? text : text.zh);
   const en = (text: string | { zh: string; en?: string }) => (typeof text === 'string' ? text : (text.en ?? text.zh));
   const content = join(ROOT, 'assets/content');
   const exhibition = JSON.parse(await readFile(join(content, 'exhibition.json'), 'utf8')) as {
     sections: Array<{ file: string }>;
-    tours: Array<{ id: string; title: { zh: string }; stops: Array<{ panel: string; notes?: Array<string | { zh: string }> }> }>;
+    tours: Array<{
+      id: string;
+      title: { zh: string };
+      quiz?: string;
+      stops: Array<{ panel: string; notes?: Array<string | { zh: string }> }>;
+    }>;
   };
   const titles = new Map<string, string>();
   const titlesEn = new Map<string, string>();
@@ -77,8 +85,14 @@ async function shippedLesson(): Promise<{ title: string; stops: LessonStop[] }> 
   }
   const tour = exhibition.tours.find((candidate) => candidate.id === 'new-recruits');
   if (!tour) throw new Error('no new-recruits tour in exhibition.json');
+  const quizzes = JSON.parse(await readFile(join(content, 'quiz.json'), 'utf8')) as {
+    quizzes: Array<{ id: string; title: { zh: string } }>;
+  };
+  const quiz = quizzes.quizzes.find((candidate) => candidate.id === tour.quiz);
+  if (!quiz) throw new Error('the new-recruits lesson names no quiz in quiz.json');
   return {
     title: tour.title.zh,
+    quizTitle: quiz.title.zh,
     stops: tour.stops.map((stop) => ({
       id: stop.panel,
       title: titles.get(stop.panel) ?? '?',
@@ -112,6 +126,9 @@ async function position(target: Page = page) {
       search: window.location.search,
       lang: document.documentElement.lang,
       ended: document.querySelector('[data-testid="present-end"]')?.classList.contains('projector-end--shown') ?? false,
+      // The room quiz over the stop: its phase and question (null: not in the quiz).
+      quiz: document.querySelector<HTMLElement>('dialog[data-testid="room-quiz"]')?.dataset.phase ?? null,
+      question: Number(document.querySelector<HTMLElement>('dialog[data-testid="room-quiz"]')?.dataset.question ?? 0),
     };
   });
 }
@@ -144,24 +161,48 @@ async function expectStop(n: number, screen = 1, target: Page = page) {
   expect(await target.getByRole('dialog', { name: title, exact: true }).count()).toBe(1);
 }
 
+/** Waits until the projector shows the lesson's quiz at `phase`: one dialog, the quiz's (the stop beneath hidden). */
+async function expectQuiz(phase: string, target: Page = page) {
+  await expect.poll(async () => (await position(target))?.quiz, POLL).toBe(phase);
+  expect(await target.getByRole('dialog').count()).toBe(1);
+  if (phase === 'title') expect(await target.getByRole('dialog', { name: quizTitle, exact: true }).isVisible()).toBe(true);
+}
+
 /**
  * Presses a "next" key and checks what a clicker should do: show the panel's next screen if
  * there is more of it, else go to the next stop (at its first screen). After the last stop's
- * last screen comes the end slide, which stays.
+ * last screen comes the lesson's quiz (its title slide); after the quiz, the end slide, which stays.
  */
 async function next(key = 'PageDown', target: Page = page, watched: Page = page) {
   const before = await position(watched);
   if (!before) throw new Error('no card shown');
+  if (before.quiz && !before.ended) throw new Error('in the quiz: use throughQuiz()');
   await target.keyboard.press(key);
   if (before.ended) await expectEnd(watched);
   else if (before.page < before.pages) await expectStop(before.stop, before.page + 1, watched);
-  else if (before.stop === lesson.length) await expectEnd(watched);
+  else if (before.stop === lesson.length) await expectQuiz('title', watched);
   else await expectStop(before.stop + 1, 1, watched);
 }
 
 /**
- * The same for "previous": from the end slide back to the last stop, at the screen it was left
- * at; else back up the panel first, then to the previous stop's first screen.
+ * Runs the lesson's quiz to its end with the next key, a slide at a time (each question, its
+ * answer, … the closing slide), then checks the end slide.
+ */
+async function throughQuiz(key = 'PageDown', target: Page = page, watched: Page = page) {
+  const step = (now: Awaited<ReturnType<typeof position>>) => `${now?.quiz}.${now?.question}.${now?.ended}`;
+  for (let guard = 0; guard < 80; guard++) {
+    const before = await position(watched);
+    if (!before || before.ended) break;
+    await target.keyboard.press(key);
+    await expect.poll(async () => step(await position(watched)), POLL).not.toBe(step(before));
+  }
+  await expectEnd(watched);
+}
+
+/**
+ * The same for "previous": from the end slide back to the quiz's closing slide; from the quiz's
+ * title back to the last stop, at the screen it was left at; else back up the panel first, then
+ * to the previous stop's first screen.
  */
 async function previous(key = 'PageUp', target: Page = page, watched: Page = page) {
   const before = await position(watched);
@@ -169,6 +210,9 @@ async function previous(key = 'PageUp', target: Page = page, watched: Page = pag
   await target.keyboard.press(key);
   if (before.ended) {
     await expect.poll(async () => (await position(watched))?.ended, POLL).toBe(false);
+    await expectQuiz('finished', watched);
+  } else if (before.quiz === 'title') {
+    await expect.poll(async () => (await position(watched))?.quiz, POLL).toBeNull();
     await expectStop(before.stop, before.page, watched);
   } else if (before.page > 1) await expectStop(before.stop, before.page - 1, watched);
   else await expectStop(Math.max(1, before.stop - 1), 1, watched);
@@ -223,6 +267,7 @@ beforeAll(async () => {
   const shipped = await shippedLesson();
   lesson = shipped.stops;
   lessonTitle = shipped.title;
+  quizTitle = shipped.quizTitle;
   server = await serveStatic();
   browser = await launchBrowser();
   // Reduced motion: the camera cuts from stop to stop (tested on its own below with M).
@@ -276,12 +321,12 @@ describe('projector mode', () => {
     expect((await position())?.stop).toBeLessThan(there?.stop ?? 0);
     await page.keyboard.press('End');
     await expectStop(lesson.length);
-    // Next on the last stop shows the rest of it, then the end slide, which stays: the lesson
-    // does not wrap round. PageUp goes back to the last stop.
-    for (let i = 0; i < 4; i++) await next();
-    expect(await position()).toMatchObject({ stop: lesson.length, ended: true });
+    // Next on the last stop shows the rest of it, then the lesson's quiz (its title slide; the
+    // quiz is run through in the presenter's test below). PageUp goes back to the last stop.
+    for (let guard = 0; guard < 4 && !(await position())?.quiz; guard++) await next();
+    expect(await position()).toMatchObject({ stop: lesson.length, quiz: 'title', ended: false });
     await previous();
-    expect(await position()).toMatchObject({ stop: lesson.length, ended: false });
+    expect(await position()).toMatchObject({ stop: lesson.length, quiz: null, ended: false });
     await page.keyboard.press('Home');
     await expectStop(1);
     await previous();
@@ -420,14 +465,30 @@ describe('projector mode', () => {
     await presenter.keyboard.press('End');
     await expectStop(lesson.length);
     await expect.poll(() => upNext.textContent(), POLL).toContain('这是最后一站。');
-    // Past the last screen there, the end slide here; the presenter view stays in step, and
-    // PageUp there brings the last stop back.
-    for (let guard = 0; guard < 5 && !(await position())?.ended; guard++) await next('PageDown', presenter, page);
-    await expectEnd();
+    // Past the last screen there, the lesson's quiz here; the presenter sees question 1's answer
+    // before the room does.
+    for (let guard = 0; guard < 5 && !(await position())?.quiz; guard++) await next('PageDown', presenter, page);
+    await expectQuiz('title');
+    await expect.poll(current, POLL).toBe(quizTitle);
+    await presenter.keyboard.press('PageDown');
+    await expectQuiz('answering');
+    await expect.poll(current, POLL).toBe('第 1 题');
+    expect(await presenter.locator('[data-testid="presenter-quiz"] li[data-correct="true"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('dialog[data-testid="room-quiz"] li[data-correct]').count()).toBe(0);
+    await saveArtifact('present-presenter-quiz.png', await presenter.screenshot({ timeout: 120_000 }));
+    // Run through from there, the quiz ends on the end slide, which stays: the lesson does not
+    // wrap round. The presenter view stays in step.
+    await throughQuiz('PageDown', presenter, page);
     await expect.poll(current, POLL).toBe('讲解结束');
     expect(await presenter.locator('.presenter__position').textContent()).toBe('讲解结束');
     await saveArtifact('present-presenter-end.png', await presenter.screenshot({ timeout: 120_000 }));
+    await next('PageDown', presenter, page);
+    // PageUp there brings the quiz's closing slide back, and Q the last stop.
     await previous('PageUp', presenter, page);
+    await expect.poll(current, POLL).toBe('问答结束');
+    await presenter.keyboard.press('q');
+    await expect.poll(async () => (await position())?.quiz, POLL).toBeNull();
+    await expectStop(lesson.length);
     await expect.poll(current, POLL).toBe(lesson[lesson.length - 1]?.title);
     await presenter.keyboard.press('Home');
     await expectStop(1);

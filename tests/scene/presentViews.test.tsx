@@ -225,6 +225,8 @@ describe('the presenter view', () => {
     advanceLeft: null,
     page: 1,
     pages: 1,
+    quizId: null,
+    quiz: null,
     lang: 'zh',
     ...overrides,
   });

@@ -60,7 +60,7 @@ afterEach(() => {
 });
 
 describe('the present key table', () => {
-  it('has the presenter-remote keys PowerPoint and reveal.js users know, plus P, M and L', () => {
+  it('has the presenter-remote keys PowerPoint and reveal.js users know, plus P, M, L and Q', () => {
     const expected: Array<[string, KeyAction]> = [
       ['PageDown', 'presentNext'],
       ['ArrowRight', 'presentNext'],
@@ -78,6 +78,7 @@ describe('the present key table', () => {
       ['p', 'presentPause'],
       ['m', 'presentMotion'],
       ['l', 'presentLive'],
+      ['q', 'presentQuiz'],
       ['Escape', 'presentEscape'],
     ];
     for (const [key, action] of expected) expect(actionForKey('present', key), key).toBe(action);
@@ -92,6 +93,8 @@ describe('the present key table', () => {
     expect(outcome('.')).toEqual({ kind: 'command', command: 'black' });
     expect(outcome('F')).toEqual({ kind: 'fullscreen' });
     expect(outcome('s')).toEqual({ kind: 'presenterView' });
+    expect(outcome('q')).toEqual({ kind: 'command', command: 'quiz' });
+    expect(outcome('Q')).toEqual({ kind: 'command', command: 'quiz' });
     expect(outcome('x')).toEqual({ kind: 'none' });
     expect(outcome('PageDown', { ctrlKey: true })).toEqual({ kind: 'none' });
     expect(outcome('ArrowLeft', { altKey: true })).toEqual({ kind: 'none' });

@@ -16,7 +16,7 @@ import {
 } from '../../src/modes/present/presentSync.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import { modeOptions } from '../support/modes.ts';
-import { LESSON, makeExhibition } from './presentFixtures.ts';
+import { LESSON, makeExhibition, QUIZZED, ROOM_QUIZ } from './presentFixtures.ts';
 
 /** Polls until `check` passes (messages cross the channel asynchronously). */
 async function until(check: () => void, timeout = 2000): Promise<void> {
@@ -133,11 +133,54 @@ describe('the presenter window', () => {
   });
 });
 
+describe('the room quiz in the presenter window', () => {
+  it('gets the quiz with its answers as the projector runs it, and drives it with its keys', async () => {
+    const quizStore = createExhibitionStore(modeOptions('present'));
+    quizStore.getState().contentLoaded(makeExhibition([QUIZZED]), []);
+    const projector = createPresentSession({
+      exhibition: quizStore,
+      tourId: 'quizzed',
+      motion: 'cut',
+      loadQuiz: async () => ROOM_QUIZ,
+    });
+    const stop = publishSession(projector, quizStore, open(channelName('quiz-1')));
+    const remote = presenter(channelName('quiz-1'));
+    await until(() => expect(latest()?.quizId).toBe('room'));
+    remote.send('quiz');
+    await until(() => expect(latest()?.quiz?.status).toBe('ready'));
+    remote.send('next');
+    // The presenter has the question's answer and explanation while the room is still answering.
+    await until(() => {
+      const slot = latest()?.quiz;
+      expect(slot?.status === 'ready' && slot.run.phase).toBe('answering');
+      const question = slot?.status === 'ready' ? slot.run.quiz.questions[slot.run.index] : undefined;
+      expect(question?.answer).toEqual(['b']);
+      expect(question?.explanation).toEqual(ROOM_QUIZ.questions[0]?.explanation);
+      expect(slot?.status === 'ready' && slot.run.countdown?.totalMs).toBe(20_000);
+    });
+    remote.send('pause');
+    await until(() => {
+      const slot = latest()?.quiz;
+      expect(slot?.status === 'ready' && slot.run.paused).toBe(true);
+    });
+    remote.send('next');
+    await until(() => {
+      const slot = latest()?.quiz;
+      expect(slot?.status === 'ready' && slot.run.phase).toBe('revealed');
+    });
+    stop();
+    projector.dispose();
+  });
+});
+
 describe('parseMessage', () => {
   it('accepts the known messages', () => {
     expect(parseMessage({ type: 'hello' })).toEqual({ type: 'hello' });
     expect(parseMessage({ type: 'command', command: 'next' })).toEqual({ type: 'command', command: 'next' });
     expect(parseMessage({ type: 'goto', index: 3 })).toEqual({ type: 'goto', index: 3 });
+    expect(parseMessage({ type: 'command', command: 'quiz' })).toEqual({ type: 'command', command: 'quiz' });
+    const loading = { index: 0, tourId: 'quizzed', quizId: 'room', quiz: { status: 'loading', quizId: 'room' } };
+    expect(parseMessage({ type: 'state', snapshot: loading })).toEqual({ type: 'state', snapshot: loading });
   });
 
   it('ignores anything else', () => {
@@ -149,6 +192,18 @@ describe('parseMessage', () => {
       { type: 'goto', index: '2' },
       { type: 'state' },
       { type: 'state', snapshot: { index: 'x' } },
+      // A room quiz that is not well-formed spoils the whole state.
+      { type: 'state', snapshot: { index: 0, tourId: 'lesson', quizId: null, quiz: { status: 'ready', quizId: 'room' } } },
+      {
+        type: 'state',
+        snapshot: {
+          index: 0,
+          tourId: 'lesson',
+          quizId: 'room',
+          quiz: { status: 'ready', quizId: 'room', run: { quiz: { id: 'room', title: 't', questions: 'none' } } },
+        },
+      },
+      { type: 'state', snapshot: { index: 0, tourId: 'lesson', quizId: 7, quiz: null } },
       { type: 'eval' },
     ]) {
       expect(parseMessage(junk), JSON.stringify(junk)).toBeNull();

@@ -22,6 +22,7 @@ const COMMANDS: Partial<Record<PressAction, PresentCommand>> = {
   presentEscape: 'escape',
   presentPause: 'pause',
   presentMotion: 'motion',
+  presentQuiz: 'quiz',
 };
 
 /** The session command a key action stands for; full screen and the presenter view are the window's own. */

@@ -24,6 +24,7 @@ import {
   type RemoteStatus,
   type SessionFollower,
 } from './presentSync.ts';
+import { roomQuizLoader } from './roomQuizLoad.ts';
 
 // The URL's parameters live with the routes (the app shell reads them before this module loads).
 /** What the React views read: the session (projector) or the mirrored state (presenter). */
@@ -98,6 +99,7 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
     onMotionChange(motion) {
       safeStorage(win, 'localStorage')?.setItem(MOTION_KEY, motion);
     },
+    loadQuiz: roomQuizLoader(store, import.meta.env.BASE_URL),
   });
 
   let presenter: Window | null = null;

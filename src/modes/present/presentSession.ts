@@ -7,19 +7,35 @@
  * lends a `Pager` so "next" first shows the rest of a long panel before moving on, reports when
  * the slide it was showing has faded out (only then does the camera set off, so the room never
  * sees a half-transparent slide over a moving corridor), and reports when the camera has settled
- * at the board. After the last screen of the last stop, "next" shows the end slide.
+ * at the board. After the last screen of the last stop, "next" shows the end slide, or first the
+ * room quiz when the tour names one (`quiz`): its slides then go over the stop, driven by the same
+ * keys (roomQuiz.ts is its state; quiz.json is fetched the first time the quiz is needed).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Quiz } from '../../content/quizSchema.ts';
+import type { Exhibition } from '../../content/schema.ts';
 import { clampIndex, type PresentTour, resolveTour, startIndex, stopIndexForPanel } from '../../content/tours.ts';
 import { isFullyLoaded } from '../../store/progress.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
+import { nextDueAt, type RoomQuizEvent, type RoomQuizSlot, roomQuizReducer, startRoomQuiz } from './roomQuiz.ts';
 
 export type BlankScreen = 'none' | 'black' | 'white';
 /** How the camera goes from stop to stop: glide along the corridor, or cut (reduced motion). */
 export type Motion = 'glide' | 'cut';
 
 /** What a presenter can ask for, from a key or from the presenter window. */
-export type PresentCommand = 'next' | 'previous' | 'first' | 'last' | 'black' | 'white' | 'escape' | 'pause' | 'motion' | 'lang';
+export type PresentCommand =
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'black'
+  | 'white'
+  | 'escape'
+  | 'pause'
+  | 'motion'
+  | 'lang'
+  | 'quiz';
 
 export const PRESENT_COMMANDS: readonly PresentCommand[] = [
   'next',
@@ -32,6 +48,7 @@ export const PRESENT_COMMANDS: readonly PresentCommand[] = [
   'pause',
   'motion',
   'lang',
+  'quiz',
 ];
 
 export interface PresentState {
@@ -65,6 +82,10 @@ export interface PresentState {
   /** The screenful of a long panel the projector shows (1-based), and how many it has. */
   page: number;
   pages: number;
+  /** The tour's quiz (its `quiz`, an id in quiz.json), or null: a lesson without one ends at the end slide. */
+  quizId: string | null;
+  /** The room quiz while the lesson is in it (its slides over the stop it started from); else null. */
+  quiz: RoomQuizSlot | null;
 }
 
 /** The projector card's scrolling, lent to the session: each returns false when there is no more. */
@@ -88,6 +109,11 @@ export interface PresentSessionOptions {
   onBegin?: (tour: PresentTour, panelId: string, resumed: boolean) => void;
   /** Called when the presenter switches between glide and cut, to remember the choice. */
   onMotionChange?: (motion: Motion) => void;
+  /**
+   * Fetches a quiz by id (null when there is none, or it cannot be read), the first time the
+   * lesson's quiz is needed. Without it, the quiz is unavailable.
+   */
+  loadQuiz?: (quizId: string) => Promise<Quiz | null>;
 }
 
 export interface PresentSession {
@@ -136,6 +162,8 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     advanceLeft: null,
     page: 1,
     pages: 1,
+    quizId: null,
+    quiz: null,
   }));
   const get = store.getState;
   const set = store.setState;
@@ -145,6 +173,10 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** While a slide fades out: the fallback that sends the camera on if the view never reports. */
   let leaveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The room quiz's one timer: its last call or its time-up, whichever comes first. */
+  let quizTimer: ReturnType<typeof setTimeout> | null = null;
+  /** quiz.json, fetched once per quiz id (a failed fetch is tried again next time). */
+  const quizRequests = new Map<string, Promise<Quiz | null>>();
   let disposed = false;
   // Auto-advance counts only once the room can see the corridor: not behind the loading screen,
   // which gives up after a minute (the store's one loading clock), and so does this wait.
@@ -197,7 +229,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     }
     const { index, count } = get();
     if (index < count - 1) go(index + 1);
-    else end(); // the lesson is over: the end slide, over the last stop
+    else afterLastStop();
   }
 
   // --- stops ----------------------------------------------------------------------------------
@@ -218,6 +250,12 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
 
   function go(target: number) {
     if (!tour) return;
+    // Home, End or a stop picked in the presenter view leave the quiz for that stop.
+    const fromQuiz = get().quiz !== null;
+    if (fromQuiz) {
+      setQuiz(null);
+      set({ ended: false });
+    }
     const index = clampIndex(target, get().count);
     const panelId = stopPanelId(index);
     if (!panelId) return;
@@ -225,6 +263,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     if (index === get().index && state.openPanelId === panelId && !get().leaving) {
       if (get().ended) set({ ended: false });
       pager?.toTop(); // e.g. Home on the first stop: back to its first screen
+      if (fromQuiz) restartTimer();
       return;
     }
     const cut = get().motion === 'cut';
@@ -249,10 +288,96 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     set({ ended: true, advanceAt: null, advanceLeft: null });
   }
 
+  /** After the last stop: the tour's quiz, if it names one; else the end slide. */
+  function afterLastStop() {
+    if (get().quizId) enterQuiz();
+    else end();
+  }
+
+  // --- the room quiz --------------------------------------------------------------------------
+
+  const clearQuizTimer = () => {
+    if (quizTimer !== null) clearTimeout(quizTimer);
+    quizTimer = null;
+  };
+
+  /** Shows a quiz slot and sets the quiz's timer for whatever it waits for next. */
+  function setQuiz(quiz: RoomQuizSlot | null) {
+    clearQuizTimer();
+    set({ quiz });
+    const due = quiz?.status === 'ready' ? nextDueAt(quiz.run) : null;
+    if (due === null) return;
+    quizTimer = setTimeout(
+      () => {
+        quizTimer = null;
+        quizEvent({ type: 'tick', now: now() });
+      },
+      Math.max(0, due - now()),
+    );
+  }
+
+  function quizEvent(event: RoomQuizEvent) {
+    const slot = get().quiz;
+    if (slot?.status !== 'ready') return;
+    const run = roomQuizReducer(slot.run, event);
+    if (run !== slot.run) setQuiz({ ...slot, run });
+    else if (event.type === 'tick') setQuiz(slot); // the timer fired a moment early: wait again
+  }
+
+  /** The quiz's title slide, over the stop the lesson is at (the stop's auto-advance waits). */
+  function enterQuiz() {
+    const quizId = get().quizId;
+    if (!quizId) return;
+    clearTimer();
+    set({ ended: false, advanceAt: null, advanceLeft: null });
+    setQuiz({ status: 'loading', quizId });
+    let request = quizRequests.get(quizId);
+    if (!request) {
+      request = options.loadQuiz ? options.loadQuiz(quizId).catch(() => null) : Promise.resolve(null);
+      quizRequests.set(quizId, request);
+    }
+    request.then((quiz) => {
+      if (!quiz) quizRequests.delete(quizId);
+      // The presenter may have left the quiz while it loaded.
+      const slot = get().quiz;
+      if (disposed || slot?.status !== 'loading' || slot.quizId !== quizId) return;
+      if (!quiz || quiz.questions.length === 0) setQuiz({ status: 'unavailable', quizId });
+      else setQuiz({ status: 'ready', quizId, run: startRoomQuiz(quiz, get().blank !== 'none') });
+    });
+  }
+
+  /** Back to the stop beneath, as it was (its auto-advance starts again). */
+  function leaveQuiz() {
+    if (get().quiz === null) return;
+    setQuiz(null);
+    set({ ended: false });
+    restartTimer();
+  }
+
+  function quizNext() {
+    const slot = get().quiz;
+    if (!slot || slot.status === 'loading') return;
+    // After the closing slide (or a quiz that could not be loaded): the lesson's end slide.
+    if (slot.status === 'unavailable' || slot.run.phase === 'finished') end();
+    else quizEvent({ type: 'next', now: now() });
+  }
+
+  function quizPrevious() {
+    const slot = get().quiz;
+    if (!slot) return;
+    if (slot.status !== 'ready' || slot.run.phase === 'title') leaveQuiz();
+    else quizEvent({ type: 'previous', now: now() });
+  }
+
+  const holdQuiz = (held: boolean) => {
+    if (get().quiz?.status === 'ready') quizEvent({ type: 'hold', held, now: now() });
+  };
+
   const unblank = () => {
     if (get().blank === 'none') return false;
     set({ blank: 'none' });
     release();
+    holdQuiz(false);
     return true;
   };
 
@@ -263,11 +388,17 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     }
     set({ blank: kind });
     hold();
+    holdQuiz(true);
   };
 
   /** A navigation key while the screen is blank only brings the picture back, as in PowerPoint. */
-  const navigate = (move: () => void) => {
+  const navigate = (move: () => void, quizMove?: () => void) => {
     if (!get().ready || unblank()) return;
+    // In the quiz the keys are the quiz's (the end slide after it is the lesson's again).
+    if (get().quiz !== null && !get().ended && quizMove) {
+      quizMove();
+      return;
+    }
     // The card was closed (e.g. the URL went to #/): the first key brings the current stop back.
     if (exhibition.getState().openPanelId === null && !get().leaving) {
       const panelId = stopPanelId();
@@ -289,18 +420,19 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
           if (get().ended) return; // the end slide is the last thing there is
           if (get().arrived && pager?.down()) restartTimer();
           else if (get().index < get().count - 1) go(get().index + 1);
-          else if (get().arrived) end();
-        });
+          else if (get().arrived) afterLastStop();
+        }, quizNext);
         return;
       case 'previous':
         navigate(() => {
-          // From the end slide back to the last stop, at the screen it was left at.
+          // From the end slide back to the last stop, at the screen it was left at (or to the
+          // quiz's closing slide, when the quiz came before the end).
           if (get().ended) {
             set({ ended: false });
-            restartTimer();
+            if (get().quiz === null) restartTimer();
           } else if (get().arrived && pager?.up()) restartTimer();
           else go(get().index - 1);
-        });
+        }, quizPrevious);
         return;
       case 'first':
         navigate(() => go(0));
@@ -316,6 +448,11 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
         unblank();
         return;
       case 'pause': {
+        // In the quiz P is the question's countdown's.
+        if (get().quiz !== null) {
+          quizEvent({ type: 'pause', now: now() });
+          return;
+        }
         const paused = !get().paused;
         set({ paused });
         if (paused) hold();
@@ -330,6 +467,13 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       }
       case 'lang':
         exhibition.getState().toggleLang();
+        return;
+      case 'quiz':
+        // Q: straight into the quiz, from any stop; again, back to the stop. On a blank screen it
+        // only brings the picture back, as the other keys that move do.
+        if (!get().ready || !get().quizId || unblank()) return;
+        if (get().quiz !== null) leaveQuiz();
+        else enterQuiz();
         return;
     }
   };
@@ -350,6 +494,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       unknownTourId: resolved.unknownId,
       count: tour.stops.length,
       index,
+      quizId: tourQuizId(state.exhibition, tour),
       stopStartedAt: now(),
       // A reload at a stop has its card open and the camera there already.
       arrived: resumed || get().motion === 'cut',
@@ -377,6 +522,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     const cut = get().motion === 'cut';
     // The camera is already on its way, so the slide cannot fade out first: it goes at once.
     clearLeaveTimer();
+    setQuiz(null);
     set({ index, stopStartedAt: now(), arrived: cut, leaving: false, ended: false, page: 1, pages: 1 });
     if (cut) exhibition.getState().openPanel(state.openPanelId, true);
     restartTimer();
@@ -410,7 +556,14 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       disposed = true;
       clearTimer();
       clearLeaveTimer();
+      clearQuizTimer();
       unsubscribe();
     },
   };
+}
+
+/** The quiz a tour names (the default tour names none). */
+function tourQuizId(exhibition: Exhibition, tour: PresentTour): string | null {
+  if (tour.isDefault) return null;
+  return exhibition.tours?.find((candidate) => candidate.id === tour.id)?.quiz ?? null;
 }

@@ -7,9 +7,12 @@
  * Each lesson has its own channel (`dangshi-present:<session>`), so two lessons in two tabs do
  * not drive each other.
  */
+import { z } from 'zod';
 import type { Lang } from '../../content/localize.ts';
+import { quizSchema } from '../../content/quizSchema.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
 import { PRESENT_COMMANDS, type PresentCommand, type PresentSession, type PresentState } from './presentSession.ts';
+import type { RoomQuizSlot } from './roomQuiz.ts';
 
 export const CHANNEL_PREFIX = 'dangshi-present:';
 
@@ -24,6 +27,43 @@ export type PresentMessage =
   | { type: 'goto'; index: number }
   | { type: 'hello' }
   | { type: 'bye' };
+
+/**
+ * The room quiz in a state message: it carries the quiz itself (questions, answers, explanations),
+ * which the presenter view shows as it is, so it is checked in full, with the content's own schema.
+ */
+const countdownSchema = z.strictObject({
+  totalMs: z.number().nonnegative(),
+  endsAt: z.number().nullable(),
+  leftMs: z.number().nonnegative().nullable(),
+});
+const roomQuizSlotSchema = z
+  .discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('loading'), quizId: z.string() }),
+    z.strictObject({ status: z.literal('unavailable'), quizId: z.string() }),
+    z.strictObject({
+      status: z.literal('ready'),
+      quizId: z.string(),
+      run: z.strictObject({
+        quiz: quizSchema,
+        phase: z.enum(['title', 'answering', 'revealed', 'finished']),
+        index: z.number().int().nonnegative(),
+        countdown: countdownSchema.nullable(),
+        paused: z.boolean(),
+        held: z.boolean(),
+        lastCall: z.boolean(),
+        timeUp: z.boolean(),
+      }),
+    }),
+  ])
+  .nullable() satisfies z.ZodType<RoomQuizSlot | null>;
+
+/** The snapshot's room quiz, checked; undefined when it is not well-formed. */
+function parseQuizPart(snapshot: PresentSnapshot): Pick<PresentSnapshot, 'quizId' | 'quiz'> | undefined {
+  if (snapshot.quizId !== null && typeof snapshot.quizId !== 'string') return undefined;
+  const quiz = roomQuizSlotSchema.safeParse(snapshot.quiz);
+  return quiz.success ? { quizId: snapshot.quizId, quiz: quiz.data } : undefined;
+}
 
 /** Only well-formed messages are acted on: the channel is the origin's, but be strict anyway. */
 export function parseMessage(data: unknown): PresentMessage | null {
@@ -41,9 +81,10 @@ export function parseMessage(data: unknown): PresentMessage | null {
       return typeof message.index === 'number' && Number.isInteger(message.index) ? { type: 'goto', index: message.index } : null;
     case 'state': {
       const snapshot = message.snapshot as PresentSnapshot | undefined;
-      return snapshot && typeof snapshot === 'object' && typeof snapshot.index === 'number' && typeof snapshot.tourId === 'string'
-        ? { type: 'state', snapshot }
-        : null;
+      if (!snapshot || typeof snapshot !== 'object' || typeof snapshot.index !== 'number' || typeof snapshot.tourId !== 'string')
+        return null;
+      const quizPart = parseQuizPart(snapshot);
+      return quizPart ? { type: 'state', snapshot: { ...snapshot, ...quizPart } } : null;
     }
     default:
       return null;

@@ -15,6 +15,9 @@ import { ResponsiveImage } from '../../../ui/ResponsiveImage.tsx';
 import { presentRuntime } from '../presentMode.ts';
 import type { PresentCommand } from '../presentSession.ts';
 import type { PresentSnapshot } from '../presentSync.ts';
+import { countdownLeft, type RoomQuizSlot } from '../roomQuiz.ts';
+import { PresenterQuiz } from './PresenterQuiz.tsx';
+import { PresenterQuizNext } from './PresenterQuizNext.tsx';
 
 /** "4:05", "1:02:09". */
 export function formatClock(ms: number): string {
@@ -92,6 +95,10 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
     </button>
   );
   if (!current) return null;
+  // The room quiz stands in for the stop (the end slide after it is the lesson's again).
+  const quiz = remote.quiz !== null && !remote.ended ? remote.quiz : null;
+  // P is the question's countdown's while one runs (or waits, paused).
+  const quizRun = quiz?.status === 'ready' && quiz.run.phase === 'answering' ? quiz.run : null;
 
   return (
     <main className="presenter" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -101,6 +108,8 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
           <p className="presenter__position">
             {remote.ended ? (
               t('presentEnd', lang)
+            ) : quiz ? (
+              <QuizPosition slot={quiz} lang={lang} />
             ) : (
               <>
                 {t('presentStopOf', lang, { n: remote.index + 1, total: stops.length })}
@@ -121,6 +130,12 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
             <dt>{t('presenterAtStop', lang)}</dt>
             <dd data-testid="presenter-at-stop">{formatClock(now - remote.stopStartedAt)}</dd>
           </div>
+          {quiz && (
+            <div>
+              <dt>{t('presenterQuizCountdown', lang)}</dt>
+              <dd data-testid="presenter-quiz-countdown">{quizCountdownText(quiz, now, lang)}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('presenterAutoIn', lang)}</dt>
             <dd data-testid="presenter-auto">
@@ -136,7 +151,9 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
         </dl>
       </header>
 
-      {remote.ended ? (
+      {quiz ? (
+        <PresenterQuiz slot={quiz} lang={lang} />
+      ) : remote.ended ? (
         <section className="presenter__now" aria-label={t('presenterNow', lang)}>
           <p className="presenter__section">{tourTitle}</p>
           <h2 className="presenter__title">{t('presentEnd', lang)}</h2>
@@ -164,31 +181,35 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
       )}
 
       <aside className="presenter__side">
-        <section className="presenter__next" aria-label={t('presenterUpNext', lang)}>
-          <h3 className="presenter__label">{t('presenterUpNext', lang)}</h3>
-          {next ? (
-            <>
-              <p className="presenter__section">{localize(next.section.title, lang)}</p>
-              <h2 className="presenter__next-title">{localize(next.panel.title, lang)}</h2>
-              {next.panel.summary && <p className="presenter__next-summary">{localize(next.panel.summary, lang)}</p>}
-              {next.panel.images[0] && (
-                <div className="presenter__thumb">
-                  <ResponsiveImage
-                    src={next.panel.images[0].src}
-                    alt={localize(next.panel.images[0].alt ?? next.panel.images[0].caption, lang)}
-                    sizes="320px"
-                  />
-                </div>
-              )}
-            </>
-          ) : remote.ended ? (
-            <p className="presenter__next-title">{t('presentEnd', lang)}</p>
-          ) : (
-            <p className="presenter__next-title">
-              {t('presenterLastStop', lang)} {t('presenterEndNext', lang)}
-            </p>
-          )}
-        </section>
+        {quiz ? (
+          <PresenterQuizNext slot={quiz} lang={lang} />
+        ) : (
+          <section className="presenter__next" aria-label={t('presenterUpNext', lang)}>
+            <h3 className="presenter__label">{t('presenterUpNext', lang)}</h3>
+            {next ? (
+              <>
+                <p className="presenter__section">{localize(next.section.title, lang)}</p>
+                <h2 className="presenter__next-title">{localize(next.panel.title, lang)}</h2>
+                {next.panel.summary && <p className="presenter__next-summary">{localize(next.panel.summary, lang)}</p>}
+                {next.panel.images[0] && (
+                  <div className="presenter__thumb">
+                    <ResponsiveImage
+                      src={next.panel.images[0].src}
+                      alt={localize(next.panel.images[0].alt ?? next.panel.images[0].caption, lang)}
+                      sizes="320px"
+                    />
+                  </div>
+                )}
+              </>
+            ) : remote.ended ? (
+              <p className="presenter__next-title">{t('presentEnd', lang)}</p>
+            ) : (
+              <p className="presenter__next-title">
+                {t('presenterLastStop', lang)} {t(remote.quizId ? 'presenterQuizAfterLast' : 'presenterEndNext', lang)}
+              </p>
+            )}
+          </section>
+        )}
         <section className="presenter__stops" aria-label={t('presenterAllStops', lang)}>
           <h3 className="presenter__label">{t('presenterAllStops', lang)}</h3>
           <ol ref={stopList}>
@@ -214,13 +235,40 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
           {button('next', `${t('presentNext', lang)} ›`)}
           {button('black', `B · ${t('presentBlack', lang)}`, remote.blank === 'black')}
           {button('white', `W · ${t('presentWhite', lang)}`, remote.blank === 'white')}
-          {stops.some((stop) => stop.duration !== null) &&
-            button('pause', `P · ${t(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
+          {quizRun?.countdown
+            ? button('pause', `P · ${t(quizRun.paused ? 'roomQuizResume' : 'roomQuizPause', lang)}`, quizRun.paused)
+            : !quiz &&
+              stops.some((stop) => stop.duration !== null) &&
+              button('pause', `P · ${t(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
           {button('motion', `M · ${t(remote.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}`)}
+          {remote.quizId && button('quiz', `Q · ${t(quiz ? 'roomQuizLeave' : 'roomQuizStart', lang)}`, quiz !== null)}
           {button('lang', t('language', lang))}
         </div>
         <p className="presenter__keys">{t('presenterKeys', lang)}</p>
       </footer>
     </main>
   );
+}
+
+/** "知识问答 · 第 2 / 14 题" in the presenter's head line. */
+function QuizPosition({ slot, lang }: { slot: RoomQuizSlot; lang: Lang }) {
+  const run = slot.status === 'ready' ? slot.run : null;
+  const asking = run && (run.phase === 'answering' || run.phase === 'revealed');
+  return (
+    <>
+      {t('roomQuizStart', lang)}
+      {asking && <> · {t('roomQuizQuestionOf', lang, { n: run.index + 1, total: run.quiz.questions.length })}</>}
+      {run?.phase === 'finished' && <> · {t('roomQuizOver', lang)}</>}
+    </>
+  );
+}
+
+/** The question's countdown as the presenter reads it: "0:23", paused, time-up, untimed. */
+function quizCountdownText(slot: RoomQuizSlot, now: number, lang: Lang): string {
+  const run = slot.status === 'ready' ? slot.run : null;
+  if (run?.phase === 'revealed' && run.timeUp) return t('roomQuizTimeUp', lang);
+  if (run?.phase !== 'answering') return t('presenterAutoOff', lang);
+  if (!run.countdown) return t('presenterQuizUntimed', lang);
+  if (run.paused) return t('roomQuizPaused', lang);
+  return formatClock(countdownLeft(run.countdown, now) + 999);
 }

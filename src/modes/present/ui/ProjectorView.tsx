@@ -29,6 +29,7 @@ import { presentRuntime } from '../presentMode.ts';
 import type { Pager, PresentSession, PresentState } from '../presentSession.ts';
 import { ProjectorKeyMessage, ProjectorMedia, ProjectorText } from './ProjectorDetails.tsx';
 import { type LineBox, largestFit, pageStarts } from './projectorPages.ts';
+import { RoomQuizSlide } from './RoomQuizSlide.tsx';
 
 /** The page has painted this often and the corridor not once: it is not being drawn; show the slide. */
 const PAINTS_WITHOUT_SCENE = 5;
@@ -134,6 +135,8 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
           lang={lang}
         />
       )}
+      {/* The room quiz goes over the stop it started from; the end slide over the quiz. */}
+      {tour && state.quiz && !state.ended && <RoomQuizSlide slot={state.quiz} tour={tour} lang={lang} />}
       {tour && exhibition && <EndSlide tour={tour} exhibition={exhibition} visible={state.ended} lang={lang} />}
       {state.blank !== 'none' && (
         <div
@@ -232,8 +235,8 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
       open
       className={visible ? 'projector projector--shown' : leaving ? 'projector projector--leaving' : 'projector'}
       aria-labelledby={titleId}
-      // Under the end slide, the last stop is not what a screen reader should read.
-      aria-hidden={state.ended ? true : undefined}
+      // Under the end slide or the quiz, the stop is not what a screen reader should read.
+      aria-hidden={state.ended || state.quiz !== null ? true : undefined}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-stop={index + 1}
       data-page={visible ? state.page : 1}
@@ -512,6 +515,11 @@ function PresentControls({ session, state, lang }: { session: PresentSession; st
       <button type="button" {...press(() => session.run('motion'))}>
         M · {t(state.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}
       </button>
+      {state.quizId && (
+        <button type="button" {...press(() => session.run('quiz'))} aria-pressed={state.quiz !== null}>
+          Q · {t('roomQuizStart', lang)}
+        </button>
+      )}
       {live && <LiveLessonButton live={live} lang={lang} press={press} />}
       <a className="present-controls__exit" href={exitHref} onMouseDown={keepFocus}>
         {t('presentExit', lang)}
