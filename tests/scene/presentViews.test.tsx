@@ -100,15 +100,20 @@ describe('the projector card', () => {
     expect(card()?.querySelector('.projector__section')?.textContent).toBe('Section c');
   });
 
-  it('shows the slide when the rig says the camera has come to rest at its goal, not before', () => {
+  it('shows the slide when the rig says the camera has come to rest at its goal, from the frame after, not before', async () => {
     project('lesson', 'glide');
     expect(card()).toBeNull();
     const goal = useExhibition.getState().cameraGoal;
     if (!goal) throw new Error('the lesson sent the camera nowhere');
     // A word about an earlier goal is no arrival.
     act(() => useExhibition.getState().cameraSettledAt(goal.seq - 1, null));
+    await act(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
     expect(card()).toBeNull();
     act(() => useExhibition.getState().cameraSettledAt(goal.seq, 'c2'));
+    // Not in the frame that drew the camera's last move…
+    expect(card()).toBeNull();
+    // …but in the next one, once that still frame is on the screen.
+    await act(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
     expect(cardName()).toBe('展板 c2');
   });
 

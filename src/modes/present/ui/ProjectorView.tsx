@@ -95,8 +95,12 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
       session.markArrived();
       return;
     }
+    // The rig says it settled in the frame that drew its last move: the slide fades in from the
+    // next frame on, once that still frame is on the screen, so no frame ever shows the new slide
+    // (however faint) over a corridor still moving.
+    let afterStillFrame = 0;
     const stopWaiting = useExhibition.subscribe(() => {
-      if (atRest()) session.markArrived();
+      if (atRest() && afterStillFrame === 0) afterStillFrame = requestAnimationFrame(() => session.markArrived());
     });
     // The rig's frames since the camera was sent; one still moving after so many never comes to rest.
     let framesDrawn = 0;
@@ -115,6 +119,7 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
     });
     return () => {
       cancelAnimationFrame(paint);
+      cancelAnimationFrame(afterStillFrame);
       stopWaiting();
       stopCounting();
     };
