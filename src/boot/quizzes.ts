@@ -35,17 +35,15 @@ export function startQuizLoading(
       // The chunk itself could not be fetched (offline without the cache): the screen says so.
       if (!stopped) {
         const message = error instanceof Error ? error.message : String(error);
-        store
-          .getState()
-          .quizzesFailed([
-            {
-              severity: 'error',
-              file: `${CONTENT_DIR_LABEL}/quiz.json`,
-              path: '',
-              zh: `知识问答无法载入：${message}`,
-              en: `the quizzes could not be loaded: ${message}`,
-            },
-          ]);
+        store.getState().quizzesFailed([
+          {
+            severity: 'error',
+            file: `${CONTENT_DIR_LABEL}/quiz.json`,
+            path: '',
+            zh: `知识问答无法载入：${message}`,
+            en: `the quizzes could not be loaded: ${message}`,
+          },
+        ]);
       }
     } finally {
       loading = false;

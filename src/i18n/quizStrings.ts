@@ -37,7 +37,6 @@ export const QUIZ_STRINGS = {
   quizAnswerIs: { zh: '正确答案：{answer}', en: 'The answer: {answer}' },
   quizYourChoice: { zh: '你的选择', en: 'your choice' },
   quizRightOption: { zh: '正确答案', en: 'correct answer' },
-  quizAnswerJoin: { zh: '、', en: '; ' },
   quizExplanation: { zh: '解析', en: 'Explanation' },
   quizSeeBoard: { zh: '去看展板', en: 'See the board' },
   quizFinished: { zh: '答题完成', en: 'Quiz complete' },
