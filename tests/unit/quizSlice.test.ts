@@ -182,6 +182,19 @@ describe('the quiz slice', () => {
     expect(store.getState()).toMatchObject({ quizScreen: 'list', openPanelId: null, directoryOpen: false, searchOpen: false });
   });
 
+  it("the card's 搜索 or 展厅目录 over a quiz closes the quiz (not two dialogs at once); its attempt stays", () => {
+    const store = loadedStore();
+    store.getState().openQuiz('test-quiz', 1);
+    store.getState().showQuizBoard('founding');
+    store.getState().closePanel();
+    store.getState().setSearchOpen(true);
+    expect(store.getState()).toMatchObject({ quizScreen: null, searchOpen: true, quizAttempt: { seed: 1 } });
+    store.getState().setSearchOpen(false);
+    store.getState().openQuiz('test-quiz');
+    store.getState().setDirectoryOpen(true);
+    expect(store.getState()).toMatchObject({ quizScreen: null, directoryOpen: true, quizAttempt: { seed: 1 } });
+  });
+
   it('resetQuiz forgets the screen, the attempt and the name', () => {
     const store = loadedStore();
     store.getState().openQuiz('test-quiz', 1);
