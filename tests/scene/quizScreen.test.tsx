@@ -125,7 +125,7 @@ describe('a quiz, one question at a time', () => {
     expect(inputs.map((input) => input.type)).toEqual(
       current.options.map(() => (current.kind === 'multiple' ? 'checkbox' : 'radio')),
     );
-    expect(inputs.map((input) => input.closest('label')?.textContent)).toEqual(
+    expect(inputs.map((input) => input.closest('label')?.textContent?.trim())).toEqual(
       current.options.map((option) => (typeof option.text === 'string' ? option.text : option.text.zh)),
     );
     // Nothing chosen, nothing to submit.

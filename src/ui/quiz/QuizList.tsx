@@ -49,7 +49,7 @@ export function QuizList({ quizzes, attempt, lang }: QuizListProps) {
                     useExhibition.getState().openQuiz(quiz.id);
                   }}
                 >
-                  <span className="quiz-list__title">{localize(quiz.title, lang)}</span>
+                  <span className="quiz-list__title">{localize(quiz.title, lang)}</span>{' '}
                   <small className="quiz-list__meta">
                     {t('quizQuestionCount', lang, { n: quiz.questions.length })}
                     {underway && ` · ${t('quizResume', lang, { n: underway.index + 1 })}`}

@@ -66,7 +66,7 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
           disabled={marking}
           onChange={() => quizEvent({ type: 'select', optionId: option.id })}
         />
-        <span className="quiz-option__text">{localize(option.text, lang)}</span>
+        <span className="quiz-option__text">{localize(option.text, lang)}</span>{' '}
         {marking && (right || selected) && (
           <span className="quiz-option__mark">
             {[selected && t('quizYourChoice', lang), right && t('quizRightOption', lang)].filter(Boolean).join(' · ')}
@@ -87,7 +87,7 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
         <span className="quiz-question__progress">
           {t('quizProgress', lang, { n: attempt.index + 1, total: attempt.quiz.questions.length })} ·{' '}
           {t(KIND_LABELS[question.kind], lang)}
-        </span>
+        </span>{' '}
         <span id={promptId} className="quiz-question__prompt">
           {localize(question.prompt, lang)}
         </span>
