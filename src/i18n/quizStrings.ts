@@ -39,6 +39,8 @@ export const QUIZ_STRINGS = {
   quizRightOption: { zh: '正确答案', en: 'correct answer' },
   quizExplanation: { zh: '解析', en: 'Explanation' },
   quizSeeBoard: { zh: '去看展板', en: 'See the board' },
+  /** On the card opened by 去看展板: back to the same question. */
+  quizBackToQuiz: { zh: '返回问答', en: 'Back to the quiz' },
   quizFinished: { zh: '答题完成', en: 'Quiz complete' },
   quizScore: { zh: '得分', en: 'Score' },
   quizScoreSentence: { zh: '答对 {correct} 题，共 {total} 题', en: '{correct} of {total} correct' },

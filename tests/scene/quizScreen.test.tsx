@@ -16,6 +16,7 @@ import { VISITOR_CAPABILITIES } from '../../src/modes/visitor/capabilities.ts';
 import { currentQuestion } from '../../src/quiz/attempt.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { NoticeBanner } from '../../src/ui/Overlays.tsx';
+import { PanelCard } from '../../src/ui/PanelCard.tsx';
 import QuizScreen from '../../src/ui/quiz/QuizScreen.tsx';
 import { OTHER_QUIZ, quizExhibition, TEST_QUIZ } from '../support/quizzes.ts';
 
@@ -175,6 +176,34 @@ describe('a quiz, one question at a time', () => {
     expect(useExhibition.getState().quizAttempt?.phase).toBe('feedback');
     expect(feedback().textContent).toContain('回答错误。');
     expect(document.activeElement).toBe(link('去看展板'));
+  });
+
+  it("the board's card says 返回问答, which closes it back to the question", () => {
+    // jsdom lays nothing out: the card's body has no scrollTo to start a panel at its top.
+    if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => {};
+    act(() =>
+      root.render(
+        <>
+          <QuizScreen />
+          <PanelCard />
+        </>,
+      ),
+    );
+    act(() => useExhibition.getState().openQuiz('test-quiz', 1));
+    const current = question();
+    answer(true);
+    click(link('去看展板'));
+    const card = container.querySelector('dialog.panel-card') as HTMLDialogElement;
+    expect(card.open).toBe(true);
+    expect(dialog().open).toBe(false);
+    click(button('返回问答'));
+    expect(card.open).toBe(false);
+    expect(dialog().open).toBe(true);
+    expect(question().id).toBe(current.id);
+    // A card opened any other way has no such button.
+    act(() => useExhibition.getState().closeQuiz());
+    act(() => useExhibition.getState().openPanel('brigade'));
+    expect(button('返回问答')).toBeUndefined();
   });
 
   it('moves the focus to each new question heading, and ends with the score N / M', () => {
