@@ -45,6 +45,13 @@ export default function QuizScreen() {
     },
     restoreFocus(previous) {
       if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) previous.focus();
+      // What had the focus is gone (the card the quiz came back from): the HUD's way in, else the corridor.
+      if (document.activeElement === null || document.activeElement === document.body) {
+        const fallback = document.getElementById('quiz-toggle') ?? document.querySelector<HTMLElement>('.exhibit-canvas canvas');
+        fallback?.focus();
+        if (document.activeElement === fallback) return;
+        document.querySelector<HTMLElement>('.exhibit-canvas canvas')?.focus();
+      }
     },
   });
 
