@@ -15,7 +15,6 @@ export const QUIZ_STRINGS = {
     en: 'One question at a time, with the explanation and the board that has the answer.',
   },
   quizQuestionCount: { zh: '{n} 道题', en: '{n} questions' },
-  quizStart: { zh: '开始答题', en: 'Start' },
   quizResume: { zh: '继续答题（第 {n} 题）', en: 'Go on (question {n})' },
   quizSeeResult: { zh: '查看成绩', en: 'See the result' },
   quizNone: { zh: '暂时没有知识问答。', en: 'There is no quiz yet.' },
@@ -30,7 +29,6 @@ export const QUIZ_STRINGS = {
   quizKindMultiple: { zh: '多选题（选出全部正确答案）', en: 'Choose every correct answer' },
   quizKindTrueFalse: { zh: '判断题', en: 'True or false' },
   quizSubmit: { zh: '提交答案', en: 'Submit' },
-  quizChooseFirst: { zh: '请先选择答案', en: 'Choose an answer first' },
   quizNext: { zh: '下一题', en: 'Next question' },
   quizCorrect: { zh: '回答正确！', en: 'Correct!' },
   quizWrong: { zh: '回答错误。', en: 'Not quite.' },
@@ -42,7 +40,6 @@ export const QUIZ_STRINGS = {
   /** On the card opened by 去看展板: back to the same question. */
   quizBackToQuiz: { zh: '返回问答', en: 'Back to the quiz' },
   quizFinished: { zh: '答题完成', en: 'Quiz complete' },
-  quizScore: { zh: '得分', en: 'Score' },
   quizScoreSentence: { zh: '答对 {correct} 题，共 {total} 题', en: '{correct} of {total} correct' },
   quizReview: { zh: '逐题回顾', en: 'Question by question' },
   quizReviewCorrect: { zh: '答对', en: 'correct' },
