@@ -40,7 +40,7 @@ const installing = entry.load().then((module) => module.install(store, window, {
 const drawsBoards = installing.then((installed) => hasWebgl && !installed.standalone);
 bootContent(store, { baseUrl: import.meta.env.BASE_URL, drawsBoards, hot: import.meta.hot });
 // quiz.json only once a quiz screen asks for it.
-startQuizLoading(store, { baseUrl: import.meta.env.BASE_URL });
+startQuizLoading(store, { baseUrl: import.meta.env.BASE_URL, hot: import.meta.hot });
 // Modes with history keep the URL hash and the store in step (the kiosk keeps no history).
 if (entry.capabilities.history === 'push') startHashSync(store);
 

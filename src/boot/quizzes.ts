@@ -12,12 +12,14 @@ export interface QuizBootOptions {
   baseUrl: string;
   /** How a content file is read (tests hand in their own); the site's fetch by default. */
   read?: ReadContentFile;
+  /** Vite's hot-module channel in dev: quizzes already in are read again when the content changes. */
+  hot?: { on(event: string, listener: () => void): void; off(event: string, listener: () => void): void };
 }
 
 /** Watches the store for the quizzes being asked for and loads them. Returns the stop. */
 export function startQuizLoading(
   store: ExhibitionStore,
-  { baseUrl, read = fetchContentFile(baseUrl) }: QuizBootOptions,
+  { baseUrl, read = fetchContentFile(baseUrl), hot }: QuizBootOptions,
 ): () => void {
   let stopped = false;
   let loading = false;
@@ -56,8 +58,14 @@ export function startQuizLoading(
   };
   const unsubscribe = store.subscribe(check);
   check();
+  // Dev: an edited quiz.json (or panels its questions name) is read again; an attempt under way goes on.
+  const onContentChanged = () => {
+    if (store.getState().quizStatus === 'ready' && !loading) void load();
+  };
+  hot?.on('exhibition:content-changed', onContentChanged);
   return () => {
     stopped = true;
     unsubscribe();
+    hot?.off('exhibition:content-changed', onContentChanged);
   };
 }

@@ -47,7 +47,10 @@ export const QUIZ_STRINGS = {
   quizAgain: { zh: '再来一次', en: 'Try again' },
   quizBackToList: { zh: '返回问答列表', en: 'Back to the quizzes' },
   quizResultCard: { zh: '成绩卡', en: 'Result card' },
-  quizNameLabel: { zh: '姓名（选填，只印在成绩卡上，本站不保存）', en: 'Name (optional; only on the card, never kept by this site)' },
+  quizNameLabel: {
+    zh: '姓名（选填，只印在成绩卡上，本站不保存）',
+    en: 'Name (optional; only on the card, never kept by this site)',
+  },
   quizSaveImage: { zh: '保存为图片', en: 'Save as an image' },
   quizSaved: { zh: '成绩卡已保存为图片：{name}', en: 'The result card was saved as {name}' },
   quizSaveFailed: { zh: '无法生成图片，请改用打印。', en: 'The image could not be made; please print instead.' },

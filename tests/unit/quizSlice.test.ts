@@ -295,6 +295,28 @@ describe('loading quiz.json on demand', () => {
     expect(store.getState().quizzes.map((quiz) => quiz.id)).toEqual(['test-quiz']);
   });
 
+  it('in dev, reads the quizzes again when the content changes, the attempt going on', async () => {
+    const store = loadedStore(false);
+    const listeners = new Set<() => void>();
+    const hot = {
+      on: (_: string, listener: () => void) => listeners.add(listener),
+      off: (_: string, listener: () => void) => listeners.delete(listener),
+    };
+    let file = quizFile;
+    const read = vi.fn(async () => file);
+    cleanups.push(startQuizLoading(store, { baseUrl: '/', read, hot }));
+    store.getState().openQuiz('test-quiz', 2);
+    await vi.waitFor(() => expect(store.getState().quizStatus).toBe('ready'));
+    const attempt = store.getState().quizAttempt;
+    // A second quiz added (its question ids its own: ids are unique across the file).
+    const second = { id: 'second', title: '第二套', questions: [{ ...TEST_QUIZ.questions[0], id: 'second-question' }] };
+    file = JSON.stringify({ quizzes: [TEST_QUIZ, second] });
+    for (const listener of listeners) listener();
+    await vi.waitFor(() => expect(store.getState().quizzes).toHaveLength(2));
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(store.getState().quizAttempt).toBe(attempt);
+  });
+
   it('never reads the file while nothing asks for it', async () => {
     const store = loadedStore(false);
     const read = vi.fn(async () => quizFile);
