@@ -8,7 +8,7 @@ import { FloorPlan } from './ui/FloorPlan.tsx';
 import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 
 // Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
-// card (with narration and related links), the text twin, search and the oath's ceremony. Each mode's own screens
+// card (with narration and related links), the text twin, search, the oath's ceremony and the quizzes. Each mode's own screens
 // come with its module (src/modes/registry.ts).
 // The 3D corridor (three.js, R3F, troika: most of the JavaScript) loads only where it is drawn:
 // a phone following a lesson, or a browser without WebGL, never downloads it.
@@ -16,6 +16,8 @@ const ExhibitCanvas = lazy(() => import('./scene/ExhibitCanvas.tsx').then((modul
 const TextTwin = lazy(() => import('./ui/text/TextTwin.tsx'));
 const SearchDialog = lazy(() => import('./ui/SearchDialog.tsx'));
 const OathCeremony = lazy(() => import('./ui/OathCeremony.tsx'));
+// The quizzes' screens come with their own chunk, and quiz.json only when one opens.
+const QuizScreen = lazy(() => import('./ui/quiz/QuizScreen.tsx'));
 const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ default: module.PanelCard })));
 
 export interface AppProps {
@@ -34,6 +36,7 @@ export function App({ installed, hasWebgl }: AppProps) {
   const mode = useExhibition((state) => state.mode);
   const view = useExhibition((state) => state.view);
   const searchOpen = useExhibition((state) => state.searchOpen);
+  const quizShown = useExhibition((state) => state.quizScreen !== null);
   const screens = useExhibition((state) => state.capabilities.screens);
   const offers = (screen: Screen) => screens.has(screen);
   const { Overlay, standalone } = installed;
@@ -89,6 +92,11 @@ export function App({ installed, hasWebgl }: AppProps) {
       {offers('oathCeremony') && (
         <Suspense fallback={null}>
           <OathCeremony />
+        </Suspense>
+      )}
+      {offers('quiz') && quizShown && (
+        <Suspense fallback={null}>
+          <QuizScreen />
         </Suspense>
       )}
       {hasWebgl && <LoadingScreen />}

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { bootContent } from './boot/content.ts';
+import { startQuizLoading } from './boot/quizzes.ts';
 import { MODES } from './modes/registry.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { parseModeParams } from './routing/modeParams.ts';
@@ -38,6 +39,8 @@ const installing = entry.load().then((module) => module.install(store, window, {
 // corridor: it loads no board fonts and no 3D code.
 const drawsBoards = installing.then((installed) => hasWebgl && !installed.standalone);
 bootContent(store, { baseUrl: import.meta.env.BASE_URL, drawsBoards, hot: import.meta.hot });
+// quiz.json only once a quiz screen asks for it.
+startQuizLoading(store, { baseUrl: import.meta.env.BASE_URL, hot: import.meta.hot });
 // Modes with history keep the URL hash and the store in step (the kiosk keeps no history).
 if (entry.capabilities.history === 'push') startHashSync(store);
 

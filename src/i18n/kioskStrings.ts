@@ -84,4 +84,21 @@ export const KIOSK_STRINGS = {
     zh: '誓词从第一句点亮到最后一句记一次；同一次诵读中退回再点亮不重复计。',
     en: 'Counted once each time the oath is lit to its last phrase; stepping back and on again in the same ceremony counts once.',
   },
+  /** The quizzes (知识问答): attempts per quiz, and each question's correct rate. */
+  kioskStatsQuizStarted: { zh: '问答开始', en: 'Quizzes started' },
+  kioskStatsQuizFinished: { zh: '问答完成', en: 'Quizzes finished' },
+  kioskStatsQuizzes: { zh: '知识问答（近 30 天）', en: 'Quizzes (last 30 days)' },
+  kioskStatsQuiz: { zh: '问答', en: 'Quiz' },
+  kioskStatsQuestions: {
+    zh: '每题正确率（近 30 天，最难的在前）',
+    en: 'Correct rate per question (last 30 days, hardest first)',
+  },
+  kioskStatsQuestion: { zh: '题目', en: 'Question' },
+  kioskStatsAnswered: { zh: '作答', en: 'Answered' },
+  kioskStatsCorrect: { zh: '答对', en: 'Correct' },
+  kioskStatsRate: { zh: '正确率', en: 'Correct rate' },
+  kioskStatsQuizNote: {
+    zh: '打开一套问答或点“再来一次”记一次开始，答完最后一题记一次完成；每题提交一次记一次作答。',
+    en: 'Opening a quiz or trying it again counts a start, answering its last question a finish; each answer submitted counts once.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;

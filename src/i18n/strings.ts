@@ -7,6 +7,7 @@ import { KIOSK_STRINGS } from './kioskStrings.ts';
 import type { Lang } from './lang.ts';
 import { OATH_STRINGS } from './oathStrings.ts';
 import { PRESENT_STRINGS } from './presentStrings.ts';
+import { QUIZ_STRINGS } from './quizStrings.ts';
 
 export const UI_STRINGS = {
   appName: { zh: '党史长廊', en: 'Party History Corridor' },
@@ -102,6 +103,8 @@ export const UI_STRINGS = {
   ...PRESENT_STRINGS,
   // The oath wall's ceremony (#/oath/<id>, and the projector's oath stop).
   ...OATH_STRINGS,
+  // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button).
+  ...QUIZ_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiStringKey = keyof typeof UI_STRINGS;

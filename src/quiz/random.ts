@@ -31,3 +31,12 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   }
   return out;
 }
+
+/**
+ * A fresh seed from the platform's randomness, never `avoid` (再来一次 must not deal the order the
+ * visitor has just had).
+ */
+export function randomSeed(avoid?: Seed, random: () => number = Math.random): Seed {
+  const seed = Math.floor(random() * 4294967296) >>> 0;
+  return seed === avoid ? (seed + 1) >>> 0 : seed;
+}

@@ -73,6 +73,14 @@ export interface ExhibitTestHooks {
     view: string;
     keyboardFocusPanelId: string | null;
     reducedMotion: boolean;
+    /** The quiz screen and its attempt (null: no attempt), so a test can tell the question on screen. */
+    quiz: {
+      screen: 'list' | 'quiz' | null;
+      status: string;
+      quizId: string | null;
+      round: number;
+      attempt: { phase: string; index: number; questionId: string | null; seed: number } | null;
+    };
   };
 }
 
@@ -283,8 +291,21 @@ export function exposeTestHooks(root: RootState): void {
     boardTexts: (panelId) => boardTexts(root.scene, panelId),
     state: () => {
       const { openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion } = useExhibition.getState();
+      const { quizScreen, quizStatus, openQuizId, quizRound, quizAttempt } = useExhibition.getState();
+      const quiz = {
+        screen: quizScreen,
+        status: quizStatus,
+        quizId: openQuizId,
+        round: quizRound,
+        attempt: quizAttempt && {
+          phase: quizAttempt.phase,
+          index: quizAttempt.index,
+          questionId: quizAttempt.quiz.questions[quizAttempt.index]?.id ?? null,
+          seed: quizAttempt.seed,
+        },
+      };
       return JSON.parse(
-        JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion }),
+        JSON.stringify({ openPanelId, focusPanelId, cameraGoal, lang, view, keyboardFocusPanelId, reducedMotion, quiz }),
       );
     },
   };

@@ -1,6 +1,6 @@
 /**
  * The one store of discrete state, composed of slices (src/store/slices/: content, navigation,
- * overlays, loading, proximity, camera) in the zustand slices pattern. Per-frame channels
+ * overlays, quiz, loading, proximity, camera) in the zustand slices pattern. Per-frame channels
  * (`livePose`, `motionInput`) are in live.ts; loading arithmetic in progress.ts; the types in types.ts.
  *
  * Nothing here reads the URL or the window: src/main.tsx reads the URL once and puts the app's
@@ -14,6 +14,7 @@ import { createLoadingSlice } from './slices/loading.ts';
 import { createNavigationSlice } from './slices/navigation.ts';
 import { createOverlaysSlice } from './slices/overlays.ts';
 import { createProximitySlice } from './slices/proximity.ts';
+import { createQuizSlice } from './slices/quiz.ts';
 import type { ExhibitionState, Mode, ModeCapabilities } from './types.ts';
 
 /** Before a mode is put in place nothing is offered: no shared screen, no history, no keys. */
@@ -40,6 +41,7 @@ export function createExhibitionStore(initial: StoreOptions = {}) {
     ...createContentSlice(...slice),
     ...createNavigationSlice(...slice),
     ...createOverlaysSlice(initial.lang ?? 'zh')(...slice),
+    ...createQuizSlice(...slice),
     ...createLoadingSlice(...slice),
     ...createProximitySlice(...slice),
     ...createCameraSlice(...slice),

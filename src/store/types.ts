@@ -5,9 +5,12 @@
 import type { Lang } from '../content/localize.ts';
 import type { PhotoManifest } from '../content/photoManifest.ts';
 import type { ContentProblem } from '../content/problems.ts';
+import type { Quiz } from '../content/quizSchema.ts';
 import type { Exhibition } from '../content/schema.ts';
 import type { CorridorLayout, Viewpoint } from '../layout/corridor.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
+import type { AttemptEvent, AttemptState } from '../quiz/attempt.ts';
+import type { Seed } from '../quiz/random.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk' | 'follow';
 /** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
@@ -15,7 +18,8 @@ export type View = 'corridor' | 'problems' | 'text';
 
 /**
  * Where the URL hash points (src/routing/routes.ts parses and formats it): `#/` the corridor,
- * `#/panel/<id>` a panel's card, `#/problems`, `#/text` and `#/text/<id>`. Defined here, below
+ * `#/panel/<id>` a panel's card, `#/problems`, `#/text` and `#/text/<id>`, `#/quiz` (the quizzes)
+ * and `#/quiz/<id>` (one quiz under way). Defined here, below
  * routing, because the store applies routes and must not import the routing layer.
  */
 export type Route =
@@ -25,6 +29,10 @@ export type Route =
   | { kind: 'text'; panelId?: string }
   /** The 重温入党誓词 ceremony of an `oath` panel, over its card. */
   | { kind: 'oath'; id: string }
+  /** 知识问答: the list of quizzes. */
+  | { kind: 'quizList' }
+  /** One quiz, at the question its attempt stands at. */
+  | { kind: 'quiz'; id: string }
   | { kind: 'unknown'; path: string };
 
 /** A shared screen a mode may offer (src/modes/<mode>/index.ts declares which). */
@@ -38,7 +46,9 @@ export type Screen =
   | 'floorPlan'
   | 'boardProxies'
   /** The oath wall's ceremony, led by a tap or a key (the projector leads it with its clicker instead). */
-  | 'oathCeremony';
+  | 'oathCeremony'
+  /** 知识问答: the quizzes (#/quiz, or the kiosk's HUD button), one question at a time. */
+  | 'quiz';
 
 /**
  * What a mode allows, declared once by the mode (src/modes/<mode>/index.ts) and read from the
@@ -83,7 +93,10 @@ export interface CameraSettled {
   panelId: string | null;
 }
 
-export type Notice = { kind: 'unknown-panel'; id: string } | { kind: 'unknown-route'; path: string };
+export type Notice =
+  | { kind: 'unknown-panel'; id: string }
+  | { kind: 'unknown-quiz'; id: string }
+  | { kind: 'unknown-route'; path: string };
 
 export interface LoadingProgress {
   contentReady: boolean;
@@ -228,10 +241,62 @@ export interface CameraSlice {
   cameraSettledAt(seq: number, panelId: string | null): void;
 }
 
+/** What the quiz screen shows: the list of quizzes, or one quiz (its attempt, its score). */
+export type QuizScreen = 'list' | 'quiz';
+
+export interface QuizSlice {
+  /**
+   * quiz.json, fetched only once a quiz screen (or something listing the quizzes) asks for it:
+   * `idle` before that, `loading` while src/boot/quizzes.ts fetches and checks it.
+   */
+  quizStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  /** The quizzes that passed their checks, in file order. */
+  quizzes: Quiz[];
+  /** quiz.json's problems (left-out questions, a file that cannot be read). */
+  quizProblems: ContentProblem[];
+  /** The screen shown (null: none). It steps aside while a card or the oath's ceremony is open over it. */
+  quizScreen: QuizScreen | null;
+  /** The quiz asked for (`openQuiz`); it stays while the list shows, so its attempt can be resumed. */
+  openQuizId: string | null;
+  /**
+   * The attempt at `openQuizId`, driven only through `quizEvent` (src/quiz/attempt.ts). Kept in the
+   * store, not the screen, so it survives leaving the screen: 去看展板 and back, or closing the quiz
+   * and opening it again. Null until the quizzes are in.
+   */
+  quizAttempt: AttemptState | null;
+  /** Counts attempts begun (a new quiz, 再来一次): the kiosk's statistics tell a new attempt by it. */
+  quizRound: number;
+  /** The name the visitor typed for the result card: never pre-filled, gone with the attempt. */
+  quizName: string;
+  /** Asks for quiz.json (once): `idle` → `loading`; src/boot/quizzes.ts then fetches it. */
+  requestQuizzes(): void;
+  quizzesLoaded(quizzes: Quiz[], problems: ContentProblem[]): void;
+  quizzesFailed(problems: ContentProblem[]): void;
+  /** Shows the list of quizzes (closing any card and the oath's ceremony over it). */
+  openQuizList(): void;
+  /**
+   * Opens a quiz: its attempt goes on where it was if it is this quiz's, else a new one starts
+   * (shuffled by `seed`, random without one). An unknown id, once the quizzes are in, is a notice.
+   */
+  openQuiz(quizId: string, seed?: Seed): void;
+  /** Closes the quiz screen. The attempt stays, for opening the quiz again. */
+  closeQuiz(): void;
+  /** One event of the attempt (choose, submit, next, restart): see attemptReducer. */
+  quizEvent(event: AttemptEvent): void;
+  /** 再来一次: a new attempt at the same quiz, its questions and options in a new order. */
+  restartQuiz(seed?: Seed): void;
+  /** 去看展板: the question's panel over the quiz; closing its card comes back to the same question. */
+  showQuizBoard(panelId: string): void;
+  setQuizName(name: string): void;
+  /** Forgets the quiz screen, the attempt and the name (the kiosk's idle reset). */
+  resetQuiz(): void;
+}
+
 export type ExhibitionState = ModeSlice &
   ContentSlice &
   NavigationSlice &
   OverlaysSlice &
+  QuizSlice &
   LoadingSlice &
   ProximitySlice &
   CameraSlice;

@@ -7,7 +7,7 @@ import { localize } from '../content/localize.ts';
 import { periodRuns, periodYears } from '../content/periods.ts';
 import type { Panel } from '../content/schema.ts';
 import { t } from '../i18n/strings.ts';
-import { panelHref, textHref } from '../routing/routes.ts';
+import { panelHref, quizHref, textHref } from '../routing/routes.ts';
 import { useExhibition } from '../store/store.ts';
 import { CloseButton } from './CloseButton.tsx';
 import { PresentLinks } from './present/PresentLinks.tsx';
@@ -19,6 +19,7 @@ export function Directory() {
   const lang = useExhibition((state) => state.lang);
   const openPanelId = useExhibition((state) => state.openPanelId);
   const lessonLinks = useExhibition((state) => state.capabilities.screens.has('lessonLinks'));
+  const quizLinks = useExhibition((state) => state.capabilities.screens.has('quiz'));
   const headingId = useId();
   const panel = useRef<HTMLElement>(null);
 
@@ -73,6 +74,13 @@ export function Directory() {
           {t('textVersionLink', lang)}
         </a>
       </p>
+      {quizLinks && (
+        <p>
+          <a href={quizHref()} onClick={close}>
+            {t('quiz', lang)}
+          </a>
+        </p>
+      )}
       <ol className="directory__sections">
         {exhibition.sections.map((section) => (
           <li key={section.id} style={{ '--accent': section.accent ?? '#9b1b1e' } as React.CSSProperties}>
@@ -97,7 +105,7 @@ export function Directory() {
           </li>
         ))}
       </ol>
-      {lessonLinks && <PresentLinks exhibition={exhibition} lang={lang} />}
+      {lessonLinks && <PresentLinks exhibition={exhibition} lang={lang} quizLinks={quizLinks} onQuizLink={close} />}
       {problems.length > 0 && (
         <p className="directory__problems">
           {/* biome-ignore lint/a11y/useValidAnchor: a real link; the click only closes the drawer */}

@@ -28,8 +28,10 @@ export function Hud() {
   const exhibition = useExhibition((state) => state.exhibition);
   const directoryOpen = useExhibition((state) => state.directoryOpen);
   const searchOpen = useExhibition((state) => state.searchOpen);
+  const quizOffered = useExhibition((state) => state.capabilities.screens.has('quiz'));
+  const quizShown = useExhibition((state) => state.quizScreen !== null);
   if (!exhibition) return null;
-  const { stepPanel, setDirectoryOpen, setSearchOpen } = useExhibition.getState();
+  const { stepPanel, setDirectoryOpen, setSearchOpen, openQuizList } = useExhibition.getState();
   return (
     <>
       <header ref={publishTopBarHeight} className="hud hud--top">
@@ -50,6 +52,11 @@ export function Hud() {
           >
             {t('search', lang)} <kbd>/</kbd>
           </button>
+          {quizOffered && (
+            <button type="button" id="quiz-toggle" aria-haspopup="dialog" aria-expanded={quizShown} onClick={openQuizList}>
+              {t('quizOpen', lang)}
+            </button>
+          )}
           <button
             type="button"
             id="directory-toggle"
@@ -127,22 +134,29 @@ export function NoticeBanner() {
   const notice = useExhibition((state) => state.notice);
   const lang = useExhibition((state) => state.lang);
   if (!notice) return null;
-  const { dismissNotice, setDirectoryOpen } = useExhibition.getState();
-  const message = notice.kind === 'unknown-panel' ? t('unknownPanel', lang, { id: notice.id }) : t('unknownRoute', lang);
+  const { dismissNotice, setDirectoryOpen, openQuizList } = useExhibition.getState();
+  const quiz = notice.kind === 'unknown-quiz';
+  const message =
+    notice.kind === 'unknown-panel'
+      ? t('unknownPanel', lang, { id: notice.id })
+      : notice.kind === 'unknown-quiz'
+        ? t('quizUnknown', lang, { id: notice.id })
+        : t('unknownRoute', lang);
   return (
     <div className="notice" role="alert">
       <p>
-        <strong>{message}</strong> {t('unknownPanelHint', lang)}
+        <strong>{message}</strong> {quiz ? t('quizUnknownHint', lang) : t('unknownPanelHint', lang)}
       </p>
       <div className="notice__actions">
         <button
           type="button"
           onClick={() => {
             dismissNotice();
-            setDirectoryOpen(true);
+            if (quiz) openQuizList();
+            else setDirectoryOpen(true);
           }}
         >
-          {t('openDirectory', lang)}
+          {quiz ? t('quizList', lang) : t('openDirectory', lang)}
         </button>
         <button type="button" onClick={dismissNotice}>
           {t('dismiss', lang)}

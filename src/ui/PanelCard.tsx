@@ -30,6 +30,8 @@ export function PanelCard() {
   // be the card), and comes back as the ceremony ends.
   const ceremonyOver = useExhibition((state) => state.oath !== null && state.oath.panelId === state.openPanelId);
   const stationServed = useExhibition((state) => state.stationServed);
+  // Opened from a quiz (去看展板): closing the card goes back to it, and a button says so.
+  const quizUnder = useExhibition((state) => state.quizScreen !== null);
   const body = useRef<HTMLElement>(null);
   const titleId = useId();
 
@@ -182,6 +184,11 @@ export function PanelCard() {
             <button type="button" onClick={() => step(-1)} disabled={index <= 0}>
               ← {t('previous', lang)}
             </button>
+            {quizUnder && (
+              <button type="button" className="panel-card__back-to-quiz" onClick={close}>
+                {t('quizBackToQuiz', lang)}
+              </button>
+            )}
             <button type="button" onClick={() => step(1)} disabled={index >= panels.length - 1}>
               {t('next', lang)} →
             </button>

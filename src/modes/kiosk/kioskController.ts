@@ -5,6 +5,7 @@
  * kiosk store; input listeners only record a time stamp (no state is set per pointermove).
  */
 
+import { currentFeedback, currentQuestion } from '../../quiz/attempt.ts';
 import { releaseMotion } from '../../store/live.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
 import type { ExhibitionState } from '../../store/types.ts';
@@ -48,10 +49,12 @@ export interface KioskController {
   stop(): void;
 }
 
-/** Undoes everything a visitor can change: card, directory, notice, view, language, walking keys, camera. */
+/** Undoes everything a visitor can change: card, quiz, directory, notice, view, language, walking keys, camera. */
 export function resetVisitorState(store: ExhibitionStore): void {
   const state = store.getState();
   state.closePanel();
+  // The quiz screen and its attempt: the next visitor starts afresh, and sees nobody's score.
+  state.resetQuiz();
   state.setDirectoryOpen(false);
   state.dismissNotice();
   if (state.view !== 'corridor') state.showView('corridor');
@@ -86,6 +89,36 @@ export function oathReadingCounter(): (state: ExhibitionState, previous: Exhibit
     }
     return false;
   };
+}
+
+/** What one store change did to the quiz attempt, for the statistics. */
+export type QuizAttemptEvent =
+  | { kind: 'started'; quizId: string }
+  | { kind: 'answered'; questionId: string; correct: boolean }
+  | { kind: 'finished'; quizId: string };
+
+/**
+ * The rule for counting quizzes, fed every store change: a new round (`quizRound`: a quiz opened
+ * afresh, 再来一次) with an attempt is an attempt started; within a round, the attempt going from
+ * answering to its feedback is a question answered (right or wrong), and from the feedback to
+ * finished is an attempt finished. Resuming a quiz left open, or coming back from its board, is the
+ * same round and counts nothing again.
+ */
+export function quizAttemptEvents(
+  state: Pick<ExhibitionState, 'quizAttempt' | 'quizRound'>,
+  previous: Pick<ExhibitionState, 'quizAttempt' | 'quizRound'>,
+): QuizAttemptEvent[] {
+  const attempt = state.quizAttempt;
+  const before = previous.quizAttempt;
+  if (!attempt || attempt === before) return [];
+  if (state.quizRound !== previous.quizRound) return [{ kind: 'started', quizId: attempt.source.id }];
+  if (!before || before.source.id !== attempt.source.id) return [];
+  if (before.phase === 'answering' && attempt.phase === 'feedback') {
+    const question = currentQuestion(attempt);
+    return question ? [{ kind: 'answered', questionId: question.id, correct: currentFeedback(attempt) === true }] : [];
+  }
+  if (before.phase === 'feedback' && attempt.phase === 'finished') return [{ kind: 'finished', quizId: attempt.source.id }];
+  return [];
 }
 
 export function startKioskController(options: KioskControllerOptions): KioskController {
@@ -136,6 +169,13 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.openPanelId !== previous.openPanelId && kiosk.getState().phase === 'visit') stats.boardShown(state.openPanelId);
     if (oathReadToTheEnd(state, previous) && kiosk.getState().phase === 'visit' && state.oath) stats.oathRead(state.oath.panelId);
+    if (state.quizAttempt !== previous.quizAttempt && kiosk.getState().phase === 'visit') {
+      for (const event of quizAttemptEvents(state, previous)) {
+        if (event.kind === 'started') stats.quizStarted(event.quizId);
+        else if (event.kind === 'answered') stats.questionAnswered(event.questionId, event.correct);
+        else stats.quizFinished(event.quizId);
+      }
+    }
     // The attract loop starts once the corridor is there.
     if (state.status === 'ready' && previous.status !== 'ready' && kiosk.getState().phase === 'attract') {
       resetVisitorState(store);
@@ -180,6 +220,8 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
       stats.visitEnded();
       const state = store.getState();
       state.closePanel();
+      // The admin screen is no place for a visitor's quiz (a modal dialog would stay over it).
+      state.resetQuiz();
       kiosk.getState().setWarning(null);
       kiosk.getState().setPhase('admin');
       idle.start();

@@ -45,7 +45,8 @@ export function runPressAction(store: ExhibitionStore, action: PressAction): voi
 export function installVisitorKeys(store: ExhibitionStore, win: Window = window, { scene = true } = {}): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     const state = store.getState();
-    if (state.openPanelId || state.searchOpen || state.status !== 'ready') return;
+    // A card, the search or a quiz has the keys (the corridor behind them does not walk).
+    if (state.openPanelId || state.searchOpen || state.quizScreen || state.status !== 'ready') return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (isControlTarget(event.target, event.key, { dialogsOwnKeys: true })) return;
     const action = actionForKey('visitor', event.key);

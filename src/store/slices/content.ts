@@ -8,6 +8,7 @@ import { boardById } from '../../layout/queries.ts';
 import type { ContentSlice, ExhibitionState } from '../types.ts';
 import { viewpointGoal } from './camera.ts';
 import { freshCeremony } from './overlays.ts';
+import { quizScreenState } from './quiz.ts';
 
 export const createContentSlice: StateCreator<ExhibitionState, [], [], ContentSlice> = (set, get) => ({
   status: 'loading',
@@ -60,6 +61,15 @@ export const createContentSlice: StateCreator<ExhibitionState, [], [], ContentSl
       } else {
         set({ ...base, notice: { kind: 'unknown-panel', id: pending.id } });
       }
+      return;
+    }
+    // The quiz's own file loads now (src/boot/quizzes.ts); its attempt starts when it is in.
+    if (pending?.kind === 'quizList') {
+      set({ ...base, ...quizScreenState(get(), 'list') });
+      return;
+    }
+    if (pending?.kind === 'quiz') {
+      set({ ...base, ...quizScreenState(get(), 'quiz', pending.id) });
       return;
     }
     if (pending?.kind === 'problems') {

@@ -31,7 +31,7 @@ export const createNavigationSlice: StateCreator<ExhibitionState, [], [], Naviga
       }
       switch (route.kind) {
         case 'home':
-          set({ openPanelId: null, oath: null, view: 'corridor', textPanelId: null });
+          set({ openPanelId: null, oath: null, view: 'corridor', textPanelId: null, quizScreen: null });
           return;
         case 'panel':
           if (!panelExists(route.id)) {
@@ -49,17 +49,34 @@ export const createNavigationSlice: StateCreator<ExhibitionState, [], [], Naviga
           if (get().oath?.panelId !== route.id) set({ openPanelId: null, oath: null });
           return;
         case 'problems':
-          set({ openPanelId: null, view: 'problems', textPanelId: null });
+          set({ openPanelId: null, view: 'problems', textPanelId: null, quizScreen: null });
+          return;
+        // A card opened from the quiz (去看展板) keeps the quiz under it: back and forward move between
+        // the two, and closing the card comes back to the quiz. The text twin stays under the quiz too.
+        case 'quizList':
+          set({ view: get().view === 'text' ? 'text' : 'corridor' });
+          get().openQuizList();
+          return;
+        case 'quiz':
+          set({ view: get().view === 'text' ? 'text' : 'corridor' });
+          get().openQuiz(route.id);
           return;
         case 'text':
           if (route.panelId && !panelExists(route.panelId)) {
             set({ openPanelId: null, view: 'text', textPanelId: null, notice: { kind: 'unknown-panel', id: route.panelId } });
             return;
           }
-          set({ openPanelId: null, view: 'text', textPanelId: route.panelId ?? null, directoryOpen: false, searchOpen: false });
+          set({
+            openPanelId: null,
+            view: 'text',
+            textPanelId: route.panelId ?? null,
+            directoryOpen: false,
+            searchOpen: false,
+            quizScreen: null,
+          });
           return;
         case 'unknown':
-          set({ openPanelId: null, view: 'corridor', notice: { kind: 'unknown-route', path: route.path } });
+          set({ openPanelId: null, view: 'corridor', quizScreen: null, notice: { kind: 'unknown-route', path: route.path } });
           return;
       }
     },

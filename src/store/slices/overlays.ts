@@ -31,12 +31,14 @@ export const createOverlaysSlice =
       set({ lang: get().lang === 'zh' ? 'en' : 'zh' });
     },
 
+    // The directory and the search take the quiz's place (from a card opened over it): the quiz
+    // closes, its attempt stays for later.
     setDirectoryOpen(open) {
-      set({ directoryOpen: open });
+      set({ directoryOpen: open, ...(open ? { quizScreen: null } : {}) });
     },
 
     setSearchOpen(open) {
-      set({ searchOpen: open, ...(open ? { directoryOpen: false } : {}) });
+      set({ searchOpen: open, ...(open ? { directoryOpen: false, quizScreen: null } : {}) });
     },
 
     setKeyboardFocus(panelId) {

@@ -11,6 +11,7 @@ import { panelHref, textHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
 import { LanguageToggle } from '../LanguageToggle.tsx';
 import { PanelDetails } from '../PanelDetails.tsx';
+import { TwinQuizzes } from './TwinQuizzes.tsx';
 import { type TwinPanel, twinOutline } from './twinOutline.ts';
 import './textTwin.css';
 
@@ -25,6 +26,12 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
   const textPanelId = useExhibition((state) => state.textPanelId);
   const page = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const quizOffered = useExhibition((state) => state.capabilities.screens.has('quiz'));
+
+  // The twin lists the quizzes: their file is fetched now (the 3D visit fetches it only for a quiz).
+  useEffect(() => {
+    if (quizOffered) useExhibition.getState().requestQuizzes();
+  }, [quizOffered]);
 
   // `#/text/<id>` scrolls to the panel and moves the focus there, so a screen reader reads on from
   // it; `#/text` goes back to the top. A page that opens on the twin (no WebGL) keeps the browser's focus.
@@ -118,6 +125,7 @@ export default function TextTwin({ webglMissing }: TextTwinProps) {
           )}
         </section>
       ))}
+      {quizOffered && <TwinQuizzes />}
       <footer className="text-twin__footer">
         {outline.motto && <p className="text-twin__motto">{outline.motto}</p>}
         {outline.mottoCaption && <p>{outline.mottoCaption}</p>}

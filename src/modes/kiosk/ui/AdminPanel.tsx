@@ -16,7 +16,17 @@ import { useKiosk } from '../kioskContext.ts';
 import type { KioskController } from '../kioskController.ts';
 import type { OfflineSupport } from '../offline.ts';
 import { recentErrors } from '../recovery.ts';
-import { dayKey, type KioskStatsRecorder, oathReadings, statsToCsv, summarizeDays, topBoards } from '../stats.ts';
+import {
+  dayKey,
+  formatRate,
+  type KioskStatsRecorder,
+  oathReadings,
+  questionRates,
+  quizAttempts,
+  statsToCsv,
+  summarizeDays,
+  topBoards,
+} from '../stats.ts';
 
 const MAX_ATTEMPTS = 5;
 const LOCK_MS = 60_000;
@@ -161,15 +171,36 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
     [exhibition],
   );
   const titleOf = (id: string) => titles.get(id) ?? id;
+  // The quizzes' titles and prompts name the rows; their file loads for this screen if not yet in.
+  const quizzes = useExhibition((state) => state.quizzes);
+  useEffect(() => useExhibition.getState().requestQuizzes(), []);
+  const quizTexts = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const quiz of quizzes) {
+      map.set(quiz.id, localize(quiz.title, 'zh'));
+      for (const question of quiz.questions) map.set(question.id, localize(question.prompt, 'zh'));
+    }
+    return map;
+  }, [quizzes]);
+  const quizTextOf = (id: string) => quizTexts.get(id) ?? id;
   const days = summarizeDays(snapshot, now, 14);
   const boards = topBoards(snapshot, now, 30).slice(0, 15);
   // Every oath wall of the exhibition, read or not, and any other counted (a wall since removed).
   const oaths = oathReadings(snapshot, now, 30, oathPanelIds);
+  const attempts = quizAttempts(
+    snapshot,
+    now,
+    30,
+    quizzes.map((quiz) => quiz.id),
+  );
+  const questions = questionRates(snapshot, now, 30);
   const errors = recentErrors(safeStorage()).slice(-5).reverse();
 
   const exportCsv = () => {
     const name = `dangshi-kiosk-stats-${dayKey(now)}.csv`;
-    const url = URL.createObjectURL(new Blob([statsToCsv(stats.snapshot(), titleOf)], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(
+      new Blob([statsToCsv(stats.snapshot(), titleOf, quizTextOf)], { type: 'text/csv;charset=utf-8' }),
+    );
     const link = document.createElement('a');
     link.href = url;
     link.download = name;
@@ -330,6 +361,56 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
               </tbody>
             </table>
             <p className="kiosk-admin__note">{t('kioskStatsOathNote', 'zh')}</p>
+          </>
+        )}
+
+        {attempts.length > 0 && (
+          <>
+            <h3>{t('kioskStatsQuizzes', 'zh')}</h3>
+            <table className="kiosk-admin__table" data-testid="kiosk-stats-quizzes">
+              <thead>
+                <tr>
+                  <th scope="col">{t('kioskStatsQuiz', 'zh')}</th>
+                  <th scope="col">{t('kioskStatsQuizStarted', 'zh')}</th>
+                  <th scope="col">{t('kioskStatsQuizFinished', 'zh')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((row) => (
+                  <tr key={row.quizId}>
+                    <td>{quizTextOf(row.quizId)}</td>
+                    <td>{row.started}</td>
+                    <td>{row.finished}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {questions.length > 0 && (
+              <>
+                <h3>{t('kioskStatsQuestions', 'zh')}</h3>
+                <table className="kiosk-admin__table" data-testid="kiosk-stats-questions">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('kioskStatsQuestion', 'zh')}</th>
+                      <th scope="col">{t('kioskStatsAnswered', 'zh')}</th>
+                      <th scope="col">{t('kioskStatsCorrect', 'zh')}</th>
+                      <th scope="col">{t('kioskStatsRate', 'zh')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {questions.map((row) => (
+                      <tr key={row.questionId}>
+                        <td>{quizTextOf(row.questionId)}</td>
+                        <td>{row.answered}</td>
+                        <td>{row.correct}</td>
+                        <td>{formatRate(row)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            <p className="kiosk-admin__note">{t('kioskStatsQuizNote', 'zh')}</p>
           </>
         )}
 

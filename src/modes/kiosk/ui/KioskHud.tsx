@@ -1,27 +1,28 @@
 /**
  * The kiosk's controls during a visit, sized for fingers (at least 60 px): previous / next board,
- * back to the entrance, and the language. Nothing needs hover or a keyboard; looking, walking and
+ * back to the entrance, the quizzes (知识问答, where the mode offers them), and the language. Nothing needs hover or a keyboard; looking, walking and
  * reading are done on the corridor itself (drag, tap the floor, tap a board).
  */
 import { localize } from '../../../content/localize.ts';
 import { t } from '../../../i18n/strings.ts';
 import { useExhibition } from '../../../store/store.ts';
-import { IconHome, IconLanguage, IconNext, IconPrevious } from './icons.tsx';
+import { IconHome, IconLanguage, IconNext, IconPrevious, IconQuiz } from './icons.tsx';
 
 export function KioskHud() {
   const lang = useExhibition((state) => state.lang);
   const exhibition = useExhibition((state) => state.exhibition);
-  // An open card has its own previous / next and ×, and everything behind it is inert.
-  const cardOpen = useExhibition((state) => state.openPanelId !== null);
+  // An open card (or quiz) has its own controls and ×, and everything behind it is inert.
+  const covered = useExhibition((state) => state.openPanelId !== null || state.quizScreen !== null);
+  const quizOffered = useExhibition((state) => state.capabilities.screens.has('quiz'));
   if (!exhibition) return null;
-  const { stepPanel, goToEntrance, toggleLang } = useExhibition.getState();
+  const { stepPanel, goToEntrance, toggleLang, openQuizList } = useExhibition.getState();
   return (
     <>
       <header className="kiosk-hud-top">
         <h1>{localize(exhibition.title, lang)}</h1>
         <p>{localize(exhibition.host, lang)}</p>
       </header>
-      <nav className="kiosk-hud" aria-label={t('kioskControls', lang)} hidden={cardOpen}>
+      <nav className="kiosk-hud" aria-label={t('kioskControls', lang)} hidden={covered}>
         <p className="kiosk-hud__hint">{t('kioskTouchHint', lang)}</p>
         <div className="kiosk-hud__bar">
           <button type="button" className="kiosk-button" onClick={() => stepPanel(-1)} aria-label={t('previousPanel', lang)}>
@@ -36,6 +37,13 @@ export function KioskHud() {
             <span>{t('next', lang)}</span>
             <IconNext />
           </button>
+          {quizOffered && (
+            // No hash routes on the kiosk: the store opens the quizzes.
+            <button type="button" className="kiosk-button" aria-haspopup="dialog" onClick={openQuizList}>
+              <IconQuiz />
+              <span>{t('quizOpen', lang)}</span>
+            </button>
+          )}
           <button type="button" className="kiosk-button kiosk-button--lang" onClick={toggleLang}>
             <IconLanguage />
             {/* The name starts with the visible text (WCAG 2.5.3), as in LanguageToggle. */}

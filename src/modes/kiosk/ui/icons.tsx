@@ -53,3 +53,12 @@ export const IconTouch = () => (
     <path d="M15 10.5a1.5 1.5 0 013 0V15a6 6 0 01-6 6h-.6a6 6 0 01-4.8-2.4L4.3 15.3a1.5 1.5 0 012.3-1.9L9 16V11" />
   </Icon>
 );
+
+/** 知识问答: a question in a speech bubble. */
+export const IconQuiz = () => (
+  <Icon>
+    <path d="M4 5h16v11H10l-4 4v-4H4z" />
+    <path d="M10 9a2 2 0 1 1 2.6 1.9c-.4.2-.6.5-.6.9v.4" />
+    <path d="M12 14.2v.01" />
+  </Icon>
+);
