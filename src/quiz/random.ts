@@ -40,3 +40,17 @@ export function randomSeed(avoid?: Seed, random: () => number = Math.random): Se
   const seed = Math.floor(random() * 4294967296) >>> 0;
   return seed === avoid ? (seed + 1) >>> 0 : seed;
 }
+
+/**
+ * A seed drawn from a text (FNV-1a, 32 bits): the same text, the same seed, on every screen and
+ * every day. The room quiz deals its options from its quiz's id this way, so the projector, the
+ * presenter's view and a presenter preparing the lesson all see the same letters.
+ */
+export function seedFromText(text: string): Seed {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}

@@ -13,9 +13,20 @@ import { type Seed, seededRandom, shuffled } from './random.ts';
  */
 export function shuffleQuiz(quiz: Quiz, seed: Seed): Quiz {
   const random = seededRandom(seed);
-  const questions = shuffled(quiz.questions, random).map(
-    (question): QuizQuestion =>
-      question.kind === 'true-false' ? question : { ...question, options: shuffled(question.options, random) },
-  );
-  return { ...quiz, questions };
+  return { ...quiz, questions: shuffled(quiz.questions, random).map((question) => shuffleQuestionOptions(question, random)) };
+}
+
+/**
+ * The quiz with its questions in the authored order and each question's options in the order one
+ * seed gives (true-false kept as it is). The room quiz asks in the lesson's order, but its options
+ * are dealt: authors, staff included, tend to write the right answer first, and a room that sees
+ * 「A」 right three times running stops reading the question.
+ */
+export function shuffleOptions(quiz: Quiz, seed: Seed): Quiz {
+  const random = seededRandom(seed);
+  return { ...quiz, questions: quiz.questions.map((question) => shuffleQuestionOptions(question, random)) };
+}
+
+function shuffleQuestionOptions(question: QuizQuestion, random: () => number): QuizQuestion {
+  return question.kind === 'true-false' ? question : { ...question, options: shuffled(question.options, random) };
 }

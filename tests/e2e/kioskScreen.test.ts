@@ -8,6 +8,8 @@
  *   most ~35 characters, scaling with the screen, the board still framed beside it.
  * - A two-finger pinch and a 1.5 s long press (CDP touch events) do nothing; a tap still walks.
  * - Holding the corner without a PIN tells staff what to do, in their words.
+ * - A quiz goes by touch to its score, with no name, save or print; the statistics count it, and
+ *   the kiosk's reset forgets the attempt.
  * - The oath wall's ceremony goes by touch, phrase by phrase, and each reading to the end counts.
  *
  * Each test brings the kiosk to where it needs it (the corner and 返回 reset it to the entrance,
@@ -30,6 +32,7 @@ import {
   watchPage,
 } from './harness.ts';
 import { afterGlide, atEntrance, kioskState, longPress, panelPoint, touchContext, waitForKiosk } from './kioskSupport.ts';
+import { answerQuestion, quizState, shippedQuiz } from './quizSupport.ts';
 
 const SCREEN = { width: 1920, height: 1080 };
 /** Long enough that no idle reset comes in the middle of a test. */
@@ -318,6 +321,59 @@ describe('the kiosk at 1920×1080, as shipped', () => {
       .toBeLessThan((start?.position[2] ?? 0) - 1);
     expect(watch.errors).toEqual([]);
     expect(watch.offOrigin).toEqual([]);
+  });
+
+  it('takes a quiz by touch to its score, with no name, save or print, and counts it in the statistics', async () => {
+    const quiz = await shippedQuiz('corridor');
+    const total = quiz.questions.length;
+    await startVisit();
+    const before = await page.evaluate(() => window.__kiosk?.stats());
+    const dayBefore = Object.values(before?.days ?? {}).at(-1);
+    const startedBefore = dayBefore?.quizzes?.[quiz.id]?.started ?? 0;
+    const finishedBefore = dayBefore?.quizzes?.[quiz.id]?.finished ?? 0;
+
+    await page.getByRole('navigation', { name: '参观操作' }).getByRole('button', { name: '知识问答' }).tap();
+    const list = page.getByRole('dialog', { name: '知识问答' });
+    await list.waitFor({ state: 'visible' });
+    await list.getByRole('link', { name: new RegExp(`^${quiz.title.zh}`) }).tap();
+    const dialog = page.getByRole('dialog', { name: quiz.title.zh });
+    await dialog.waitFor({ state: 'visible' });
+    // Lobby-sized targets.
+    expect((await dialog.locator('label.quiz-option').first().boundingBox())?.height).toBeGreaterThanOrEqual(72);
+    const answers: Record<string, boolean> = {};
+    for (let n = 1; n <= total; n++) {
+      const right = n % 3 !== 0; // two right, one wrong, …
+      const question = await answerQuestion(page, dialog, quiz, n, right);
+      answers[question.id] = right;
+      if (n === 1) await saveArtifact('kiosk-quiz-feedback.png', await page.screenshot({ timeout: 120_000 }));
+      await dialog.getByRole('button', { name: n === total ? '查看成绩' : '下一题' }).tap();
+    }
+    const right = Object.values(answers).filter(Boolean).length;
+    await expect.poll(async () => (await quizState(page))?.attempt?.phase).toBe('finished');
+    expect(await dialog.getByTestId('quiz-score').textContent()).toContain(`${right} / ${total}`);
+    // A shared screen with no keyboard that blocks downloads: no name, no image, no print.
+    expect(await dialog.getByRole('textbox').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: '保存为图片' }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: '打印成绩卡' }).count()).toBe(0);
+    await saveArtifact('kiosk-quiz-result.png', await page.screenshot({ timeout: 120_000 }));
+
+    // The statistics: one more attempt started and finished, and each question's answer marked.
+    const after = await page.evaluate(() => window.__kiosk?.stats());
+    const day = Object.values(after?.days ?? {}).at(-1);
+    expect(day?.quizzes?.[quiz.id]).toEqual({ started: startedBefore + 1, finished: finishedBefore + 1 });
+    for (const [id, wasRight] of Object.entries(answers)) {
+      const was = dayBefore?.questions?.[id] ?? { answered: 0, correct: 0 };
+      expect(day?.questions?.[id], id).toEqual({ answered: was.answered + 1, correct: was.correct + (wasRight ? 1 : 0) });
+    }
+    // Closed, the quiz keeps its attempt for the visitor; the kiosk's reset (here staff leaving
+    // through the corner, as at the idle-out) forgets it.
+    await dialog.getByRole('button', { name: '关闭问答' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await quizState(page))?.attempt?.phase).toBe('finished');
+    await resetThroughCorner();
+    await expect.poll(async () => (await quizState(page))?.attempt ?? null).toBeNull();
+    expect(await page.getByRole('dialog', { name: quiz.title.zh }).count()).toBe(0);
+    expect(watch.errors).toEqual([]);
   });
 });
 

@@ -7,11 +7,15 @@
  * to landscape, the card moves to the side. The HUD's English title takes two lines at most,
  * clear of the floor plan's button; the directory covers the whole screen; the floor plan folds
  * away after the year scrubber; its boards have finger-sized targets; a board whose card closes
- * is framed whole again.
+ * is framed whole again. A quiz (知识问答) is taken to the end by touch: a board opened from an
+ * answer's 去看展板 and closed again brings back the same question, then the score, the result
+ * card saved as an image, and 再来一次.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openVisit, type PageWatch, shippedPanels, type Visit, waitForStillness } from './harness.ts';
+import { openVisit, type PageWatch, saveArtifact, shippedPanels, type Visit, waitForStillness } from './harness.ts';
+import { answerQuestion, quizState, shippedQuiz } from './quizSupport.ts';
 import { describeRect, overlaps, shownRect, shownRects } from './rects.ts';
 
 const WIDTH = 390;
@@ -318,6 +322,81 @@ describe('a phone visit', () => {
     expect(board?.bottom).toBeLessThanOrEqual(HEIGHT);
     expect(Math.abs(((board?.left ?? 0) + (board?.right ?? 0)) / 2 - WIDTH / 2)).toBeLessThan(4);
     await page.screenshot({ path: 'tests/artifacts/phone-card-closed.png' });
+  });
+
+  it('takes a quiz to the end by touch: a board from an answer and back to the same question, the score, the card, 再来一次', async () => {
+    const quiz = await shippedQuiz('corridor');
+    const total = quiz.questions.length;
+    const hash = () => page.evaluate(() => location.hash);
+    // On a phone the quizzes are in the directory (the HUD keeps its buttons for the corridor).
+    await page.locator('#directory-toggle').tap();
+    await page.getByRole('navigation', { name: '展厅目录' }).getByRole('link', { name: '知识问答', exact: true }).tap();
+    const list = page.getByRole('dialog', { name: '知识问答' });
+    await list.waitFor({ state: 'visible' });
+    expect(await hash()).toBe('#/quiz');
+    await list.getByRole('link', { name: new RegExp(`^${quiz.title.zh}`) }).tap();
+    const dialog = page.getByRole('dialog', { name: quiz.title.zh });
+    await dialog.waitFor({ state: 'visible' });
+    expect(await hash()).toBe(`#/quiz/${quiz.id}`);
+    // Big targets, within the screen.
+    const optionBox = await dialog.locator('label.quiz-option').first().boundingBox();
+    expect(optionBox?.height).toBeGreaterThanOrEqual(48);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    const seed = (await quizState(page))?.attempt?.seed;
+
+    let right = 0;
+    for (let n = 1; n <= total; n++) {
+      // Right, wrong, right, wrong…: the score must count exactly the right ones.
+      const answerRight = n % 2 === 1;
+      const question = await answerQuestion(page, dialog, quiz, n, answerRight);
+      if (answerRight) right++;
+      if (n === 1) {
+        await page.screenshot({ path: 'tests/artifacts/phone-quiz-feedback.png' });
+        // 去看展板: the board that supports the answer, in its card, and back to the same question.
+        const link = dialog.getByRole('link', { name: /去看展板/ });
+        expect(await link.getAttribute('href')).toBe(`#/panel/${question.panel}`);
+        await link.tap();
+        const title = panels.find((panel) => panel.id === question.panel)?.title;
+        const card = page.getByRole('dialog', { name: title });
+        await card.waitFor({ state: 'visible' });
+        expect(await hash()).toBe(`#/panel/${question.panel}`);
+        expect((await exhibitState())?.openPanelId).toBe(question.panel);
+        await card.getByRole('button', { name: '返回问答' }).tap();
+        await dialog.waitFor({ state: 'visible' });
+        expect(await hash()).toBe(`#/quiz/${quiz.id}`);
+        expect((await exhibitState())?.openPanelId).toBeNull();
+        expect((await quizState(page))?.attempt).toMatchObject({ index: 0, questionId: question.id, phase: 'feedback' });
+        expect(await dialog.getByTestId('quiz-feedback').textContent()).toContain(question.explanation.zh);
+      }
+      await dialog.getByRole('button', { name: n === total ? '查看成绩' : '下一题' }).tap();
+    }
+
+    await expect.poll(async () => (await quizState(page))?.attempt?.phase).toBe('finished');
+    expect(await dialog.getByTestId('quiz-score').textContent()).toContain(`${right} / ${total}`);
+    expect(await dialog.locator('li.quiz-review').count()).toBe(total);
+    // A name only if the visitor types one: the field starts empty.
+    const name = dialog.getByRole('textbox', { name: /姓名/ });
+    expect(await name.inputValue()).toBe('');
+    await name.fill('消防学员');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '保存为图片' }).tap();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(new RegExp(`^dangshi-quiz-${quiz.id}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+    const png = await readFile((await saved.path()) as string);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+    await saveArtifact('phone-quiz-card.png', png);
+    await expect.poll(() => dialog.getByRole('status').last().textContent()).toContain('成绩卡已保存为图片');
+    await page.screenshot({ path: 'tests/artifacts/phone-quiz-result.png' });
+
+    // 再来一次: a new order, from the first question, nothing answered.
+    await dialog.getByRole('button', { name: '再来一次' }).tap();
+    await expect.poll(async () => (await quizState(page))?.attempt?.phase).toBe('answering');
+    expect((await quizState(page))?.attempt).toMatchObject({ index: 0 });
+    expect((await quizState(page))?.attempt?.seed).not.toBe(seed);
+    await dialog.getByRole('button', { name: '关闭问答' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await hash()).toBe('#/');
   });
 
   it('said nothing wrong on the way', () => {

@@ -11,6 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Quiz } from '../../src/content/quizSchema.ts';
+import { seedFromText } from '../../src/quiz/random.ts';
+import { shuffleOptions } from '../../src/quiz/shuffle.ts';
 import { launchBrowser, type PageWatch, ROOT, type StaticServer, serveStatic, waitForExhibit, watchPage } from './harness.ts';
 
 interface ShippedQuestion {
@@ -31,6 +34,7 @@ let page: Page;
 let watch: PageWatch;
 let quizTitle: string;
 let questions: ShippedQuestion[];
+let authored: ShippedQuestion[];
 const quizRequests: string[] = [];
 
 /** The room quiz's slide as the room (and a screen reader) sees it. */
@@ -66,7 +70,9 @@ async function expectQuestion(n: number, phase: 'answering' | 'revealed') {
   const shown = await slide();
   expect(shown?.name).toBe(`第 ${n} 题`);
   expect(shown?.prompt).toBe(question.prompt.zh);
-  // In the order the quiz was written, lettered A, B, C…
+  // The question as written, its options as dealt (every one of them, none twice), lettered A, B, C… as shown.
+  expect(question.id).toBe(authored[n - 1]?.id);
+  expect(shown?.options.map((option) => option.id).sort()).toEqual(authored[n - 1]?.options.map((option) => option.id).sort());
   expect(shown?.options.map((option) => [option.id, option.letter, option.text])).toEqual(
     question.options.map((option, index) => [option.id, String.fromCharCode(65 + index), option.text.zh]),
   );
@@ -92,7 +98,9 @@ beforeAll(async () => {
   const quiz = file.quizzes.find((candidate) => candidate.id === 'new-recruits');
   if (!quiz) throw new Error('no new-recruits quiz in quiz.json');
   quizTitle = quiz.title.zh;
-  questions = quiz.questions;
+  // The room asks in the authored order, with each question's options dealt from the quiz's id.
+  questions = shuffleOptions(quiz as unknown as Quiz, seedFromText(quiz.id)).questions as unknown as ShippedQuestion[];
+  authored = quiz.questions;
   server = await serveStatic();
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });

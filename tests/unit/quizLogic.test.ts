@@ -16,9 +16,9 @@ import {
   currentQuestion,
   startAttempt,
 } from '../../src/quiz/attempt.ts';
-import { seededRandom, shuffled } from '../../src/quiz/random.ts';
+import { seededRandom, seedFromText, shuffled } from '../../src/quiz/random.ts';
 import { formatScore, isCorrect, scoreAttempt } from '../../src/quiz/score.ts';
-import { shuffleQuiz } from '../../src/quiz/shuffle.ts';
+import { shuffleOptions, shuffleQuiz } from '../../src/quiz/shuffle.ts';
 
 const option = (id: string) => ({ id, text: `选项 ${id}` });
 const trueFalse = [
@@ -155,6 +155,44 @@ describe('the seeded shuffle (再来一次)', () => {
         if (question.kind === 'true-false') expect(ids(question.options)).toEqual(['true', 'false']);
       }
     }
+  });
+});
+
+describe('the room quiz’s deal (options only, from the quiz’s id)', () => {
+  it('a seed from a text is the same for the same text and differs between texts', () => {
+    expect(seedFromText('new-recruits')).toBe(seedFromText('new-recruits'));
+    expect(seedFromText('new-recruits')).not.toBe(seedFromText('corridor'));
+    expect(Number.isInteger(seedFromText(''))).toBe(true);
+    expect(seedFromText('知识问答')).toBeGreaterThanOrEqual(0);
+    expect(seedFromText('知识问答')).toBeLessThan(2 ** 32);
+  });
+
+  it('keeps the questions in the authored order and deals each one’s options; true-false as written', () => {
+    const dealt = shuffleOptions(QUIZ, 7);
+    expect(ids(dealt.questions)).toEqual(ids(QUIZ.questions));
+    dealt.questions.forEach((question, index) => {
+      const authored = QUIZ.questions[index] as QuizQuestion;
+      expect([...ids(question.options)].sort()).toEqual([...ids(authored.options)].sort());
+      expect(question.answer).toEqual(authored.answer);
+      if (question.kind === 'true-false') expect(ids(question.options)).toEqual(['true', 'false']);
+    });
+    expect(shuffleOptions(QUIZ, 7)).toEqual(dealt);
+    // Over many seeds, options do move.
+    const firsts = new Set(Array.from({ length: 40 }, (_, seed) => shuffleOptions(QUIZ, seed).questions[0]?.options[0]?.id));
+    expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  it('spreads the shipped lesson’s right answers over the letters, where the authors wrote most of them first', async () => {
+    const contentDir = new URL('../../assets/content/', import.meta.url).pathname;
+    const { exhibition } = await loadExhibition(fsContentReader(contentDir));
+    const { quizzes } = await loadQuizzes(fsContentReader(contentDir), exhibition);
+    const lesson = quizzes.find((quiz) => quiz.id === 'new-recruits') as Quiz;
+    const choices = lesson.questions.filter((question) => question.kind !== 'true-false');
+    const firstAsWritten = choices.filter((question) => question.answer.includes(question.options[0]?.id ?? '')).length;
+    const dealt = shuffleOptions(lesson, seedFromText(lesson.id)).questions.filter((question) => question.kind !== 'true-false');
+    const firstAsDealt = dealt.filter((question) => question.answer.includes(question.options[0]?.id ?? '')).length;
+    expect(firstAsWritten).toBeGreaterThan(choices.length / 2);
+    expect(firstAsDealt).toBeLessThan(firstAsWritten);
   });
 });
 

@@ -56,7 +56,9 @@ export function resultCardText({ exhibition, quizTitle, score, name, at, lang }:
 
 /** The saved image's size in CSS pixels (drawn at twice that, for sharp print and phone screens). */
 export const RESULT_IMAGE = { width: 1200, height: 800, scale: 2 } as const;
-const FONT_FAMILY = '"Exhibit Sans", "Noto Sans SC", sans-serif';
+// The page's own list (src/ui/styles.css): a typed name may hold characters the subset lacks, and
+// then the device's own Chinese font draws them.
+const FONT_FAMILY = '"Exhibit Sans", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 const COLOURS = { red: '#9b1b1e', deepRed: '#5e0d10', gold: '#d9b25f', cream: '#f8f1e3', ink: '#24160f', muted: '#6b5646' };
 
 /** Breaks `text` into lines no wider than `width` (at characters: Chinese has no spaces), at most `max` lines. */

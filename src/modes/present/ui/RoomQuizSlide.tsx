@@ -8,10 +8,9 @@
  * quiz's title, by "第 N 题" or by 问答结束. A live region says what a screen reader should hear
  * and nothing more: the answer when it is revealed, ten seconds left, time-up, a pause.
  *
- * Options show in the order the quiz was written: the room reads one screen together, so there is
- * no one to shuffle for (the visitor's 再来一次 shuffles so a second attempt is not learned by
- * position), and the presenter's view, the answer key and the explanation ("A and C…") all keep
- * the author's letters.
+ * Questions come in the lesson's order; each question's options as the loader dealt them from the
+ * quiz's id (src/modes/present/roomQuizLoad.ts), lettered in the order shown, so the projector and
+ * the presenter's view give the same letters and the right answer is not always 「A」.
  */
 import { useId, useLayoutEffect, useRef } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
