@@ -2,13 +2,14 @@
  * Accessibility of the 3D visit, end to end, in one shared visit (the corridor takes tens of
  * seconds to load under SwiftShader): axe-core on the corridor, the directory, the text twin and
  * an open card; search by a Chinese and an English word opening the card; the card's read-aloud
- * button with speech synthesis replaced by a recorder.
+ * button with speech synthesis replaced by a recorder; a quiz taken with the keyboard alone.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations, stubSpeechSynthesis } from './a11ySupport.ts';
 import { launchBrowser, type PageWatch, ROOT, type StaticServer, serveStatic, waitForExhibit, watchPage } from './harness.ts';
+import { shippedQuiz } from './quizSupport.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -140,6 +141,61 @@ describe('accessibility of the 3D visit', () => {
     await expect.poll(() => page.locator('dialog.search').count()).toBe(0);
     // Focus is back where it was, not lost to the page.
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('DIALOG');
+  });
+
+  it('takes a quiz with the keyboard alone, in English: focus on each question, feedback announced, no serious axe violation', async () => {
+    const active = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          tag: element?.tagName ?? '',
+          type: element?.getAttribute('type') ?? '',
+          text: element?.textContent?.trim() ?? '',
+        };
+      });
+    /** Tabs forward until the focused element passes `wanted` (at most 30 presses). */
+    const tabTo = async (wanted: (focused: Awaited<ReturnType<typeof active>>) => boolean) => {
+      for (let press = 0; press < 30 && !wanted(await active()); press++) await page.keyboard.press('Tab');
+      expect(wanted(await active()), JSON.stringify(await active())).toBe(true);
+    };
+    await page.locator('#quiz-toggle').focus();
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('dialog', { name: 'Quiz', exact: true });
+    await list.waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('#/quiz');
+    expect(await seriousViolations(page)).toEqual([]);
+    await tabTo((focused) => focused.tag === 'A' && focused.text.startsWith('Party History Corridor · Quiz'));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Party History Corridor · Quiz' });
+    await dialog.waitFor();
+    const total = (await shippedQuiz('corridor')).questions.length;
+    for (let n = 1; n <= total; n++) {
+      // Each question's heading takes the focus, so a screen reader reads it first.
+      await expect.poll(async () => (await active()).tag).toBe('H3');
+      expect((await active()).text).toContain(`Question ${n} of ${total}`);
+      if (n === 1) expect(await seriousViolations(page)).toEqual([]);
+      await tabTo((focused) => focused.tag === 'INPUT');
+      await page.keyboard.press('Space');
+      await tabTo((focused) => focused.tag === 'BUTTON' && focused.text === 'Submit');
+      await page.keyboard.press('Enter');
+      const feedback = dialog.getByTestId('quiz-feedback');
+      await expect.poll(() => feedback.textContent()).toMatch(/Correct!|Not quite\./);
+      expect(await feedback.getAttribute('aria-live')).toBe('polite');
+      // The focus stays on the one button, now the way on.
+      expect((await active()).text).toBe(n === total ? 'See the result' : 'Next question');
+      if (n === 1) {
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: artifact('a11y-quiz-feedback.png') });
+      }
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(async () => (await active()).text).toBe('Quiz complete');
+    expect(await dialog.getByTestId('quiz-score').textContent()).toMatch(new RegExp(`\\d+ / ${total}`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifact('a11y-quiz-result.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('quiz-toggle');
   });
 
   it('caused no console error and no request off the origin', () => {

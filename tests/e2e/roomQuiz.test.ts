@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Quiz } from '../../src/content/quizSchema.ts';
 import { seedFromText } from '../../src/quiz/random.ts';
 import { shuffleOptions } from '../../src/quiz/shuffle.ts';
+import { seriousViolations } from './a11ySupport.ts';
 import { launchBrowser, type PageWatch, ROOT, type StaticServer, serveStatic, waitForExhibit, watchPage } from './harness.ts';
 
 interface ShippedQuestion {
@@ -155,9 +156,11 @@ describe('the room quiz in projector mode', () => {
     }
   });
 
-  it('the next click reveals the answer: the correct option marked, the explanation, announced', async () => {
+  it('the next click reveals the answer: the correct option marked, the explanation, announced; no serious axe violation', async () => {
+    expect(await seriousViolations(page)).toEqual([]); // the question, before the answer
     await page.keyboard.press('PageDown');
     await expectQuestion(1, 'revealed');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('then question 2, and its answer', async () => {
