@@ -11,6 +11,7 @@ import { MODES } from './modes/registry.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { parseModeParams } from './routing/modeParams.ts';
 import { rememberLanguage, startLanguage } from './store/languagePreference.ts';
+import { rememberQuizAttempt } from './store/quizMemory.ts';
 import { safeStorage } from './store/safeStorage.ts';
 import { startMode, useExhibition } from './store/store.ts';
 import './ui/styles.css';
@@ -31,6 +32,8 @@ const store = useExhibition;
 // The visitor's language survives a reload (not on the kiosk: see languagePreference.ts).
 startMode(store, { mode, capabilities: entry.capabilities, lang: startLanguage(entry.capabilities, storage) });
 rememberLanguage(store, storage);
+// A quiz under way survives a reload of the visitor's tab (not on the kiosk: see quizMemory.ts).
+rememberQuizAttempt(store, safeStorage(window, 'sessionStorage'));
 const hasWebgl = webglAvailable();
 // The lobby kiosk guards against exits and dead screens before anything renders (and if React
 // dies): its install starts them. Projector and kiosk code are chunks of their own.

@@ -26,6 +26,7 @@ export const NO_CAPABILITIES: ModeCapabilities = {
   cameraTransitions: 'glide',
   cardRoom: 'visitor',
   remembersLanguage: false,
+  remembersQuizAttempt: false,
 };
 
 export interface StoreOptions {

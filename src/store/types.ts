@@ -10,6 +10,7 @@ import type { Exhibition } from '../content/schema.ts';
 import type { CorridorLayout, Viewpoint } from '../layout/corridor.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 import type { AttemptEvent, AttemptState } from '../quiz/attempt.ts';
+import type { SavedAttempt } from '../quiz/attemptMemory.ts';
 import type { Seed } from '../quiz/random.ts';
 
 export type Mode = 'visitor' | 'present' | 'kiosk' | 'follow';
@@ -77,6 +78,11 @@ export interface ModeCapabilities {
   cardRoom: 'visitor' | 'kiosk' | 'none';
   /** Whether the visitor's choice of language is kept across reloads (not on the kiosk, a shared screen). */
   remembersLanguage: boolean;
+  /**
+   * Whether a quiz attempt under way (the answers, the name typed for the result card) survives a
+   * reload of the tab (sessionStorage): the visitor's own browser, not the kiosk's shared screen.
+   */
+  remembersQuizAttempt: boolean;
 }
 
 /** Where the camera should go next. `seq` changes on every request, so asking twice works. */
@@ -288,6 +294,11 @@ export interface QuizSlice {
   /** 去看展板: the question's panel over the quiz; closing its card comes back to the same question. */
   showQuizBoard(panelId: string): void;
   setQuizName(name: string): void;
+  /**
+   * An attempt written down before a reload: taken up (if it still fits the quiz) when that quiz
+   * next opens with no attempt under way, instead of a new one.
+   */
+  resumeQuizAttempt(saved: SavedAttempt): void;
   /** Forgets the quiz screen, the attempt and the name (the kiosk's idle reset). */
   resetQuiz(): void;
 }

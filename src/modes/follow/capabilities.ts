@@ -13,4 +13,5 @@ export const FOLLOW_CAPABILITIES: ModeCapabilities = {
   cameraTransitions: 'glide',
   cardRoom: 'none',
   remembersLanguage: true,
+  remembersQuizAttempt: false,
 };

@@ -12,4 +12,5 @@ export const KIOSK_CAPABILITIES: ModeCapabilities = {
   cameraTransitions: 'glide',
   cardRoom: 'kiosk',
   remembersLanguage: false,
+  remembersQuizAttempt: false,
 };

@@ -19,4 +19,5 @@ export const VISITOR_CAPABILITIES: ModeCapabilities = {
   cameraTransitions: 'cutWhenReducedMotion',
   cardRoom: 'visitor',
   remembersLanguage: true,
+  remembersQuizAttempt: true,
 };

@@ -10,6 +10,7 @@
 import type { StateCreator } from 'zustand';
 import type { Quiz } from '../../content/quizSchema.ts';
 import { attemptReducer, startAttempt } from '../../quiz/attempt.ts';
+import { resumeAttempt, type SavedAttempt } from '../../quiz/attemptMemory.ts';
 import { randomSeed, type Seed } from '../../quiz/random.ts';
 import type { ExhibitionState, QuizSlice } from '../types.ts';
 
@@ -36,11 +37,22 @@ const findQuiz = (quizzes: readonly Quiz[], quizId: string | null) => quizzes.fi
 export const createQuizSlice: StateCreator<ExhibitionState, [], [], QuizSlice> = (set, get) => {
   /** A seed asked for before the quizzes were in, for the attempt that starts when they arrive. */
   let pendingSeed: Seed | undefined;
+  /** An attempt from before a reload, waiting for its quiz to open. */
+  let resumable: SavedAttempt | null = null;
 
-  /** The attempt for `quizId`: the one under way if it is this quiz's, else a new one. */
+  /**
+   * The attempt for `quizId`: the one under way if it is this quiz's, else the one from before a
+   * reload if it still fits, else a new one.
+   */
   const attemptFor = (quiz: Quiz, seed: Seed | undefined): Partial<ExhibitionState> => {
     const { quizAttempt, quizRound } = get();
     if (quizAttempt?.source.id === quiz.id && seed === undefined) return {};
+    if (seed === undefined && resumable?.quizId === quiz.id) {
+      const saved = resumable;
+      resumable = null;
+      const resumed = resumeAttempt(quiz, saved);
+      if (resumed) return { quizAttempt: resumed, quizRound: quizRound + 1, quizName: saved.name };
+    }
     return { quizAttempt: startAttempt(quiz, seed ?? randomSeed()), quizRound: quizRound + 1, quizName: '' };
   };
 
@@ -127,8 +139,13 @@ export const createQuizSlice: StateCreator<ExhibitionState, [], [], QuizSlice> =
       if (get().quizName !== name) set({ quizName: name });
     },
 
+    resumeQuizAttempt(saved) {
+      resumable = saved;
+    },
+
     resetQuiz() {
       pendingSeed = undefined;
+      resumable = null;
       set({ quizScreen: null, openQuizId: null, quizAttempt: null, quizName: '' });
     },
   };
