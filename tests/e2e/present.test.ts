@@ -284,7 +284,7 @@ afterAll(async () => {
 });
 
 describe('projector mode', () => {
-  it('starts from the directory: a link per lesson leads to ?mode=present&tour=<id>', async () => {
+  it('starts from the directory: a link per lesson leads to ?mode=present&tour=<id>, a lesson’s quiz beside it', async () => {
     await page.goto(server.url);
     await waitForExhibit(page);
     // The first frames after the loading screen compile the corridor's shaders on the CPU: on a
@@ -295,12 +295,18 @@ describe('projector mode', () => {
     const present = nav.getByRole('region', { name: '讲解模式' });
     await expect.poll(() => present.isVisible()).toBe(true);
     const links = await present.getByRole('link').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['?mode=present&tour=new-recruits', '?mode=present&tour=renew-oath', '?mode=present&tour=all']);
+    // Each lesson, and beside the one that names its quiz, that quiz (课后问答) for a visitor.
+    expect(links).toEqual([
+      '?mode=present&tour=new-recruits',
+      '#/quiz/new-recruits',
+      '?mode=present&tour=renew-oath',
+      '?mode=present&tour=all',
+    ]);
   });
 
   it('the lesson opens at its first stop, with the HUD gone', async () => {
     const present = page.getByRole('navigation', { name: '展厅目录' }).getByRole('region', { name: '讲解模式' });
-    await present.getByRole('link', { name: new RegExp(lessonTitle) }).click({ timeout: 60_000 });
+    await present.getByRole('link', { name: new RegExp(`^${lessonTitle}`) }).click({ timeout: 60_000 });
     await page.waitForURL((url) => url.search === SEARCH, { timeout: 60_000 });
     await waitForExhibit(page);
     await expectStop(1);
