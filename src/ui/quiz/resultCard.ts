@@ -8,6 +8,7 @@ import { formatDate, type Lang, localize } from '../../content/localize.ts';
 import type { LocalizedString } from '../../content/schema.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatScore, type Score } from '../../quiz/score.ts';
+import { type DownloadTarget, downloadBlob } from '../downloadFile.ts';
 
 export interface ResultCardText {
   exhibition: string;
@@ -133,10 +134,7 @@ export function drawResultCard(context: CanvasRenderingContext2D, card: ResultCa
 }
 
 /** What saving needs of the page (the document, in tests a stand-in). */
-export interface SaveTarget {
-  document: Document;
-  url: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'>;
-}
+export type SaveTarget = DownloadTarget;
 
 /**
  * Draws the card and downloads it as a PNG (`canvas.toBlob` and an `<a download>`). Resolves to
@@ -162,13 +160,6 @@ export async function saveResultImage(
   drawResultCard(context, card);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) return false;
-  const href = url.createObjectURL(blob);
-  const link = doc.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => url.revokeObjectURL(href), 10_000);
+  downloadBlob(blob, fileName, { document: doc, url });
   return true;
 }

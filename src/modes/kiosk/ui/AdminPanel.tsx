@@ -12,6 +12,7 @@ import { t } from '../../../i18n/strings.ts';
 import { formatModeParams } from '../../../routing/modeParams.ts';
 import { safeStorage } from '../../../store/safeStorage.ts';
 import { useExhibition } from '../../../store/store.ts';
+import { downloadBlob } from '../../../ui/downloadFile.ts';
 import { useKiosk } from '../kioskContext.ts';
 import type { KioskController } from '../kioskController.ts';
 import type { OfflineSupport } from '../offline.ts';
@@ -198,16 +199,7 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
 
   const exportCsv = () => {
     const name = `dangshi-kiosk-stats-${dayKey(now)}.csv`;
-    const url = URL.createObjectURL(
-      new Blob([statsToCsv(stats.snapshot(), titleOf, quizTextOf)], { type: 'text/csv;charset=utf-8' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(new Blob([statsToCsv(stats.snapshot(), titleOf, quizTextOf)], { type: 'text/csv;charset=utf-8' }), name);
     setNotice(t('kioskExported', 'zh', { name }));
   };
 
