@@ -244,7 +244,7 @@ describe('the presenter view', () => {
   });
 
   it("shows the current stop with its notes, the next stop, the timers and the projector's state", () => {
-    const follower = { send: vi.fn(), goTo: vi.fn(), dispose: vi.fn() };
+    const follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
     presentRuntime.setState({ remote: snapshot({ blank: 'black', page: 2, pages: 3 }), remoteStatus: 'connected', follower });
     act(() => root.render(<PresenterView />));
     const now = container.querySelector('[aria-label="当前"]');
