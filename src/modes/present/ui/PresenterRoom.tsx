@@ -18,14 +18,28 @@ export interface PresenterRoomProps {
 
 export function PresenterRoom({ room, lang, send }: PresenterRoomProps) {
   const headingId = useId();
-  const listId = useId();
   // The view's buttons keep the focus where it was, so the clicker's keys go on driving the lesson.
   const keepFocus = (event: React.MouseEvent) => event.preventDefault();
   return (
     <section className="presenter-room" aria-labelledby={headingId} data-join-code={room.code} data-live-phase={room.phase}>
-      <h3 id={headingId} className="presenter__label">
-        {liveText('liveButton', lang)}
-      </h3>
+      <div className="presenter-room__head">
+        <h3 id={headingId} className="presenter__label">
+          {liveText('liveButton', lang)}
+        </h3>
+        <div className="presenter-room__buttons">
+          <button type="button" onMouseDown={keepFocus} onClick={() => send({ kind: 'gather' })}>
+            {liveText('gather', lang)}
+          </button>
+          <button
+            type="button"
+            onMouseDown={keepFocus}
+            aria-pressed={!room.nicknamesVisible}
+            onClick={() => send({ kind: 'nicknames', visible: !room.nicknamesVisible })}
+          >
+            {liveText('hideNicknames', lang)}
+          </button>
+        </div>
+      </div>
       {room.phase === 'reconnecting' && (
         <p className="presenter-room__warning" role="status">
           {liveText('reconnecting', lang)}
@@ -39,11 +53,9 @@ export function PresenterRoom({ room, lang, send }: PresenterRoomProps) {
         <span className="presenter-room__code">{room.code}</span>
       </p>
       {!room.nicknamesVisible && <p className="presenter-room__warning">{liveText('nicknamesHiddenOnProjector', lang)}</p>}
-      <h4 id={listId} className="presenter-room__list-heading">
-        {liveText('roster', lang)} ({room.participants.length})
-      </h4>
       {room.participants.length > 0 ? (
-        <ul className="presenter-room__list" aria-labelledby={listId}>
+        // Named, not headed: the count above says how many already, and the side has little room.
+        <ul className="presenter-room__list" aria-label={`${liveText('roster', lang)} (${room.participants.length})`}>
           {room.participants.map((participant, index) => (
             <PresenterRoomParticipant
               key={participant.id}
@@ -58,19 +70,6 @@ export function PresenterRoom({ room, lang, send }: PresenterRoomProps) {
       ) : (
         <p className="presenter-room__empty">{liveText('noParticipants', lang)}</p>
       )}
-      <div className="presenter-room__buttons">
-        <button type="button" onMouseDown={keepFocus} onClick={() => send({ kind: 'gather' })}>
-          {liveText('gather', lang)}
-        </button>
-        <button
-          type="button"
-          onMouseDown={keepFocus}
-          aria-pressed={!room.nicknamesVisible}
-          onClick={() => send({ kind: 'nicknames', visible: !room.nicknamesVisible })}
-        >
-          {liveText('hideNicknames', lang)}
-        </button>
-      </div>
     </section>
   );
 }

@@ -36,6 +36,10 @@ export function PresenterRoomParticipant({
   const [moveFocus, setMoveFocus] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
+  // The list scrolls in a small box: the confirmation, under the row, must not open out of sight.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [confirming]);
   useEffect(() => {
     if (!moveFocus) return;
     (confirming ? confirmButton : removeButton).current?.focus();
