@@ -30,6 +30,14 @@ const STRINGS = {
   rosterFree: { zh: '自由参观', en: 'looking around' },
   rosterOffline: { zh: '离线', en: 'offline' },
   remove: { zh: '移出', en: 'Remove' },
+  // 课堂互动 in the presenter view (the presenter's own screen, not the room's).
+  removeParticipant: { zh: '移出 {name}', en: 'Remove {name}' },
+  confirmRemove: { zh: '确认移出 {name}', en: 'Yes, remove {name}' },
+  noParticipants: { zh: '还没有人加入。', en: 'Nobody has joined yet.' },
+  nicknamesHiddenOnProjector: {
+    zh: '投影上不显示昵称，观众以编号显示。',
+    en: 'The projector shows numbers instead of nicknames.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Every word of 课堂互动, for the interface font's character subset (src/build/characters.ts). */
@@ -37,7 +45,8 @@ export function liveFontStrings(): string[] {
   return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
 }
 
-export function liveText(key: keyof typeof STRINGS, lang: Lang, values: Record<string, number> = {}): string {
+/** A string with its `{n}`, `{name}` filled in (a name is text: the caller renders the result as text). */
+export function liveText(key: keyof typeof STRINGS, lang: Lang, values: Record<string, number | string> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 

@@ -6,7 +6,8 @@
  * around and come back at 集合, keep their own language (the presenter can keep their nicknames
  * off the projector), and resync by themselves after the
  * server restarts mid-lesson (the time is measured and printed, not asserted); a presenter
- * command forged from a phone's own connection is refused and changes nothing. A visitor's card
+ * command forged from a phone's own connection is refused and changes nothing. The presenter
+ * window (S) lists the room, and 移出 there removes a phone. A visitor's card
  * served by the station carries a QR of its link.
  */
 import { rm } from 'node:fs/promises';
@@ -299,6 +300,34 @@ describe('a live lesson with the station server', () => {
     await expect.poll(() => projector.locator('.present-live-card').getAttribute('data-live-phase'), POLL).toBe('live');
     const now = await projectorNext();
     await phonesFollow(now.stop, now.title);
+  });
+
+  it('the presenter window (S) lists the room, and 移出 there removes a phone', async () => {
+    const popup = projector.waitForEvent('popup', { timeout: 60_000 });
+    await projector.keyboard.press('s');
+    const presenter = await popup;
+    presenter.setDefaultTimeout(90_000);
+    const presenterWatch = watchPage(presenter, station.url.replace(/\/$/, ''));
+    // The projector window owns the lesson; the presenter window shows its copy of the room.
+    const room = presenter.getByRole('region', { name: '课堂互动', exact: true });
+    const joined = () => room.locator('.presenter-room__count').getAttribute('data-joined');
+    await expect.poll(joined, POLL).toBe('3');
+    expect(await room.getAttribute('data-join-code')).toBe(code);
+    const list = room.getByRole('list', { name: /^参加者/ });
+    expect((await list.locator('.presenter-room__nickname').allTextContents()).sort()).toEqual(
+      ['<b>Tom</b>', '小红', '（未填昵称）'].sort(),
+    );
+    expect(await list.locator('b').count()).toBe(0);
+    await expect.poll(() => list.getByText('跟随讲解', { exact: true }).count(), POLL).toBe(3);
+    await room.getByRole('button', { name: '移出 小红', exact: true }).click();
+    await room.getByRole('button', { name: '确认移出 小红', exact: true }).click();
+    await expect.poll(async () => (await phoneView(phones[0] as Page)).screen, POLL).toBe('removed');
+    await expect.poll(joined, POLL).toBe('2');
+    await expect.poll(() => joinCardCount(), POLL).toBe(2);
+    expect(await list.getByText('小红', { exact: true }).count()).toBe(0);
+    expect(presenterWatch.offOrigin).toEqual([]);
+    expect(presenterWatch.errors).toEqual([]);
+    await presenter.close();
   });
 
   it('a visitor on the station’s Wi-Fi finds a QR of the board’s link on its card (扫码在手机上看)', async () => {

@@ -7,8 +7,9 @@
  */
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { panelSchema } from '../../src/content/schema.ts';
+import type { PresentRoom } from '../../src/modes/present/live/liveRoom.ts';
 import { presentRuntime } from '../../src/modes/present/presentMode.ts';
 import { createPresentSession, type PresentSession } from '../../src/modes/present/presentSession.ts';
 import type { PresentSnapshot } from '../../src/modes/present/presentSync.ts';
@@ -56,6 +57,7 @@ afterEach(() => {
     remote: null,
     follower: null,
     remoteStatus: 'connecting',
+    room: null,
     popupBlocked: false,
     tourNoticeHidden: false,
   });
@@ -244,7 +246,7 @@ describe('the presenter view', () => {
   });
 
   it("shows the current stop with its notes, the next stop, the timers and the projector's state", () => {
-    const follower = { send: vi.fn(), goTo: vi.fn(), dispose: vi.fn() };
+    const follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
     presentRuntime.setState({ remote: snapshot({ blank: 'black', page: 2, pages: 3 }), remoteStatus: 'connected', follower });
     act(() => root.render(<PresenterView />));
     const now = container.querySelector('[aria-label="当前"]');
@@ -290,6 +292,157 @@ describe('the presenter view', () => {
     expect(container.querySelector('[aria-label="当前"] h2')?.textContent).toBe('讲解结束');
     expect(container.querySelector('[aria-label="当前"]')?.textContent).toContain('PageUp');
     expect(container.querySelector('.presenter__stops [aria-current]')).toBeNull();
+  });
+
+  describe("课堂互动, the live lesson's room", () => {
+    const IDS = [
+      '6f1c2d3e-1111-4a4e-9a57-2f4c0e0e7a11',
+      '6f1c2d3e-2222-4a4e-9a57-2f4c0e0e7a11',
+      '6f1c2d3e-3333-4a4e-9a57-2f4c0e0e7a11',
+    ];
+    const room = (overrides: Partial<PresentRoom> = {}): PresentRoom => ({
+      phase: 'live',
+      code: '482913',
+      participantCount: 3,
+      followingCount: 1,
+      nicknamesVisible: true,
+      participants: [
+        { id: IDS[0] as string, nickname: '小红', status: 'following' },
+        { id: IDS[1] as string, nickname: '<b>x</b>', status: 'free' },
+        { id: IDS[2] as string, nickname: null, status: 'offline' },
+      ],
+      ...overrides,
+    });
+    const roomSection = () => {
+      const section = [...container.querySelectorAll('section[aria-labelledby]')].find(
+        (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent === '课堂互动',
+      );
+      return section as HTMLElement | undefined;
+    };
+    const rows = () => [...(roomSection()?.querySelectorAll('ul > li') ?? [])] as HTMLElement[];
+    const buttonNamed = (name: string) =>
+      [...(roomSection()?.querySelectorAll('button') ?? [])].find(
+        (button) => (button.getAttribute('aria-label') ?? button.textContent) === name,
+      );
+    let follower: { send: Mock; goTo: Mock; room: Mock; dispose: Mock };
+
+    beforeEach(() => {
+      follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
+      presentRuntime.setState({ remote: snapshot(), remoteStatus: 'connected', follower });
+    });
+
+    it('is absent while no lesson runs', () => {
+      act(() => root.render(<PresenterView />));
+      expect(roomSection()).toBeUndefined();
+    });
+
+    it("lists who has joined, their nicknames as text, each one's status, the count and the join code", () => {
+      presentRuntime.setState({ room: room() });
+      act(() => root.render(<PresenterView />));
+      const section = roomSection();
+      expect(section?.querySelector('.presenter-room__count')?.textContent).toBe('已加入 3 人');
+      expect(section?.querySelector('.presenter-room__summary')?.textContent).toBe('已加入 3 人 · 1 人跟随讲解 · 课堂码 482913');
+      expect(section?.getAttribute('data-join-code')).toBe('482913');
+      const list = section?.querySelector('ul');
+      expect(list?.getAttribute('aria-label')).toBe('参加者 (3)');
+      expect(rows().map((row) => row.querySelector('.presenter-room__nickname')?.textContent)).toEqual([
+        '小红',
+        '<b>x</b>',
+        '（未填昵称）',
+      ]);
+      // The tag a visitor typed is shown as typed, never made into markup.
+      expect(section?.querySelector('b')).toBeNull();
+      expect(rows().map((row) => row.querySelector('.presenter-room__status')?.textContent)).toEqual([
+        '跟随讲解',
+        '自由参观',
+        '离线',
+      ]);
+      expect(rows().map((row) => row.getAttribute('data-participant-id'))).toEqual(IDS);
+      // Each 移出 is named for the one it removes (by number when there is no nickname).
+      expect(rows().map((row) => row.querySelector('button')?.getAttribute('aria-label'))).toEqual([
+        '移出 小红',
+        '移出 <b>x</b>',
+        '移出 观众 3',
+      ]);
+      expect(buttonNamed('隐藏昵称')?.getAttribute('aria-pressed')).toBe('false');
+    });
+
+    it("移出 asks to confirm, then calls through with the participant's id; 取消 calls nothing", () => {
+      presentRuntime.setState({ room: room() });
+      act(() => root.render(<PresenterView />));
+      act(() => buttonNamed('移出 <b>x</b>')?.click());
+      expect(follower.room).not.toHaveBeenCalled();
+      expect(buttonNamed('取消')).toBeDefined();
+      act(() => buttonNamed('取消')?.click());
+      expect(buttonNamed('确认移出 <b>x</b>')).toBeUndefined();
+      act(() => buttonNamed('移出 <b>x</b>')?.click());
+      act(() => buttonNamed('确认移出 <b>x</b>')?.click());
+      expect(follower.room).toHaveBeenCalledTimes(1);
+      expect(follower.room).toHaveBeenCalledWith({ kind: 'remove', participantId: IDS[1] });
+      // The projector's next room no longer has them.
+      act(() =>
+        presentRuntime.setState({
+          room: room({ participantCount: 2, participants: room().participants.filter((one) => one.id !== IDS[1]) }),
+        }),
+      );
+      expect(rows()).toHaveLength(2);
+      expect(roomSection()?.querySelector('.presenter-room__count')?.textContent).toBe('已加入 2 人');
+    });
+
+    it('a keyboard user is taken to the confirmation; a click leaves the focus where it was', () => {
+      presentRuntime.setState({ room: room() });
+      act(() => root.render(<PresenterView />));
+      const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+      buttonNamed('移出 小红')?.dispatchEvent(down);
+      expect(down.defaultPrevented).toBe(true);
+      // A mouse's click has a click count (detail ≥ 1); element.click() and a key's have 0.
+      act(() => buttonNamed('移出 小红')?.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 })));
+      expect(buttonNamed('确认移出 小红')).toBeDefined();
+      expect(document.activeElement).toBe(document.body);
+      act(() => buttonNamed('取消')?.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 })));
+      // Enter or Space on a focused button is a click of detail 0.
+      act(() => buttonNamed('移出 小红')?.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 })));
+      expect(document.activeElement).toBe(buttonNamed('确认移出 小红'));
+    });
+
+    it("集合 and 隐藏昵称 call through; with nicknames hidden the presenter still sees them, beside the room's number", () => {
+      presentRuntime.setState({ room: room() });
+      act(() => root.render(<PresenterView />));
+      act(() => buttonNamed('集合')?.click());
+      act(() => buttonNamed('隐藏昵称')?.click());
+      expect(follower.room.mock.calls).toEqual([[{ kind: 'gather' }], [{ kind: 'nicknames', visible: false }]]);
+      act(() => presentRuntime.setState({ room: room({ nicknamesVisible: false }) }));
+      expect(buttonNamed('隐藏昵称')?.getAttribute('aria-pressed')).toBe('true');
+      expect(roomSection()?.textContent).toContain('投影上不显示昵称，观众以编号显示。');
+      expect(rows().map((row) => row.querySelector('.presenter-room__number')?.textContent)).toEqual([
+        '观众 1',
+        '观众 2',
+        '观众 3',
+      ]);
+      expect(rows()[0]?.querySelector('.presenter-room__nickname')?.textContent).toBe('小红');
+      act(() => buttonNamed('隐藏昵称')?.click());
+      expect(follower.room).toHaveBeenLastCalledWith({ kind: 'nicknames', visible: true });
+    });
+
+    it('says when the server is lost, and when nobody has joined yet; in English too', () => {
+      presentRuntime.setState({
+        room: room({ phase: 'reconnecting', participantCount: 0, followingCount: 0, participants: [] }),
+      });
+      act(() => root.render(<PresenterView />));
+      expect(roomSection()?.querySelector('[role="status"]')?.textContent).toBe('与课堂服务器的连接中断，正在重新连接…');
+      expect(roomSection()?.querySelector('ul')).toBeNull();
+      expect(roomSection()?.textContent).toContain('还没有人加入。');
+      act(() => {
+        useExhibition.getState().setLang('en');
+        presentRuntime.setState({ room: room() });
+      });
+      const section = [...container.querySelectorAll('section[aria-labelledby]')].find(
+        (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent === 'Live lesson',
+      );
+      expect(section?.querySelector('.presenter-room__summary')?.textContent).toBe('3 joined · 1 following · Lesson code 482913');
+      expect(section?.querySelector('li button')?.getAttribute('aria-label')).toBe('Remove 小红');
+      expect(section?.querySelector('li .presenter-room__status')?.textContent).toBe('following');
+    });
   });
 
   it('formats the clocks', () => {

@@ -247,7 +247,7 @@ describe("the presenter's room quiz", () => {
   const now = () => container.querySelector('[data-testid="presenter-quiz"]');
 
   it('shows the answer and the explanation while the room is still answering, and the countdown', () => {
-    const follower = { send: vi.fn(), goTo: vi.fn(), dispose: vi.fn() };
+    const follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
     vi.setSystemTime(5_000);
     presentRuntime.setState({ remote: snapshot(asked), remoteStatus: 'connected', follower });
     act(() => root.render(<PresenterView />));

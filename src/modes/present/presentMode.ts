@@ -13,6 +13,7 @@ import { type PresentParams, parsePresentParams, presenterSearch } from '../../r
 import { formatHash, parseHash } from '../../routing/routes.ts';
 import { safeStorage } from '../../store/safeStorage.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
+import type { PresentRoom } from './live/liveRoom.ts';
 import { installPresenterLive, type PresenterLive } from './live/presenterLive.ts';
 import { installPointerHiding, installPresentKeys, POINTER_IDLE_CLASS, toggleFullscreen } from './presentInput.ts';
 import { createPresentSession, type Motion, type PresentSession } from './presentSession.ts';
@@ -33,6 +34,8 @@ export interface PresentRuntime {
   follower: SessionFollower | null;
   remote: PresentSnapshot | null;
   remoteStatus: RemoteStatus;
+  /** The presenter window's copy of the live lesson's room (null while none runs). */
+  room: PresentRoom | null;
   /** The browser refused to open the presenter window. */
   popupBlocked: boolean;
   /** The notice that the URL's tour does not exist has been read (Esc) or has timed out. */
@@ -48,6 +51,7 @@ export const presentRuntime = createStore<PresentRuntime>()(() => ({
   follower: null,
   remote: null,
   remoteStatus: 'connecting',
+  room: null,
   popupBlocked: false,
   tourNoticeHidden: false,
   openPresenter: null,
@@ -113,12 +117,12 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
     presentRuntime.setState({ popupBlocked: presenter === null });
   };
 
+  const live = installPresenterLive(session, win);
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(channelName(sessionId));
-  const stopPublish = channel ? publishSession(session, store, channel) : () => undefined;
+  const stopPublish = channel ? publishSession(session, store, channel, live) : () => undefined;
   const onPageHide = () => stopPublish();
   win.addEventListener('pagehide', onPageHide);
 
-  const live = installPresenterLive(session, win);
   const root = win.document.documentElement;
   const stopKeys = installPresentKeys(win, (outcome) => {
     // Esc closes what is open: a black or white screen first, then the messages and the control bar.
@@ -172,6 +176,7 @@ function installPresenterWindow(store: ExhibitionStore, win: Window, params: Pre
           if (store.getState().lang !== snapshot.lang) store.getState().setLang(snapshot.lang);
         },
         (remoteStatus) => presentRuntime.setState({ remoteStatus }),
+        (room) => presentRuntime.setState({ room }),
       )
     : null;
   presentRuntime.setState({ session: null, follower, remoteStatus: follower ? 'connecting' : 'closed' });
@@ -186,6 +191,6 @@ function installPresenterWindow(store: ExhibitionStore, win: Window, params: Pre
     stopKeys();
     follower?.dispose();
     channel?.close();
-    presentRuntime.setState({ follower: null, remote: null });
+    presentRuntime.setState({ follower: null, remote: null, room: null });
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The presenter's own screen (opened with S from the projector): the current stop, a preview of
  * the next, the talking points, the lesson's elapsed time and the time at this stop, and the state
- * of the projector (blank, paused). It mirrors the projector window's session over a
+ * of the projector (blank, paused), and the live lesson's room while one runs (课堂互动). It mirrors the projector window's session over a
  * BroadcastChannel; its keys and buttons are sent back there, so either window drives both.
  */
 import './present.css';
@@ -18,6 +18,7 @@ import type { PresentSnapshot } from '../presentSync.ts';
 import { countdownLeft, type RoomQuizSlot } from '../roomQuiz.ts';
 import { PresenterQuiz } from './PresenterQuiz.tsx';
 import { PresenterQuizNext } from './PresenterQuizNext.tsx';
+import { PresenterRoom } from './PresenterRoom.tsx';
 
 /** "4:05", "1:02:09". */
 export function formatClock(ms: number): string {
@@ -75,6 +76,7 @@ interface ScreenProps {
 function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) {
   const now = useNow();
   const follower = useStore(presentRuntime, (runtime) => runtime.follower);
+  const room = useStore(presentRuntime, (runtime) => runtime.room);
   const stopList = useRef<HTMLOListElement>(null);
   // The list of stops keeps the current one in view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the stop changes, to find its new place in the list
@@ -210,6 +212,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
             )}
           </section>
         )}
+        {room && <PresenterRoom room={room} lang={lang} send={(command) => follower?.room(command)} />}
         <section className="presenter__stops" aria-label={t('presenterAllStops', lang)}>
           <h3 className="presenter__label">{t('presenterAllStops', lang)}</h3>
           <ol ref={stopList}>

@@ -1,0 +1,378 @@
+/**
+ * 课堂互动 in the presenter window, over a real BroadcastChannel: the projector window's own live
+ * client (presenterLive.ts, with socket.io-client replaced by a fake socket and the station by a
+ * fake fetch) starts a lesson; the room it hears from the server reaches the presenter window;
+ * the presenter's 移出, 隐藏昵称 and 集合 reach the live client's socket as the projector's own
+ * buttons' would; malformed room messages are refused; and the presenter secret is in no message
+ * on the channel.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveRoster, LiveSnapshot, ParticipantView, PresenterWelcome } from '../../src/live/protocol.ts';
+import { type PresentRoom, roomOf } from '../../src/modes/present/live/liveRoom.ts';
+import { installPresenterLive, type PresenterLive } from '../../src/modes/present/live/presenterLive.ts';
+import { createPresentSession, type PresentSession } from '../../src/modes/present/presentSession.ts';
+import {
+  channelName,
+  followSession,
+  parseMessage,
+  publishSession,
+  type SessionFollower,
+} from '../../src/modes/present/presentSync.ts';
+import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
+import { LESSON, makeExhibition } from './presentFixtures.ts';
+
+/** The one socket the live client opens: records what it sends, and lets a test play the server. */
+const fakeSocket = vi.hoisted(() => {
+  const handlers = new Map<string, (payload: unknown) => void>();
+  return {
+    connected: true,
+    auth: null as unknown,
+    emitted: [] as [string, unknown][],
+    handlers,
+    on(event: string, handler: (payload: unknown) => void) {
+      handlers.set(event, handler);
+      return this;
+    },
+    emit(event: string, payload: unknown) {
+      this.emitted.push([event, payload]);
+      return this;
+    },
+    /** The server sends `event`. */
+    serverSends(event: string, payload: unknown) {
+      handlers.get(event)?.(payload);
+    },
+    removeAllListeners() {
+      handlers.clear();
+      return this;
+    },
+    disconnect() {
+      return this;
+    },
+  };
+});
+vi.mock('socket.io-client', () => ({
+  io: (_url: string, options: { auth: unknown }) => {
+    fakeSocket.auth = options.auth;
+    return fakeSocket;
+  },
+}));
+
+const SECRET = 'Pr3s3nt3rS3cr3t_Pr3s3nt3rS3cr3t-Pr3s3nt3rS3';
+const SESSION_ID = '0b0c9a1e-7f56-4a4e-9a57-2f4c0e0e7a11';
+const CODE = '482913';
+const IDS = [
+  '6f1c2d3e-1111-4a4e-9a57-2f4c0e0e7a11',
+  '6f1c2d3e-2222-4a4e-9a57-2f4c0e0e7a11',
+  '6f1c2d3e-3333-4a4e-9a57-2f4c0e0e7a11',
+];
+
+function liveSnapshot(overrides: Partial<LiveSnapshot> = {}): LiveSnapshot {
+  return {
+    protocol: 1,
+    sessionId: SESSION_ID,
+    code: CODE,
+    status: 'live',
+    tourId: 'lesson',
+    stopIndex: 0,
+    stopCount: 4,
+    panelId: 'c2',
+    page: 1,
+    blank: 'none',
+    gatherSeq: 0,
+    nicknamesVisible: true,
+    participantCount: 3,
+    connectedCount: 2,
+    followingCount: 1,
+    seq: 1,
+    startedAt: 1,
+    expiresAt: 2,
+    serverTime: 1,
+    ...overrides,
+  };
+}
+
+function participant(id: string, nickname: string | null, following: boolean, connected: boolean): ParticipantView {
+  return { participantId: id, nickname, following, connected, joinedAt: 1, lastSeen: 1 };
+}
+
+const ROSTER: LiveRoster = {
+  sessionId: SESSION_ID,
+  seq: 1,
+  participants: [
+    participant(IDS[0] as string, '小红', true, true),
+    participant(IDS[1] as string, '<b>Tom</b>', false, true),
+    participant(IDS[2] as string, null, true, false),
+  ],
+};
+
+/** A station: the page carries its CSP, 课堂互动 has a PIN, and a lesson starts with any PIN. */
+function stationWindow(): Window {
+  const storage = new Map<string, string>();
+  const sessionStorage = {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => void storage.set(key, value),
+    removeItem: (key: string) => void storage.delete(key),
+  };
+  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  const fetch = async (url: string) => {
+    if (url === './') return new Response('', { headers: { 'content-security-policy': "frame-ancestors 'none'" } });
+    if (url === 'api/live/status') return json({ ok: true, protocol: 1, presenterPinSet: true });
+    if (url === 'api/live/sessions')
+      return json({
+        ok: true,
+        sessionId: SESSION_ID,
+        code: CODE,
+        presenterSecret: SECRET,
+        joinUrl: `http://station.test/join/${CODE}`,
+        snapshot: liveSnapshot({ participantCount: 0, followingCount: 0 }),
+      });
+    throw new Error(`unexpected fetch ${url}`);
+  };
+  return { fetch, sessionStorage, location: { origin: 'http://station.test' } } as unknown as Window;
+}
+
+/** Polls until `check` passes (messages cross the channel asynchronously). */
+async function until(check: () => void, timeout = 2000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeout) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
+const channels: BroadcastChannel[] = [];
+const open = () => {
+  const channel = new BroadcastChannel(channelName('room-1'));
+  channels.push(channel);
+  return channel;
+};
+
+let store: ExhibitionStore;
+let session: PresentSession;
+let live: PresenterLive;
+let stopPublish: () => void;
+let follower: SessionFollower;
+let rooms: (PresentRoom | null)[];
+/** Every message on the channel, from either window, as it would be serialized. */
+let wire: string[];
+
+beforeEach(async () => {
+  fakeSocket.emitted = [];
+  fakeSocket.handlers.clear();
+  store = createExhibitionStore(modeOptions('present'));
+  store.getState().contentLoaded(makeExhibition([LESSON]), []);
+  session = createPresentSession({ exhibition: store, tourId: 'lesson', motion: 'cut' });
+  live = installPresenterLive(session, stationWindow());
+  await until(() => expect(live.store.getState().available).toBe(true));
+  const spy = open();
+  wire = [];
+  spy.addEventListener('message', (event: MessageEvent) => wire.push(JSON.stringify(event.data)));
+  stopPublish = publishSession(session, store, open(), live);
+  rooms = [];
+  follower = followSession(
+    open(),
+    () => undefined,
+    () => undefined,
+    (room) => rooms.push(room),
+  );
+});
+
+afterEach(() => {
+  follower.dispose();
+  stopPublish();
+  live.dispose();
+  session.dispose();
+  for (const channel of channels.splice(0)) channel.close();
+});
+
+/** Starts the lesson and plays the server's welcome with the three phones of {@link ROSTER}. */
+async function startLesson() {
+  await live.start('1234');
+  expect(fakeSocket.auth).toEqual({ role: 'presenter', sessionId: SESSION_ID, presenterSecret: SECRET });
+  const welcome: PresenterWelcome = {
+    ok: true,
+    role: 'presenter',
+    snapshot: liveSnapshot(),
+    roster: ROSTER,
+    joinUrl: `http://station.test/join/${CODE}`,
+  };
+  fakeSocket.serverSends('live:welcome', welcome);
+}
+
+const latestRoom = () => rooms.at(-1);
+
+describe('the room in the presenter window', () => {
+  it('has none before a lesson runs, then the lesson’s room, kept up to date', async () => {
+    await until(() => expect(rooms).toEqual([null]));
+    await startLesson();
+    await until(() =>
+      expect(latestRoom()).toEqual({
+        phase: 'live',
+        code: CODE,
+        participantCount: 3,
+        followingCount: 1,
+        nicknamesVisible: true,
+        participants: [
+          { id: IDS[0], nickname: '小红', status: 'following' },
+          { id: IDS[1], nickname: '<b>Tom</b>', status: 'free' },
+          { id: IDS[2], nickname: null, status: 'offline' },
+        ],
+      }),
+    );
+    fakeSocket.serverSends('live:snapshot', liveSnapshot({ seq: 2, nicknamesVisible: false, participantCount: 2 }));
+    fakeSocket.serverSends('live:roster', { ...ROSTER, seq: 2, participants: ROSTER.participants.slice(0, 2) });
+    await until(() => {
+      expect(latestRoom()?.nicknamesVisible).toBe(false);
+      expect(latestRoom()?.participantCount).toBe(2);
+      expect(latestRoom()?.participants.map((one) => one.id)).toEqual(IDS.slice(0, 2));
+    });
+    // The server lost: the list stays, marked as possibly out of date.
+    fakeSocket.serverSends('disconnect', 'transport close');
+    await until(() => expect(latestRoom()?.phase).toBe('reconnecting'));
+    fakeSocket.serverSends('live:ended', { sessionId: SESSION_ID, reason: 'ended' });
+    await until(() => expect(latestRoom()).toBeNull());
+  });
+
+  it('a presenter window opened mid-lesson gets the room on hello', async () => {
+    await startLesson();
+    await until(() => expect(latestRoom()?.participants).toHaveLength(3));
+    const late: (PresentRoom | null)[] = [];
+    const other = followSession(
+      open(),
+      () => undefined,
+      () => undefined,
+      (room) => late.push(room),
+    );
+    await until(() => expect(late.at(-1)?.code).toBe(CODE));
+    other.dispose();
+  });
+
+  it('sends the room again only when it changes (not when the projector hides its join card)', async () => {
+    await startLesson();
+    await until(() => expect(latestRoom()?.participants).toHaveLength(3));
+    const sent = rooms.length;
+    live.toggle(); // hides the join card on the projector
+    live.toggle();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(rooms).toHaveLength(sent);
+  });
+
+  it('移出, 隐藏昵称 and 集合 from the presenter window reach the live client, with the right id', async () => {
+    await startLesson();
+    await until(() => expect(latestRoom()?.participants).toHaveLength(3));
+    const removeSpy = vi.spyOn(live, 'remove');
+    follower.room({ kind: 'remove', participantId: IDS[1] as string });
+    await until(() => expect(removeSpy).toHaveBeenCalledWith(IDS[1]));
+    expect(fakeSocket.emitted).toContainEqual(['live:remove', { participantId: IDS[1] }]);
+    follower.room({ kind: 'nicknames', visible: false });
+    await until(() => expect(fakeSocket.emitted).toContainEqual(['live:nicknames', { visible: false }]));
+    follower.room({ kind: 'gather' });
+    await until(() => expect(fakeSocket.emitted).toContainEqual(['live:gather', {}]));
+    expect(removeSpy).toHaveBeenCalledTimes(1);
+  });
+
+  it('a malformed room command on the channel removes no one', async () => {
+    await startLesson();
+    await until(() => expect(latestRoom()?.participants).toHaveLength(3));
+    const forger = open();
+    forger.postMessage({ type: 'room-command', command: { kind: 'remove', participantId: 'everyone' } });
+    forger.postMessage({ type: 'room-command', command: { kind: 'remove' } });
+    forger.postMessage({ type: 'room-command', command: { kind: 'end' } });
+    forger.postMessage({ type: 'room-command', command: { kind: 'gather', presenterSecret: SECRET } });
+    follower.room({ kind: 'nicknames', visible: true }); // a well-formed one after them, to wait for
+    await until(() => expect(fakeSocket.emitted).toContainEqual(['live:nicknames', { visible: true }]));
+    expect(fakeSocket.emitted.filter(([event]) => event === 'live:remove' || event === 'live:gather')).toEqual([]);
+  });
+
+  it('never puts the presenter secret on the channel', async () => {
+    await startLesson();
+    follower.room({ kind: 'remove', participantId: IDS[0] as string });
+    fakeSocket.serverSends('live:roster', { ...ROSTER, seq: 3, participants: ROSTER.participants.slice(1) });
+    await until(() => expect(latestRoom()?.participants).toHaveLength(2));
+    session.run('next');
+    fakeSocket.serverSends('live:ended', { sessionId: SESSION_ID, reason: 'ended' });
+    await until(() => expect(latestRoom()).toBeNull());
+    // The projector window did hold it (and the room came from that very state)…
+    expect(wire.some((message) => message.includes('"type":"room"') && message.includes(CODE))).toBe(true);
+    expect(wire.some((message) => message.includes('"type":"state"'))).toBe(true);
+    expect(wire.some((message) => message.includes('"type":"room-command"'))).toBe(true);
+    // …but no message, of either window, carries it.
+    for (const message of wire) {
+      expect(message).not.toContain(SECRET);
+      expect(message).not.toContain('presenterSecret');
+    }
+  });
+});
+
+describe('roomOf', () => {
+  it('is null unless a lesson runs, and copies no field it does not name', () => {
+    const idle = live.store.getState();
+    expect(roomOf(idle)).toBeNull();
+    const lesson = { sessionId: SESSION_ID, presenterSecret: SECRET, code: CODE, joinUrl: 'http://station.test/join/482913' };
+    expect(roomOf({ ...idle, phase: 'asking-pin', lesson })).toBeNull();
+    const room = roomOf({ ...idle, phase: 'live', lesson, snapshot: liveSnapshot(), roster: ROSTER });
+    expect(Object.keys(room ?? {}).sort()).toEqual(
+      ['code', 'followingCount', 'nicknamesVisible', 'participantCount', 'participants', 'phase'].sort(),
+    );
+    expect(JSON.stringify(room)).not.toContain(SECRET);
+  });
+});
+
+describe('parseMessage: the room', () => {
+  const room: PresentRoom = {
+    phase: 'live',
+    code: CODE,
+    participantCount: 1,
+    followingCount: 1,
+    nicknamesVisible: true,
+    participants: [{ id: IDS[0] as string, nickname: '<b>x</b>', status: 'following' }],
+  };
+
+  it('accepts a well-formed room, no room, and the room commands', () => {
+    expect(parseMessage({ type: 'room', room })).toEqual({ type: 'room', room });
+    expect(parseMessage({ type: 'room', room: null })).toEqual({ type: 'room', room: null });
+    for (const command of [
+      { kind: 'remove', participantId: IDS[0] },
+      { kind: 'nicknames', visible: false },
+      { kind: 'gather' },
+    ]) {
+      expect(parseMessage({ type: 'room-command', command })).toEqual({ type: 'room-command', command });
+    }
+  });
+
+  it('refuses a malformed one whole', () => {
+    const withParticipant = (changes: Record<string, unknown>) => ({
+      ...room,
+      participants: [{ ...room.participants[0], ...changes }],
+    });
+    for (const junk of [
+      { type: 'room' },
+      { type: 'room', room: 'live' },
+      { type: 'room', room: { ...room, code: '12345' } },
+      { type: 'room', room: { ...room, phase: 'idle' } },
+      { type: 'room', room: { ...room, participantCount: -1 } },
+      { type: 'room', room: { ...room, participantCount: 1.5 } },
+      { type: 'room', room: { ...room, nicknamesVisible: 'yes' } },
+      { type: 'room', room: { ...room, participants: {} } },
+      { type: 'room', room: { ...room, presenterSecret: SECRET } },
+      { type: 'room', room: withParticipant({ id: 'p1' }) },
+      { type: 'room', room: withParticipant({ nickname: 7 }) },
+      { type: 'room', room: withParticipant({ nickname: 'x'.repeat(201) }) },
+      { type: 'room', room: withParticipant({ status: 'asleep' }) },
+      { type: 'room', room: withParticipant({ token: 'abc' }) },
+      { type: 'room-command' },
+      { type: 'room-command', command: { kind: 'remove', participantId: 'p1' } },
+      { type: 'room-command', command: { kind: 'nicknames', visible: 'no' } },
+      { type: 'room-command', command: { kind: 'end' } },
+      { type: 'room-command', command: { kind: 'gather', extra: 1 } },
+    ]) {
+      expect(parseMessage(junk), JSON.stringify(junk)).toBeNull();
+    }
+  });
+});
