@@ -1,7 +1,8 @@
 /**
  * A live lesson end to end, against the real station server (src/server/main.ts as a child
  * process, real SQLite and sockets) serving the built site, in one headless Chromium: the
- * projector starts 课堂互动 with the PIN; three phones join through `/join/<code>` (DOM only: no
+ * projector starts 课堂互动 with the PIN; three phones join through `/join/<code>` (one of them as
+ * WeChat's in-app browser: its user agent, no service worker, no full screen) (DOM only: no
  * 3D canvas on a phone, nor any 3D code downloaded), follow three stops, see 请看大屏幕 while the projector is black, look
  * around and come back at 集合, keep their own language (the presenter can keep their nicknames
  * off the projector), and resync by themselves after the
@@ -28,6 +29,18 @@ import { DIST, launchBrowser, type PageWatch, saveArtifact, watchPage } from './
 const TOUR = 'new-recruits';
 const POLL = { timeout: 90_000, interval: 200 };
 const NICKNAMES = ['小红', '<b>Tom</b>', ''];
+/** WeChat's in-app browser on Android (its X5/XWEB engine names itself so). */
+const WECHAT_USER_AGENT =
+  'Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+  'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5023 MMWEBSDK/20221206 MMWEBID/1234 ' +
+  'MicroMessenger/8.0.32.2300(0x2800205D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+/** What the in-app browser lacks: service workers and the Fullscreen API (run before the page's scripts). */
+const WITHOUT_SERVICE_WORKER_OR_FULL_SCREEN = `
+  delete Navigator.prototype.serviceWorker;
+  delete Element.prototype.requestFullscreen;
+  delete Document.prototype.fullscreenEnabled;
+  delete Document.prototype.exitFullscreen;
+`;
 
 let dataDir: string;
 let station: ChildStation;
@@ -160,7 +173,15 @@ describe('a live lesson with the station server', () => {
   it('three phones join through /join/<code> and see the current stop, without a 3D canvas', async () => {
     const first = await projectorStop();
     for (const [index, nickname] of NICKNAMES.entries()) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      // The last phone scans with WeChat: its in-app browser, as plain as the README says it is.
+      const wechat = index === NICKNAMES.length - 1;
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        ...(wechat ? { userAgent: WECHAT_USER_AGENT, serviceWorkers: 'block' as const } : {}),
+      });
+      if (wechat) await context.addInitScript(WITHOUT_SERVICE_WORKER_OR_FULL_SCREEN);
       const phone = await context.newPage();
       phone.setDefaultTimeout(90_000);
       phoneContexts.push(context);
@@ -175,6 +196,12 @@ describe('a live lesson with the station server', () => {
       await expect.poll(() => joinCardCount(), POLL).toBe(index + 1);
     }
     await phonesFollow(1, first?.title ?? '');
+    // The WeChat phone follows like the others, with no service worker and no full screen to lean on.
+    const wechatPhone = phones.at(-1) as Page;
+    expect(await wechatPhone.evaluate(() => navigator.userAgent)).toContain('MicroMessenger');
+    expect(
+      await wechatPhone.evaluate(() => ['serviceWorker' in navigator, 'requestFullscreen' in document.documentElement]),
+    ).toEqual([false, false]);
     // Nicknames are text: the tag shows as typed, on the phone and in the projector's list.
     expect(await phones[1]?.locator('.follow-bar__nickname').textContent()).toContain('<b>Tom</b>');
     expect(await phones[1]?.locator('.follow-bar__nickname b').count()).toBe(0);
