@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/build/csp.ts';
 import { exhibitionAssets } from './src/build/vitePlugin.ts';
+import { LongestFirstSequencer } from './tests/support/longestFirstSequencer.ts';
 
 /**
  * Paths the kiosk's service worker must never answer with the cached page: the station server's
@@ -45,6 +46,8 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
+    // The e2e files longest first, also on a clean clone with no cache of the last run's times.
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
