@@ -78,7 +78,7 @@ export default defineConfig({
           // kiosk idle timer, an attract rest, a page waiting on the server). Measured on the 2-core
           // machine from a clean clone: the e2e suite 1219 s one file at a time, 885 s two at a time
           // 562 s two at a time since the glyphs' distance fields are made in a worker, 492 s
-          // since they are half size (140 tests); three at a time was slower (586 s).
+          // since they are half size (140 tests; 554 s from a clean clone); three at a time was slower (586 s).
           fileParallelism: true,
           maxWorkers: 2,
         },

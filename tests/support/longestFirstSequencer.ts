@@ -2,8 +2,9 @@
  * The end-to-end files in the order that keeps both workers busy to the end: the longest first
  * (the classic longest-processing-time rule). vitest does this by itself from its cache of the
  * last run's durations, but a clean clone (CI, fresh-check) has no cache and falls back to file
- * size, which started the 100 s photo walk last and paired the two heaviest files: measured from
- * a clean clone, 562 s for the suite, against 492 s in the order below.
+ * size, which started the 100 s photo walk among the last. Measured from a clean clone: 562 s for
+ * the suite in size order, 554 s in this one (a local run with vitest's cache took 492 s; the
+ * files themselves ran slower in both clean clones, so the order is not the whole difference).
  *
  * The seconds are one run's on the 2-core machine; they only order the files, so a stale figure
  * costs time, never a result. tests/unit/e2eOrder.test.ts checks that every e2e file is listed.
