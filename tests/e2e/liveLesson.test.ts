@@ -351,7 +351,8 @@ describe('a live lesson with the station server', () => {
     await expect.poll(async () => (await phoneView(phones[0] as Page)).screen, POLL).toBe('removed');
     await expect.poll(joined, POLL).toBe('2');
     await expect.poll(() => joinCardCount(), POLL).toBe(2);
-    expect(await list.getByText('小红', { exact: true }).count()).toBe(0);
+    // The room's list comes in its own message (the server coalesces roster changes): wait for it too.
+    await expect.poll(() => list.getByText('小红', { exact: true }).count(), POLL).toBe(0);
     expect(presenterWatch.offOrigin).toEqual([]);
     expect(presenterWatch.errors).toEqual([]);
     await presenter.close();

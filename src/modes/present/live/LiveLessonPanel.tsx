@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { Lang } from '../../../content/localize.ts';
 import { liveErrorText, liveText } from '../../../i18n/liveStrings.ts';
 import { joinQrSrc, type PresenterLive } from './presenterLive.ts';
+import { RemoveParticipantButton } from './RemoveParticipantButton.tsx';
 import './live.css';
 
 export interface LiveLessonPanelProps {
@@ -128,25 +129,31 @@ function JoinCard({ live, lang }: LiveLessonPanelProps) {
             {liveText('roster', lang)} ({roster.participants.length})
           </summary>
           <ul>
-            {roster.participants.map((participant, index) => (
-              <li key={participant.participantId} data-participant-id={participant.participantId}>
-                <span className="present-live-card__nickname">
-                  {!nicknamesVisible
-                    ? liveText('participantNumber', lang, { n: index + 1 })
-                    : (participant.nickname ?? liveText('anonymous', lang))}
-                </span>{' '}
-                <span className="present-live-card__state">
-                  {!participant.connected
-                    ? liveText('rosterOffline', lang)
-                    : participant.following
-                      ? liveText('rosterFollowing', lang)
-                      : liveText('rosterFree', lang)}
-                </span>{' '}
-                <button type="button" onClick={() => live.remove(participant.participantId)}>
-                  {liveText('remove', lang)}
-                </button>
-              </li>
-            ))}
+            {roster.participants.map((participant, index) => {
+              const number = liveText('participantNumber', lang, { n: index + 1 });
+              // The room reads the projector: with nicknames hidden, the buttons name the number too.
+              const who = nicknamesVisible ? (participant.nickname ?? number) : number;
+              return (
+                <li key={participant.participantId} data-participant-id={participant.participantId}>
+                  <span className="present-live-card__nickname">
+                    {!nicknamesVisible ? number : (participant.nickname ?? liveText('anonymous', lang))}
+                  </span>{' '}
+                  <span className="present-live-card__state">
+                    {!participant.connected
+                      ? liveText('rosterOffline', lang)
+                      : participant.following
+                        ? liveText('rosterFollowing', lang)
+                        : liveText('rosterFree', lang)}
+                  </span>{' '}
+                  <RemoveParticipantButton
+                    who={who}
+                    lang={lang}
+                    block="present-live-card"
+                    onRemove={() => live.remove(participant.participantId)}
+                  />
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}
