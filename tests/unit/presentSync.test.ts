@@ -3,7 +3,7 @@
  * presenter gets the state on hello and after every change, its commands drive the projector's
  * session, and two lessons on two channels do not drive each other.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPresentSession, type PresentSession } from '../../src/modes/present/presentSession.ts';
 import {
   channelName,
@@ -18,19 +18,8 @@ import { createExhibitionStore, type ExhibitionStore } from '../../src/store/sto
 import { modeOptions } from '../support/modes.ts';
 import { LESSON, makeExhibition, QUIZZED, ROOM_QUIZ } from './presentFixtures.ts';
 
-/** Polls until `check` passes (messages cross the channel asynchronously). */
-async function until(check: () => void, timeout = 2000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
+/** Polls until `check` passes (messages cross the channel asynchronously): vitest's own `vi.waitFor`. */
+const until = (check: () => void, timeout = 2000) => vi.waitFor(check, { timeout, interval: 5 });
 
 const channels: BroadcastChannel[] = [];
 const open = (name: string) => {

@@ -132,19 +132,8 @@ function stationWindow(): Window {
   return { fetch, sessionStorage, location: { origin: 'http://station.test' } } as unknown as Window;
 }
 
-/** Polls until `check` passes (messages cross the channel asynchronously). */
-async function until(check: () => void, timeout = 2000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
+/** Polls until `check` passes (messages cross the channel asynchronously): vitest's own `vi.waitFor`. */
+const until = (check: () => void, timeout = 2000) => vi.waitFor(check, { timeout, interval: 5 });
 
 const channels: BroadcastChannel[] = [];
 const open = () => {
