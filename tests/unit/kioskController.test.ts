@@ -45,11 +45,12 @@ const goalTarget = () => {
   return goal?.kind === 'viewpoint' ? { instant: goal.instant, focus: store.getState().focusPanelId } : null;
 };
 
-function start(idleSeconds = 30) {
+function start(idleSeconds = 30, warningSeconds: number | null = null) {
   controller = startKioskController({
     store,
     kiosk,
     idleSeconds,
+    warningSeconds,
     stats,
     inputTarget: input,
     attract: { restMs: REST_MS },
@@ -219,6 +220,24 @@ describe('kiosk controller', () => {
     settle(); // the rig cuts to the corridor's start
     vi.advanceTimersByTime(300 + REST_MS);
     expect(store.getState().focusPanelId).toBe(ORDER[0]);
+  });
+
+  it('a warning length from the URL (?warn=) replaces the default, never longer than the idle time', () => {
+    start(16, 6);
+    controller.startVisit();
+    vi.advanceTimersByTime(9_999);
+    expect(kiosk.getState().warning).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(kiosk.getState().warning).toBe(6);
+    vi.advanceTimersByTime(6_000);
+    expect(kiosk.getState()).toMatchObject({ phase: 'attract', warning: null, resets: 1 });
+
+    controller.stop();
+    start(5, 60);
+    controller.startVisit();
+    // The whole idle time is the warning: it starts at once, from 5.
+    vi.advanceTimersByTime(0);
+    expect(kiosk.getState().warning).toBe(5);
   });
 
   it('input keeps the visit going; silence brings the warning, then the reset undoes everything', () => {

@@ -3,7 +3,13 @@ import { formatModeParams, parseModeParams } from '../../src/routing/modeParams.
 
 describe('mode parameters', () => {
   it('defaults to the visitor mode', () => {
-    expect(parseModeParams('')).toEqual({ mode: 'visitor', idleSeconds: null, tourId: null });
+    expect(parseModeParams('')).toEqual({
+      mode: 'visitor',
+      idleSeconds: null,
+      warningSeconds: null,
+      attractRestSeconds: null,
+      tourId: null,
+    });
     expect(parseModeParams('?mode=unknown&idle=5').mode).toBe('visitor');
   });
 
@@ -12,6 +18,29 @@ describe('mode parameters', () => {
     expect(parseModeParams('?mode=kiosk&idle=abc').idleSeconds).toBeNull();
     expect(parseModeParams('?mode=kiosk&idle=-3').idleSeconds).toBeNull();
     expect(parseModeParams('?mode=visitor&idle=20').idleSeconds).toBeNull();
+  });
+
+  it('reads the kiosk warning length and attract rest, in whole seconds, for the kiosk only', () => {
+    expect(parseModeParams('?mode=kiosk&idle=16&warn=6&rest=4')).toMatchObject({
+      idleSeconds: 16,
+      warningSeconds: 6,
+      attractRestSeconds: 4,
+    });
+    expect(parseModeParams('?mode=kiosk&warn=2.6').warningSeconds).toBe(3);
+    for (const bad of ['', '0', '-1', 'soon', 'Infinity']) {
+      expect(parseModeParams(`?mode=kiosk&warn=${bad}&rest=${bad}`), bad).toMatchObject({
+        warningSeconds: null,
+        attractRestSeconds: null,
+      });
+    }
+    expect(parseModeParams('?mode=present&warn=5&rest=5')).toMatchObject({ warningSeconds: null, attractRestSeconds: null });
+    expect(
+      parseModeParams(formatModeParams({ mode: 'kiosk', idleSeconds: 16, warningSeconds: 6, attractRestSeconds: 4 })),
+    ).toMatchObject({
+      idleSeconds: 16,
+      warningSeconds: 6,
+      attractRestSeconds: 4,
+    });
   });
 
   it('reads the present tour and round-trips', () => {

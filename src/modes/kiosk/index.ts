@@ -64,15 +64,15 @@ export const kioskMode: ModeModule = {
     let stopController = () => {};
     const startController = () => {
       const { stats } = services.getState();
-      const idleSeconds =
-        parseModeParams(win.location.search).idleSeconds ??
-        store.getState().exhibition?.kiosk?.idleSeconds ??
-        DEFAULT_IDLE_SECONDS;
+      const params = parseModeParams(win.location.search);
+      const idleSeconds = params.idleSeconds ?? store.getState().exhibition?.kiosk?.idleSeconds ?? DEFAULT_IDLE_SECONDS;
       let lastUpdateCheck = Date.now();
       const controller = startKioskController({
         store,
         kiosk,
         idleSeconds,
+        warningSeconds: params.warningSeconds,
+        attract: params.attractRestSeconds ? { restMs: params.attractRestSeconds * 1000 } : undefined,
         stats,
         inputTarget: win,
         onReset: () => {

@@ -23,6 +23,8 @@ export interface KioskControllerOptions {
   store: ExhibitionStore;
   kiosk: KioskStore;
   idleSeconds: number;
+  /** The warning's length in seconds (`?warn=`); by default `warningSecondsFor(idleSeconds)`. Capped at the idle time. */
+  warningSeconds?: number | null;
   stats: KioskStatsRecorder;
   /** Where input is listened for (the window). */
   inputTarget: EventTarget;
@@ -129,7 +131,7 @@ export function startKioskController(options: KioskControllerOptions): KioskCont
 
   const idle = new IdleTimer({
     idleMs: idleSeconds * 1000,
-    warningMs: warningSecondsFor(idleSeconds) * 1000,
+    warningMs: Math.min(idleSeconds, options.warningSeconds ?? warningSecondsFor(idleSeconds)) * 1000,
     now: options.now,
     onWarning: (seconds) => kiosk.getState().setWarning(seconds),
     onResume: () => kiosk.getState().setWarning(null),
