@@ -80,7 +80,7 @@ export default defineConfig({
           // 562 s two at a time since the glyphs' distance fields are made in a worker, 492 s
           // since they are half size (140 tests; 554 s from a clean clone); three at a time was slower (586 s).
           fileParallelism: true,
-          maxWorkers: 2,
+          maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
         },
       },
       {

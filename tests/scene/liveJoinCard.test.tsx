@@ -5,12 +5,12 @@
  * with nicknames hidden from the room, the buttons name the number the room sees, not the nickname.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { LiveRoster, LiveSnapshot } from '../../src/live/protocol.ts';
 import { LiveLessonPanel } from '../../src/modes/present/live/LiveLessonPanel.tsx';
 import type { PresenterLive, PresenterLiveState } from '../../src/modes/present/live/presenterLive.ts';
+import { domRootPerTest } from '../support/domRoot.ts';
 
 const SESSION = '7f1c2a4e-0d5b-4c1e-9a53-2b8f6e1d4c70';
 const PEOPLE = [
@@ -50,30 +50,17 @@ function fakeLive(nicknamesVisible: boolean) {
   return live;
 }
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = domRootPerTest();
 
 const button = (name: string) =>
-  [...container.querySelectorAll('button')].find(
+  [...dom.container.querySelectorAll('button')].find(
     (element) => (element.getAttribute('aria-label') ?? element.textContent) === name,
   );
 
 describe('the projector’s join card: removing someone', () => {
   it('names each 移出 for its participant and removes only after 确认移出; 取消 takes it back', () => {
     const live = fakeLive(true);
-    act(() => root.render(<LiveLessonPanel live={live} lang="zh" />));
+    act(() => dom.root.render(<LiveLessonPanel live={live} lang="zh" />));
     expect(button('移出 小红')).toBeDefined();
     expect(button('移出 观众 2')).toBeDefined(); // no nickname: the number
     act(() => button('移出 小红')?.click());
@@ -88,11 +75,11 @@ describe('the projector’s join card: removing someone', () => {
 
   it('with nicknames hidden from the room, names the number on the projector, not the nickname', () => {
     const live = fakeLive(false);
-    act(() => root.render(<LiveLessonPanel live={live} lang="zh" />));
-    expect(container.textContent).not.toContain('小红');
+    act(() => dom.root.render(<LiveLessonPanel live={live} lang="zh" />));
+    expect(dom.container.textContent).not.toContain('小红');
     expect(button('移出 观众 1')).toBeDefined();
     act(() => button('移出 观众 1')?.click());
-    expect(container.textContent).not.toContain('小红');
+    expect(dom.container.textContent).not.toContain('小红');
     act(() => button('确认移出 观众 1')?.click());
     expect(live.remove).toHaveBeenCalledWith(PEOPLE[0]?.participantId);
   });

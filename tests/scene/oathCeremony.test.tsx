@@ -8,13 +8,11 @@
  * without one there is no play button, and never a synthetic voice.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useExhibition } from '../../src/store/store.ts';
 import OathCeremony from '../../src/ui/OathCeremony.tsx';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { testExhibition, testPanel, testSection } from '../support/exhibition.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const PHRASES = [
   { zh: '我志愿加入中国共产党，', en: 'It is my will to join the Communist Party of China,' },
@@ -23,8 +21,13 @@ const PHRASES = [
 ];
 const RECORDING = { src: 'audio/oath-fixture.mp3', cues: [0.4, 2.5, 4.2] };
 
-let container: HTMLDivElement;
-let root: Root;
+const dom = domRootPerTest(() => {
+  act(() => {
+    useExhibition.getState().closeOath();
+    useExhibition.getState().closePanel();
+  });
+  vi.restoreAllMocks();
+});
 
 function load(withRecording: boolean) {
   const oath = testPanel('party-oath', {
@@ -47,26 +50,13 @@ beforeEach(() => {
   HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
     this.open = false;
   };
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  act(() => {
-    useExhibition.getState().closeOath();
-    useExhibition.getState().closePanel();
-  });
-  vi.restoreAllMocks();
-});
-
-const dialog = () => container.querySelector('dialog') as HTMLDialogElement;
-const lit = () => Number(container.querySelector('[data-lit]')?.getAttribute('data-lit'));
-const caption = () => container.querySelector('.oath-ceremony__oath-current')?.textContent ?? null;
+const dialog = () => dom.container.querySelector('dialog') as HTMLDialogElement;
+const lit = () => Number(dom.container.querySelector('[data-lit]')?.getAttribute('data-lit'));
+const caption = () => dom.container.querySelector('.oath-ceremony__oath-current')?.textContent ?? null;
 const button = (name: string) =>
-  [...container.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes(name)) as HTMLButtonElement;
+  [...dom.container.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes(name)) as HTMLButtonElement;
 const key = (name: string, target: Element = dialog()) =>
   act(() => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
@@ -75,7 +65,7 @@ const key = (name: string, target: Element = dialog()) =>
 describe('the oath ceremony', () => {
   it('is a dialog named by the rite, with nothing lit until whoever leads begins', () => {
     load(false);
-    act(() => root.render(<OathCeremony />));
+    act(() => dom.root.render(<OathCeremony />));
     expect(dialog().open).toBe(false);
     act(() => useExhibition.getState().openOath('party-oath'));
     expect(dialog().open).toBe(true);
@@ -83,9 +73,9 @@ describe('the oath ceremony', () => {
     expect(title?.textContent).toBe('重温入党誓词 · 入党誓词');
     expect(lit()).toBe(0);
     expect(caption()).toBeNull();
-    expect(container.querySelector('.oath-ceremony__oath-progress')?.textContent).toBe('点一下屏幕，点亮第一句');
+    expect(dom.container.querySelector('.oath-ceremony__oath-progress')?.textContent).toBe('点一下屏幕，点亮第一句');
     // The whole oath is there, dim, in Chinese.
-    const phrases = [...container.querySelectorAll('.oath-ceremony__oath-phrase')];
+    const phrases = [...dom.container.querySelectorAll('.oath-ceremony__oath-phrase')];
     expect(phrases.map((item) => item.textContent)).toEqual(PHRASES.map((phrase) => phrase.zh));
     expect(phrases.every((item) => item.classList.contains('oath-ceremony__oath-phrase--ahead'))).toBe(true);
     // No recording: no play button; no speech synthesis either.
@@ -94,17 +84,17 @@ describe('the oath ceremony', () => {
 
   it('lights phrase by phrase with a tap or a key, the latest as the announced caption', () => {
     load(false);
-    act(() => root.render(<OathCeremony />));
+    act(() => dom.root.render(<OathCeremony />));
     act(() => useExhibition.getState().openOath('party-oath'));
-    const stage = container.querySelector('[data-testid="oath-stage"]') as HTMLElement;
+    const stage = dom.container.querySelector('[data-testid="oath-stage"]') as HTMLElement;
     act(() => stage.click());
     expect(lit()).toBe(1);
     expect(caption()).toBe('我志愿加入中国共产党，');
-    expect(container.querySelector('.oath-ceremony__oath-caption')?.getAttribute('aria-live')).toBe('polite');
-    expect(container.querySelector('[aria-current="step"]')?.textContent).toBe('我志愿加入中国共产党，');
+    expect(dom.container.querySelector('.oath-ceremony__oath-caption')?.getAttribute('aria-live')).toBe('polite');
+    expect(dom.container.querySelector('[aria-current="step"]')?.textContent).toBe('我志愿加入中国共产党，');
     key(' ');
     expect(lit()).toBe(2);
-    expect(container.querySelector('.oath-ceremony__oath-progress')?.textContent).toBe('第 2 句，共 3 句');
+    expect(dom.container.querySelector('.oath-ceremony__oath-progress')?.textContent).toBe('第 2 句，共 3 句');
     key('ArrowLeft');
     expect(lit()).toBe(1);
     key('PageDown');
@@ -112,7 +102,7 @@ describe('the oath ceremony', () => {
     expect(lit()).toBe(3);
     expect(caption()).toBe('永不叛党。');
     // The end: it says so; more taps light nothing more.
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('誓词诵读完毕');
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toBe('誓词诵读完毕');
     act(() => stage.click());
     expect(lit()).toBe(3);
     // Space on 再读一遍 presses that button, not "next": a new round from the first phrase.
@@ -126,25 +116,25 @@ describe('the oath ceremony', () => {
 
   it('shows each phrase’s English under the Chinese caption for an English reader', () => {
     load(false);
-    act(() => root.render(<OathCeremony />));
+    act(() => dom.root.render(<OathCeremony />));
     act(() => {
       useExhibition.setState({ lang: 'en' });
       useExhibition.getState().openOath('party-oath');
       useExhibition.getState().stepOath(1);
     });
     expect(caption()).toBe('我志愿加入中国共产党，');
-    expect(container.querySelector('.oath-ceremony__oath-current')?.getAttribute('lang')).toBe('zh-CN');
-    expect(container.querySelector('.oath-ceremony__oath-caption-translation')?.textContent).toBe(
+    expect(dom.container.querySelector('.oath-ceremony__oath-current')?.getAttribute('lang')).toBe('zh-CN');
+    expect(dom.container.querySelector('.oath-ceremony__oath-caption-translation')?.textContent).toBe(
       'It is my will to join the Communist Party of China,',
     );
-    expect(container.querySelector('.oath-ceremony__title')?.textContent).toBe(
+    expect(dom.container.querySelector('.oath-ceremony__title')?.textContent).toBe(
       'Renewing the Party admission oath · The Party Admission Oath',
     );
   });
 
   it('closes back to the oath’s card with 结束 or Esc', () => {
     load(false);
-    act(() => root.render(<OathCeremony />));
+    act(() => dom.root.render(<OathCeremony />));
     act(() => useExhibition.getState().openOath('party-oath'));
     act(() => useExhibition.getState().setOathLit(3));
     act(() => button('结束').click());
@@ -162,9 +152,9 @@ describe('the oath ceremony', () => {
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve());
     const pause = vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {});
     load(true);
-    act(() => root.render(<OathCeremony />));
+    act(() => dom.root.render(<OathCeremony />));
     act(() => useExhibition.getState().openOath('party-oath'));
-    const audio = container.querySelector('audio') as HTMLAudioElement;
+    const audio = dom.container.querySelector('audio') as HTMLAudioElement;
     expect(audio.getAttribute('src')).toBe(`/${RECORDING.src}`);
     let time = 0;
     Object.defineProperty(audio, 'currentTime', { get: () => time, set: (value: number) => (time = value), configurable: true });
@@ -193,7 +183,7 @@ describe('the oath ceremony', () => {
     // Leaving the ceremony stops the voice.
     pause.mockClear();
     act(() => useExhibition.getState().closeOath());
-    act(() => root.render(<div />));
+    act(() => dom.root.render(<div />));
     expect(pause).toHaveBeenCalled();
   });
 });

@@ -4,13 +4,11 @@
  * the original file and then to the caller's "missing" handling.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PhotoManifest } from '../../src/content/photoManifest.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { ResponsiveImage } from '../../src/ui/ResponsiveImage.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { domRootPerTest } from '../support/domRoot.ts';
 
 const manifest: PhotoManifest = {
   version: 1,
@@ -41,39 +39,28 @@ const manifest: PhotoManifest = {
   },
 };
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+const dom = domRootPerTest(() => {
   useExhibition.setState({ photos: { ready: false, manifest: null } });
 });
 
 function render(src: string, onError = vi.fn()) {
-  act(() => root.render(<ResponsiveImage src={src} alt="演练" onError={onError} />));
+  act(() => dom.root.render(<ResponsiveImage src={src} alt="演练" onError={onError} />));
   return onError;
 }
 
-const img = () => container.querySelector('img');
+const img = () => dom.container.querySelector('img');
 const fail = () => act(() => img()?.dispatchEvent(new Event('error')));
 
 describe('ResponsiveImage', () => {
   it('waits for the manifest instead of loading the original meanwhile', () => {
     render('photos/phone.jpg');
-    expect(container.innerHTML).toBe('');
+    expect(dom.container.innerHTML).toBe('');
   });
 
   it('offers AVIF, then WebP, then JPEG, with the photo’s size reserved', () => {
     useExhibition.setState({ photos: { ready: true, manifest } });
     render('photos/phone.jpg');
-    const sources = [...container.querySelectorAll('picture > source')];
+    const sources = [...dom.container.querySelectorAll('picture > source')];
     expect(sources.map((source) => source.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
     expect(sources[0]?.getAttribute('srcset')).toBe('/generated/photos/a-640.avif 640w, /generated/photos/a-1280.avif 1280w');
     expect(sources[0]?.getAttribute('sizes')).toBeTruthy();
@@ -93,7 +80,7 @@ describe('ResponsiveImage', () => {
     const onError = render('photos/phone.jpg');
     fail();
     expect(onError).not.toHaveBeenCalled();
-    expect(container.querySelector('picture')).toBeNull();
+    expect(dom.container.querySelector('picture')).toBeNull();
     expect(img()?.getAttribute('src')).toBe('/photos/phone.jpg');
     fail();
     expect(onError).toHaveBeenCalledTimes(1);
@@ -102,7 +89,7 @@ describe('ResponsiveImage', () => {
   it('shows the original file of an SVG or of a photo the manifest does not know, and reports it missing at once', () => {
     useExhibition.setState({ photos: { ready: true, manifest } });
     render('photos/drawing.svg');
-    expect(container.querySelector('picture')).toBeNull();
+    expect(dom.container.querySelector('picture')).toBeNull();
     expect(img()?.getAttribute('src')).toBe('/photos/drawing.svg');
     expect([img()?.getAttribute('width'), img()?.getAttribute('height')]).toEqual(['1200', '800']);
 
