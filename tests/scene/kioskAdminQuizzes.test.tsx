@@ -6,8 +6,7 @@
  * the screen opens, for those names.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { KioskContext, type KioskServices } from '../../src/modes/kiosk/kioskContext.ts';
 import type { KioskController } from '../../src/modes/kiosk/kioskController.ts';
@@ -15,13 +14,15 @@ import { createKioskStore } from '../../src/modes/kiosk/kioskStore.ts';
 import { KioskStatsRecorder } from '../../src/modes/kiosk/stats.ts';
 import { AdminPanel } from '../../src/modes/kiosk/ui/AdminPanel.tsx';
 import { useExhibition } from '../../src/store/store.ts';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { OTHER_QUIZ, quizExhibition, TEST_QUIZ } from '../support/quizzes.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const PIN = '2468';
-let container: HTMLDivElement;
-let root: Root;
+const dom = domRootPerTest(() => {
+  useExhibition.setState({ exhibition: null, quizStatus: 'idle', quizzes: [] });
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 const controller: KioskController = {
   startVisit: vi.fn(),
   continueVisit: vi.fn(),
@@ -33,14 +34,14 @@ const controller: KioskController = {
 
 const cells = (row: Element | null | undefined) => [...(row?.querySelectorAll('th, td') ?? [])].map((cell) => cell.textContent);
 const rows = (testId: string) =>
-  [...(container.querySelector(`[data-testid="${testId}"]`)?.querySelectorAll('tbody tr') ?? [])].map(cells);
+  [...(dom.container.querySelector(`[data-testid="${testId}"]`)?.querySelectorAll('tbody tr') ?? [])].map(cells);
 const press = (label: string) =>
-  act(() => [...container.querySelectorAll('button')].find((button) => button.textContent === label)?.click());
+  act(() => [...dom.container.querySelectorAll('button')].find((button) => button.textContent === label)?.click());
 
 function renderAdmin(stats: KioskStatsRecorder) {
   const services = createStore<KioskServices>(() => ({ controller, idleSeconds: 90, offline: null, stats }));
   act(() =>
-    root.render(
+    dom.root.render(
       <KioskContext.Provider value={{ kiosk: createKioskStore(), services }}>
         <AdminPanel controller={controller} offline={null} stats={stats} idleSeconds={90} />
       </KioskContext.Provider>,
@@ -53,22 +54,11 @@ function renderAdmin(stats: KioskStatsRecorder) {
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2025-07-01T15:00:00'));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   act(() => {
     const exhibition = { ...quizExhibition(), kiosk: { idleSeconds: 90, adminPin: PIN } };
     useExhibition.getState().contentLoaded(exhibition, []);
     useExhibition.setState({ quizStatus: 'idle', quizzes: [] });
   });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  useExhibition.setState({ exhibition: null, quizStatus: 'idle', quizzes: [] });
-  vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
 function recordedStats(): KioskStatsRecorder {
@@ -94,19 +84,19 @@ describe('quizzes on the admin screen', () => {
     // Before the file is in, the ids stand in for the names.
     expect(rows('kiosk-stats-quizzes')).toEqual([['test-quiz', '2', '1']]);
     act(() => useExhibition.getState().quizzesLoaded([TEST_QUIZ, OTHER_QUIZ], []));
-    const quizzes = container.querySelector('[data-testid="kiosk-stats-quizzes"]');
+    const quizzes = dom.container.querySelector('[data-testid="kiosk-stats-quizzes"]');
     expect(cells(quizzes?.querySelector('thead tr'))).toEqual(['问答', '问答开始', '问答完成']);
     expect(rows('kiosk-stats-quizzes')).toEqual([
       ['测试问答', '2', '1'],
       ['另一套问答', '0', '0'],
     ]);
-    const questions = container.querySelector('[data-testid="kiosk-stats-questions"]');
+    const questions = dom.container.querySelector('[data-testid="kiosk-stats-questions"]');
     expect(cells(questions?.querySelector('thead tr'))).toEqual(['题目', '作答', '答对', '正确率']);
     expect(rows('kiosk-stats-questions')).toEqual([
       ['大队党建的做法有哪些？', '2', '1', '50%'],
       ['中国共产党成立于哪一年？', '2', '2', '100%'],
     ]);
-    expect(container.textContent).toContain('每题正确率（近 30 天，最难的在前）');
+    expect(dom.container.textContent).toContain('每题正确率（近 30 天，最难的在前）');
   });
 
   it('exports them in the CSV, named as on the screen', async () => {
@@ -140,7 +130,7 @@ describe('quizzes on the admin screen', () => {
 
   it('shows no quiz tables before anyone has tried a quiz or the quizzes are in', () => {
     renderAdmin(new KioskStatsRecorder(null));
-    expect(container.querySelector('[data-testid="kiosk-stats-quizzes"]')).toBeNull();
-    expect(container.querySelector('[data-testid="kiosk-stats-questions"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="kiosk-stats-quizzes"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="kiosk-stats-questions"]')).toBeNull();
   });
 });

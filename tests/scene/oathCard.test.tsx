@@ -5,13 +5,11 @@
  * and no 朗读 button, since no synthetic voice may read the oath.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Panel, panelSchema } from '../../src/content/schema.ts';
 import { Narration } from '../../src/ui/Narration.tsx';
 import { PanelDetails } from '../../src/ui/PanelDetails.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { domRootPerTest } from '../support/domRoot.ts';
 
 const oath: Panel = panelSchema.parse({
   id: 'party-oath',
@@ -27,38 +25,30 @@ const oath: Panel = panelSchema.parse({
 });
 const event: Panel = panelSchema.parse({ id: 'e', kind: 'event', title: '事件', summary: '摘要' });
 
-let container: HTMLDivElement;
-let root: Root;
 const speechWindow = window as unknown as { speechSynthesis?: unknown; SpeechSynthesisUtterance?: unknown };
+const dom = domRootPerTest(() => {
+  delete speechWindow.speechSynthesis;
+  delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+});
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   // jsdom has no speech synthesis; the card offers it wherever the browser has it.
   speechWindow.speechSynthesis = { cancel() {}, speak() {}, getVoices: () => [] };
   (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance = class {};
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  delete speechWindow.speechSynthesis;
-  delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
-});
-
-const phrases = () => [...container.querySelectorAll('ol.panel-card__oath > li')];
+const phrases = () => [...dom.container.querySelectorAll('ol.panel-card__oath > li')];
 
 describe('an oath panel on the card', () => {
   it('lists the phrases in order, in Chinese', () => {
-    act(() => root.render(<PanelDetails panel={oath} lang="zh" />));
+    act(() => dom.root.render(<PanelDetails panel={oath} lang="zh" />));
     expect(phrases().map((item) => item.textContent)).toEqual(['我志愿加入中国共产党，', '拥护党的纲领，', '永不叛党。']);
-    expect(container.querySelector('ol.panel-card__oath')?.getAttribute('lang')).toBe('zh-CN');
-    expect(container.querySelector('.panel-card__summary')?.textContent).toBe('党员重温入党誓词，其他参观者可以诵读。');
+    expect(dom.container.querySelector('ol.panel-card__oath')?.getAttribute('lang')).toBe('zh-CN');
+    expect(dom.container.querySelector('.panel-card__summary')?.textContent).toBe('党员重温入党誓词，其他参观者可以诵读。');
   });
 
   it('keeps the Chinese in English and adds the translation where there is one', () => {
-    act(() => root.render(<PanelDetails panel={oath} lang="en" />));
+    act(() => dom.root.render(<PanelDetails panel={oath} lang="en" />));
     expect(phrases().map((item) => item.firstChild?.textContent)).toEqual([
       '我志愿加入中国共产党，',
       '拥护党的纲领，',
@@ -72,9 +62,9 @@ describe('an oath panel on the card', () => {
   });
 
   it('offers no read-aloud button without a recording, while other panels keep theirs', () => {
-    act(() => root.render(<Narration panel={oath} lang="zh" />));
-    expect(container.querySelector('button')).toBeNull();
-    act(() => root.render(<Narration panel={event} lang="zh" />));
-    expect(container.querySelector('button')?.textContent).toContain('朗读');
+    act(() => dom.root.render(<Narration panel={oath} lang="zh" />));
+    expect(dom.container.querySelector('button')).toBeNull();
+    act(() => dom.root.render(<Narration panel={event} lang="zh" />));
+    expect(dom.container.querySelector('button')?.textContent).toContain('朗读');
   });
 });

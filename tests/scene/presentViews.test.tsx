@@ -6,8 +6,7 @@
  * directory's links into projector mode.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { panelSchema } from '../../src/content/schema.ts';
 import type { PresentRoom } from '../../src/modes/present/live/liveRoom.ts';
 import { presentRuntime } from '../../src/modes/present/presentMode.ts';
@@ -17,9 +16,8 @@ import { formatClock, PresenterView } from '../../src/modes/present/ui/Presenter
 import { ProjectorView } from '../../src/modes/present/ui/ProjectorView.tsx';
 import { useExhibition } from '../../src/store/store.ts';
 import { PresentLinks } from '../../src/ui/present/PresentLinks.tsx';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { LESSON, makeExhibition, TIMED } from '../unit/presentFixtures.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const exhibition = makeExhibition([LESSON, TIMED]);
 // A dated milestone among the panels: the projector sets its year beside the text.
@@ -36,20 +34,8 @@ if (section) {
   });
 }
 
-let container: HTMLDivElement;
-let root: Root;
 let session: PresentSession | null = null;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  useExhibition.getState().contentLoaded(exhibition, []);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+const dom = domRootPerTest(() => {
   session?.dispose();
   session = null;
   presentRuntime.setState({
@@ -64,14 +50,18 @@ afterEach(() => {
   useExhibition.setState({ lang: 'zh', openPanelId: null, focusPanelId: null });
 });
 
+beforeEach(() => {
+  useExhibition.getState().contentLoaded(exhibition, []);
+});
+
 function project(tourId: string, motion: 'glide' | 'cut' = 'cut') {
   session = createPresentSession({ exhibition: useExhibition, tourId, motion });
   presentRuntime.setState({ session });
-  act(() => root.render(<ProjectorView hasScene />));
+  act(() => dom.root.render(<ProjectorView hasScene />));
   return session;
 }
 const run = (command: Parameters<PresentSession['run']>[0]) => act(() => session?.run(command));
-const card = () => container.querySelector<HTMLDialogElement>('dialog.projector');
+const card = () => dom.container.querySelector<HTMLDialogElement>('dialog.projector');
 const cardName = () => {
   const id = card()?.getAttribute('aria-labelledby');
   return id ? document.getElementById(id)?.textContent : null;
@@ -143,7 +133,7 @@ describe('the projector card', () => {
 
   it('after the last stop, the end slide: 讲解结束, the tour and the exhibition in their own words', () => {
     project('lesson');
-    const end = () => container.querySelector<HTMLDialogElement>('[data-testid="present-end"]');
+    const end = () => dom.container.querySelector<HTMLDialogElement>('[data-testid="present-end"]');
     const endName = () => document.getElementById(end()?.getAttribute('aria-labelledby') ?? '')?.textContent;
     expect(end()?.classList.contains('projector-end--shown')).toBe(false);
     run('last');
@@ -155,7 +145,7 @@ describe('the projector card', () => {
     expect(end()?.textContent).toContain('德清县消防救援大队');
     // The last stop stays beneath, out of a screen reader's way.
     expect(card()?.getAttribute('aria-hidden')).toBe('true');
-    const next = [...container.querySelectorAll<HTMLButtonElement>('.present-controls button')].find((button) =>
+    const next = [...dom.container.querySelectorAll<HTMLButtonElement>('.present-controls button')].find((button) =>
       button.textContent?.includes('下一站'),
     );
     expect(next?.disabled).toBe(true);
@@ -167,7 +157,7 @@ describe('the projector card', () => {
 
   it('covers everything with a black or a white screen, and comes back', () => {
     project('lesson');
-    const blank = () => container.querySelector('[data-testid="present-blank"]');
+    const blank = () => dom.container.querySelector('[data-testid="present-blank"]');
     expect(blank()).toBeNull();
     run('black');
     expect(blank()?.getAttribute('data-blank')).toBe('black');
@@ -194,7 +184,7 @@ describe('the projector card', () => {
 
   it('says when the tour in the URL does not exist', () => {
     project('no-such-lesson');
-    expect(container.querySelector('[role="status"]')?.textContent).toBe(
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toBe(
       '找不到讲解路线“no-such-lesson”，改为按展览顺序讲解全部展板。',
     );
     expect(cardName()).toBe('中国共产党诞生'); // the default tour's first panel
@@ -202,7 +192,7 @@ describe('the projector card', () => {
 
   it('the control bar steps too, and keeps the focus off its buttons', () => {
     project('lesson');
-    const next = [...container.querySelectorAll('.present-controls button')].find((button) =>
+    const next = [...dom.container.querySelectorAll('.present-controls button')].find((button) =>
       button.textContent?.includes('下一站'),
     );
     const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
@@ -239,32 +229,32 @@ describe('the presenter view', () => {
   });
 
   it('waits for the projector window, and says when it has gone', () => {
-    act(() => root.render(<PresenterView />));
-    expect(container.querySelector('[role="status"]')?.textContent).toContain('正在连接投影窗口');
+    act(() => dom.root.render(<PresenterView />));
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toContain('正在连接投影窗口');
     act(() => presentRuntime.setState({ remoteStatus: 'closed' }));
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('投影窗口已关闭。');
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toBe('投影窗口已关闭。');
   });
 
   it("shows the current stop with its notes, the next stop, the timers and the projector's state", () => {
     const follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
     presentRuntime.setState({ remote: snapshot({ blank: 'black', page: 2, pages: 3 }), remoteStatus: 'connected', follower });
-    act(() => root.render(<PresenterView />));
-    const now = container.querySelector('[aria-label="当前"]');
+    act(() => dom.root.render(<PresenterView />));
+    const now = dom.container.querySelector('[aria-label="当前"]');
     expect(now?.querySelector('h2')?.textContent).toBe('展板 c2');
     expect([...(now?.querySelectorAll('.presenter__notes li') ?? [])].map((li) => li.textContent)).toEqual(['要点一', '要点二']);
-    expect(container.querySelector('[aria-label="下一站"] h2')?.textContent).toBe('中国共产党诞生');
-    expect(container.querySelector('.presenter__position')?.textContent).toBe('第 1 / 4 站 · 第 2 / 3 屏');
-    expect(container.querySelector('[data-testid="presenter-elapsed"]')?.textContent).toBe('1:05');
-    expect(container.querySelector('[data-testid="presenter-at-stop"]')?.textContent).toBe('0:05');
-    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('无');
-    expect(container.querySelector('.presenter__projector')?.textContent).toBe('投影：黑屏');
+    expect(dom.container.querySelector('[aria-label="下一站"] h2')?.textContent).toBe('中国共产党诞生');
+    expect(dom.container.querySelector('.presenter__position')?.textContent).toBe('第 1 / 4 站 · 第 2 / 3 屏');
+    expect(dom.container.querySelector('[data-testid="presenter-elapsed"]')?.textContent).toBe('1:05');
+    expect(dom.container.querySelector('[data-testid="presenter-at-stop"]')?.textContent).toBe('0:05');
+    expect(dom.container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('无');
+    expect(dom.container.querySelector('.presenter__projector')?.textContent).toBe('投影：黑屏');
     expect(document.title).toBe('讲解员视图 · 新队员课');
 
-    const buttons = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')];
+    const buttons = [...dom.container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')];
     act(() => buttons.find((button) => button.textContent === '下一站 ›')?.click());
     act(() => buttons.find((button) => button.textContent?.startsWith('B'))?.click());
     expect(follower.send.mock.calls.map(([command]) => command)).toEqual(['next', 'black']);
-    const stops = [...container.querySelectorAll<HTMLButtonElement>('.presenter__stops button')];
+    const stops = [...dom.container.querySelectorAll<HTMLButtonElement>('.presenter__stops button')];
     expect(stops.map((button) => button.getAttribute('aria-current'))).toEqual(['step', null, null, null]);
     act(() => stops[3]?.click());
     expect(follower.goTo).toHaveBeenCalledWith(3);
@@ -275,23 +265,23 @@ describe('the presenter view', () => {
       remote: snapshot({ tourId: 'timed', index: 2, count: 3, advanceAt: Date.now() + 4_200 }),
       remoteStatus: 'connected',
     });
-    act(() => root.render(<PresenterView />));
-    expect(container.querySelector('[aria-label="下一站"]')?.textContent).toContain('这是最后一站。');
-    expect(container.querySelector('.presenter__notes--none')?.textContent).toBe('本站没有讲解要点。展板摘要：摘要 a3');
-    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('0:05');
+    act(() => dom.root.render(<PresenterView />));
+    expect(dom.container.querySelector('[aria-label="下一站"]')?.textContent).toContain('这是最后一站。');
+    expect(dom.container.querySelector('.presenter__notes--none')?.textContent).toBe('本站没有讲解要点。展板摘要：摘要 a3');
+    expect(dom.container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('0:05');
     act(() =>
       presentRuntime.setState({ remote: snapshot({ tourId: 'timed', index: 2, count: 3, paused: true, advanceLeft: 4_000 }) }),
     );
-    expect(container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('‖ 自动翻页已暂停（P 继续）');
+    expect(dom.container.querySelector('[data-testid="presenter-auto"]')?.textContent).toBe('‖ 自动翻页已暂停（P 继续）');
   });
 
   it('says when the projector shows the end slide', () => {
     presentRuntime.setState({ remote: snapshot({ index: 3, ended: true }), remoteStatus: 'connected' });
-    act(() => root.render(<PresenterView />));
-    expect(container.querySelector('.presenter__position')?.textContent).toBe('讲解结束');
-    expect(container.querySelector('[aria-label="当前"] h2')?.textContent).toBe('讲解结束');
-    expect(container.querySelector('[aria-label="当前"]')?.textContent).toContain('PageUp');
-    expect(container.querySelector('.presenter__stops [aria-current]')).toBeNull();
+    act(() => dom.root.render(<PresenterView />));
+    expect(dom.container.querySelector('.presenter__position')?.textContent).toBe('讲解结束');
+    expect(dom.container.querySelector('[aria-label="当前"] h2')?.textContent).toBe('讲解结束');
+    expect(dom.container.querySelector('[aria-label="当前"]')?.textContent).toContain('PageUp');
+    expect(dom.container.querySelector('.presenter__stops [aria-current]')).toBeNull();
   });
 
   describe("课堂互动, the live lesson's room", () => {
@@ -314,7 +304,7 @@ describe('the presenter view', () => {
       ...overrides,
     });
     const roomSection = () => {
-      const section = [...container.querySelectorAll('section[aria-labelledby]')].find(
+      const section = [...dom.container.querySelectorAll('section[aria-labelledby]')].find(
         (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent === '课堂互动',
       );
       return section as HTMLElement | undefined;
@@ -332,13 +322,13 @@ describe('the presenter view', () => {
     });
 
     it('is absent while no lesson runs', () => {
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       expect(roomSection()).toBeUndefined();
     });
 
     it("lists who has joined, their nicknames as text, each one's status, the count and the join code", () => {
       presentRuntime.setState({ room: room() });
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       const section = roomSection();
       expect(section?.querySelector('.presenter-room__count')?.textContent).toBe('已加入 3 人');
       expect(section?.querySelector('.presenter-room__summary')?.textContent).toBe('已加入 3 人 · 1 人跟随讲解 · 课堂码 482913');
@@ -369,7 +359,7 @@ describe('the presenter view', () => {
 
     it("移出 asks to confirm, then calls through with the participant's id; 取消 calls nothing", () => {
       presentRuntime.setState({ room: room() });
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       act(() => buttonNamed('移出 <b>x</b>')?.click());
       expect(follower.room).not.toHaveBeenCalled();
       expect(buttonNamed('取消')).toBeDefined();
@@ -391,7 +381,7 @@ describe('the presenter view', () => {
 
     it('a keyboard user is taken to the confirmation; a click leaves the focus where it was', () => {
       presentRuntime.setState({ room: room() });
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
       buttonNamed('移出 小红')?.dispatchEvent(down);
       expect(down.defaultPrevented).toBe(true);
@@ -407,7 +397,7 @@ describe('the presenter view', () => {
 
     it("集合 and 隐藏昵称 call through; with nicknames hidden the presenter still sees them, beside the room's number", () => {
       presentRuntime.setState({ room: room() });
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       act(() => buttonNamed('集合')?.click());
       act(() => buttonNamed('隐藏昵称')?.click());
       expect(follower.room.mock.calls).toEqual([[{ kind: 'gather' }], [{ kind: 'nicknames', visible: false }]]);
@@ -428,7 +418,7 @@ describe('the presenter view', () => {
       presentRuntime.setState({
         room: room({ phase: 'reconnecting', participantCount: 0, followingCount: 0, participants: [] }),
       });
-      act(() => root.render(<PresenterView />));
+      act(() => dom.root.render(<PresenterView />));
       expect(roomSection()?.querySelector('[role="status"]')?.textContent).toBe('与课堂服务器的连接中断，正在重新连接…');
       expect(roomSection()?.querySelector('ul')).toBeNull();
       expect(roomSection()?.textContent).toContain('还没有人加入。');
@@ -436,7 +426,7 @@ describe('the presenter view', () => {
         useExhibition.getState().setLang('en');
         presentRuntime.setState({ room: room() });
       });
-      const section = [...container.querySelectorAll('section[aria-labelledby]')].find(
+      const section = [...dom.container.querySelectorAll('section[aria-labelledby]')].find(
         (element) => document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent === 'Live lesson',
       );
       expect(section?.querySelector('.presenter-room__summary')?.textContent).toBe('3 joined · 1 following · Lesson code 482913');
@@ -456,15 +446,15 @@ describe('the presenter view', () => {
 
 describe("the directory's way into projector mode", () => {
   it('links each lesson, then every panel, to ?mode=present&tour=<id>', () => {
-    act(() => root.render(<PresentLinks exhibition={exhibition} lang="zh" />));
-    expect(container.querySelector('h3')?.textContent).toBe('讲解模式');
-    expect([...container.querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
+    act(() => dom.root.render(<PresentLinks exhibition={exhibition} lang="zh" />));
+    expect(dom.container.querySelector('h3')?.textContent).toBe('讲解模式');
+    expect([...dom.container.querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
       ['?mode=present&tour=lesson', '新队员课 4 站'],
       ['?mode=present&tour=timed', '自动放映 3 站'],
       ['?mode=present&tour=all', '全部展板（按展览顺序） 9 站'],
     ]);
-    act(() => root.render(<PresentLinks exhibition={exhibition} lang="en" />));
-    expect(container.querySelector('h3')?.textContent).toBe('Present');
-    expect(container.querySelector('a')?.textContent).toBe('Recruits 4 stops');
+    act(() => dom.root.render(<PresentLinks exhibition={exhibition} lang="en" />));
+    expect(dom.container.querySelector('h3')?.textContent).toBe('Present');
+    expect(dom.container.querySelector('a')?.textContent).toBe('Recruits 4 stops');
   });
 });

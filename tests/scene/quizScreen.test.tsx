@@ -8,8 +8,7 @@
  * (not on the kiosk); staff-written text as text.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QuizQuestion } from '../../src/content/quizSchema.ts';
 import { KIOSK_CAPABILITIES } from '../../src/modes/kiosk/capabilities.ts';
 import { VISITOR_CAPABILITIES } from '../../src/modes/visitor/capabilities.ts';
@@ -18,34 +17,10 @@ import { useExhibition } from '../../src/store/store.ts';
 import { NoticeBanner } from '../../src/ui/Overlays.tsx';
 import { PanelCard } from '../../src/ui/PanelCard.tsx';
 import QuizScreen from '../../src/ui/quiz/QuizScreen.tsx';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { OTHER_QUIZ, quizExhibition, TEST_QUIZ } from '../support/quizzes.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  // jsdom draws no dialogs: showModal/close only toggle `open`, as the real ones do.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => {
-    useExhibition.getState().contentLoaded(quizExhibition(), []);
-    useExhibition.getState().quizzesLoaded([TEST_QUIZ, OTHER_QUIZ], []);
-    useExhibition.setState({ lang: 'zh', capabilities: VISITOR_CAPABILITIES });
-  });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+const dom = domRootPerTest(() => {
   act(() => {
     useExhibition.getState().closePanel();
     useExhibition.getState().resetQuiz();
@@ -56,14 +31,29 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const dialog = () => container.querySelector('dialog.quiz') as HTMLDialogElement;
+beforeEach(() => {
+  // jsdom draws no dialogs: showModal/close only toggle `open`, as the real ones do.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+  };
+  act(() => {
+    useExhibition.getState().contentLoaded(quizExhibition(), []);
+    useExhibition.getState().quizzesLoaded([TEST_QUIZ, OTHER_QUIZ], []);
+    useExhibition.setState({ lang: 'zh', capabilities: VISITOR_CAPABILITIES });
+  });
+});
+
+const dialog = () => dom.container.querySelector('dialog.quiz') as HTMLDialogElement;
 const dialogName = () => document.getElementById(dialog().getAttribute('aria-labelledby') ?? '')?.textContent;
 const button = (name: string) =>
-  [...container.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === name) as
+  [...dom.container.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === name) as
     | HTMLButtonElement
     | undefined;
 const link = (text: string) =>
-  [...container.querySelectorAll('a')].find((candidate) => candidate.textContent?.startsWith(text)) as
+  [...dom.container.querySelectorAll('a')].find((candidate) => candidate.textContent?.startsWith(text)) as
     | HTMLAnchorElement
     | undefined;
 const question = (): QuizQuestion => {
@@ -72,8 +62,8 @@ const question = (): QuizQuestion => {
   if (!found) throw new Error('no question on screen');
   return found;
 };
-const optionInput = (optionId: string) => container.querySelector(`input[value="${optionId}"]`) as HTMLInputElement;
-const feedback = () => container.querySelector('[aria-live="polite"]') as HTMLElement;
+const optionInput = (optionId: string) => dom.container.querySelector(`input[value="${optionId}"]`) as HTMLInputElement;
+const feedback = () => dom.container.querySelector('[aria-live="polite"]') as HTMLElement;
 const click = (element: HTMLElement | undefined) => {
   if (!element) throw new Error('nothing to click');
   act(() => element.click());
@@ -90,14 +80,14 @@ function answer(correctly: boolean) {
 }
 
 function openQuiz(seed = 1) {
-  act(() => root.render(<QuizScreen />));
+  act(() => dom.root.render(<QuizScreen />));
   act(() => useExhibition.getState().openQuiz('test-quiz', seed));
 }
 
 describe('the list of quizzes', () => {
   it('is a dialog named 知识问答 with a link to each quiz, which opens it', () => {
     act(() => useExhibition.getState().openQuizList());
-    act(() => root.render(<QuizScreen />));
+    act(() => dom.root.render(<QuizScreen />));
     expect(dialog().open).toBe(true);
     expect(dialogName()).toBe('知识问答');
     const first = link('测试问答');
@@ -116,11 +106,11 @@ describe('a quiz, one question at a time', () => {
     expect(dialog().open).toBe(true);
     expect(dialogName()).toBe('测试问答');
     const current = question();
-    const heading = container.querySelector('h3') as HTMLHeadingElement;
+    const heading = dom.container.querySelector('h3') as HTMLHeadingElement;
     expect(heading.textContent).toContain('第 1 题，共 3 题');
     expect(heading.textContent).toContain(current.prompt instanceof Object ? current.prompt.zh : current.prompt);
     expect(document.activeElement).toBe(heading);
-    const group = container.querySelector(current.kind === 'multiple' ? 'fieldset' : '[role="radiogroup"]') as HTMLElement;
+    const group = dom.container.querySelector(current.kind === 'multiple' ? 'fieldset' : '[role="radiogroup"]') as HTMLElement;
     expect(group).not.toBeNull();
     const inputs = [...group.querySelectorAll('input')];
     expect(inputs.map((input) => input.type)).toEqual(
@@ -145,7 +135,7 @@ describe('a quiz, one question at a time', () => {
     const board = link('去看展板');
     expect(board?.getAttribute('href')).toBe(`#/panel/${current.panel}`);
     // The options are marked, and the one button now goes on.
-    expect(container.querySelector('.quiz-option--right')?.textContent).toContain('正确答案');
+    expect(dom.container.querySelector('.quiz-option--right')?.textContent).toContain('正确答案');
     expect(button('下一题')).toBeDefined();
     expect(document.activeElement).toBe(button('下一题'));
   });
@@ -158,7 +148,7 @@ describe('a quiz, one question at a time', () => {
     const right = current.options.filter((option) => current.answer.includes(option.id));
     for (const option of right)
       expect(feedback().textContent).toContain(typeof option.text === 'string' ? option.text : option.text.zh);
-    expect(container.querySelector('.quiz-option--wrong')?.textContent).toContain('你的选择');
+    expect(dom.container.querySelector('.quiz-option--wrong')?.textContent).toContain('你的选择');
   });
 
   it('去看展板 opens the card in its place; closing the card brings back the same question, marked, the focus on the link', () => {
@@ -182,7 +172,7 @@ describe('a quiz, one question at a time', () => {
     // jsdom lays nothing out: the card's body has no scrollTo to start a panel at its top.
     if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => {};
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <QuizScreen />
           <PanelCard />
@@ -193,7 +183,7 @@ describe('a quiz, one question at a time', () => {
     const current = question();
     answer(true);
     click(link('去看展板'));
-    const card = container.querySelector('dialog.panel-card') as HTMLDialogElement;
+    const card = dom.container.querySelector('dialog.panel-card') as HTMLDialogElement;
     expect(card.open).toBe(true);
     expect(dialog().open).toBe(false);
     click(button('返回问答'));
@@ -210,7 +200,7 @@ describe('a quiz, one question at a time', () => {
     openQuiz();
     answer(true);
     click(button('下一题'));
-    const heading = container.querySelector('h3') as HTMLHeadingElement;
+    const heading = dom.container.querySelector('h3') as HTMLHeadingElement;
     expect(heading.textContent).toContain('第 2 题，共 3 题');
     expect(document.activeElement).toBe(heading);
     expect(feedback().textContent).toBe('');
@@ -219,11 +209,11 @@ describe('a quiz, one question at a time', () => {
     answer(true);
     click(button('查看成绩'));
     expect(useExhibition.getState().quizAttempt?.phase).toBe('finished');
-    expect(container.querySelector('[data-testid="quiz-score"]')?.textContent).toBe('2 / 3');
-    expect(container.textContent).toContain('答对 2 题，共 3 题');
+    expect(dom.container.querySelector('[data-testid="quiz-score"]')?.textContent).toBe('2 / 3');
+    expect(dom.container.textContent).toContain('答对 2 题，共 3 题');
     expect(document.activeElement?.textContent).toBe('答题完成');
     // Each question again, with its verdict and board.
-    const review = [...container.querySelectorAll('.quiz-review')];
+    const review = [...dom.container.querySelectorAll('.quiz-review')];
     expect(review).toHaveLength(3);
     expect(review.filter((item) => item.classList.contains('quiz-review--right'))).toHaveLength(2);
     expect(review.every((item) => item.querySelector('a')?.textContent?.startsWith('去看展板'))).toBe(true);
@@ -240,8 +230,8 @@ describe('a quiz, one question at a time', () => {
     const after = useExhibition.getState().quizAttempt;
     expect(after).toMatchObject({ phase: 'answering', index: 0, answers: {} });
     expect(after?.seed).not.toBe(before?.seed);
-    expect(container.querySelector('h3')?.textContent).toContain('第 1 题，共 3 题');
-    expect(document.activeElement).toBe(container.querySelector('h3'));
+    expect(dom.container.querySelector('h3')?.textContent).toContain('第 1 题，共 3 题');
+    expect(document.activeElement).toBe(dom.container.querySelector('h3'));
   });
 
   it('renders staff-written text as text, never as markup', () => {
@@ -251,7 +241,7 @@ describe('a quiz, one question at a time', () => {
       answer(true);
       click(button('下一题'));
     }
-    const prompt = container.querySelector('.quiz-question__prompt') as HTMLElement;
+    const prompt = dom.container.querySelector('.quiz-question__prompt') as HTMLElement;
     expect(prompt.textContent).toBe('<b>入党誓词</b>共有八十字。');
     expect(prompt.querySelector('b')).toBeNull();
   });
@@ -260,7 +250,7 @@ describe('a quiz, one question at a time', () => {
     openQuiz();
     act(() => useExhibition.getState().setLang('en'));
     expect(dialogName()).toBe('Test quiz');
-    expect(container.querySelector('h3')?.textContent).toContain('Question 1 of 3');
+    expect(dom.container.querySelector('h3')?.textContent).toContain('Question 1 of 3');
     expect(button('Submit')).toBeDefined();
   });
 
@@ -286,16 +276,16 @@ describe('the result card', () => {
   it('for a visitor: an optional name, never pre-filled; save as an image; print the card alone', () => {
     openQuiz();
     finish();
-    const name = container.querySelector('input[type="text"]') as HTMLInputElement;
+    const name = dom.container.querySelector('input[type="text"]') as HTMLInputElement;
     expect(name.value).toBe('');
     expect(name.labels?.[0]?.textContent).toContain('姓名');
-    expect(container.querySelector('.quiz-card__name')).toBeNull();
+    expect(dom.container.querySelector('.quiz-card__name')).toBeNull();
     act(() => {
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
       setter?.call(name, '李明');
       name.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(container.querySelector('.quiz-card__name')?.textContent).toBe('李明');
+    expect(dom.container.querySelector('.quiz-card__name')?.textContent).toBe('李明');
     expect(button('保存为图片')).toBeDefined();
     // The printed copy: the card alone, outside the app.
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
@@ -310,7 +300,7 @@ describe('the result card', () => {
   it('saves the card as a PNG drawn in the interface font, the name on it', async () => {
     openQuiz();
     finish();
-    const name = container.querySelector('input[type="text"]') as HTMLInputElement;
+    const name = dom.container.querySelector('input[type="text"]') as HTMLInputElement;
     act(() => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(name, '王芳');
       name.dispatchEvent(new Event('input', { bubbles: true }));
@@ -351,15 +341,15 @@ describe('the result card', () => {
     expect(downloads[0]?.download).toMatch(/^dangshi-quiz-test-quiz-\d{4}-\d{2}-\d{2}\.png$/);
     expect(drawn).toEqual(expect.arrayContaining(['党史长廊', '测试问答', '2 / 3', '答对 2 题，共 3 题', '王芳']));
     expect(fonts.every((font) => font.includes('"Exhibit Sans"'))).toBe(true);
-    expect(container.querySelector('[role="status"]')?.textContent).toContain('成绩卡已保存为图片');
+    expect(dom.container.querySelector('[role="status"]')?.textContent).toContain('成绩卡已保存为图片');
   });
 
   it('on the kiosk (touch, no downloads): no name, no save, no print — only 再来一次 and the list', () => {
     act(() => useExhibition.setState({ capabilities: KIOSK_CAPABILITIES }));
     openQuiz();
     finish();
-    expect(container.querySelector('[data-testid="quiz-score"]')?.textContent).toBe('2 / 3');
-    expect(container.querySelector('input[type="text"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="quiz-score"]')?.textContent).toBe('2 / 3');
+    expect(dom.container.querySelector('input[type="text"]')).toBeNull();
     expect(button('保存为图片')).toBeUndefined();
     expect(button('打印成绩卡')).toBeUndefined();
     expect(document.querySelector('.quiz-print')).toBeNull();
@@ -371,7 +361,7 @@ describe('the result card', () => {
 describe('an unknown quiz', () => {
   it('gets a notice like an unknown panel, whose button opens the list', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <NoticeBanner />
           <QuizScreen />
@@ -379,7 +369,7 @@ describe('an unknown quiz', () => {
       ),
     );
     act(() => useExhibition.getState().openQuiz('no-such-quiz'));
-    const alert = container.querySelector('[role="alert"]') as HTMLElement;
+    const alert = dom.container.querySelector('[role="alert"]') as HTMLElement;
     expect(alert.textContent).toContain('找不到知识问答“no-such-quiz”。');
     click(button('全部问答'));
     expect(useExhibition.getState()).toMatchObject({ quizScreen: 'list', notice: null });

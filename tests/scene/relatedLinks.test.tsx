@@ -4,13 +4,11 @@
  * language; an id that names no panel is not shown.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Exhibition, type Panel, panelSchema } from '../../src/content/schema.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { RelatedLinks, relatedPanels } from '../../src/ui/RelatedLinks.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { domRootPerTest } from '../support/domRoot.ts';
 
 const panel = (raw: Record<string, unknown>): Panel => panelSchema.parse({ kind: 'event', ...raw });
 
@@ -33,23 +31,16 @@ const exhibition: Exhibition = {
   ],
 };
 
-let container: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  useExhibition.setState({ exhibition, lang: 'zh' });
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+const dom = domRootPerTest(() => {
   useExhibition.setState({ exhibition: null, lang: 'zh' });
 });
 
-const links = () => [...container.querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent] as const);
+beforeEach(() => {
+  useExhibition.setState({ exhibition, lang: 'zh' });
+});
+
+const links = () =>
+  [...dom.container.querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent] as const);
 
 describe('relatedPanels', () => {
   it('keeps existing panels in the listed order, without repeats, dangling ids or the panel itself', () => {
@@ -61,9 +52,9 @@ describe('relatedPanels', () => {
 
 describe('RelatedLinks', () => {
   it('renders links to #/panel/<id> named by the Chinese titles', () => {
-    act(() => root.render(<RelatedLinks panel={source} lang="zh" />));
-    expect(container.querySelector('nav')?.getAttribute('aria-label')).toBe('相关展板');
-    expect(container.querySelector('h3')?.textContent).toBe('相关展板');
+    act(() => dom.root.render(<RelatedLinks panel={source} lang="zh" />));
+    expect(dom.container.querySelector('nav')?.getAttribute('aria-label')).toBe('相关展板');
+    expect(dom.container.querySelector('h3')?.textContent).toBe('相关展板');
     expect(links()).toEqual([
       ['#/panel/party-affairs', '党务公开栏'],
       ['#/panel/member-activities', '党员活动风采'],
@@ -71,8 +62,8 @@ describe('RelatedLinks', () => {
   });
 
   it('uses the English titles in English, falling back to the Chinese', () => {
-    act(() => root.render(<RelatedLinks panel={source} lang="en" />));
-    expect(container.querySelector('nav')?.getAttribute('aria-label')).toBe('Related panels');
+    act(() => dom.root.render(<RelatedLinks panel={source} lang="en" />));
+    expect(dom.container.querySelector('nav')?.getAttribute('aria-label')).toBe('Related panels');
     expect(links()).toEqual([
       ['#/panel/party-affairs', 'Party Affairs Notice Board'],
       ['#/panel/member-activities', '党员活动风采'],
@@ -80,7 +71,7 @@ describe('RelatedLinks', () => {
   });
 
   it('renders nothing for a panel without related panels', () => {
-    act(() => root.render(<RelatedLinks panel={lonely} lang="zh" />));
-    expect(container.innerHTML).toBe('');
+    act(() => dom.root.render(<RelatedLinks panel={lonely} lang="zh" />));
+    expect(dom.container.innerHTML).toBe('');
   });
 });

@@ -9,8 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { presentRuntime } from '../../src/modes/present/presentMode.ts';
 import { createPresentSession, type PresentCommand, type PresentSession } from '../../src/modes/present/presentSession.ts';
 import type { PresentSnapshot } from '../../src/modes/present/presentSync.ts';
@@ -18,32 +17,23 @@ import { type RoomQuizState, roomQuizReducer, startRoomQuiz } from '../../src/mo
 import { PresenterView } from '../../src/modes/present/ui/PresenterView.tsx';
 import { ProjectorView } from '../../src/modes/present/ui/ProjectorView.tsx';
 import { useExhibition } from '../../src/store/store.ts';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { LESSON, makeExhibition, QUIZZED, ROOM_QUIZ } from '../unit/presentFixtures.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const exhibition = makeExhibition([LESSON, QUIZZED]);
 
-let container: HTMLDivElement;
-let root: Root;
 let session: PresentSession | null = null;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  useExhibition.getState().contentLoaded(exhibition, []);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+const dom = domRootPerTest(() => {
   session?.dispose();
   session = null;
   presentRuntime.setState({ session: null, remote: null, follower: null, remoteStatus: 'connecting' });
   useExhibition.setState({ lang: 'zh', openPanelId: null, focusPanelId: null });
   vi.useRealTimers();
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+  useExhibition.getState().contentLoaded(exhibition, []);
 });
 
 function project() {
@@ -54,7 +44,7 @@ function project() {
     loadQuiz: async () => ROOM_QUIZ,
   });
   presentRuntime.setState({ session });
-  act(() => root.render(<ProjectorView hasScene />));
+  act(() => dom.root.render(<ProjectorView hasScene />));
   return session;
 }
 const run = (...commands: PresentCommand[]) =>
@@ -70,7 +60,7 @@ async function elapse(ms: number) {
     left -= step;
   } while (left > 0);
 }
-const slide = () => container.querySelector<HTMLDialogElement>('[data-testid="room-quiz"]');
+const slide = () => dom.container.querySelector<HTMLDialogElement>('[data-testid="room-quiz"]');
 const nameOf = (element: Element | null | undefined) =>
   document.getElementById(element?.getAttribute('aria-labelledby') ?? '')?.textContent ?? null;
 const announcement = () => slide()?.querySelector('[role="status"][aria-live="polite"]')?.textContent;
@@ -93,7 +83,7 @@ describe("the projector's room quiz", () => {
     expect(slide()?.textContent).toContain('共 3 题');
     expect(slide()?.textContent).toContain('翻页笔：开始答题');
     // The stop beneath is out of a screen reader's way.
-    expect(container.querySelector('dialog.projector')?.getAttribute('aria-hidden')).toBe('true');
+    expect(dom.container.querySelector('dialog.projector')?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('puts a question in large type with options A–D in authored order, then reveals its answer and explanation', async () => {
@@ -176,7 +166,7 @@ describe("the projector's room quiz", () => {
     expect(slide()?.textContent).toContain('感谢大家的参与');
     run('next');
     expect(slide()).toBeNull();
-    const end = container.querySelector('[data-testid="present-end"]');
+    const end = dom.container.querySelector('[data-testid="present-end"]');
     expect(end?.classList.contains('projector-end--shown')).toBe(true);
     run('previous');
     expect(nameOf(slide())).toBe('问答结束');
@@ -200,7 +190,7 @@ describe("the projector's room quiz", () => {
 
   it('has a Q button in the control bar for a lesson with a quiz', async () => {
     project();
-    const button = [...container.querySelectorAll<HTMLButtonElement>('.present-controls button')].find((candidate) =>
+    const button = [...dom.container.querySelectorAll<HTMLButtonElement>('.present-controls button')].find((candidate) =>
       candidate.textContent?.startsWith('Q'),
     );
     expect(button?.textContent).toBe('Q · 知识问答');
@@ -244,13 +234,13 @@ describe("the presenter's room quiz", () => {
     ...overrides,
   });
   const asked = roomQuizReducer(startRoomQuiz(ROOM_QUIZ), { type: 'next', now: 0 });
-  const now = () => container.querySelector('[data-testid="presenter-quiz"]');
+  const now = () => dom.container.querySelector('[data-testid="presenter-quiz"]');
 
   it('shows the answer and the explanation while the room is still answering, and the countdown', () => {
     const follower = { send: vi.fn(), goTo: vi.fn(), room: vi.fn(), dispose: vi.fn() };
     vi.setSystemTime(5_000);
     presentRuntime.setState({ remote: snapshot(asked), remoteStatus: 'connected', follower });
-    act(() => root.render(<PresenterView />));
+    act(() => dom.root.render(<PresenterView />));
     expect(now()?.getAttribute('aria-label')).toBe('当前');
     expect(now()?.querySelector('h2')?.textContent).toBe('第 1 题');
     expect(now()?.querySelector('.presenter-quiz__room')?.textContent).toBe('投影：答题中，答案尚未揭晓');
@@ -261,18 +251,18 @@ describe("the presenter's room quiz", () => {
     expect(now()?.querySelector('[data-testid="presenter-quiz-explanation"]')?.textContent).toBe(
       '1921年7月23日，中共一大在上海开幕。',
     );
-    expect(container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('0:15');
-    expect(container.querySelector('.presenter__position')?.textContent).toBe('知识问答 · 第 1 / 3 题');
-    expect(container.querySelector('[aria-label="下一站"]')?.textContent).toContain('展板 a2 上写的');
+    expect(dom.container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('0:15');
+    expect(dom.container.querySelector('.presenter__position')?.textContent).toBe('知识问答 · 第 1 / 3 题');
+    expect(dom.container.querySelector('[aria-label="下一站"]')?.textContent).toContain('展板 a2 上写的');
 
-    const quizButton = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
+    const quizButton = [...dom.container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
       button.textContent?.startsWith('Q'),
     );
     expect(quizButton?.textContent).toBe('Q · 回到讲解');
     act(() => quizButton?.click());
     expect(follower.send).toHaveBeenCalledWith('quiz');
     // P there pauses the question's countdown.
-    const pauseButton = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
+    const pauseButton = [...dom.container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
       button.textContent?.startsWith('P'),
     );
     expect(pauseButton?.textContent).toBe('P · 暂停倒计时');
@@ -283,19 +273,19 @@ describe("the presenter's room quiz", () => {
   it('says when the room sees the answer, and when the countdown is paused or ran out', () => {
     const paused = roomQuizReducer(asked, { type: 'pause', now: 2_000 });
     presentRuntime.setState({ remote: snapshot(paused), remoteStatus: 'connected' });
-    act(() => root.render(<PresenterView />));
-    expect(container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('‖ 倒计时已暂停（P 继续）');
+    act(() => dom.root.render(<PresenterView />));
+    expect(dom.container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('‖ 倒计时已暂停（P 继续）');
     const timedOut = roomQuizReducer(asked, { type: 'tick', now: 20_000 });
     act(() => presentRuntime.setState({ remote: snapshot(timedOut) }));
     expect(now()?.querySelector('.presenter-quiz__room')?.textContent).toBe('投影：已揭晓答案');
-    expect(container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('时间到');
+    expect(dom.container.querySelector('[data-testid="presenter-quiz-countdown"]')?.textContent).toBe('时间到');
   });
 
   it('offers the quiz at the last stop of a lesson that names one', () => {
     presentRuntime.setState({ remote: snapshot(asked, { quiz: null }), remoteStatus: 'connected' });
-    act(() => root.render(<PresenterView />));
-    expect(container.querySelector('[aria-label="下一站"]')?.textContent).toContain('再按下一站，投影显示知识问答。');
-    const quizButton = [...container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
+    act(() => dom.root.render(<PresenterView />));
+    expect(dom.container.querySelector('[aria-label="下一站"]')?.textContent).toContain('再按下一站，投影显示知识问答。');
+    const quizButton = [...dom.container.querySelectorAll<HTMLButtonElement>('.presenter__buttons button')].find((button) =>
       button.textContent?.startsWith('Q'),
     );
     expect(quizButton?.textContent).toBe('Q · 知识问答');

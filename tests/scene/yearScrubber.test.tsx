@@ -5,21 +5,18 @@
  * year chosen on the slider stands while the camera goes there, until the visitor takes over.
  */
 import { act, Profiler } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Exhibition } from '../../src/content/schema.ts';
 import type { Vec3 } from '../../src/layout/corridor.ts';
 import { boardById, yawPitchTowards } from '../../src/layout/queries.ts';
 import { livePose, motionInput, notifyLivePose } from '../../src/store/live.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { YearScrubber } from '../../src/ui/YearScrubber.tsx';
+import { domRootPerTest } from '../support/domRoot.ts';
 import { loadShippedExhibition } from '../support/shippedContent.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 let exhibition: Exhibition;
-let container: HTMLDivElement;
-let root: Root;
+const dom = domRootPerTest();
 let commits = 0;
 
 beforeAll(async () => {
@@ -44,35 +41,27 @@ function standAtBoard(panelId: string) {
 }
 
 const slider = () => {
-  const input = container.querySelector<HTMLInputElement>('input[type="range"]');
+  const input = dom.container.querySelector<HTMLInputElement>('input[type="range"]');
   if (!input) throw new Error('no slider');
   return input;
 };
-const readout = () => container.querySelector('output')?.textContent;
-const periodShown = () => container.querySelector('.year-scrubber__period')?.textContent;
+const readout = () => dom.container.querySelector('output')?.textContent;
+const periodShown = () => dom.container.querySelector('.year-scrubber__period')?.textContent;
 const litBand = () =>
-  Array.from(container.querySelectorAll('.year-scrubber__band--current')).map((band) => band.getAttribute('title'));
+  Array.from(dom.container.querySelectorAll('.year-scrubber__band--current')).map((band) => band.getAttribute('title'));
 
 beforeEach(() => {
   useExhibition.getState().contentLoaded(exhibition, []);
   const { start } = useExhibition.getState().layout ?? {};
   if (start) frameAt(start.position, 0);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   commits = 0;
   act(() =>
-    root.render(
+    dom.root.render(
       <Profiler id="scrubber" onRender={() => commits++}>
         <YearScrubber />
       </Profiler>,
     ),
   );
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
 });
 
 describe('the year scrubber readout', () => {
@@ -93,7 +82,7 @@ describe('the year scrubber readout', () => {
   });
 
   it('names the period the readout is in, by its board (the first 1949 board is still the revolution’s), and lights its band', () => {
-    const bands = container.querySelectorAll('.year-scrubber__band');
+    const bands = dom.container.querySelectorAll('.year-scrubber__band');
     expect(Array.from(bands).map((band) => band.getAttribute('title'))).toEqual(
       (exhibition.periods ?? []).map((period) => (typeof period.title === 'string' ? period.title : period.title.zh)),
     );
