@@ -78,7 +78,8 @@ beforeAll(async () => {
   sites.scaled = await serve('', DIST, { '/content/': join(packDir, 'scaled') });
   sites.large = await serve('', DIST, { '/content/': join(packDir, 'large') });
   panelIds = (await shippedPanels()).map((panel) => panel.id);
-  browser = await launchBrowser();
+  // GPU compositing, as the benchmark's earlier figures were measured.
+  browser = await launchBrowser([], { compositing: 'gpu' });
 }, 600_000);
 
 afterAll(async () => {

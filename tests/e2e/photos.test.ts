@@ -38,6 +38,15 @@ const NON_PHOTO_TEXTURES = 14;
  * texture count every 100 ms in between, so no peak goes unseen.
  */
 const STRIDE = 5;
+/**
+ * Stops reached by gliding: half the corridor. After them the walk asks for reduced motion, so the
+ * camera cuts to each stop. A glide costs the CPU about 5 s of drawing; what only a glide shows is
+ * the textures of the boards seen on the way (a camera that cuts faces one board and uploads few),
+ * uploaded and let go again as the corridor goes by, which half the walk shows as well as all of
+ * it. The cuts take the walk on to the far end, each stop changing the neighbourhood by a whole
+ * stride at once.
+ */
+const GLIDING_STOPS = 10;
 /** At most this many boards hold a photo at once (the streaming cap), whatever the number of photos. */
 const TEXTURE_BOUND = NON_PHOTO_TEXTURES + NEAR_BOARDS.maxBoards;
 
@@ -140,14 +149,25 @@ describe('a hundred photos', () => {
         peak.held = Math.max(peak.held, window.__exhibit?.photos().held ?? 0);
       }, 100);
     });
+    // The first stops glide (no reduced motion asked for yet).
+    expect(await page.evaluate(() => window.__exhibit?.state().reducedMotion)).toBe(false);
     const samples: Sample[] = [await sample(0)];
     const startedAt = Date.now();
     // From the entrance down the corridor to the last board, STRIDE boards at a time.
     let step = 0;
     for (;;) {
+      if (step === GLIDING_STOPS) {
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await expect.poll(() => page.evaluate(() => window.__exhibit?.state().reducedMotion)).toBe(true);
+      }
       for (let press = 0; press < STRIDE; press++) await page.keyboard.press('n', { delay: 30 });
       step++;
       await waitForStillness(page, 300);
+      // Every photo the neighbourhood asked for has arrived (or failed) before the reading, so each
+      // stop is read at its fullest, not while its photos are still on the way.
+      await expect
+        .poll(() => page.evaluate(() => window.__exhibit?.photos()), { timeout: 60_000, interval: 200 })
+        .toMatchObject({ loading: 0, queued: 0 });
       samples.push(await sample(step));
       const focus = (await page.evaluate(() => window.__exhibit?.state().focusPanelId)) ?? null;
       if (focus === 'photo-missing' || step > PHOTOS) break;

@@ -45,6 +45,8 @@ interface LessonStop {
 
 let server: StaticServer;
 let browser: Browser;
+/** For the glide and auto-advance tests, which measured cheaper with software compositing. */
+let softwareBrowser: Browser;
 let context: BrowserContext;
 let page: Page;
 let watch: PageWatch;
@@ -269,7 +271,11 @@ beforeAll(async () => {
   lessonTitle = shipped.title;
   quizTitle = shipped.quizTitle;
   server = await serveStatic();
-  browser = await launchBrowser();
+  // The lesson's slides fill the screen at two sizes and fade: composited on the GPU path, which
+  // measured cheaper for these tests (see LaunchOptions); the glide and auto-advance tests below
+  // measured the other way.
+  browser = await launchBrowser([], { compositing: 'gpu' });
+  softwareBrowser = await launchBrowser();
   // Reduced motion: the camera cuts from stop to stop (tested on its own below with M).
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   page = await context.newPage();
@@ -280,6 +286,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await softwareBrowser?.close();
   await server?.close();
 });
 
@@ -781,7 +788,7 @@ describe('a stop change with the glide, frame by frame (1920×1080, the system a
   let glideWatch: PageWatch;
 
   beforeAll(async () => {
-    const glideContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' });
+    const glideContext = await softwareBrowser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' });
     glide = await glideContext.newPage();
     glide.setDefaultTimeout(90_000);
     glideWatch = watchPage(glide, server.url.replace(/\/$/, ''));
@@ -808,12 +815,13 @@ describe('a stop change with the glide, frame by frame (1920×1080, the system a
     await expect.poll(() => opacityOf(1), POLL).toBe(1);
     // On a busy machine the CPU rasteriser draws this page about once a second (and stalls for
     // seconds now and then), and the browser's animations advance only with frames, so a 0.35 s
-    // fade would be seen at most as a jump. Run them 30 times slower, so the readings catch the
-    // fades as they run (the camera's glide and the app's timers are not slowed; the app waits
-    // for the fade's end, however long it takes).
+    // fade would be seen at most as a jump. Run them 12 times slower (over 4 s each), so the
+    // readings catch the fades as they run (the camera's glide and the app's timers are not
+    // slowed; the app waits for the fade's end, however long it takes). Every frame of a 1080p
+    // fade costs a CPU core, so slower still would only make the test dearer.
     const devtools = await glide.context().newCDPSession(glide);
     await devtools.send('Animation.enable');
-    await devtools.send('Animation.setPlaybackRate', { playbackRate: 1 / 30 });
+    await devtools.send('Animation.setPlaybackRate', { playbackRate: 1 / 12 });
 
     await glide.evaluate(() => {
       const samples: Sample[] = [];
@@ -907,7 +915,7 @@ describe('auto-advance', () => {
     });
     await writeFile(file, JSON.stringify(exhibition, null, 2));
     timedServer = await serveStatic(undefined, { '/content/': contentDir });
-    const timedContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    const timedContext = await softwareBrowser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     timedPage = await timedContext.newPage();
     timedPage.setDefaultTimeout(90_000);
   });
