@@ -168,14 +168,27 @@ export function NoticeBanner() {
 
 export function ProblemsView() {
   const view = useExhibition((state) => state.view);
-  const problems = useExhibition((state) => state.problems);
+  const contentProblems = useExhibition((state) => state.problems);
+  const quizProblems = useExhibition((state) => state.quizProblems);
+  const quizStatus = useExhibition((state) => state.quizStatus);
+  const quizOffered = useExhibition((state) => state.capabilities.screens.has('quiz'));
   const lang = useExhibition((state) => state.lang);
+  // quiz.json is fetched only when a quiz screen asks for it; the list of problems asks too, so a
+  // question naming a panel that is gone shows here without anyone opening the quiz first.
+  useEffect(() => {
+    if (view === 'problems' && quizOffered) useExhibition.getState().requestQuizzes();
+  }, [view, quizOffered]);
   if (view !== 'problems') return null;
+  const problems = [...contentProblems, ...quizProblems];
+  const checkingQuizzes = quizOffered && quizStatus === 'loading';
   return (
     <section className="problems" aria-labelledby="problems-title">
       <h2 id="problems-title">内容问题 · Content problems</h2>
+      {checkingQuizzes ? <p role="status">正在检查知识问答…… · Checking the quizzes…</p> : null}
       {problems.length === 0 ? (
-        <p>没有发现问题。No problems found.</p>
+        checkingQuizzes ? null : (
+          <p>没有发现问题。No problems found.</p>
+        )
       ) : (
         <ul>
           {problems.map((problem, index) => (

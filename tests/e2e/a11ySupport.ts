@@ -23,6 +23,14 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
   // Evaluated, not added as a <script>: the built page's Content-Security-Policy rightly refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (selector) => {
+    // A screen fading in (the quiz's feedback: 0.25 s) is not yet at its colours: axe would judge
+    // the contrast of a half-transparent text. Let every finite animation and transition end first.
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    );
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time, without types in the page.
     const axe = (window as any).axe;
     const result = await axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });

@@ -91,6 +91,26 @@ describe('a broken panel in the content', () => {
     expect(new URL(page.url()).hash).toBe('#/problems');
   });
 
+  it('names there too the quiz question whose board is gone, without a quiz being opened first', async () => {
+    // The view asks for quiz.json itself; the question that cites the broken panel is an error.
+    const quizFile = JSON.parse(readFileSync(join(ROOT, 'assets/content/quiz.json'), 'utf8')) as {
+      quizzes: Array<{ questions: Array<{ panel: string }> }>;
+    };
+    const citing = quizFile.quizzes.flatMap((quiz, q) =>
+      quiz.questions.flatMap((question, n) => (question.panel === BROKEN_ID ? [`quizzes[${q}].questions[${n}].panel`] : [])),
+    );
+    expect(citing.length).toBeGreaterThan(0);
+    expect((await page.evaluate(() => window.__exhibit?.state().quiz))?.screen).toBeNull(); // no quiz screen was ever open
+    const view = page.locator('section.problems');
+    for (const path of citing) {
+      await expect.poll(() => view.textContent()).toContain(`assets/content/quiz.json: ${path}: `);
+    }
+    expect(await view.textContent()).toContain(BROKEN_ID);
+    // Both lists, one after the other: the panel's problem is still there.
+    expect(await view.textContent()).toContain('assets/content/timeline.json: ');
+    expect(await view.getByRole('status').count()).toBe(0);
+  });
+
   it('leaves every other panel opening by its deep link', async () => {
     for (const panel of panels.filter((candidate) => candidate.id !== BROKEN_ID)) {
       await page.evaluate((id) => {
