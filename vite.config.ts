@@ -78,9 +78,13 @@ export default defineConfig({
           // kiosk idle timer, an attract rest, a page waiting on the server). Measured on the 2-core
           // machine from a clean clone: the e2e suite 1219 s one file at a time, 885 s two at a time
           // 562 s two at a time since the glyphs' distance fields are made in a worker, 492 s
-          // since they are half size (140 tests; 554 s from a clean clone); three at a time was slower (586 s).
+          // since they are half size (140 tests; 554 s from a clean clone); three at a time was slower (586 s)
+          // then. Since the kiosk file waits out longer timers (fewer attract glides) and the pages
+          // composite in software, two at a time left a core half idle for its first 150 s: three
+          // at a time 371 s against 475 s (142 tests, the same run's other settings).
+          // E2E_WORKERS=1 for profiling one file at a time.
           fileParallelism: true,
-          maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
+          maxWorkers: Number(process.env.E2E_WORKERS ?? 3),
         },
       },
       {

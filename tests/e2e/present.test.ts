@@ -788,7 +788,10 @@ describe('a stop change with the glide, frame by frame (1920×1080, the system a
   let glideWatch: PageWatch;
 
   beforeAll(async () => {
-    const glideContext = await softwareBrowser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'no-preference' });
+    const glideContext = await softwareBrowser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'no-preference',
+    });
     glide = await glideContext.newPage();
     glide.setDefaultTimeout(90_000);
     glideWatch = watchPage(glide, server.url.replace(/\/$/, ''));

@@ -182,4 +182,15 @@ describe('the room quiz in projector mode', () => {
     expect(watch.offOrigin).toEqual([]);
     expect(quizRequests.length).toBe(1);
   });
+
+  it('a reload of the projector window comes back to the same slide of the quiz, and goes on from there', async () => {
+    await expectQuestion(1, 'revealed');
+    await page.reload();
+    await waitForExhibit(page);
+    await expectQuestion(1, 'revealed');
+    expect(quizRequests.length).toBe(2); // the new page fetched it again, once
+    await page.keyboard.press('PageDown');
+    await expectQuestion(2, 'answering');
+    expect(watch.errors).toEqual([]);
+  });
 });

@@ -10,6 +10,8 @@ import {
   optionLetter,
   type RoomQuizEvent,
   type RoomQuizState,
+  resumeRoomQuiz,
+  roomQuizPosition,
   roomQuizReducer,
   startRoomQuiz,
 } from '../../src/modes/present/roomQuiz.ts';
@@ -146,5 +148,35 @@ describe('the room quiz', () => {
 
   it('labels options A, B, C, D', () => {
     expect([0, 1, 2, 3].map(optionLetter)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('the room quiz resumed at a kept position (a reload of the projector window)', () => {
+  it('comes back to the same slide: a question with its whole time again, an answer, the closing slide', () => {
+    const asked = step(startRoomQuiz(ROOM_QUIZ), { type: 'next', now: 0 });
+    const back = resumeRoomQuiz(ROOM_QUIZ, roomQuizPosition(asked), 50_000);
+    expect(where(back)).toBe('answering:0');
+    expect(leftAt(back, 50_000)).toBe((ROOM_QUIZ.questions[0]?.seconds ?? 0) * 1000);
+    const revealed = resumeRoomQuiz(ROOM_QUIZ, { quizId: ROOM_QUIZ.id, phase: 'revealed', index: 1 }, 0);
+    expect(where(revealed)).toBe('revealed:1');
+    expect(revealed.countdown).toBeNull();
+    expect(where(step(revealed, { type: 'next', now: 0 }))).toBe('answering:2');
+    const last = ROOM_QUIZ.questions.length - 1;
+    expect(where(resumeRoomQuiz(ROOM_QUIZ, { quizId: ROOM_QUIZ.id, phase: 'finished', index: last }, 0))).toBe(
+      `finished:${last}`,
+    );
+    // Held (a blank screen): the countdown waits with its whole time.
+    const held = resumeRoomQuiz(ROOM_QUIZ, { quizId: ROOM_QUIZ.id, phase: 'answering', index: 0 }, 0, true);
+    expect(held.countdown?.endsAt).toBeNull();
+  });
+
+  it('a position the quiz does not have (another quiz, a question past its end) is its title slide', () => {
+    for (const position of [
+      { quizId: 'another', phase: 'revealed' as const, index: 0 },
+      { quizId: ROOM_QUIZ.id, phase: 'answering' as const, index: ROOM_QUIZ.questions.length },
+      { quizId: ROOM_QUIZ.id, phase: 'answering' as const, index: 0.5 },
+    ]) {
+      expect(where(resumeRoomQuiz(ROOM_QUIZ, position, 0))).toBe('title:0');
+    }
   });
 });

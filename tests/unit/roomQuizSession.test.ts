@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Quiz } from '../../src/content/quizSchema.ts';
 import { createPresentSession, type PresentCommand, type PresentSession } from '../../src/modes/present/presentSession.ts';
-import type { RoomQuizState } from '../../src/modes/present/roomQuiz.ts';
+import type { RoomQuizPosition, RoomQuizState } from '../../src/modes/present/roomQuiz.ts';
 import { createExhibitionStore, type ExhibitionStore } from '../../src/store/store.ts';
 import { modeOptions } from '../support/modes.ts';
 import { LESSON, makeExhibition, QUIZZED, ROOM_QUIZ } from './presentFixtures.ts';
@@ -265,5 +265,79 @@ describe('the room quiz in a lesson', () => {
   it('the default tour names no quiz', () => {
     start('all');
     expect(session.store.getState().quizId).toBeNull();
+  });
+});
+
+describe('the room quiz over a reload of the projector window', () => {
+  /** The window reloaded at `panelId`'s stop: a new store with that hash, then the content. */
+  function reloadAt(panelId: string, resumeQuiz: RoomQuizPosition | null, kept: Array<RoomQuizPosition | null>) {
+    session?.dispose();
+    store = createExhibitionStore(modeOptions('present'));
+    store.getState().applyRoute({ kind: 'panel', id: panelId });
+    loadQuiz = vi.fn(async (quizId: string) => (quizId === ROOM_QUIZ.id ? ROOM_QUIZ : null));
+    session = createPresentSession({
+      exhibition: store,
+      tourId: 'quizzed',
+      motion: 'cut',
+      loadQuiz,
+      resumeQuiz,
+      onQuizPosition: (position) => kept.push(position),
+    });
+    store.getState().contentLoaded(exhibition, []);
+  }
+
+  it('keeps each slide as it changes, and a lesson resumed at its stop comes back to that slide', async () => {
+    const kept: Array<RoomQuizPosition | null> = [];
+    reloadAt('a1', null, kept); // the lesson at stop 1, its quiz's position kept from here on
+    await loaded();
+    expect(where()).toBe('stop 1');
+    run('quiz');
+    expect(kept.at(-1)).toEqual({ quizId: 'room', phase: 'title', index: 0 }); // still loading: the title
+    await loaded();
+    run('next', 'next');
+    expect(where()).toBe('revealed 1');
+    expect(kept.at(-1)).toEqual({ quizId: 'room', phase: 'revealed', index: 0 });
+    run('next');
+    expect(kept.at(-1)).toEqual({ quizId: 'room', phase: 'answering', index: 1 });
+
+    // Reloaded while question 2 is put to the room: the same question, its countdown whole again.
+    const position = kept.at(-1) ?? null;
+    reloadAt('a1', position, kept);
+    await loaded();
+    expect(where()).toBe('answering 2');
+    expect(store.getState().openPanelId).toBe('a1'); // over the same stop
+    expect(loadQuiz).toHaveBeenCalledTimes(1);
+    const second = ROOM_QUIZ.questions[1];
+    if (second?.seconds) expect(quizRun().countdown?.totalMs).toBe(second.seconds * 1000);
+    else expect(quizRun().countdown).toBeNull();
+    // And on from there with the clicker; out of the quiz, nothing is kept.
+    run('next');
+    expect(where()).toBe('revealed 2');
+    run('quiz');
+    expect(where()).toBe('stop 1');
+    expect(kept.at(-1)).toBeNull();
+  });
+
+  it('a lesson started afresh, or at another tour’s quiz, is not put back into the quiz', async () => {
+    const kept: Array<RoomQuizPosition | null> = [];
+    // Started afresh (no panel in the address): the stop, and what was kept is dropped.
+    store = createExhibitionStore(modeOptions('present'));
+    session = createPresentSession({
+      exhibition: store,
+      tourId: 'quizzed',
+      motion: 'cut',
+      loadQuiz: async () => ROOM_QUIZ,
+      resumeQuiz: { quizId: 'room', phase: 'revealed', index: 1 },
+      onQuizPosition: (position) => kept.push(position),
+    });
+    store.getState().contentLoaded(exhibition, []);
+    await loaded();
+    expect(where()).toBe('stop 1');
+    expect(kept).toEqual([null]);
+    // A position for some other quiz: the stop.
+    reloadAt('a2', { quizId: 'another', phase: 'revealed', index: 0 }, kept);
+    await loaded();
+    expect(where()).toBe('stop 2');
+    expect(loadQuiz).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@
  * - the presenter window (`…&view=presenter&session=<id>`, opened with S) mirrors it and sends
  *   its keys back, so keys in either window drive both.
  */
+import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import { formatModeParams } from '../../routing/modeParams.ts';
 import { type PresentParams, parsePresentParams, presenterSearch } from '../../routing/presentParams.ts';
@@ -25,6 +26,7 @@ import {
   type RemoteStatus,
   type SessionFollower,
 } from './presentSync.ts';
+import type { RoomQuizPosition } from './roomQuiz.ts';
 import { roomQuizLoader } from './roomQuizLoad.ts';
 
 // The URL's parameters live with the routes (the app shell reads them before this module loads).
@@ -61,6 +63,23 @@ export const presentRuntime = createStore<PresentRuntime>()(() => ({
 const SESSION_KEY = 'dangshi-present:session';
 const MOTION_KEY = 'dangshi-present:motion';
 const startedKey = (sessionId: string) => `dangshi-present:${sessionId}:started`;
+const quizKey = (sessionId: string) => `dangshi-present:${sessionId}:quiz`;
+
+/** The room quiz's slide as kept in the tab's storage: read back with care (it may be stale or edited). */
+const StoredQuizPosition = z.object({
+  quizId: z.string().min(1),
+  phase: z.enum(['title', 'answering', 'revealed', 'finished']),
+  index: z.number().int().min(0),
+});
+
+function readQuizPosition(storage: Storage | null, sessionId: string): RoomQuizPosition | null {
+  try {
+    const parsed = StoredQuizPosition.safeParse(JSON.parse(storage?.getItem(quizKey(sessionId)) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 function newSessionId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -104,6 +123,12 @@ function installProjectorWindow(store: ExhibitionStore, win: Window, params: Pre
       safeStorage(win, 'localStorage')?.setItem(MOTION_KEY, motion);
     },
     loadQuiz: roomQuizLoader(store, import.meta.env.BASE_URL),
+    // A reload in the room quiz comes back to its slide, as a reload at a stop comes back to the stop.
+    resumeQuiz: resuming ? readQuizPosition(tabStorage, sessionId) : null,
+    onQuizPosition(position) {
+      if (position) tabStorage?.setItem(quizKey(sessionId), JSON.stringify(position));
+      else tabStorage?.removeItem(quizKey(sessionId));
+    },
   });
 
   let presenter: Window | null = null;

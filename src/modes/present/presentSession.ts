@@ -17,7 +17,16 @@ import type { Exhibition } from '../../content/schema.ts';
 import { clampIndex, type PresentTour, resolveTour, startIndex, stopIndexForPanel } from '../../content/tours.ts';
 import { isFullyLoaded } from '../../store/progress.ts';
 import type { ExhibitionStore } from '../../store/store.ts';
-import { nextDueAt, type RoomQuizEvent, type RoomQuizSlot, roomQuizReducer, startRoomQuiz } from './roomQuiz.ts';
+import {
+  nextDueAt,
+  type RoomQuizEvent,
+  type RoomQuizPosition,
+  type RoomQuizSlot,
+  resumeRoomQuiz,
+  roomQuizPosition,
+  roomQuizReducer,
+  startRoomQuiz,
+} from './roomQuiz.ts';
 
 export type BlankScreen = 'none' | 'black' | 'white';
 /** How the camera goes from stop to stop: glide along the corridor, or cut (reduced motion). */
@@ -114,6 +123,13 @@ export interface PresentSessionOptions {
    * lesson's quiz is needed. Without it, the quiz is unavailable.
    */
   loadQuiz?: (quizId: string) => Promise<Quiz | null>;
+  /**
+   * Where the room quiz stood when the window was reloaded in it: a lesson resumed at its stop
+   * goes back into the quiz at that slide (the tour's quiz only).
+   */
+  resumeQuiz?: RoomQuizPosition | null;
+  /** Called whenever the room quiz's slide changes (null: out of the quiz), to keep it over a reload. */
+  onQuizPosition?: (position: RoomQuizPosition | null) => void;
 }
 
 export interface PresentSession {
@@ -305,6 +321,13 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   function setQuiz(quiz: RoomQuizSlot | null) {
     clearQuizTimer();
     set({ quiz });
+    options.onQuizPosition?.(
+      quiz === null
+        ? null
+        : quiz.status === 'ready'
+          ? roomQuizPosition(quiz.run)
+          : { quizId: quiz.quizId, phase: 'title', index: 0 },
+    );
     const due = quiz?.status === 'ready' ? nextDueAt(quiz.run) : null;
     if (due === null) return;
     quizTimer = setTimeout(
@@ -324,8 +347,11 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     else if (event.type === 'tick') setQuiz(slot); // the timer fired a moment early: wait again
   }
 
-  /** The quiz's title slide, over the stop the lesson is at (the stop's auto-advance waits). */
-  function enterQuiz() {
+  /**
+   * The quiz's title slide, over the stop the lesson is at (the stop's auto-advance waits); or,
+   * after a reload in the quiz, the slide it was at.
+   */
+  function enterQuiz(resume: RoomQuizPosition | null = null) {
     const quizId = get().quizId;
     if (!quizId) return;
     clearTimer();
@@ -342,7 +368,11 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
       const slot = get().quiz;
       if (disposed || slot?.status !== 'loading' || slot.quizId !== quizId) return;
       if (!quiz || quiz.questions.length === 0) setQuiz({ status: 'unavailable', quizId });
-      else setQuiz({ status: 'ready', quizId, run: startRoomQuiz(quiz, get().blank !== 'none') });
+      else {
+        const held = get().blank !== 'none';
+        const run = resume ? resumeRoomQuiz(quiz, resume, now(), held) : startRoomQuiz(quiz, held);
+        setQuiz({ status: 'ready', quizId, run });
+      }
     });
   }
 
@@ -502,6 +532,10 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     options.onBegin?.(tour, panelId, resumed);
     if (!resumed) exhibition.getState().openPanel(panelId, get().motion === 'cut');
     restartTimer();
+    const quizId = get().quizId;
+    if (resumed && quizId && options.resumeQuiz?.quizId === quizId) enterQuiz(options.resumeQuiz);
+    // Not resumed into it: whatever was kept is over (also for the next reload).
+    else options.onQuizPosition?.(null);
   };
 
   const unsubscribe = exhibition.subscribe((state, previous) => {

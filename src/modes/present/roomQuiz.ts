@@ -67,6 +67,40 @@ export function startRoomQuiz(quiz: Quiz, held = false): RoomQuizState {
   return { quiz, phase: 'title', index: 0, countdown: null, paused: false, held, lastCall: false, timeUp: false };
 }
 
+/** Where the room quiz stands, as kept over a reload of the projector window. */
+export interface RoomQuizPosition {
+  quizId: string;
+  phase: RoomQuizPhase;
+  /** The question's index in `quiz.questions` (0 on the title slide). */
+  index: number;
+}
+
+export function roomQuizPosition(state: RoomQuizState): RoomQuizPosition {
+  return { quizId: state.quiz.id, phase: state.phase, index: state.index };
+}
+
+/**
+ * The quiz back at a kept position: the same slide, a question's countdown with its whole time
+ * again (the room lost the seconds it spent on the reload). A position the quiz no longer has (the
+ * file changed in between) falls back to the title slide.
+ */
+export function resumeRoomQuiz(quiz: Quiz, position: RoomQuizPosition, now: number, held = false): RoomQuizState {
+  const start = startRoomQuiz(quiz, held);
+  const last = quiz.questions.length - 1;
+  if (position.quizId !== quiz.id || !Number.isInteger(position.index) || position.index < 0 || position.index > last)
+    return start;
+  switch (position.phase) {
+    case 'title':
+      return start;
+    case 'answering':
+      return ask(start, position.index, now);
+    case 'revealed':
+      return reveal(start, position.index, false);
+    case 'finished':
+      return { ...reveal(start, last, false), phase: 'finished' };
+  }
+}
+
 export function currentRoomQuestion(state: RoomQuizState): QuizQuestion | undefined {
   return state.quiz.questions[state.index];
 }
