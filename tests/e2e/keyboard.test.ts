@@ -118,10 +118,12 @@ describe('a keyboard-only visit', () => {
     expect(Math.abs((end[2] ?? 0) - (start[2] ?? 0))).toBeGreaterThan(10); // a long way down the corridor
     expect(poses.length).toBeGreaterThan(0);
     expect(poses.filter((pose) => !near(pose, start) && !near(pose, end))).toEqual([]);
-    // A glide down the corridor takes dozens of frames; a cut takes the one that shows it (and
-    // perhaps the card's arrival).
+    // A glide down the corridor takes dozens of frames (about 30 even when every frame advances it
+    // by the rig's 0.1 s cap); a cut takes the one that shows it, then one for the card's arrival
+    // and one for each photo and text batch of the far board that arrives after it (9 seen on a
+    // busy machine, three files at a time). The poses above are the proof there was no glide.
     const frames = (await page.evaluate(() => window.__exhibit?.frames() ?? 0)) - framesBefore;
-    expect(frames).toBeLessThan(8);
+    expect(frames).toBeLessThan(15);
     console.info(`reduced motion: arrived in ${arrivedMs} ms, ${frames} frames drawn, ${poses.length} sampled`);
     await page.keyboard.press('Escape');
     await expect.poll(focusedProxy).toBe(far.id);
