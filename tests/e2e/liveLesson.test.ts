@@ -126,7 +126,9 @@ beforeAll(async () => {
   stops = await expectedStops(TOUR);
   dataDir = await tempDir('live-e2e');
   station = await spawnStation({ dataDir, serveDist: DIST });
-  browser = await launchBrowser();
+  // The projector's slides on the GPU path, as in present.test (see LaunchOptions): with software
+  // compositing the phones once missed a stop in a clean-clone run, not yet explained (issue 12's note).
+  browser = await launchBrowser([], { compositing: 'gpu' });
   projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   projector = await projectorContext.newPage();
   // A cold load on a busy CPU can take more than Playwright's default 30 s.
