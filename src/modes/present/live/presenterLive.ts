@@ -139,6 +139,10 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     const previous = store.getState().snapshot;
     if (previous && previous.sessionId === snapshot.sessionId && snapshot.seq < previous.seq) return;
     store.setState({ snapshot });
+    // The projector may have moved on while this was on its way (B twice in quick succession: the
+    // second press compared itself with the snapshot from before the first, found them equal and
+    // sent nothing, and the phones stayed on 请看大屏幕). Put the server where the projector is now.
+    pushState();
   };
 
   const connect = (lesson: StoredLesson) => {
