@@ -29,13 +29,16 @@ const fakeSocket = vi.hoisted(() => {
     connected: true,
     auth: null as unknown,
     emitted: [] as [string, unknown][],
+    /** The acknowledgement callbacks of what was sent, in order: a test answers them as the server. */
+    acks: [] as Array<(answer: unknown) => void>,
     handlers,
     on(event: string, handler: (payload: unknown) => void) {
       handlers.set(event, handler);
       return this;
     },
-    emit(event: string, payload: unknown) {
+    emit(event: string, payload: unknown, ack?: (answer: unknown) => void) {
       this.emitted.push([event, payload]);
+      if (ack) this.acks.push(ack);
       return this;
     },
     /** The server sends `event`. */
@@ -153,6 +156,7 @@ let wire: string[];
 
 beforeEach(async () => {
   fakeSocket.emitted = [];
+  fakeSocket.acks = [];
   fakeSocket.handlers.clear();
   store = createExhibitionStore(modeOptions('present'));
   store.getState().contentLoaded(makeExhibition([LESSON]), []);
@@ -363,5 +367,25 @@ describe('parseMessage: the room', () => {
     ]) {
       expect(parseMessage(junk), JSON.stringify(junk)).toBeNull();
     }
+  });
+});
+
+describe('the projector’s lesson on the server, when keys come faster than answers', () => {
+  it('B twice before the first answer: the server is put back to no blank screen, not left black', async () => {
+    await startLesson();
+    fakeSocket.emitted = [];
+    fakeSocket.acks = [];
+    session.run('black');
+    expect(fakeSocket.emitted).toEqual([['live:blank', { blank: 'black' }]]);
+    // B again before the server has answered: the projector's snapshot still says no blank screen.
+    session.run('black');
+    expect(session.store.getState().blank).toBe('none');
+    // The first answer arrives, saying black: the projector, no longer black, says so.
+    fakeSocket.acks[0]?.({ ok: true, snapshot: liveSnapshot({ blank: 'black', seq: 2 }) });
+    expect(fakeSocket.emitted.at(-1)).toEqual(['live:blank', { blank: 'none' }]);
+    // Once the server agrees, nothing more is sent.
+    const sent = fakeSocket.emitted.length;
+    fakeSocket.acks.at(-1)?.({ ok: true, snapshot: liveSnapshot({ blank: 'none', seq: 3 }) });
+    expect(fakeSocket.emitted).toHaveLength(sent);
   });
 });
