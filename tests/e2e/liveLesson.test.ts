@@ -126,8 +126,8 @@ beforeAll(async () => {
   stops = await expectedStops(TOUR);
   dataDir = await tempDir('live-e2e');
   station = await spawnStation({ dataDir, serveDist: DIST });
-  // The projector's slides on the GPU path, as in present.test (see LaunchOptions): with software
-  // compositing the phones once missed a stop in a clean-clone run, not yet explained (issue 12's note).
+  // The projector's slides on the GPU path, as in present.test (see LaunchOptions). (Its phones
+  // once stayed on 请看大屏幕 here: B twice before the server's answer, mended in presenterLive.ts.)
   browser = await launchBrowser([], { compositing: 'gpu' });
   projectorContext = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   projector = await projectorContext.newPage();
