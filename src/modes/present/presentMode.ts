@@ -66,7 +66,7 @@ const startedKey = (sessionId: string) => `dangshi-present:${sessionId}:started`
 const quizKey = (sessionId: string) => `dangshi-present:${sessionId}:quiz`;
 
 /** The room quiz's slide as kept in the tab's storage: read back with care (it may be stale or edited). */
-const StoredQuizPosition = z.object({
+const StoredQuizPosition: z.ZodType<RoomQuizPosition> = z.object({
   quizId: z.string().min(1),
   phase: z.enum(['title', 'answering', 'revealed', 'finished']),
   index: z.number().int().min(0),
