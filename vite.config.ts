@@ -60,6 +60,9 @@ export default defineConfig({
           // Each file keeps its own module graph: without isolation the suite ran in 20 s, but files
           // shuffled into another order failed on each other's module state.
           pool: 'threads',
+          // Vitest's default is one worker fewer than the cores: one on the 2-core machine, which left
+          // a core idle (measured: 42 s with one worker, 28 s with two; three gained nothing).
+          maxWorkers: 2,
         },
       },
       {
@@ -81,10 +84,12 @@ export default defineConfig({
           // since they are half size (140 tests; 554 s from a clean clone); three at a time was slower (586 s)
           // then. Since the kiosk file waits out longer timers (fewer attract glides) and the pages
           // composite in software, two at a time left a core half idle for its first 150 s: three
-          // at a time 371 s against 475 s (142 tests, the same run's other settings).
+          // at a time 371 s against 475 s (142 tests, the same run's other settings). Four at a time
+          // 339 s (143 tests): the files' waits (the kiosk's timers, the server's answers) overlap,
+          // and the four files started first end within 160 s of each other.
           // E2E_WORKERS=1 for profiling one file at a time.
           fileParallelism: true,
-          maxWorkers: Number(process.env.E2E_WORKERS ?? 3),
+          maxWorkers: Number(process.env.E2E_WORKERS ?? 4),
         },
       },
       {
@@ -93,6 +98,8 @@ export default defineConfig({
           // The station server against real SQLite and socket.io-client, on loopback (tests/server/).
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          // Each file starts its own server on its own port and database: two at a time (9 s → 6.5 s).
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
