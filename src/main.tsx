@@ -39,8 +39,14 @@ const hasWebgl = webglAvailable();
 // dies): its install starts them. Projector and kiosk code are chunks of their own.
 const installing = entry.load().then((module) => module.install(store, window, { hasWebgl }));
 // A mode's whole page (standalone: the presenter's window, a phone following a lesson) draws no
-// corridor: it loads no board fonts and no 3D code.
-const drawsBoards = installing.then((installed) => hasWebgl && !installed.standalone);
+// corridor: it loads no board fonts and no 3D code, until it asks for them (the phone's 3D view).
+const drawsBoards = installing.then(async (installed) => {
+  if (!hasWebgl) return false;
+  if (!installed.standalone) return true;
+  if (!installed.boardsWanted) return false;
+  await installed.boardsWanted;
+  return true;
+});
 bootContent(store, { baseUrl: import.meta.env.BASE_URL, drawsBoards, hot: import.meta.hot });
 // quiz.json only once a quiz screen asks for it.
 startQuizLoading(store, { baseUrl: import.meta.env.BASE_URL, hot: import.meta.hot });

@@ -29,6 +29,12 @@ const STRINGS = {
   youAre: { zh: '你的昵称：', en: 'Your nickname: ' },
   joinAgain: { zh: '重新加入', en: 'Join again' },
   enterOtherCode: { zh: '输入其他课堂码', en: 'Enter another code' },
+  view3d: { zh: '3D 展厅', en: '3D view' },
+  loading3d: { zh: '正在载入 3D 展厅…', en: 'Loading the 3D corridor…' },
+  lookAroundHint: {
+    zh: '拖动可环顾四周，点按展板即可阅读，点按地面可走过去。',
+    en: 'Drag to look around, tap a board to read it, tap the floor to walk there.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FollowStringKey = keyof typeof STRINGS;

@@ -27,6 +27,11 @@ export interface InstalledMode {
    * notes, timers, the next stop).
    */
   standalone: boolean;
+  /**
+   * A standalone page that may draw the corridor later (a phone following a lesson switches to its
+   * 3D view): resolves the first time it does, and the boards' fonts then load with the 3D code.
+   */
+  boardsWanted?: Promise<void>;
   /** Undoes everything `install` did: listeners, timers, channels, the mode's own stores. */
   uninstall(): void;
 }

@@ -148,7 +148,8 @@ export interface NavigationSlice {
   /** Opens a panel's card and sends the camera to its board (cutting there at once with `instant`). */
   openPanel(panelId: string, instant?: boolean): void;
   closePanel(): void;
-  focusPanel(panelId: string): void;
+  /** Sends the camera to a board's viewpoint without opening its card (cutting there at once with `instant`). */
+  focusPanel(panelId: string, instant?: boolean): void;
   stepPanel(step: 1 | -1): void;
   openPanelInView(): void;
   walkTo(x: number, z: number): void;

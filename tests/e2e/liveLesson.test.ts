@@ -5,7 +5,8 @@
  * WeChat's in-app browser: its user agent, no service worker, no full screen) (DOM only: no
  * 3D canvas on a phone, nor any 3D code downloaded), follow three stops, see 请看大屏幕 while the projector is black, look
  * around and come back at 集合, keep their own language (the presenter can keep their nicknames
- * off the projector), and resync by themselves after the
+ * off the projector); one switches to the 3D view, whose camera glides with the guide's from stop
+ * to stop until the phone taps a board of its own, and back at 回到讲解; and resync by themselves after the
  * server restarts mid-lesson (the time is measured and printed, not asserted); a presenter
  * command forged from a phone's own connection is refused and changes nothing. The presenter
  * window (S) lists the room, and 移出 there removes a phone. A visitor's card
@@ -24,7 +25,7 @@ import {
   spawnStation,
   tempDir,
 } from '../server/stationHarness.ts';
-import { DIST, launchBrowser, type PageWatch, saveArtifact, watchPage } from './harness.ts';
+import { DIST, launchBrowser, type PageWatch, saveArtifact, waitForStillness, watchPage } from './harness.ts';
 
 const TOUR = 'new-recruits';
 const POLL = { timeout: 90_000, interval: 200 };
@@ -271,6 +272,108 @@ describe('a live lesson with the station server', () => {
     await expect.poll(() => followingShown.textContent(), POLL).toContain('3 人跟随讲解');
     await phone.getByRole('button', { name: /中文/ }).click();
     await expect.poll(() => phone.getByRole('button', { name: '自由参观' }).count(), POLL).toBe(1);
+  });
+
+  it('a phone follows in 3D: its camera glides from stop to stop with the guide’s, a tapped board is its own, 回到讲解 brings it back', async () => {
+    const phone = phones[0] as Page;
+    const toggle = phone.getByRole('button', { name: '3D 展厅', exact: true });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The corridor loads on the phone now, and only now (its code, the boards' fonts and text).
+    await phone.waitForFunction(() => Boolean(window.__exhibit), undefined, { timeout: 150_000 });
+    await phone.locator('.follow-scene[data-loaded="true"]').waitFor({ timeout: 150_000 });
+    expect(await phone.getByRole('img', { name: /党史长廊/ }).count()).toBe(1);
+    const camera = () =>
+      phone.evaluate(() => ({
+        pose: window.__exhibit?.pose() ?? null,
+        focus: window.__exhibit?.state().focusPanelId ?? null,
+        open: window.__exhibit?.state().openPanelId ?? null,
+      }));
+    /** The board is framed on the phone: all of it on the screen, filling most of its width. */
+    const framed = async (panelId: string) => {
+      const rect = await phone.evaluate((id) => window.__exhibit?.boardRect(id) ?? null, panelId);
+      const { width, height } = phone.viewportSize() ?? { width: 0, height: 0 };
+      expect(rect, panelId).not.toBeNull();
+      if (!rect) return;
+      expect(rect.left).toBeGreaterThanOrEqual(-1);
+      expect(rect.right).toBeLessThanOrEqual(width + 1);
+      expect(rect.top).toBeGreaterThanOrEqual(-1);
+      expect(rect.bottom).toBeLessThanOrEqual(height + 1);
+      expect(rect.right - rect.left).toBeGreaterThan(width * 0.6);
+    };
+    // Sent there (the store's focus), then at rest there (no frame asked for, none drawn).
+    const settledAt = async (panelId: string) => {
+      await expect.poll(async () => (await camera()).focus, POLL).toBe(panelId);
+      await waitForStillness(phone);
+      await framed(panelId);
+    };
+    // Opened at the guide's stop: a cut there, the caption saying where the lesson is.
+    const first = await projectorStop();
+    await settledAt(stops[(first?.stop ?? 1) - 1] as string);
+    const caption = phone.locator('.follow-caption');
+    expect(await caption.locator('.follow-caption__progress').getAttribute('data-stop')).toBe(String(first?.stop));
+    expect(await caption.getByRole('heading').textContent()).toBe(first?.title);
+    await saveArtifact('live-phone-3d.png', await phone.screenshot());
+
+    // The guide moves on: the phone's camera glides there, sampled all the way.
+    const from = (await camera()).pose?.position as number[];
+    const now = await projectorNext();
+    const target = stops[now.stop - 1] as string;
+    const path: number[][] = [];
+    await expect
+      .poll(
+        async () => {
+          const { pose, focus } = await camera();
+          if (pose?.moving) path.push(pose.position);
+          const pending = await phone.evaluate(() => window.__exhibit?.framesPending() ?? 0);
+          return focus === target && path.length > 0 && pose?.moving === false && pending === 0;
+        },
+        { timeout: 90_000, interval: 100 },
+      )
+      .toBe(true);
+    const to = (await camera()).pose?.position as number[];
+    const distance = (a: number[], b: number[]) => Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[2] ?? 0) - (b[2] ?? 0));
+    expect(distance(from, to)).toBeGreaterThan(0.5);
+    // A glide, not a cut: frames on the way, each nearer the board than the one before.
+    expect(path.length).toBeGreaterThanOrEqual(3);
+    for (let index = 1; index < path.length; index++)
+      expect(distance(path[index] as number[], to)).toBeLessThanOrEqual(distance(path[index - 1] as number[], to) + 1e-3);
+    await framed(target);
+    expect(await caption.getByRole('heading').textContent()).toBe(now.title);
+
+    // A tap on the board reads it on the phone's own: its card over the corridor, the guide left.
+    const point = await phone.evaluate((id) => window.__exhibit?.projectPanel(id) ?? null, target);
+    expect(point).not.toBeNull();
+    await phone.touchscreen.tap(point?.x ?? 0, point?.y ?? 0);
+    await expect.poll(async () => (await phoneView(phone)).screen, POLL).toBe('own');
+    await phone.getByRole('dialog', { name: now.title, exact: true }).waitFor();
+    await waitForStillness(phone);
+    await saveArtifact('live-phone-3d-own.png', await phone.screenshot());
+    const followingShown = projector.locator('.present-live-card__count');
+    await expect.poll(() => followingShown.textContent(), POLL).toContain('2 人跟随讲解');
+    await expect.poll(async () => (await camera()).pose?.moving, POLL).toBe(false);
+    const own = (await camera()).pose?.position as number[];
+    // The guide moves on; this phone's camera stays where its visitor put it.
+    const guideNow = await projectorNext();
+    await expect
+      .poll(() => phones[1]?.evaluate(() => document.querySelector('.follow-card__progress')?.getAttribute('data-stop')), POLL)
+      .toBe(String(guideNow.stop));
+    expect((await camera()).pose?.position).toEqual(own);
+    expect((await camera()).focus).toBe(target);
+
+    // 回到讲解: the card goes, and the camera goes to where the guide is now.
+    await phone.getByRole('button', { name: '回到讲解', exact: true }).click();
+    await expect.poll(async () => (await phoneView(phone)).screen, POLL).toBe('guide');
+    await settledAt(stops[guideNow.stop - 1] as string);
+    expect((await camera()).open).toBeNull();
+    expect(await phone.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => followingShown.textContent(), POLL).toContain('3 人跟随讲解');
+
+    // Back to the card: the corridor goes away with its canvas, the card of the stop is back.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await phonesFollow(guideNow.stop, guideNow.title);
   });
 
   it('a presenter command forged on a phone’s own connection is refused and changes nothing', async () => {

@@ -2,11 +2,13 @@
  * The visitor in a browser: walking keys, reduced motion followed, the HUD as the mode's overlay,
  * and on the station server the cards' share QR.
  */
+
+import { installReducedMotion } from '../../input/reducedMotion.ts';
 import { servedByStation } from '../../live/stationDetect.ts';
 import type { ModeModule } from '../types.ts';
 import { VISITOR_CAPABILITIES } from './capabilities.ts';
 import { VisitorOverlay } from './VisitorOverlay.tsx';
-import { installReducedMotion, installVisitorKeys } from './visitorInput.ts';
+import { installVisitorKeys } from './visitorInput.ts';
 
 export const visitorMode: ModeModule = {
   id: 'visitor',

@@ -79,16 +79,3 @@ export function installVisitorKeys(store: ExhibitionStore, win: Window = window,
     releaseMotion();
   };
 }
-
-/**
- * Follows `prefers-reduced-motion` into the store (the visitor's camera then cuts instead of
- * gliding); the system setting may change while the page is open. Returns the uninstaller.
- */
-export function installReducedMotion(store: ExhibitionStore, win: Window = window): () => void {
-  const query = win.matchMedia?.('(prefers-reduced-motion: reduce)');
-  if (!query) return () => {};
-  const apply = () => store.getState().setReducedMotion(query.matches);
-  apply();
-  query.addEventListener('change', apply);
-  return () => query.removeEventListener('change', apply);
-}

@@ -104,10 +104,10 @@ export const createNavigationSlice: StateCreator<ExhibitionState, [], [], Naviga
       if (get().openPanelId !== null) set({ openPanelId: null, oath: null });
     },
 
-    focusPanel(panelId) {
+    focusPanel(panelId, instant = false) {
       const board = panelExists(panelId);
       if (!board) return;
-      set({ focusPanelId: panelId, cameraGoal: viewpointGoal(board.viewpoint) });
+      set({ focusPanelId: panelId, cameraGoal: viewpointGoal(board.viewpoint, instant) });
     },
 
     stepPanel(step) {

@@ -1,31 +1,59 @@
 /**
- * The follower page, the whole of it (the mode is standalone: no 3D corridor on the phone): join,
- * then the guide's current stop as a card with the lesson's progress, 请看大屏幕 while the
- * projector is blanked, 自由参观 / 回到讲解, and the end of the lesson in words.
+ * The follower page, the whole of it (the mode is standalone: no shared screens): join, then the
+ * guide's current stop as a card with the lesson's progress, or in 3D (the corridor, its camera
+ * following the guide's), 请看大屏幕 while the projector is blanked, 自由参观 / 回到讲解, and the
+ * end of the lesson in words.
  */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { allPanels } from '../../../content/load.ts';
+import { localize } from '../../../content/localize.ts';
 import { followErrorText, followText } from '../../../i18n/followStrings.ts';
+import { t } from '../../../i18n/strings.ts';
 import { useExhibition } from '../../../store/store.ts';
+import { CloseButton } from '../../../ui/CloseButton.tsx';
 import { LanguageToggle } from '../../../ui/LanguageToggle.tsx';
 import type { FollowClient } from '../followClient.ts';
 import { followScreen } from '../followState.ts';
+import type { FollowViewChoice } from '../followViewChoice.ts';
 import { FollowBoards } from './FollowBoards.tsx';
 import { FollowCard } from './FollowCard.tsx';
 import { FollowJoin } from './FollowJoin.tsx';
 import './follow.css';
 
+// The corridor's code (three.js, R3F, troika) only once the phone asks for the 3D view.
+const FollowScene = lazy(() => import('./FollowScene.tsx'));
+
 export interface FollowViewProps {
   client: FollowClient;
+  viewChoice: FollowViewChoice;
 }
 
-export function FollowView({ client }: FollowViewProps) {
+export function FollowView({ client, viewChoice }: FollowViewProps) {
   const state = useStore(client.store);
   const lang = useExhibition((exhibitionState) => exhibitionState.lang);
   const exhibition = useExhibition((exhibitionState) => exhibitionState.exhibition);
   const screen = followScreen(state);
   const page = useRef<HTMLDivElement>(null);
+  const captionTitleId = useId();
+  const [view, setView] = useState(viewChoice.current());
+  const chooseView = (next: typeof view) => {
+    viewChoice.choose(next);
+    setView(viewChoice.current());
+  };
+  const joined = screen === 'guide' || screen === 'own' || screen === 'look-at-screen';
+  const in3d = view === '3d' && joined;
+
+  // In 3D the board read on the phone's own (from its card's links, or chosen in the card view's
+  // list) is where the camera goes; a tap on a board in the corridor already went there.
+  useEffect(() => {
+    if (!in3d || screen !== 'own' || !state.ownPanelId) return;
+    if (useExhibition.getState().openPanelId !== state.ownPanelId) useExhibition.getState().openPanel(state.ownPanelId);
+  }, [in3d, screen, state.ownPanelId]);
+  const closeOwnBoard = () => {
+    client.readBoard(null);
+    useExhibition.getState().closePanel();
+  };
 
   // Each screen starts at its top (a new stop on a phone that had scrolled down the last one).
   const guidePanelId = state.snapshot?.panelId ?? null;
@@ -90,6 +118,23 @@ export function FollowView({ client }: FollowViewProps) {
       const progress = snapshot
         ? { stop: snapshot.stopIndex + 1, count: snapshot.stopCount, label: followText('guideStop', lang) }
         : null;
+      if (in3d) {
+        // Over the corridor: where the lesson is, and the board's title (the card view reads it).
+        body = (
+          <section className="follow-caption" aria-labelledby={captionTitleId}>
+            {progress && (
+              <p className="follow-caption__progress" data-stop={progress.stop} data-stop-count={progress.count}>
+                <span className="visually-hidden">{progress.label} </span>
+                {progress.stop} / {progress.count}
+              </p>
+            )}
+            <h2 id={captionTitleId} className="follow-caption__title">
+              {panel ? localize(panel.title, lang) : followText('missingPanel', lang)}
+            </h2>
+          </section>
+        );
+        break;
+      }
       body = !exhibition ? (
         <p className="follow-status" role="status">
           {followText('loadingContent', lang)}
@@ -103,6 +148,26 @@ export function FollowView({ client }: FollowViewProps) {
     }
     case 'own': {
       const panel = findPanel(state.ownPanelId);
+      if (in3d) {
+        // The phone's own visit in the corridor: a board it tapped opens as a sheet over it.
+        body = panel ? (
+          <div className="follow-sheet">
+            <CloseButton label={t('close', lang)} className="follow-sheet__close" onClick={closeOwnBoard} />
+            <FollowCard panel={panel} lang={lang} progress={null} onRelated={readBoard} />
+          </div>
+        ) : (
+          <nav className="follow-steps" aria-label={followText('freeLook', lang)}>
+            <p className="follow-steps__hint">{followText('lookAroundHint', lang)}</p>
+            <button type="button" onClick={() => useExhibition.getState().stepPanel(-1)}>
+              ‹ {t('previousPanel', lang)}
+            </button>
+            <button type="button" onClick={() => useExhibition.getState().stepPanel(1)}>
+              {t('nextPanel', lang)} ›
+            </button>
+          </nav>
+        );
+        break;
+      }
       body = !exhibition ? (
         <p className="follow-status" role="status">
           {followText('loadingContent', lang)}
@@ -121,9 +186,25 @@ export function FollowView({ client }: FollowViewProps) {
     }
   }
 
-  const joined = screen === 'guide' || screen === 'own' || screen === 'look-at-screen';
   return (
-    <div ref={page} className="follow-page" data-follow-screen={screen} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div
+      ref={page}
+      className={in3d ? 'follow-page follow-page--3d' : 'follow-page'}
+      data-follow-screen={screen}
+      data-follow-view={in3d ? '3d' : 'card'}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
+      {in3d && (
+        <Suspense
+          fallback={
+            <p className="follow-scene__loading" role="status">
+              {followText('loading3d', lang)}
+            </p>
+          }
+        >
+          <FollowScene client={client} />
+        </Suspense>
+      )}
       <header className="follow-bar">
         {state.you?.nickname && (
           <p className="follow-bar__nickname">
@@ -132,6 +213,16 @@ export function FollowView({ client }: FollowViewProps) {
           </p>
         )}
         <LanguageToggle className="follow-bar__button" />
+        {joined && viewChoice.available && (
+          <button
+            type="button"
+            className="follow-bar__button"
+            aria-pressed={view === '3d'}
+            onClick={() => chooseView(view === '3d' ? 'card' : '3d')}
+          >
+            {followText('view3d', lang)}
+          </button>
+        )}
         {joined &&
           (state.you?.following ? (
             <button type="button" className="follow-bar__button" onClick={() => client.setFollowing(false)}>
