@@ -193,4 +193,26 @@ describe('the room quiz in projector mode', () => {
     await expectQuestion(2, 'answering');
     expect(watch.errors).toEqual([]);
   });
+
+  it('after the closing slide comes the end slide, and a reload there comes back to it', async () => {
+    const endShown = () => page.getByRole('dialog', { name: '讲解结束', exact: true });
+    // Through every question and answer to the closing slide, then one more: the lesson's end.
+    for (let press = 0; press < 2 * questions.length + 2 && (await slide())?.phase !== 'finished'; press++) {
+      const before = JSON.stringify(await slide());
+      await page.keyboard.press('PageDown');
+      await expect.poll(async () => JSON.stringify(await slide()), POLL).not.toBe(before);
+    }
+    expect((await slide())?.phase).toBe('finished');
+    await page.keyboard.press('PageDown');
+    await endShown().waitFor({ state: 'visible' });
+    await page.reload();
+    await waitForExhibit(page);
+    await endShown().waitFor({ state: 'visible' });
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    // Back from it: the quiz's closing slide, as before the reload.
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await slide())?.phase, POLL).toBe('finished');
+    await expect.poll(() => endShown().count(), POLL).toBe(0);
+    expect(watch.errors).toEqual([]);
+  });
 });

@@ -318,6 +318,30 @@ describe('the room quiz over a reload of the projector window', () => {
     expect(kept.at(-1)).toBeNull();
   });
 
+  it('a reload on the end slide after the quiz comes back to the end slide, and back from it to the closing slide', async () => {
+    const kept: Array<RoomQuizPosition | null> = [];
+    reloadAt('a1', null, kept);
+    await loaded();
+    run('quiz');
+    await loaded();
+    const last = `finished ${ROOM_QUIZ.questions.length}`;
+    for (let step = 0; step < 40 && where() !== last; step++) run('next');
+    expect(where()).toBe(`finished ${ROOM_QUIZ.questions.length}`);
+    run('next');
+    expect(where()).toBe('end');
+    expect(kept.at(-1)).toEqual({ quizId: 'room', phase: 'finished', index: ROOM_QUIZ.questions.length - 1, ended: true });
+
+    // Reloaded there: the end slide at once, the quiz's closing slide beneath it.
+    reloadAt('a1', kept.at(-1) ?? null, kept);
+    await loaded();
+    expect(where()).toBe('end');
+    expect(kept.at(-1)).toMatchObject({ phase: 'finished', ended: true }); // and again on a second reload
+    // Back from the end slide: the quiz's closing slide, kept as that.
+    run('previous');
+    expect(where()).toBe(`finished ${ROOM_QUIZ.questions.length}`);
+    expect(kept.at(-1)).toEqual({ quizId: 'room', phase: 'finished', index: ROOM_QUIZ.questions.length - 1 });
+  });
+
   it('a lesson started afresh, or at another tour’s quiz, is not put back into the quiz', async () => {
     const kept: Array<RoomQuizPosition | null> = [];
     // Started afresh (no panel in the address): the stop, and what was kept is dropped.

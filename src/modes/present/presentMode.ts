@@ -70,6 +70,7 @@ const StoredQuizPosition: z.ZodType<RoomQuizPosition> = z.object({
   quizId: z.string().min(1),
   phase: z.enum(['title', 'answering', 'revealed', 'finished']),
   index: z.number().int().min(0),
+  ended: z.boolean().optional(),
 });
 
 function readQuizPosition(storage: Storage | null, sessionId: string): RoomQuizPosition | null {

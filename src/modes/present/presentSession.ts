@@ -191,6 +191,8 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   let leaveTimer: ReturnType<typeof setTimeout> | null = null;
   /** The room quiz's one timer: its last call or its time-up, whichever comes first. */
   let quizTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The kept position a reloaded quiz resumes at, while it loads (its slide is reported meanwhile). */
+  let resuming: RoomQuizPosition | null = null;
   /** quiz.json, fetched once per quiz id (a failed fetch is tried again next time). */
   const quizRequests = new Map<string, Promise<Quiz | null>>();
   let disposed = false;
@@ -302,6 +304,8 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   function end() {
     clearTimer();
     set({ ended: true, advanceAt: null, advanceLeft: null });
+    // After the quiz, a reload comes back to this slide, not to the quiz's closing one.
+    if (get().quiz !== null) reportQuizPosition();
   }
 
   /** After the last stop: the tour's quiz, if it names one; else the end slide. */
@@ -317,17 +321,29 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     quizTimer = null;
   };
 
+  /**
+   * Tells the projector where the room quiz is, for a reload to come back to: its slide (while a
+   * resumed quiz loads, the slide it will resume at), and whether the end slide shows over it.
+   */
+  function reportQuizPosition() {
+    const slot = get().quiz;
+    if (!options.onQuizPosition) return;
+    if (slot === null) {
+      options.onQuizPosition(null);
+      return;
+    }
+    const position: RoomQuizPosition =
+      slot.status === 'ready' ? roomQuizPosition(slot.run) : (resuming ?? { quizId: slot.quizId, phase: 'title', index: 0 });
+    const { ended: _before, ...slide } = position;
+    options.onQuizPosition(get().ended ? { ...slide, ended: true } : slide);
+  }
+
   /** Shows a quiz slot and sets the quiz's timer for whatever it waits for next. */
   function setQuiz(quiz: RoomQuizSlot | null) {
     clearQuizTimer();
     set({ quiz });
-    options.onQuizPosition?.(
-      quiz === null
-        ? null
-        : quiz.status === 'ready'
-          ? roomQuizPosition(quiz.run)
-          : { quizId: quiz.quizId, phase: 'title', index: 0 },
-    );
+    if (quiz?.status !== 'loading') resuming = null;
+    reportQuizPosition();
     const due = quiz?.status === 'ready' ? nextDueAt(quiz.run) : null;
     if (due === null) return;
     quizTimer = setTimeout(
@@ -356,6 +372,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     if (!quizId) return;
     clearTimer();
     set({ ended: false, advanceAt: null, advanceLeft: null });
+    resuming = resume;
     setQuiz({ status: 'loading', quizId });
     let request = quizRequests.get(quizId);
     if (!request) {
@@ -460,6 +477,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
           if (get().ended) {
             set({ ended: false });
             if (get().quiz === null) restartTimer();
+            else reportQuizPosition();
           } else if (get().arrived && pager?.up()) restartTimer();
           else go(get().index - 1);
         }, quizPrevious);
@@ -533,7 +551,11 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     if (!resumed) exhibition.getState().openPanel(panelId, get().motion === 'cut');
     restartTimer();
     const quizId = get().quizId;
-    if (resumed && quizId && options.resumeQuiz?.quizId === quizId) enterQuiz(options.resumeQuiz);
+    if (resumed && quizId && options.resumeQuiz?.quizId === quizId) {
+      enterQuiz(options.resumeQuiz);
+      // Reloaded on the end slide after the quiz: the end slide again, the quiz's last one beneath.
+      if (options.resumeQuiz.ended) end();
+    }
     // Not resumed into it: whatever was kept is over (also for the next reload).
     else options.onQuizPosition?.(null);
   };

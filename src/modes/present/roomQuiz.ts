@@ -73,6 +73,8 @@ export interface RoomQuizPosition {
   phase: RoomQuizPhase;
   /** The question's index in `quiz.questions` (0 on the title slide). */
   index: number;
+  /** The lesson's end slide shows over the finished quiz (kept by the projector, for a reload there). */
+  ended?: boolean;
 }
 
 export function roomQuizPosition(state: RoomQuizState): RoomQuizPosition {
