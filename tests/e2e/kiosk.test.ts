@@ -418,8 +418,16 @@ describe('kiosk: a day in the lobby', () => {
         throw new Error('kiosk test: something broke');
       });
     });
-    await expect.poll(() => page.locator('.kiosk-recovering').textContent()).toContain('正在恢复');
-    expect(await page.locator('.kiosk-recovering').evaluate((element) => (element as HTMLDialogElement).open)).toBe(true);
+    // Read in one go: the screen reloads the page 3 s after it shows, and a busy machine can take
+    // that long between two separate reads (the second then finds the page gone).
+    const recovering = () =>
+      page
+        .locator('.kiosk-recovering')
+        .evaluate((element) => ({ text: element.textContent ?? '', open: (element as HTMLDialogElement).open }), undefined, {
+          timeout: 1_000,
+        })
+        .catch(() => null);
+    await expect.poll(recovering).toMatchObject({ open: true, text: expect.stringContaining('正在恢复') });
     await expect.poll(sameDocument, { timeout: 60_000, interval: 500 }).toBe(false);
     await waitForExhibit(page);
     await expect.poll(() => attract().isVisible()).toBe(true);
