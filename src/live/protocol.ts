@@ -17,6 +17,11 @@
  * - `GET  /api/live/qr.svg?path=<same-origin path>` → a QR of `PUBLIC_URL` + that path (a card's
  *   deep link, e.g. `/?#/panel/<id>`). Only a path on the station's own origin is accepted, so the
  *   station never draws a QR of someone else's address.
+ * - `POST /api/live/results` `{ pin }` → {@link PastResults}: the lessons that ran a contest, newest
+ *   first (the presenter's list; never shown to a phone).
+ * - `POST /api/live/sessions/:sessionId/results.csv` `{ pin }` or `{ presenterSecret }` ({@link resultsBodySchema})
+ *   → the lesson's contest results as CSV (UTF-8 with BOM, for Excel). Wrong PINs count as above.
+ * - A POST whose `Origin` is another site's is refused (`bad-origin`).
  * - `GET  /join/<code>` → 302 to the follower page at the site root, `/?mode=follow&code=<code>`
  *   (the site's asset paths are relative: a page must never be served under `/join/`). `/join`
  *   → `/?mode=follow` (asks for the code); an unknown or ended code → `/?mode=follow&error=<code>`
@@ -59,6 +64,17 @@
  * socket.io-client: show it (`unknown-code`: ask for the code again; `removed`; `session-ended`).
  * After `live:removed` or `live:ended` the server disconnects the socket ("io server disconnect"),
  * after which socket.io-client does not reconnect either: forget the token.
+ *
+ * 知识竞赛 (the contest): the presenter's `live:contest-start` puts the tour's quiz (from the served
+ * build's quiz.json) to the phones, a question at a time; `live:contest-next` reveals it, then shows
+ * the leaderboard, then the next question, and after the last the podium; `live:contest-reveal`
+ * reveals early; `live:contest-close` takes it off the screens. The server times each question on
+ * its own clock and reveals it at time-up by itself. Phones answer with `live:answer`: one answer
+ * per phone per question, none after time-up or the reveal, and a phone that joined mid-question
+ * plays from the next one. Everyone's snapshot carries `contest` ({@link LiveContestView}: ids and
+ * counts, nothing of the answer before the reveal); each phone's `live:you` carries its own part
+ * ({@link ParticipantContest}: its answer, then its result and place). Every answer is in SQLite,
+ * so a restarted server resumes the contest where it was.
  *
  * A lesson's stops are fixed when it starts: `panelId` names a panel of the build served then. A
  * rebuild mid-lesson may drop a panel, so a client must cope with a `panelId` it cannot find.
@@ -122,9 +138,26 @@ export const LIVE_ERRORS = [
   'out-of-range',
   /** A QR path that is not on the station's own origin. */
   'bad-path',
+  /** A request sent from a page of another site (its Origin is not the station's). */
+  'bad-origin',
   'payload-too-large',
   'not-found',
   'server-error',
+  // 知识竞赛 (the contest on the phones):
+  /** A contest is under way (its podium ends it): one at a time. */
+  'contest-running',
+  /** The lesson's tour names no quiz, or the served build has none by that id (or it has no questions). */
+  'no-quiz',
+  /** No contest is under way. */
+  'no-contest',
+  /** An answer to another question than the one under way. */
+  'wrong-question',
+  /** The question's time is up (on the server's clock), or it was revealed. */
+  'too-late',
+  /** A phone that joined after the question began plays from the next one. */
+  'not-eligible',
+  /** One answer per phone per question. */
+  'already-answered',
 ] as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[number];
 
@@ -176,6 +209,13 @@ export type CreateSessionBody = z.input<typeof createSessionBodySchema>;
 
 export const qrQuerySchema = z.strictObject({ path: z.string().min(1).max(512) });
 
+/** Who may read contest results: the station's presenter PIN (any lesson), or a lesson's own presenter secret. */
+export const resultsBodySchema = z.union([
+  z.strictObject({ pin: z.string().min(1).max(64) }),
+  z.strictObject({ presenterSecret: secretSchema }),
+]);
+export type ResultsBody = z.input<typeof resultsBodySchema>;
+
 // --- Handshake -----------------------------------------------------------------------------
 
 export const presenterAuthSchema = z.strictObject({
@@ -210,7 +250,17 @@ export const PRESENTER_MESSAGES = {
   'live:end': empty,
   /** Read the current state again (answers like the welcome). */
   'live:sync': empty,
+  /** 知识竞赛: the lesson's quiz on the phones, from its first question (the tour must name a quiz). */
+  'live:contest-start': empty,
+  /** Reveal the question under way now, before its time is up. */
+  'live:contest-reveal': empty,
+  /** On: the question's reveal, then the leaderboard, then the next question; after the last, the podium. */
+  'live:contest-next': empty,
+  /** The contest off the projector and the phones (its results stay). */
+  'live:contest-close': empty,
 } as const;
+
+const optionIdSchema = z.string().min(1).max(64);
 
 /** What a phone may send. */
 export const PARTICIPANT_MESSAGES = {
@@ -221,6 +271,8 @@ export const PARTICIPANT_MESSAGES = {
   /** Keeps the phone counted as present; answers the server's clock. */
   'live:ping': empty,
   'live:sync': empty,
+  /** Its answer to the contest's question under way: the option ids chosen (one, or a multiple's several). */
+  'live:answer': z.strictObject({ questionId: optionIdSchema, optionIds: z.array(optionIdSchema).min(1).max(12) }),
 } as const;
 
 export type PresenterMessage = keyof typeof PRESENTER_MESSAGES;
@@ -257,8 +309,65 @@ export interface LiveSnapshot {
   seq: number;
   startedAt: number;
   expiresAt: number;
-  /** The server's clock when this was sent (epoch ms), for the contest's countdowns later. */
+  /** The server's clock when this was sent (epoch ms), for the contest's countdowns. */
   serverTime: number;
+  /** 知识竞赛 under way or on its podium; null when none shows. */
+  contest: LiveContestView | null;
+}
+
+export type LiveContestPhase = 'question' | 'revealed' | 'leaderboard' | 'podium';
+
+/** One line of the leaderboard. Nicknames only while the presenter lets the projector show them. */
+export interface LiveContestEntry {
+  rank: number;
+  /** The participant's number in join order (学员 N where nicknames are hidden). */
+  participantNumber: number;
+  nickname: string | null;
+  points: number;
+  correct: number;
+}
+
+/**
+ * The contest as everyone sees it. The question's text and options are in the build's quiz.json
+ * (each phone reads it in its own language); the server sends ids and numbers only, and nothing
+ * of the answer before the reveal.
+ */
+export interface LiveContestView {
+  contestId: string;
+  quizId: string;
+  phase: LiveContestPhase;
+  questionId: string;
+  /** 0-based. */
+  questionIndex: number;
+  questionCount: number;
+  /** The question's countdown on the server's clock: compare with `serverTime`, not the phone's clock. */
+  questionStartedAt: number;
+  deadline: number;
+  /** Answers taken for the question under way, of how many may answer it. */
+  answeredCount: number;
+  eligibleCount: number;
+  /** From the reveal on: the correct option ids, and how many chose each option. */
+  answer: string[] | null;
+  counts: Record<string, number> | null;
+  /** From the leaderboard on: the first ten. */
+  leaderboard: LiveContestEntry[] | null;
+}
+
+/** A phone's own part in the contest. */
+export interface ParticipantContest {
+  contestId: string;
+  questionId: string;
+  /** Whether it may answer the question under way (a late joiner plays from the next one). */
+  eligible: boolean;
+  /** What it answered to the question under way (null: nothing yet). */
+  answer: string[] | null;
+  /** From the reveal on: whether it was right, and the points it earned for this question. */
+  correct: boolean | null;
+  questionPoints: number | null;
+  /** Points of the questions revealed so far, its place among everyone in the lesson, and of how many. */
+  points: number;
+  rank: number;
+  of: number;
 }
 
 export interface ParticipantView {
@@ -282,6 +391,8 @@ export interface ParticipantSelf {
   participantId: string;
   nickname: string | null;
   following: boolean;
+  /** Its part in the contest showing (null: none). */
+  contest: ParticipantContest | null;
 }
 
 export interface PresenterWelcome {
@@ -320,6 +431,30 @@ export interface LiveStatus {
 }
 
 export type LiveEndReason = 'ended' | 'expired';
+
+/** A past lesson in the presenter's list of results. */
+export interface PastLesson {
+  sessionId: string;
+  tourId: string;
+  tourTitle: string;
+  code: string;
+  startedAt: number;
+  endedAt: number | null;
+  participantCount: number;
+  contests: Array<{
+    contestId: string;
+    quizId: string;
+    quizTitle: string;
+    startedAt: number;
+    finishedAt: number | null;
+    questionCount: number;
+  }>;
+}
+
+export interface PastResults {
+  ok: true;
+  lessons: PastLesson[];
+}
 
 /** Server → client event names, in one place for both sides. */
 export const LIVE_SERVER_EVENTS = {

@@ -163,7 +163,7 @@ describe('participants', () => {
 
   it('never show a token hash or the presenter secret hash', () => {
     const state = run(lesson(), join(P1, '小李'));
-    const shown = JSON.stringify([snapshotOf(state, T0), rosterOf(state), selfOf(state.participants[0] as never)]);
+    const shown = JSON.stringify([snapshotOf(state, T0), rosterOf(state), selfOf(state, state.participants[0] as never)]);
     expect(shown).not.toContain(state.presenterSecretHash);
     expect(shown).not.toContain(state.participants[0]?.tokenHash);
   });

@@ -63,7 +63,7 @@ function welcome(participantToken?: string): ParticipantWelcome {
     ok: true,
     role: 'participant',
     snapshot: snapshot as LiveSnapshot,
-    you: { participantId: 'me', nickname: 'Ann', following: true },
+    you: { participantId: 'me', nickname: 'Ann', following: true, contest: null },
     ...(participantToken ? { participantToken } : {}),
   };
 }

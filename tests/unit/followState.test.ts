@@ -26,6 +26,7 @@ function snapshot(overrides: Partial<LiveSnapshot> = {}): LiveSnapshot {
     startedAt: 0,
     expiresAt: 1,
     serverTime: 0,
+    contest: null,
     ...overrides,
   };
 }
@@ -35,7 +36,7 @@ function welcome(overrides: Partial<LiveSnapshot> = {}, following = true): Parti
     ok: true,
     role: 'participant',
     snapshot: snapshot(overrides),
-    you: { participantId: 'me', nickname: '小红', following },
+    you: { participantId: 'me', nickname: '小红', following, contest: null },
   };
 }
 
@@ -112,7 +113,10 @@ describe('follow state', () => {
       type: 'read-board',
       panelId: 'p7',
     });
-    const told = followReducer(readingAgain, { type: 'you', you: { participantId: 'me', nickname: null, following: true } });
+    const told = followReducer(readingAgain, {
+      type: 'you',
+      you: { participantId: 'me', nickname: null, following: true, contest: null },
+    });
     expect(followScreen(told)).toBe('guide');
   });
 

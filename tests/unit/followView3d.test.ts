@@ -100,8 +100,9 @@ function welcome(panelId: string, following = true, gatherSeq = 0): ParticipantW
     startedAt: 0,
     expiresAt: 1,
     serverTime: 0,
+    contest: null,
   };
-  return { ok: true, role: 'participant', snapshot, you: { participantId: 'me', nickname: '', following } };
+  return { ok: true, role: 'participant', snapshot, you: { participantId: 'me', nickname: '', following, contest: null } };
 }
 
 const live = (panelId: string, following = true, gatherSeq = 0): FollowState =>

@@ -91,6 +91,7 @@ function liveSnapshot(overrides: Partial<LiveSnapshot> = {}): LiveSnapshot {
     startedAt: 1,
     expiresAt: 2,
     serverTime: 1,
+    contest: null,
     ...overrides,
   };
 }

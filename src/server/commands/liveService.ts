@@ -18,12 +18,17 @@ import {
   liveAuthSchema,
   PARTICIPANT_MESSAGES,
   type ParticipantWelcome,
+  type PastLesson,
   PRESENTER_MESSAGES,
   type PresenterWelcome,
   type Refusal,
+  resultsBodySchema,
   SESSION_LIFETIME_MS,
+  sessionIdSchema,
 } from '../../live/protocol.ts';
+import type { ContestQuiz } from '../live/contest.ts';
 import {
+  activeParticipants,
   applyCommand,
   createSession,
   findParticipant,
@@ -36,10 +41,14 @@ import {
 import { rosterOf, selfOf, snapshotOf } from '../live/views.ts';
 import type { LiveRepository } from '../storage/liveRepository.ts';
 import type { LiveBroadcaster } from './broadcaster.ts';
+import { contestResultsCsv, type ResultsNames } from './contestResults.ts';
 import { AttemptLimiter, type AttemptLimits } from './limits.ts';
 import { hashSecret, matchesHash, newSecret, sameSecret } from './secrets.ts';
 
 export type Result<T> = ({ ok: true } & T) | Refusal;
+
+/** A message's answer: at once, or once something it needs has been read (the contest's quiz). */
+export type Reply<T> = Result<T> | Promise<Result<T>>;
 
 /** What a socket message's ack carries besides `ok`. */
 export type MessageReply = { [field: string]: unknown };
@@ -47,6 +56,10 @@ export type MessageReply = { [field: string]: unknown };
 /** Where the tours come from: the served build's content. */
 export interface TourSource {
   stopsOf(tourId: string): Promise<{ ok: true; stops: string[] } | { ok: false; error: 'no-build' | 'unknown-tour' }>;
+  /** The quiz a tour names, as the contest needs it (ids, answers, seconds), from the same build. */
+  quizOf(tourId: string): Promise<{ ok: true; quiz: ContestQuiz } | { ok: false; error: 'no-build' | 'no-quiz' }>;
+  /** Tour and quiz titles for the results (ids where the served build has none). */
+  resultsNames(): Promise<ResultsNames>;
 }
 
 /** Who a connection is, once its handshake was accepted. */
@@ -106,6 +119,8 @@ export class LiveService {
   private readonly byCode = new Map<string, string>();
   private readonly rosterTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly seenWritten = new Map<string, number>();
+  /** Each lesson's time-up timer for the contest question under way (its key: contest and question). */
+  private readonly contestTimers = new Map<string, { key: string; timer: ReturnType<typeof setTimeout> }>();
   private readonly clock: () => number;
   private readonly lifetimeMs: number;
   private readonly maxLiveSessions: number;
@@ -141,6 +156,8 @@ export class LiveService {
       }
       this.sessions.set(state.id, state);
       this.byCode.set(state.code, state.id);
+      // A question under way goes on against its own deadline (or is revealed now, if past it).
+      this.armContestTimer(state);
       resumed++;
     }
     return { resumed, expired };
@@ -226,6 +243,71 @@ export class LiveService {
     return { ok: true, joinUrl: this.joinUrl(state.code) };
   }
 
+  // --- Results ---------------------------------------------------------------------------
+
+  /** The lessons that ran a contest, newest first: for the station's presenter PIN only. */
+  async pastResults(body: unknown, address: string): Promise<Result<{ lessons: PastLesson[] }>> {
+    const request = parse(resultsBodySchema, body);
+    if (!request || !('pin' in request)) return refuse('bad-request');
+    const pin = this.checkPin(request.pin, address);
+    if (pin) return pin;
+    const names = await this.options.tours.resultsNames();
+    const lessons = this.options.repository.sessionsWithContests(200).map((session): PastLesson => {
+      const live = this.sessions.get(session.id) ?? session;
+      return {
+        sessionId: live.id,
+        tourId: live.tourId,
+        tourTitle: names.tourTitle(live.tourId),
+        code: live.code,
+        startedAt: live.createdAt,
+        endedAt: live.endedAt,
+        participantCount: activeParticipants(live).length,
+        contests: this.options.repository.contestsOf(live.id).map((contest) => ({
+          contestId: contest.id,
+          quizId: contest.quizId,
+          quizTitle: names.quizTitle(contest.quizId),
+          startedAt: contest.startedAt,
+          finishedAt: contest.finishedAt,
+          questionCount: contest.questions.length,
+        })),
+      };
+    });
+    return { ok: true, lessons };
+  }
+
+  /** A lesson's contest results as CSV: the station's PIN, or that lesson's own presenter secret. */
+  async resultsCsv(sessionId: unknown, body: unknown, address: string): Promise<Result<{ csv: string; filename: string }>> {
+    const id = parse(sessionIdSchema, sessionId);
+    const request = parse(resultsBodySchema, body);
+    if (!id || !request) return refuse('bad-request');
+    const stored = this.sessions.get(id) ?? this.options.repository.load(id);
+    if ('pin' in request) {
+      const pin = this.checkPin(request.pin, address);
+      if (pin) return pin;
+    } else {
+      if (this.presenterLimiter.isLocked(address)) return refuse('locked');
+      if (!stored || !matchesHash(request.presenterSecret, stored.presenterSecretHash))
+        return refuse(this.presenterLimiter.fail(address) ? 'locked' : 'unauthorized');
+    }
+    if (!stored) return refuse('not-found');
+    const contests = this.options.repository.contestsOf(id);
+    if (contests.length === 0) return refuse('no-contest');
+    const csv = contestResultsCsv(stored, contests, await this.options.tours.resultsNames());
+    const day = new Date(stored.createdAt);
+    const stamp = `${day.getFullYear()}${String(day.getMonth() + 1).padStart(2, '0')}${String(day.getDate()).padStart(2, '0')}`;
+    return { ok: true, csv, filename: `contest-results-${stamp}-${stored.code}.csv` };
+  }
+
+  /** The presenter PIN, counted like the one that starts a lesson (wrong ones lock the address out). */
+  private checkPin(pin: string, address: string): Refusal | null {
+    if (this.pinLimiter.isLocked(address)) return refuse('locked');
+    const expected = this.options.presenterPin;
+    if (expected === null) return refuse('pin-not-configured');
+    if (!sameSecret(pin, expected)) return refuse(this.pinLimiter.fail(address) ? 'locked' : 'wrong-pin');
+    this.pinLimiter.succeed(address);
+    return null;
+  }
+
   // --- Handshakes ------------------------------------------------------------------------
 
   /** Checks a socket's handshake; an accepted one joins (or resumes) and gets its welcome. */
@@ -269,7 +351,12 @@ export class LiveService {
       return {
         ok: true,
         connection: { role: 'participant', sessionId: state.id, participantId: known.id },
-        welcome: { ok: true, role: 'participant', snapshot: snapshotOf(result.state, this.clock()), you: selfOf(participant) },
+        welcome: {
+          ok: true,
+          role: 'participant',
+          snapshot: snapshotOf(result.state, this.clock()),
+          you: selfOf(result.state, participant),
+        },
       };
     }
     // No token, another lesson's, or one that left: a new participant.
@@ -293,7 +380,7 @@ export class LiveService {
         ok: true,
         role: 'participant',
         snapshot: snapshotOf(result.state, this.clock()),
-        you: selfOf(participant),
+        you: selfOf(result.state, participant),
         participantToken,
       },
     };
@@ -309,13 +396,13 @@ export class LiveService {
   // --- Messages --------------------------------------------------------------------------
 
   /** One socket message from an accepted connection. */
-  message(connection: LiveConnection, event: string, payload: unknown): Result<MessageReply> {
+  message(connection: LiveConnection, event: string, payload: unknown): Reply<MessageReply> {
     return connection.role === 'presenter'
       ? this.presenterMessage(connection.sessionId, event, payload)
       : this.participantMessage(connection.sessionId, connection.participantId, event, payload);
   }
 
-  private presenterMessage(sessionId: string, event: string, payload: unknown): Result<MessageReply> {
+  private presenterMessage(sessionId: string, event: string, payload: unknown): Reply<MessageReply> {
     if (!Object.hasOwn(PRESENTER_MESSAGES, event)) return refuse('unknown-event');
     const name = event as keyof typeof PRESENTER_MESSAGES;
     const message = parse(PRESENTER_MESSAGES[name], payload);
@@ -347,6 +434,17 @@ export class LiveService {
         if (typeof state === 'string') return refuse(state);
         return { ...this.presenterWelcome(state) };
       }
+      case 'live:contest-start':
+        return this.startContest(sessionId);
+      case 'live:contest-reveal':
+        command = { type: 'contest-reveal' };
+        break;
+      case 'live:contest-next':
+        command = { type: 'contest-next' };
+        break;
+      case 'live:contest-close':
+        command = { type: 'contest-close' };
+        break;
     }
     const result = this.run(sessionId, command);
     if (!result.ok) return result;
@@ -368,7 +466,7 @@ export class LiveService {
         if (!result.ok) return result;
         const participant = findParticipant(result.state, participantId);
         if (!participant) return refuse('server-error');
-        return { ok: true, you: selfOf(participant), snapshot: snapshotOf(result.state, this.clock()) };
+        return { ok: true, you: selfOf(result.state, participant), snapshot: snapshotOf(result.state, this.clock()) };
       }
       case 'live:leave': {
         const result = this.run(sessionId, { type: 'leave', participantId });
@@ -388,11 +486,35 @@ export class LiveService {
           ok: true,
           role: 'participant',
           snapshot: snapshotOf(state, this.clock()),
-          you: selfOf(participant),
+          you: selfOf(state, participant),
         };
         return { ...welcome };
       }
+      case 'live:answer': {
+        const answer = message as { questionId: string; optionIds: string[] };
+        const result = this.run(sessionId, {
+          type: 'contest-answer',
+          participantId,
+          questionId: answer.questionId,
+          optionIds: answer.optionIds,
+        });
+        if (!result.ok) return result;
+        const participant = findParticipant(result.state, participantId);
+        if (!participant) return refuse('server-error');
+        return { ok: true, you: selfOf(result.state, participant) };
+      }
     }
+  }
+
+  /** 知识竞赛: the quiz the lesson's tour names, read from the served build, from its first question. */
+  private async startContest(sessionId: string): Promise<Result<MessageReply>> {
+    const state = this.liveSession(sessionId);
+    if (typeof state === 'string') return refuse(state);
+    const found = await this.options.tours.quizOf(state.tourId);
+    if (!found.ok) return refuse(found.error);
+    const result = this.run(sessionId, { type: 'contest-start', contestId: randomUUID(), quiz: found.quiz });
+    if (!result.ok) return result;
+    return { ok: true, snapshot: snapshotOf(result.state, this.clock()) };
   }
 
   // --- Time ------------------------------------------------------------------------------
@@ -406,6 +528,8 @@ export class LiveService {
   close(): void {
     for (const timer of this.rosterTimers.values()) clearTimeout(timer);
     this.rosterTimers.clear();
+    for (const { timer } of this.contestTimers.values()) clearTimeout(timer);
+    this.contestTimers.clear();
   }
 
   // --- Inside ----------------------------------------------------------------------------
@@ -476,6 +600,7 @@ export class LiveService {
       this.sessions.set(sessionId, result.state);
     }
     this.publish(result.state, result.events);
+    if (this.sessions.has(sessionId)) this.armContestTimer(result.state);
     return { ok: true, state: result.state };
   }
 
@@ -501,7 +626,7 @@ export class LiveService {
           break;
         case 'participant-changed': {
           const participant = findParticipant(state, event.participantId);
-          if (participant) broadcaster.participant(participant.id, selfOf(participant));
+          if (participant) broadcaster.participant(participant.id, selfOf(state, participant));
           break;
         }
         case 'participant-removed':
@@ -509,6 +634,11 @@ export class LiveService {
           break;
         case 'participant-left':
           broadcaster.left(event.participantId);
+          break;
+        case 'contest-standings':
+          // Each phone its own result and place (a new question clears its answer).
+          for (const participant of state.participants)
+            if (participant.status === 'joined') broadcaster.participant(participant.id, selfOf(state, participant));
           break;
         case 'session-ended':
           this.forget(state);
@@ -542,7 +672,33 @@ export class LiveService {
     );
   }
 
+  /**
+   * The server's own time-up for the contest question under way: at its deadline the question is
+   * revealed (an answer after it is refused whether or not the timer has fired yet).
+   */
+  private armContestTimer(state: SessionState): void {
+    const contest = state.contest;
+    const key = contest?.phase === 'question' ? `${contest.id}:${contest.index}` : null;
+    const armed = this.contestTimers.get(state.id);
+    if (armed?.key === key) return;
+    if (armed) clearTimeout(armed.timer);
+    this.contestTimers.delete(state.id);
+    if (!contest || key === null) return;
+    const questionIndex = contest.index;
+    const timer = setTimeout(
+      () => {
+        this.contestTimers.delete(state.id);
+        this.run(state.id, { type: 'contest-reveal', questionIndex });
+      },
+      Math.max(0, contest.deadline - this.clock()),
+    );
+    this.contestTimers.set(state.id, { key, timer });
+  }
+
   private forget(state: SessionState): void {
+    const contestTimer = this.contestTimers.get(state.id);
+    if (contestTimer) clearTimeout(contestTimer.timer);
+    this.contestTimers.delete(state.id);
     this.sessions.delete(state.id);
     if (this.byCode.get(state.code) === state.id) this.byCode.delete(state.code);
     const timer = this.rosterTimers.get(state.id);

@@ -9,6 +9,7 @@
  * which participants changed and must be written.
  */
 import type { LiveBlank, LiveEndReason, LiveErrorCode } from '../../live/protocol.ts';
+import { applyContestCommand, type ContestQuiz, type ContestState } from './contest.ts';
 
 export const MAX_PARTICIPANTS = 500;
 
@@ -48,6 +49,8 @@ export interface SessionState {
   endReason: LiveEndReason | null;
   /** In join order. */
   participants: readonly ParticipantState[];
+  /** 知识竞赛 under way or on its podium (contest.ts); null when none shows. */
+  contest: ContestState | null;
 }
 
 export type SessionCommand =
@@ -62,7 +65,13 @@ export type SessionCommand =
   | { type: 'disconnect'; participantId: string }
   | { type: 'follow'; participantId: string; following: boolean }
   | { type: 'leave'; participantId: string }
-  | { type: 'seen'; participantId: string };
+  | { type: 'seen'; participantId: string }
+  // 知识竞赛 (contest.ts): the presenter starts, reveals, moves on and closes; phones answer.
+  | { type: 'contest-start'; contestId: string; quiz: ContestQuiz }
+  | { type: 'contest-answer'; participantId: string; questionId: string; optionIds: readonly string[] }
+  | { type: 'contest-reveal'; questionIndex?: number }
+  | { type: 'contest-next' }
+  | { type: 'contest-close' };
 
 export type SessionEvent =
   /** What the phones show changed: broadcast a snapshot now. */
@@ -73,6 +82,8 @@ export type SessionEvent =
   | { type: 'participant-changed'; participantId: string }
   | { type: 'participant-removed'; participantId: string }
   | { type: 'participant-left'; participantId: string }
+  /** Every phone's own contest standing changed (a new question, a reveal): tell each. */
+  | { type: 'contest-standings' }
   | { type: 'session-ended'; reason: LiveEndReason };
 
 export type CommandResult = { ok: true; state: SessionState; events: SessionEvent[] } | { ok: false; error: LiveErrorCode };
@@ -105,6 +116,7 @@ export function createSession({ id, code, tourId, stops, presenterSecretHash, no
     endedAt: null,
     endReason: null,
     participants: [],
+    contest: null,
   };
 }
 
@@ -225,6 +237,12 @@ export function applyCommand(state: SessionState, command: SessionCommand, now: 
         { type: 'roster-changed' },
       ]);
     }
+    case 'contest-start':
+    case 'contest-answer':
+    case 'contest-reveal':
+    case 'contest-next':
+    case 'contest-close':
+      return applyContest(state, command, now);
     case 'seen': {
       const participant = activeParticipant(state, command.participantId);
       if (typeof participant === 'string') return refuse(participant);
@@ -235,6 +253,35 @@ export function applyCommand(state: SessionState, command: SessionCommand, now: 
         events: [],
       };
     }
+  }
+}
+
+type ContestSessionCommand = Extract<SessionCommand, { type: `contest-${string}` }>;
+
+function applyContest(state: SessionState, command: ContestSessionCommand, now: number): CommandResult {
+  if (command.type === 'contest-answer') {
+    const participant = activeParticipant(state, command.participantId);
+    if (typeof participant === 'string') return refuse(participant);
+  }
+  const participantIds = activeParticipants(state).map((participant) => participant.id);
+  const result = applyContestCommand(
+    state.contest,
+    command.type === 'contest-start' || command.type === 'contest-next' ? { ...command, participantIds } : command,
+    now,
+  );
+  if (!result.ok) return refuse(result.error);
+  switch (result.changed) {
+    case 'none':
+      return unchanged(state);
+    // An answer changes the count the projector shows (coalesced like a roster change) and the phone's own standing.
+    case 'answer':
+      return changed(state, { contest: result.contest }, [
+        { type: 'roster-changed' },
+        { type: 'participant-changed', participantId: (command as { participantId: string }).participantId },
+      ]);
+    case 'question':
+    case 'results':
+      return changed(state, { contest: result.contest }, [{ type: 'lesson-changed' }, { type: 'contest-standings' }]);
   }
 }
 

@@ -2,8 +2,19 @@
  * What each side is shown of a lesson: the snapshot everyone gets, the roster only the presenter
  * gets, and a phone's own standing. Pure projections of the state; hashes never leave here.
  */
-import { LIVE_PROTOCOL_VERSION, type LiveRoster, type LiveSnapshot, type ParticipantSelf } from '../../live/protocol.ts';
+import {
+  LIVE_PROTOCOL_VERSION,
+  type LiveContestView,
+  type LiveRoster,
+  type LiveSnapshot,
+  type ParticipantContest,
+  type ParticipantSelf,
+} from '../../live/protocol.ts';
+import { answerCounts, type ContestQuestion, standings } from './contest.ts';
 import { activeParticipants, isLive, type ParticipantState, type SessionState } from './session.ts';
+
+/** How many the leaderboard lists. */
+export const LEADERBOARD_SIZE = 10;
 
 export function snapshotOf(state: SessionState, now: number): LiveSnapshot {
   const active = activeParticipants(state);
@@ -27,6 +38,73 @@ export function snapshotOf(state: SessionState, now: number): LiveSnapshot {
     startedAt: state.createdAt,
     expiresAt: state.expiresAt,
     serverTime: now,
+    contest: contestViewOf(state),
+  };
+}
+
+export function contestViewOf(state: SessionState): LiveContestView | null {
+  const contest = state.contest;
+  if (!contest) return null;
+  const question = contest.questions[contest.index] as ContestQuestion;
+  const revealed = contest.phase !== 'question';
+  const ranked = contest.phase === 'leaderboard' || contest.phase === 'podium';
+  const numbers = new Map(state.participants.map((participant, index) => [participant.id, index + 1]));
+  const active = activeParticipants(state);
+  const nicknames = new Map(active.map((participant) => [participant.id, participant.nickname]));
+  return {
+    contestId: contest.id,
+    quizId: contest.quizId,
+    phase: contest.phase,
+    questionId: question.id,
+    questionIndex: contest.index,
+    questionCount: contest.questions.length,
+    questionStartedAt: contest.questionStartedAt,
+    deadline: contest.deadline,
+    answeredCount: contest.answers.filter((answer) => answer.questionId === question.id).length,
+    eligibleCount: contest.eligible.length,
+    answer: revealed ? [...question.answer] : null,
+    counts: revealed ? answerCounts(contest, question.id) : null,
+    leaderboard: ranked
+      ? standings(
+          contest,
+          active.map((participant) => participant.id),
+        )
+          .slice(0, LEADERBOARD_SIZE)
+          .map((standing) => ({
+            rank: standing.rank,
+            participantNumber: numbers.get(standing.participantId) ?? 0,
+            nickname: state.nicknamesVisible ? (nicknames.get(standing.participantId) ?? null) : null,
+            points: standing.points,
+            correct: standing.correct,
+          }))
+      : null,
+  };
+}
+
+/** A phone's own part in the contest: its answer, and after the reveal its result and place. */
+export function contestSelfOf(state: SessionState, participantId: string): ParticipantContest | null {
+  const contest = state.contest;
+  if (!contest) return null;
+  const question = contest.questions[contest.index] as ContestQuestion;
+  const answer = contest.answers.find(
+    (candidate) => candidate.participantId === participantId && candidate.questionId === question.id,
+  );
+  const revealed = contest.phase !== 'question';
+  const table = standings(
+    contest,
+    activeParticipants(state).map((participant) => participant.id),
+  );
+  const mine = table.find((standing) => standing.participantId === participantId);
+  return {
+    contestId: contest.id,
+    questionId: question.id,
+    eligible: contest.eligible.includes(participantId),
+    answer: answer ? [...answer.optionIds] : null,
+    correct: revealed ? (answer?.correct ?? false) : null,
+    questionPoints: revealed ? (answer?.points ?? 0) : null,
+    points: mine?.points ?? 0,
+    rank: mine?.rank ?? table.length + 1,
+    of: table.length,
   };
 }
 
@@ -45,6 +123,11 @@ export function rosterOf(state: SessionState): LiveRoster {
   };
 }
 
-export function selfOf(participant: ParticipantState): ParticipantSelf {
-  return { participantId: participant.id, nickname: participant.nickname, following: participant.following };
+export function selfOf(state: SessionState, participant: ParticipantState): ParticipantSelf {
+  return {
+    participantId: participant.id,
+    nickname: participant.nickname,
+    following: participant.following,
+    contest: contestSelfOf(state, participant.id),
+  };
 }

@@ -53,6 +53,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX participants_session ON participants (session_id, joined_at);
     `,
   },
+  {
+    version: 2,
+    name: 'contests and their answers',
+    sql: `
+      CREATE TABLE contests (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        quiz_id TEXT NOT NULL,
+        questions TEXT NOT NULL,
+        question_index INTEGER NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('question', 'revealed', 'leaderboard', 'podium')),
+        question_started_at INTEGER NOT NULL,
+        deadline INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        eligible TEXT NOT NULL,
+        -- 1 while it shows on the projector and the phones; a closed contest keeps its answers.
+        shown INTEGER NOT NULL
+      );
+      CREATE INDEX contests_session ON contests (session_id, started_at);
+      CREATE TABLE contest_answers (
+        contest_id TEXT NOT NULL REFERENCES contests (id),
+        question_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL REFERENCES participants (id),
+        option_ids TEXT NOT NULL,
+        answered_at INTEGER NOT NULL,
+        elapsed_ms INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        -- One answer per phone per question, whatever the server's memory says.
+        PRIMARY KEY (contest_id, question_id, participant_id)
+      );
+    `,
+  },
 ];
 
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {

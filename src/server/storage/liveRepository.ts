@@ -4,6 +4,7 @@
  * rule of the lesson lives here.
  */
 import type { LiveBlank, LiveEndReason } from '../../live/protocol.ts';
+import type { ContestAnswer, ContestPhase, ContestQuestion, ContestState } from '../live/contest.ts';
 import type { ParticipantState, ParticipantStatus, SessionState } from '../live/session.ts';
 import type { Db } from './database.ts';
 
@@ -36,13 +37,49 @@ interface ParticipantRow {
   last_seen: number;
 }
 
+interface ContestRow {
+  id: string;
+  session_id: string;
+  quiz_id: string;
+  questions: string;
+  question_index: number;
+  phase: ContestPhase;
+  question_started_at: number;
+  deadline: number;
+  started_at: number;
+  finished_at: number | null;
+  eligible: string;
+  shown: number;
+}
+
+interface AnswerRow {
+  contest_id: string;
+  question_id: string;
+  participant_id: string;
+  option_ids: string;
+  answered_at: number;
+  elapsed_ms: number;
+  correct: number;
+  points: number;
+}
+
+/** A contest of a lesson, for its results: when it ran, its questions and every answer taken. */
+export interface StoredContest {
+  contest: ContestState;
+  sessionId: string;
+}
+
 export interface LiveRepository {
   /** Every lesson not ended yet, with its participants (connections 0). */
   loadUnended(): SessionState[];
   /** Writes a lesson and those of its participants that differ from `previous` (all when null). */
   save(state: SessionState, previous: SessionState | null): void;
-  /** A lesson by id, ended or not (for tests and, later, results). */
+  /** A lesson by id, ended or not (for tests and results). */
   load(sessionId: string): SessionState | null;
+  /** Every contest a lesson ran (shown or closed), oldest first, with their answers. */
+  contestsOf(sessionId: string): ContestState[];
+  /** The lessons that ran a contest, newest first (the presenter's list of past results). */
+  sessionsWithContests(limit: number): SessionState[];
 }
 
 export function createLiveRepository(db: Db): LiveRepository {
@@ -63,6 +100,49 @@ export function createLiveRepository(db: Db): LiveRepository {
   const selectUnended = db.prepare('SELECT * FROM sessions WHERE ended_at IS NULL ORDER BY created_at');
   const selectSession = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const selectParticipants = db.prepare('SELECT * FROM participants WHERE session_id = ? ORDER BY joined_at, rowid');
+  const upsertContest = db.prepare(`
+    INSERT INTO contests (id, session_id, quiz_id, questions, question_index, phase, question_started_at, deadline,
+                          started_at, finished_at, eligible, shown)
+    VALUES (@id, @session_id, @quiz_id, @questions, @question_index, @phase, @question_started_at, @deadline,
+            @started_at, @finished_at, @eligible, @shown)
+    ON CONFLICT (id) DO UPDATE SET
+      question_index = excluded.question_index, phase = excluded.phase,
+      question_started_at = excluded.question_started_at, deadline = excluded.deadline,
+      finished_at = excluded.finished_at, eligible = excluded.eligible, shown = excluded.shown`);
+  const hideContests = db.prepare('UPDATE contests SET shown = 0 WHERE session_id = ? AND shown = 1');
+  const insertAnswer = db.prepare(`
+    INSERT INTO contest_answers (contest_id, question_id, participant_id, option_ids, answered_at, elapsed_ms, correct, points)
+    VALUES (@contest_id, @question_id, @participant_id, @option_ids, @answered_at, @elapsed_ms, @correct, @points)`);
+  const selectShownContest = db.prepare('SELECT * FROM contests WHERE session_id = ? AND shown = 1');
+  const selectContests = db.prepare('SELECT * FROM contests WHERE session_id = ? ORDER BY started_at, rowid');
+  const selectAnswers = db.prepare('SELECT * FROM contest_answers WHERE contest_id = ? ORDER BY answered_at, rowid');
+  const selectSessionsWithContests = db.prepare(`
+    SELECT s.* FROM sessions s WHERE EXISTS (SELECT 1 FROM contests c WHERE c.session_id = s.id)
+    ORDER BY s.created_at DESC LIMIT ?`);
+
+  const toContest = (row: ContestRow): ContestState => ({
+    id: row.id,
+    quizId: row.quiz_id,
+    questions: JSON.parse(row.questions) as ContestQuestion[],
+    index: row.question_index,
+    phase: row.phase,
+    questionStartedAt: row.question_started_at,
+    deadline: row.deadline,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    eligible: JSON.parse(row.eligible) as string[],
+    answers: (selectAnswers.all(row.id) as AnswerRow[]).map(
+      (answer): ContestAnswer => ({
+        participantId: answer.participant_id,
+        questionId: answer.question_id,
+        optionIds: JSON.parse(answer.option_ids) as string[],
+        answeredAt: answer.answered_at,
+        elapsedMs: answer.elapsed_ms,
+        correct: answer.correct === 1,
+        points: answer.points,
+      }),
+    ),
+  });
 
   const toState = (row: SessionRow): SessionState => ({
     id: row.id,
@@ -90,6 +170,10 @@ export function createLiveRepository(db: Db): LiveRepository {
       lastSeen: participant.last_seen,
       connections: 0,
     })),
+    contest: (() => {
+      const contest = selectShownContest.get(row.id) as ContestRow | undefined;
+      return contest ? toContest(contest) : null;
+    })(),
   });
 
   const participantRow = (sessionId: string, participant: ParticipantState): ParticipantRow => ({
@@ -135,7 +219,44 @@ export function createLiveRepository(db: Db): LiveRepository {
         continue;
       upsertParticipant.run(participantRow(state.id, participant));
     }
+    saveContest(state, previous);
   });
+
+  /** The contest's row when it changed, and the answers it took since `previous` (answers are only ever added). */
+  const saveContest = (state: SessionState, previous: SessionState | null) => {
+    const contest = state.contest;
+    const before = previous?.contest ?? null;
+    if (contest === before) return;
+    if (before && before.id !== contest?.id) hideContests.run(state.id);
+    if (!contest) return;
+    upsertContest.run({
+      id: contest.id,
+      session_id: state.id,
+      quiz_id: contest.quizId,
+      questions: JSON.stringify(contest.questions),
+      question_index: contest.index,
+      phase: contest.phase,
+      question_started_at: contest.questionStartedAt,
+      deadline: contest.deadline,
+      started_at: contest.startedAt,
+      finished_at: contest.finishedAt,
+      eligible: JSON.stringify(contest.eligible),
+      shown: 1,
+    } satisfies ContestRow);
+    const known = before?.id === contest.id ? before.answers.length : 0;
+    for (const answer of contest.answers.slice(known)) {
+      insertAnswer.run({
+        contest_id: contest.id,
+        question_id: answer.questionId,
+        participant_id: answer.participantId,
+        option_ids: JSON.stringify(answer.optionIds),
+        answered_at: answer.answeredAt,
+        elapsed_ms: answer.elapsedMs,
+        correct: answer.correct ? 1 : 0,
+        points: answer.points,
+      } satisfies AnswerRow);
+    }
+  };
 
   return {
     loadUnended: () => (selectUnended.all() as SessionRow[]).map(toState),
@@ -144,5 +265,7 @@ export function createLiveRepository(db: Db): LiveRepository {
       return row ? toState(row) : null;
     },
     save: (state, previous) => save(state, previous),
+    contestsOf: (sessionId) => (selectContests.all(sessionId) as ContestRow[]).map(toContest),
+    sessionsWithContests: (limit) => (selectSessionsWithContests.all(limit) as SessionRow[]).map(toState),
   };
 }

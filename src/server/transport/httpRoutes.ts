@@ -21,6 +21,8 @@ const STATUS: Partial<Record<LiveErrorCode, number>> = {
   'bad-request': 400,
   'bad-code': 400,
   'bad-path': 400,
+  'bad-origin': 403,
+  'no-contest': 404,
   'wrong-pin': 401,
   unauthorized: 401,
   'not-found': 404,
@@ -49,7 +51,39 @@ export interface HttpRouteDeps {
   publicUrl: () => string;
 }
 
+/** Whether a request's `Origin` (if it sent one) is the station itself: a page of another site may not post here. */
+export function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function registerHttpRoutes(app: FastifyInstance, { live, builds, publicUrl }: HttpRouteDeps): void {
+  // Browsers send Origin on every POST; a visitor's browser on some other site's page is not the station's presenter.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    if (!sameOrigin(request.headers.origin, request.headers.host)) return refuse(reply, { ok: false, error: 'bad-origin' });
+  });
+
+  app.post('/api/live/results', async (request, reply) => {
+    const result = await live.pastResults(request.body, clientAddress(request.ip));
+    if (!result.ok) return refuse(reply, result);
+    return reply.header('cache-control', CACHE_NONE).send(result);
+  });
+
+  app.post<{ Params: { sessionId: string } }>('/api/live/sessions/:sessionId/results.csv', async (request, reply) => {
+    const result = await live.resultsCsv(request.params.sessionId, request.body, clientAddress(request.ip));
+    if (!result.ok) return refuse(reply, result);
+    return reply
+      .header('cache-control', CACHE_NONE)
+      .header('content-disposition', `attachment; filename="${result.filename}"`)
+      .type('text/csv; charset=utf-8')
+      .send(result.csv);
+  });
+
   app.get('/api/live/status', async (_request, reply) => {
     const status: LiveStatus = {
       ok: true,

@@ -48,6 +48,8 @@ interface SocketData {
 
 type LiveSocket = Socket & { data: SocketData };
 
+type Reply = { ok: boolean; error?: LiveErrorCode } | Promise<{ ok: boolean; error?: LiveErrorCode }>;
+
 export function createSocketServer(httpServer: HttpServer): Server {
   return new Server(httpServer, {
     serveClient: false,
@@ -142,7 +144,10 @@ export function registerLiveSockets(io: Server, service: LiveService, limits: So
       // One payload (an object) per message; more arguments are a malformed message.
       if (args.length > 1) return answer({ ok: false, error: 'bad-request' });
       try {
-        answer(service.message(connection, event, args[0]) as { ok: boolean; error?: LiveErrorCode });
+        const reply = service.message(connection, event, args[0]) as Reply;
+        // Most answers are at once; starting a contest first reads the build's quiz.
+        if (reply instanceof Promise) reply.then(answer, () => answer({ ok: false, error: 'server-error' }));
+        else answer(reply);
       } catch {
         answer({ ok: false, error: 'server-error' });
       }
