@@ -90,6 +90,11 @@ export default defineConfig({
           // E2E_WORKERS=1 for profiling one file at a time.
           fileParallelism: true,
           maxWorkers: Number(process.env.E2E_WORKERS ?? 4),
+          // Each worker keeps the modules it imported (playwright-core, the harness, the content
+          // code) from one file to the next: the files share no module state (each has its own
+          // browser, servers and pages), and importing them afresh cost 42 s of the suite's CPU
+          // (8 s so; the suite 372 → 342 s).
+          isolate: false,
         },
       },
       {
