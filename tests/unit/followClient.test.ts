@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { LiveSnapshot, ParticipantWelcome } from '../../src/live/protocol.ts';
 import { createFollowClient } from '../../src/modes/follow/followClient.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const TOKEN = 'a'.repeat(43);
 
@@ -34,20 +35,6 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-}
-
 function welcome(participantToken?: string): ParticipantWelcome {
   const snapshot = {
     sessionId: 'lesson',
@@ -68,7 +55,7 @@ function welcome(participantToken?: string): ParticipantWelcome {
   };
 }
 
-function setup(code: string | null = '123456', storage = memoryStorage()) {
+function setup(code: string | null = '123456', storage: Storage = new MemoryStorage()) {
   const sockets: FakeSocket[] = [];
   const client = createFollowClient({
     code,
@@ -104,7 +91,7 @@ describe('the follower’s socket client', () => {
   });
 
   it('resumes with the saved token after a reload, and shows a drop as reconnecting', () => {
-    const storage = memoryStorage();
+    const storage: Storage = new MemoryStorage();
     storage.setItem('dangshi-follow:token:123456', TOKEN);
     const { client, sockets } = setup('123456', storage);
     expect(client.hasToken()).toBe(true);
@@ -123,7 +110,7 @@ describe('the follower’s socket client', () => {
   });
 
   it('forgets the token and says so when the handshake is refused for good', () => {
-    const storage = memoryStorage();
+    const storage: Storage = new MemoryStorage();
     storage.setItem('dangshi-follow:token:123456', TOKEN);
     const { client, sockets } = setup('123456', storage);
     client.join('');

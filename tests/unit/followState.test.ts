@@ -1,44 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveSnapshot, ParticipantWelcome } from '../../src/live/protocol.ts';
+import type { LiveSnapshot } from '../../src/live/protocol.ts';
 import { type FollowState, followReducer, followScreen, initialFollowState } from '../../src/modes/follow/followState.ts';
 import { parseFollowParams } from '../../src/modes/follow/index.ts';
+import { liveSnapshot, liveWelcome } from '../support/liveFixtures.ts';
 
-const SESSION = '5b1f1f9e-8d7e-4c56-9f0a-0d4c3b2a1f00';
-
-function snapshot(overrides: Partial<LiveSnapshot> = {}): LiveSnapshot {
-  return {
-    protocol: 1,
-    sessionId: SESSION,
-    code: '123456',
-    status: 'live',
-    tourId: 'all',
-    stopIndex: 2,
-    stopCount: 12,
-    panelId: 'p3',
-    page: 1,
-    blank: 'none',
-    gatherSeq: 0,
-    nicknamesVisible: true,
-    participantCount: 1,
-    connectedCount: 1,
-    followingCount: 1,
-    seq: 10,
-    startedAt: 0,
-    expiresAt: 1,
-    serverTime: 0,
-    contest: null,
-    ...overrides,
-  };
-}
-
-function welcome(overrides: Partial<LiveSnapshot> = {}, following = true): ParticipantWelcome {
-  return {
-    ok: true,
-    role: 'participant',
-    snapshot: snapshot(overrides),
-    you: { participantId: 'me', nickname: '小红', following, contest: null },
-  };
-}
+const snapshot = liveSnapshot;
+const welcome = liveWelcome;
 
 function joined(overrides: Partial<LiveSnapshot> = {}): FollowState {
   const ready = followReducer(initialFollowState('123456'), { type: 'join' });

@@ -3,23 +3,16 @@
  * tab, never without WebGL) and where its camera goes (the guide's board while following).
  */
 import { describe, expect, it } from 'vitest';
-import type { LiveSnapshot, ParticipantWelcome } from '../../src/live/protocol.ts';
 import { guideBoardToShow, guideCameraKey } from '../../src/modes/follow/followCamera.ts';
 import { type FollowState, followReducer, initialFollowState } from '../../src/modes/follow/followState.ts';
 import { createFollowViewChoice, FOLLOW_VIEW_KEY } from '../../src/modes/follow/followViewChoice.ts';
+import { liveWelcome } from '../support/liveFixtures.ts';
+import { MemoryStorage } from '../support/memoryStorage.ts';
 
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, String(value)),
-  };
+function storageWith(entries: Record<string, string> = {}): MemoryStorage {
+  const storage = new MemoryStorage();
+  for (const [key, value] of Object.entries(entries)) storage.setItem(key, value);
+  return storage;
 }
 
 /** Whether a promise has settled by the end of this turn of the event loop. */
@@ -34,7 +27,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 
 describe('the follower’s choice of view', () => {
   it('is the card at first, and asks for no boards until 3D is chosen', async () => {
-    const storage = memoryStorage();
+    const storage = storageWith();
     const choice = createFollowViewChoice(storage, true);
     expect(choice.available).toBe(true);
     expect(choice.current()).toBe('card');
@@ -49,13 +42,13 @@ describe('the follower’s choice of view', () => {
   });
 
   it('comes back in 3D after a reload of a tab that had chosen it, and wants the boards at once', async () => {
-    const choice = createFollowViewChoice(memoryStorage({ [FOLLOW_VIEW_KEY]: '3d' }), true);
+    const choice = createFollowViewChoice(storageWith({ [FOLLOW_VIEW_KEY]: '3d' }), true);
     expect(choice.current()).toBe('3d');
     expect(await settled(choice.boardsWanted)).toBe(true);
   });
 
   it('never offers 3D where the browser draws no WebGL, whatever the tab remembers', async () => {
-    const choice = createFollowViewChoice(memoryStorage({ [FOLLOW_VIEW_KEY]: '3d' }), false);
+    const choice = createFollowViewChoice(storageWith({ [FOLLOW_VIEW_KEY]: '3d' }), false);
     expect(choice.available).toBe(false);
     expect(choice.current()).toBe('card');
     choice.choose('3d');
@@ -64,13 +57,9 @@ describe('the follower’s choice of view', () => {
   });
 
   it('works without storage (a private window refuses it), for as long as the page lasts', () => {
-    const refusing = memoryStorage();
-    refusing.setItem = () => {
-      throw new DOMException('refused', 'SecurityError');
-    };
-    refusing.getItem = () => {
-      throw new DOMException('refused', 'SecurityError');
-    };
+    const refusing = storageWith();
+    refusing.failReads = true;
+    refusing.failWrites = true;
     const choice = createFollowViewChoice(refusing, true);
     expect(choice.current()).toBe('card');
     choice.choose('3d');
@@ -79,31 +68,7 @@ describe('the follower’s choice of view', () => {
   });
 });
 
-function welcome(panelId: string, following = true, gatherSeq = 0): ParticipantWelcome {
-  const snapshot: LiveSnapshot = {
-    protocol: 1,
-    sessionId: '5b1f1f9e-8d7e-4c56-9f0a-0d4c3b2a1f00',
-    code: '123456',
-    status: 'live',
-    tourId: 'all',
-    stopIndex: 2,
-    stopCount: 12,
-    panelId,
-    page: 1,
-    blank: 'none',
-    gatherSeq,
-    nicknamesVisible: true,
-    participantCount: 1,
-    connectedCount: 1,
-    followingCount: 1,
-    seq: 10,
-    startedAt: 0,
-    expiresAt: 1,
-    serverTime: 0,
-    contest: null,
-  };
-  return { ok: true, role: 'participant', snapshot, you: { participantId: 'me', nickname: '', following, contest: null } };
-}
+const welcome = (panelId: string, following = true, gatherSeq = 0) => liveWelcome({ panelId, gatherSeq }, following);
 
 const live = (panelId: string, following = true, gatherSeq = 0): FollowState =>
   followReducer(followReducer(initialFollowState('123456'), { type: 'join' }), {

@@ -8,6 +8,7 @@ import { formatDate, type Lang, localize } from '../../../content/localize.ts';
 import type { Panel } from '../../../content/schema.ts';
 import { panelHref } from '../../../routing/routes.ts';
 import { PanelDetails } from '../../../ui/PanelDetails.tsx';
+import { FollowProgress } from './FollowProgress.tsx';
 
 export interface FollowCardProps {
   panel: Panel;
@@ -38,12 +39,7 @@ export function FollowCard({ panel, lang, progress, onRelated }: FollowCardProps
       }}
     >
       <header className="follow-card__header">
-        {progress && (
-          <p className="follow-card__progress" data-stop={progress.stop} data-stop-count={progress.count}>
-            <span className="visually-hidden">{progress.label} </span>
-            {progress.stop} / {progress.count}
-          </p>
-        )}
+        {progress && <FollowProgress progress={progress} className="follow-card__progress" />}
         <h2 id={titleId} className="follow-card__title">
           {localize(panel.title, lang)}
         </h2>

@@ -19,6 +19,7 @@ import type { FollowViewChoice } from '../followViewChoice.ts';
 import { FollowBoards } from './FollowBoards.tsx';
 import { FollowCard } from './FollowCard.tsx';
 import { FollowJoin } from './FollowJoin.tsx';
+import { FollowProgress } from './FollowProgress.tsx';
 import './follow.css';
 
 // The corridor's code (three.js, R3F, troika) only once the phone asks for the 3D view.
@@ -122,12 +123,7 @@ export function FollowView({ client, viewChoice }: FollowViewProps) {
         // Over the corridor: where the lesson is, and the board's title (the card view reads it).
         body = (
           <section className="follow-caption" aria-labelledby={captionTitleId}>
-            {progress && (
-              <p className="follow-caption__progress" data-stop={progress.stop} data-stop-count={progress.count}>
-                <span className="visually-hidden">{progress.label} </span>
-                {progress.stop} / {progress.count}
-              </p>
-            )}
+            {progress && <FollowProgress progress={progress} className="follow-caption__progress" />}
             <h2 id={captionTitleId} className="follow-caption__title">
               {panel ? localize(panel.title, lang) : followText('missingPanel', lang)}
             </h2>
