@@ -38,7 +38,7 @@ import {
   type SessionState,
   withoutConnections,
 } from '../live/session.ts';
-import { rosterOf, selfOf, snapshotOf } from '../live/views.ts';
+import { contestStandings, rosterOf, selfOf, snapshotOf } from '../live/views.ts';
 import type { LiveRepository } from '../storage/liveRepository.ts';
 import type { LiveBroadcaster } from './broadcaster.ts';
 import { contestResultsCsv, type ResultsNames } from './contestResults.ts';
@@ -635,11 +635,13 @@ export class LiveService {
         case 'participant-left':
           broadcaster.left(event.participantId);
           break;
-        case 'contest-standings':
-          // Each phone its own result and place (a new question clears its answer).
+        case 'contest-standings': {
+          // Each phone its own result and place (a new question clears its answer), from one table.
+          const table = contestStandings(state);
           for (const participant of state.participants)
-            if (participant.status === 'joined') broadcaster.participant(participant.id, selfOf(state, participant));
+            if (participant.status === 'joined') broadcaster.participant(participant.id, selfOf(state, participant, table));
           break;
+        }
         case 'session-ended':
           this.forget(state);
           broadcaster.ended(state.id, event.reason as LiveEndReason);

@@ -207,20 +207,23 @@ export function standings(contest: ContestState, participantIds: readonly string
   const scored = new Set(
     contest.questions.slice(0, contest.phase === 'question' ? contest.index : contest.index + 1).map((question) => question.id),
   );
-  const rows = participantIds.map((participantId, order) => {
-    let points = 0;
-    let correct = 0;
-    let time = 0;
-    for (const answer of contest.answers) {
-      if (answer.participantId !== participantId || !scored.has(answer.questionId)) continue;
-      points += answer.points;
-      if (answer.correct) {
-        correct++;
-        time += answer.elapsedMs;
-      }
+  // One pass over the answers (a room of hundreds answers thousands of times), then one row each.
+  const totals = new Map<string, { points: number; correct: number; time: number }>();
+  for (const answer of contest.answers) {
+    if (!scored.has(answer.questionId)) continue;
+    const total = totals.get(answer.participantId) ?? { points: 0, correct: 0, time: 0 };
+    total.points += answer.points;
+    if (answer.correct) {
+      total.correct++;
+      total.time += answer.elapsedMs;
     }
-    return { participantId, points, correct, time, order };
-  });
+    totals.set(answer.participantId, total);
+  }
+  const rows = participantIds.map((participantId, order) => ({
+    participantId,
+    order,
+    ...(totals.get(participantId) ?? { points: 0, correct: 0, time: 0 }),
+  }));
   rows.sort((a, b) => b.points - a.points || a.time - b.time || a.order - b.order);
   return rows.map((row, index) => ({
     participantId: row.participantId,

@@ -10,7 +10,7 @@ import {
   type ParticipantContest,
   type ParticipantSelf,
 } from '../../live/protocol.ts';
-import { answerCounts, type ContestQuestion, standings } from './contest.ts';
+import { answerCounts, type ContestQuestion, type Standing, standings } from './contest.ts';
 import { activeParticipants, isLive, type ParticipantState, type SessionState } from './session.ts';
 
 /** How many the leaderboard lists. */
@@ -82,7 +82,11 @@ export function contestViewOf(state: SessionState): LiveContestView | null {
 }
 
 /** A phone's own part in the contest: its answer, and after the reveal its result and place. */
-export function contestSelfOf(state: SessionState, participantId: string): ParticipantContest | null {
+export function contestSelfOf(
+  state: SessionState,
+  participantId: string,
+  table: readonly Standing[] | null = null,
+): ParticipantContest | null {
   const contest = state.contest;
   if (!contest) return null;
   const question = contest.questions[contest.index] as ContestQuestion;
@@ -90,11 +94,8 @@ export function contestSelfOf(state: SessionState, participantId: string): Parti
     (candidate) => candidate.participantId === participantId && candidate.questionId === question.id,
   );
   const revealed = contest.phase !== 'question';
-  const table = standings(
-    contest,
-    activeParticipants(state).map((participant) => participant.id),
-  );
-  const mine = table.find((standing) => standing.participantId === participantId);
+  const ranked = table ?? contestStandings(state);
+  const mine = ranked.find((standing) => standing.participantId === participantId);
   return {
     contestId: contest.id,
     questionId: question.id,
@@ -103,8 +104,8 @@ export function contestSelfOf(state: SessionState, participantId: string): Parti
     correct: revealed ? (answer?.correct ?? false) : null,
     questionPoints: revealed ? (answer?.points ?? 0) : null,
     points: mine?.points ?? 0,
-    rank: mine?.rank ?? table.length + 1,
-    of: table.length,
+    rank: mine?.rank ?? ranked.length + 1,
+    of: ranked.length,
   };
 }
 
@@ -123,11 +124,26 @@ export function rosterOf(state: SessionState): LiveRoster {
   };
 }
 
-export function selfOf(state: SessionState, participant: ParticipantState): ParticipantSelf {
+/** Everyone in the lesson's standing in its contest (empty without one): worked out once per broadcast to all phones. */
+export function contestStandings(state: SessionState): Standing[] {
+  return state.contest
+    ? standings(
+        state.contest,
+        activeParticipants(state).map((participant) => participant.id),
+      )
+    : [];
+}
+
+/** A phone's own standing; `table` when the caller has the lesson's standings already (telling every phone). */
+export function selfOf(
+  state: SessionState,
+  participant: ParticipantState,
+  table: readonly Standing[] | null = null,
+): ParticipantSelf {
   return {
     participantId: participant.id,
     nickname: participant.nickname,
     following: participant.following,
-    contest: contestSelfOf(state, participant.id),
+    contest: contestSelfOf(state, participant.id, table),
   };
 }
