@@ -40,6 +40,7 @@ export type PressAction =
   | 'presentMotion'
   | 'presentLive'
   | 'presentQuiz'
+  | 'presentContest'
   | 'presentEscape';
 
 export type KeyAction = HeldAction | PressAction;
@@ -113,6 +114,8 @@ export const KEYMAP: Record<KeyContext, Readonly<Record<string, KeyAction>>> = {
     l: 'presentLive',
     // The lesson's room quiz (知识问答), straight from any stop; again, back to the stop.
     q: 'presentQuiz',
+    // 知识竞赛 on the audience's phones (a live lesson only): start it; at its podium, close it.
+    c: 'presentContest',
     Escape: 'presentEscape',
   },
   // The lobby kiosk is touch only: no key does anything there.

@@ -35,6 +35,8 @@ function fakeLive(nicknamesVisible: boolean) {
     snapshot: { nicknamesVisible, participantCount: 2, followingCount: 2 } as LiveSnapshot,
     roster: roster(),
     cardShown: true,
+    clockOffset: 0,
+    contestError: null,
   }));
   const live = {
     store,
@@ -44,6 +46,10 @@ function fakeLive(nicknamesVisible: boolean) {
     gather: vi.fn(),
     setNicknamesVisible: vi.fn(),
     remove: vi.fn(),
+    startContest: vi.fn(),
+    contestNext: vi.fn(),
+    contestReveal: vi.fn(),
+    closeContest: vi.fn(),
     end: vi.fn(),
     dispose: vi.fn(),
   } satisfies PresenterLive;

@@ -23,6 +23,7 @@ const COMMANDS: Partial<Record<PressAction, PresentCommand>> = {
   presentPause: 'pause',
   presentMotion: 'motion',
   presentQuiz: 'quiz',
+  presentContest: 'contest',
 };
 
 /** The session command a key action stands for; full screen and the presenter view are the window's own. */

@@ -44,7 +44,9 @@ export type PresentCommand =
   | 'pause'
   | 'motion'
   | 'lang'
-  | 'quiz';
+  | 'quiz'
+  /** 知识竞赛 on the phones (C): start it, or take its podium off the screens (a live lesson's own, see setCommandTaker). */
+  | 'contest';
 
 export const PRESENT_COMMANDS: readonly PresentCommand[] = [
   'next',
@@ -58,6 +60,7 @@ export const PRESENT_COMMANDS: readonly PresentCommand[] = [
   'motion',
   'lang',
   'quiz',
+  'contest',
 ];
 
 export interface PresentState {
@@ -104,6 +107,9 @@ export interface Pager {
   toTop(): void;
 }
 
+/** Takes a command before the session does; true when it took it. */
+export type CommandTaker = (command: PresentCommand) => boolean;
+
 export interface PresentSessionOptions {
   exhibition: ExhibitionStore;
   /** The tour the URL asks for (null: the default tour). */
@@ -143,6 +149,13 @@ export interface PresentSession {
   slideHidden(): void;
   markArrived(): void;
   setPager(pager: Pager | null): void;
+  /**
+   * Something that takes commands before the stops do (the live lesson's 知识竞赛 while it shows:
+   * "next" is then its next step, and nothing moves the stop under it). It answers true for a
+   * command it took; the others go on to the session. Every command passes it, from the keys, the
+   * control bar and the presenter window alike.
+   */
+  setCommandTaker(taker: CommandTaker | null): void;
   reportPage(page: number, pages: number): void;
   dispose(): void;
 }
@@ -186,6 +199,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
 
   let tour: PresentTour | null = null;
   let pager: Pager | null = null;
+  let commandTaker: CommandTaker | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** While a slide fades out: the fallback that sends the camera on if the view never reports. */
   let leaveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -460,7 +474,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   };
 
   const run = (command: PresentCommand) => {
-    if (disposed) return;
+    if (disposed || commandTaker?.(command)) return;
     switch (command) {
       case 'next':
         navigate(() => {
@@ -522,6 +536,9 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
         if (!get().ready || !get().quizId || unblank()) return;
         if (get().quiz !== null) leaveQuiz();
         else enterQuiz();
+        return;
+      case 'contest':
+        // Only a live lesson has phones to play on: its taker handles C, or nothing does.
         return;
     }
   };
@@ -604,6 +621,9 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
     },
     setPager(next) {
       pager = next;
+    },
+    setCommandTaker(taker) {
+      commandTaker = taker;
     },
     reportPage(page, pages) {
       if (get().page !== page || get().pages !== pages) set({ page, pages });

@@ -24,9 +24,10 @@ import {
   type PresenterWelcome,
   type Refusal,
 } from '../../../live/protocol.ts';
+import { clockOffset } from '../../../live/serverClock.ts';
 import { servedByStation } from '../../../live/stationDetect.ts';
 import { safeStorage } from '../../../store/safeStorage.ts';
-import type { PresentSession } from '../presentSession.ts';
+import type { PresentCommand, PresentSession } from '../presentSession.ts';
 
 export type PresenterLivePhase = 'idle' | 'asking-pin' | 'starting' | 'live' | 'reconnecting';
 
@@ -40,6 +41,10 @@ export interface PresenterLiveState {
   roster: LiveRoster | null;
   /** The join card shows (it can be hidden and called back). */
   cardShown: boolean;
+  /** How far the server's clock is ahead of this window's (ms), as of the last snapshot: the contest's countdown. */
+  clockOffset: number;
+  /** Why the presenter's last 知识竞赛 command was refused (no quiz for the tour…), until the next one. */
+  contestError: LiveErrorCode | null;
 }
 
 /** What the tab keeps to drive its lesson again after a reload. */
@@ -60,6 +65,14 @@ export interface PresenterLive {
   /** Whether the projector shows the audience's nicknames (hidden, each is 观众 1, 2, …). */
   setNicknamesVisible(visible: boolean): void;
   remove(participantId: string): void;
+  /** 知识竞赛: the tour's quiz on the phones, from its first question. */
+  startContest(): void;
+  /** Reveal, then the leaderboard, then the next question; after the last, the podium. */
+  contestNext(): void;
+  /** Reveal the question under way before its time is up. */
+  contestReveal(): void;
+  /** The contest off the projector and the phones (its results stay on the server). */
+  closeContest(): void;
   end(): void;
   dispose(): void;
 }
@@ -102,6 +115,8 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     snapshot: null,
     roster: null,
     cardShown: false,
+    clockOffset: 0,
+    contestError: null,
   }));
   let socket: Socket | null = null;
   let disposed = false;
@@ -138,7 +153,7 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
   const applySnapshot = (snapshot: LiveSnapshot) => {
     const previous = store.getState().snapshot;
     if (previous && previous.sessionId === snapshot.sessionId && snapshot.seq < previous.seq) return;
-    store.setState({ snapshot });
+    store.setState({ snapshot, clockOffset: clockOffset(snapshot.serverTime, Date.now()) });
     // The projector may have moved on while this was on its way (B twice in quick succession: the
     // second press compared itself with the snapshot from before the first, found them equal and
     // sent nothing, and the phones stayed on 请看大屏幕). Put the server where the projector is now.
@@ -151,7 +166,13 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     const live = io(new URL(LIVE_NAMESPACE, win.location.origin).href, { ...LIVE_CLIENT_OPTIONS, auth });
     socket = live;
     live.on(LIVE_SERVER_EVENTS.welcome, (welcome: PresenterWelcome) => {
-      store.setState({ phase: 'live', error: null, snapshot: welcome.snapshot, roster: welcome.roster });
+      store.setState({
+        phase: 'live',
+        error: null,
+        snapshot: welcome.snapshot,
+        roster: welcome.roster,
+        clockOffset: clockOffset(welcome.snapshot.serverTime, Date.now()),
+      });
       pushState();
     });
     live.on(LIVE_SERVER_EVENTS.snapshot, applySnapshot);
@@ -167,6 +188,45 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
       else if (reason !== 'io client disconnect') store.setState({ phase: 'reconnecting' });
     });
   };
+
+  /** A contest command: its refusal (no quiz, a contest already running…) shows until the next one. */
+  const sendContest = (event: 'live:contest-start' | 'live:contest-next' | 'live:contest-reveal' | 'live:contest-close') => {
+    const live = socket;
+    if (!live) return;
+    store.setState({ contestError: null });
+    live.emit(event, {}, (answer: { ok: true; snapshot?: LiveSnapshot } | Refusal) => {
+      if (answer?.ok) onAnswer(answer);
+      else if (answer?.error) store.setState({ contestError: answer.error });
+    });
+  };
+
+  const contestShowing = () => {
+    const { phase, snapshot } = store.getState();
+    return phase === 'live' || phase === 'reconnecting' ? (snapshot?.contest ?? null) : null;
+  };
+
+  // While the contest shows, the clicker is its own: "next" is its next step, and nothing moves
+  // the lesson's stop under it (the room would lose the question). Blank screens, the language and
+  // the motion setting stay the lesson's.
+  const CONTEST_HOLDS: ReadonlySet<PresentCommand> = new Set(['previous', 'first', 'last', 'pause', 'quiz']);
+  session.setCommandTaker((command) => {
+    const contest = contestShowing();
+    if (command === 'contest') {
+      const { phase } = store.getState();
+      if (phase !== 'live' && phase !== 'reconnecting') return false;
+      if (!contest) sendContest('live:contest-start');
+      else if (contest.phase === 'podium') sendContest('live:contest-close');
+      return true;
+    }
+    if (!contest) return false;
+    if (command === 'next') {
+      // Blanked, the clicker's next brings the picture back first, as it does for the stops.
+      if (session.store.getState().blank !== 'none') return false;
+      sendContest(contest.phase === 'podium' ? 'live:contest-close' : 'live:contest-next');
+      return true;
+    }
+    return CONTEST_HOLDS.has(command);
+  });
 
   const stopFollowing = session.store.subscribe((state, previous) => {
     if (state.index !== previous.index || state.blank !== previous.blank || state.ready !== previous.ready) pushState();
@@ -229,6 +289,10 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     remove(participantId) {
       socket?.emit('live:remove', { participantId }, onAnswer);
     },
+    startContest: () => sendContest('live:contest-start'),
+    contestNext: () => sendContest('live:contest-next'),
+    contestReveal: () => sendContest('live:contest-reveal'),
+    closeContest: () => sendContest('live:contest-close'),
     end() {
       const live = socket;
       if (!live) return;
@@ -236,6 +300,7 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     },
     dispose() {
       disposed = true;
+      session.setCommandTaker(null);
       stopFollowing();
       closeSocket();
     },
