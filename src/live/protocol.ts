@@ -349,6 +349,8 @@ export interface LiveContestView {
   /** From the reveal on: the correct option ids, and how many chose each option. */
   answer: string[] | null;
   counts: Record<string, number> | null;
+  /** From the reveal on: how many answered it right (all of a multiple's options, and no others). */
+  correctCount: number | null;
   /** From the leaderboard on: the first ten. */
   leaderboard: LiveContestEntry[] | null;
 }

@@ -301,6 +301,7 @@ describe('the presenter view', () => {
         { id: IDS[1] as string, nickname: '<b>x</b>', status: 'free' },
         { id: IDS[2] as string, nickname: null, status: 'offline' },
       ],
+      contest: null,
       ...overrides,
     });
     const roomSection = () => {

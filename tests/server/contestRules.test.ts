@@ -233,13 +233,20 @@ describe('a contest in a lesson', () => {
       eligibleCount: 3,
       answer: null,
       counts: null,
+      correctCount: null,
       leaderboard: null,
     });
     expect(contestSelfOf(state, P1)).toMatchObject({ answer: ['b'], correct: null, questionPoints: null, eligible: true });
 
     state = done(applyCommand(state, { type: 'contest-reveal' }, T0 + 4_000)).state;
     const after = snapshotOf(state, T0 + 4_000).contest;
-    expect(after).toMatchObject({ phase: 'revealed', answer: ['b'], counts: { a: 0, b: 1, c: 0 }, leaderboard: null });
+    expect(after).toMatchObject({
+      phase: 'revealed',
+      answer: ['b'],
+      counts: { a: 0, b: 1, c: 0 },
+      correctCount: 1,
+      leaderboard: null,
+    });
     expect(contestSelfOf(state, P1)).toMatchObject({ correct: true, rank: 1, of: 2 });
     expect(contestSelfOf(state, P2)).toMatchObject({
       answer: null,

@@ -79,6 +79,7 @@ describe('the present key table', () => {
       ['m', 'presentMotion'],
       ['l', 'presentLive'],
       ['q', 'presentQuiz'],
+      ['c', 'presentContest'],
       ['Escape', 'presentEscape'],
     ];
     for (const [key, action] of expected) expect(actionForKey('present', key), key).toBe(action);

@@ -217,6 +217,7 @@ describe('the room in the presenter window', () => {
           { id: IDS[1], nickname: '<b>Tom</b>', status: 'free' },
           { id: IDS[2], nickname: null, status: 'offline' },
         ],
+        contest: null,
       }),
     );
     fakeSocket.serverSends('live:snapshot', liveSnapshot({ seq: 2, nicknamesVisible: false, participantCount: 2 }));
@@ -312,7 +313,7 @@ describe('roomOf', () => {
     expect(roomOf({ ...idle, phase: 'asking-pin', lesson })).toBeNull();
     const room = roomOf({ ...idle, phase: 'live', lesson, snapshot: liveSnapshot(), roster: ROSTER });
     expect(Object.keys(room ?? {}).sort()).toEqual(
-      ['code', 'followingCount', 'nicknamesVisible', 'participantCount', 'participants', 'phase'].sort(),
+      ['code', 'contest', 'followingCount', 'nicknamesVisible', 'participantCount', 'participants', 'phase'].sort(),
     );
     expect(JSON.stringify(room)).not.toContain(SECRET);
   });
@@ -326,6 +327,7 @@ describe('parseMessage: the room', () => {
     followingCount: 1,
     nicknamesVisible: true,
     participants: [{ id: IDS[0] as string, nickname: '<b>x</b>', status: 'following' }],
+    contest: null,
   };
 
   it('accepts a well-formed room, no room, and the room commands', () => {

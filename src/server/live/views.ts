@@ -64,6 +64,9 @@ export function contestViewOf(state: SessionState): LiveContestView | null {
     eligibleCount: contest.eligible.length,
     answer: revealed ? [...question.answer] : null,
     counts: revealed ? answerCounts(contest, question.id) : null,
+    correctCount: revealed
+      ? contest.answers.filter((answer) => answer.questionId === question.id && answer.correct).length
+      : null,
     leaderboard: ranked
       ? standings(
           contest,

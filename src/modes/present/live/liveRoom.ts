@@ -40,6 +40,16 @@ export const presentRoomSchema = z.strictObject({
   /** Whether the projector shows the nicknames (when not, it numbers the room 观众 1, 2, …). */
   nicknamesVisible: z.boolean(),
   participants: z.array(roomParticipantSchema).max(MAX_ROOM_PARTICIPANTS),
+  /** 知识竞赛 while it shows: where it is and how many have answered (the presenter view's line); else null. */
+  contest: z
+    .strictObject({
+      phase: z.enum(['question', 'revealed', 'leaderboard', 'podium']),
+      questionIndex: z.int().nonnegative(),
+      questionCount: z.int().positive(),
+      answeredCount: z.int().nonnegative(),
+      eligibleCount: z.int().nonnegative(),
+    })
+    .nullable(),
 });
 export type PresentRoom = z.infer<typeof presentRoomSchema>;
 
@@ -74,6 +84,15 @@ export function roomOf(state: PresenterLiveState): PresentRoom | null {
       nickname: participant.nickname,
       status: participantStatus(participant),
     })),
+    contest: snapshot?.contest
+      ? {
+          phase: snapshot.contest.phase,
+          questionIndex: snapshot.contest.questionIndex,
+          questionCount: snapshot.contest.questionCount,
+          answeredCount: snapshot.contest.answeredCount,
+          eligibleCount: snapshot.contest.eligibleCount,
+        }
+      : null,
   };
 }
 

@@ -79,6 +79,11 @@ export interface PresenterLive {
 
 const LESSON_KEY = 'dangshi-present:live-lesson';
 
+/** Whether the lesson's contest is on the screens (a lesson that is live, or reconnecting, with one). */
+export function contestShowing(state: PresenterLiveState | null): boolean {
+  return state !== null && (state.phase === 'live' || state.phase === 'reconnecting') && state.snapshot?.contest != null;
+}
+
 /** The join QR drawn by the station (relative to the page, like every asset). */
 export function joinQrSrc(sessionId: string): string {
   return `api/live/sessions/${encodeURIComponent(sessionId)}/qr.svg`;

@@ -16,6 +16,7 @@ import { presentRuntime } from '../presentMode.ts';
 import type { PresentCommand } from '../presentSession.ts';
 import type { PresentSnapshot } from '../presentSync.ts';
 import { countdownLeft, type RoomQuizSlot } from '../roomQuiz.ts';
+import { PresenterContest } from './PresenterContest.tsx';
 import { PresenterQuiz } from './PresenterQuiz.tsx';
 import { PresenterQuizNext } from './PresenterQuizNext.tsx';
 import { PresenterRoom } from './PresenterRoom.tsx';
@@ -212,6 +213,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
             )}
           </section>
         )}
+        {room && remote.quizId && <PresenterContest contest={room.contest} lang={lang} send={send} />}
         {room && <PresenterRoom room={room} lang={lang} send={(command) => follower?.room(command)} />}
         <section className="presenter__stops" aria-label={t('presenterAllStops', lang)}>
           <h3 className="presenter__label">{t('presenterAllStops', lang)}</h3>

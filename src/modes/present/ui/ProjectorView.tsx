@@ -13,7 +13,8 @@
  */
 import './present.css';
 import { type RefObject, useEffect, useId, useLayoutEffect, useRef } from 'react';
-import { useStore } from 'zustand';
+import { type StoreApi, useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { formatDate, type Lang, localize } from '../../../content/localize.ts';
 import type { Exhibition } from '../../../content/schema.ts';
 import type { PresentStop, PresentTour } from '../../../content/tours.ts';
@@ -22,8 +23,11 @@ import { boardById } from '../../../layout/queries.ts';
 import { onLivePose } from '../../../store/live.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { OathCaptions } from '../../../ui/OathCaptions.tsx';
+import { ContestButton } from '../live/ContestButton.tsx';
+import { LiveContest } from '../live/LiveContest.tsx';
 import { LiveLessonButton } from '../live/LiveLessonButton.tsx';
 import { LiveLessonPanel } from '../live/LiveLessonPanel.tsx';
+import { contestShowing, type PresenterLiveState } from '../live/presenterLive.ts';
 import { toggleFullscreen } from '../presentInput.ts';
 import { presentRuntime } from '../presentMode.ts';
 import type { Pager, PresentSession, PresentState } from '../presentSession.ts';
@@ -40,6 +44,9 @@ const MAX_TYPE_SCALE = 1.6;
 const TYPE_SCALE_STEP = 0.05;
 /** Blocks that move to the next screen whole (a figure's tile, a person's box), when they fit on one. */
 const UNBREAKABLE = '.projector__stat, .projector__person, .projector__to-fill';
+
+/** Where the projector has no live lesson (not on the station): nothing covers the slides. */
+const NO_LIVE = createStore<PresenterLiveState | null>(() => null);
 
 export interface ProjectorViewProps {
   /** The corridor is drawn (WebGL): a camera to wait for between stops. */
@@ -65,6 +72,10 @@ export function ProjectorView({ hasScene }: ProjectorViewProps) {
 
 function Projector({ session, lang, hasScene }: { session: PresentSession; lang: Lang; hasScene: boolean }) {
   const state = useStore(session.store);
+  const live = useStore(presentRuntime, (runtime) => runtime.live);
+  const contestShows = useStore((live?.store ?? NO_LIVE) as StoreApi<PresenterLiveState | null>, (liveState) =>
+    contestShowing(liveState),
+  );
   const layout = useExhibition((s) => s.layout);
   const exhibition = useExhibition((s) => s.exhibition);
   const tour = state.ready ? session.tour() : null;
@@ -137,12 +148,15 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
           stop={shown}
           index={shownIndex.current}
           visible={state.arrived}
+          covered={contestShows}
           lang={lang}
         />
       )}
       {/* The room quiz goes over the stop it started from; the end slide over the quiz. */}
-      {tour && state.quiz && !state.ended && <RoomQuizSlide slot={state.quiz} tour={tour} lang={lang} />}
+      {tour && state.quiz && !state.ended && <RoomQuizSlide slot={state.quiz} tour={tour} covered={contestShows} lang={lang} />}
       {tour && exhibition && <EndSlide tour={tour} exhibition={exhibition} visible={state.ended} lang={lang} />}
+      {/* 知识竞赛 over everything the lesson shows, under the blank screens. */}
+      {live && <LiveContest live={live} lang={lang} />}
       {state.blank !== 'none' && (
         <div
           className={`present-blank present-blank--${state.blank}`}
@@ -166,10 +180,12 @@ interface CardProps {
   stop: PresentStop;
   index: number;
   visible: boolean;
+  /** Another slide (the contest's) is over it. */
+  covered: boolean;
   lang: Lang;
 }
 
-function ProjectorCard({ session, state, tour, stop, index, visible, lang }: CardProps) {
+function ProjectorCard({ session, state, tour, stop, index, visible, covered, lang }: CardProps) {
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const content = useRef<HTMLDivElement>(null);
@@ -240,8 +256,8 @@ function ProjectorCard({ session, state, tour, stop, index, visible, lang }: Car
       open
       className={visible ? 'projector projector--shown' : leaving ? 'projector projector--leaving' : 'projector'}
       aria-labelledby={titleId}
-      // Under the end slide or the quiz, the stop is not what a screen reader should read.
-      aria-hidden={state.ended || state.quiz !== null ? true : undefined}
+      // Under the end slide, the quiz or the contest, the stop is not what a screen reader should read.
+      aria-hidden={state.ended || state.quiz !== null || covered ? true : undefined}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-stop={index + 1}
       data-page={visible ? state.page : 1}
@@ -525,6 +541,7 @@ function PresentControls({ session, state, lang }: { session: PresentSession; st
           Q · {t('roomQuizStart', lang)}
         </button>
       )}
+      {live && state.quizId && <ContestButton live={live} lang={lang} press={press} />}
       {live && <LiveLessonButton live={live} lang={lang} press={press} />}
       <a className="present-controls__exit" href={exitHref} onMouseDown={keepFocus}>
         {t('presentExit', lang)}

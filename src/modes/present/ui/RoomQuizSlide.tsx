@@ -12,7 +12,7 @@
  * quiz's id (src/modes/present/roomQuizLoad.ts), lettered in the order shown, so the projector and
  * the presenter's view give the same letters and the right answer is not always 「A」.
  */
-import { useId, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useId, useLayoutEffect, useRef } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import type { PresentTour } from '../../../content/tours.ts';
@@ -23,6 +23,8 @@ import { RoomQuizCountdown } from './RoomQuizCountdown.tsx';
 export interface RoomQuizSlideProps {
   slot: RoomQuizSlot;
   tour: PresentTour;
+  /** Another slide (the live contest's) is over it: hidden from screen readers. */
+  covered?: boolean;
   lang: Lang;
 }
 
@@ -45,16 +47,16 @@ export function answerText(question: QuizQuestion, lang: Lang): string {
 const MIN_TYPE_SCALE = 0.55;
 const TYPE_SCALE_STEP = 0.05;
 /** Options longer than this (in characters; Chinese counts double) stand one a line, not two abreast. */
-const PAIRED_OPTION_LENGTH = 28;
+export const PAIRED_OPTION_LENGTH = 28;
 
-const displayLength = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+export const displayLength = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
 /**
  * Shrinks the question's type (`--quiz-scale`, 1 down to the floor) until the question, its
  * options and, once revealed, its explanation fit the slide: a long English question with its
  * answer must not run off the bottom of the screen.
  */
-function fitType(body: HTMLElement) {
+export function fitQuizType(body: HTMLElement) {
   let scale = 1;
   body.style.setProperty('--quiz-scale', '1');
   while (body.scrollHeight > body.clientHeight + 1 && scale > MIN_TYPE_SCALE) {
@@ -62,6 +64,36 @@ function fitType(body: HTMLElement) {
     body.style.setProperty('--quiz-scale', String(scale));
   }
   body.dataset.typeScale = String(scale);
+}
+
+/**
+ * Keeps a question's type fitted to its slide ({@link fitQuizType}): whenever `what` changes (the
+ * question, its phase, the language: what the slide holds) and whenever the slide's own box does.
+ */
+export function useQuizTypeFit(body: RefObject<HTMLElement | null>, what: string) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `what` names what the slide holds, which is what the fit depends on
+  useLayoutEffect(() => {
+    const element = body.current;
+    if (!element) return;
+    fitQuizType(element);
+    if (typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    let width = element.clientWidth;
+    let height = element.clientHeight;
+    const observer = new ResizeObserver(() => {
+      // Only the slide's own size: the fit changes what is inside, never the box.
+      if (element.clientWidth === width && element.clientHeight === height) return;
+      width = element.clientWidth;
+      height = element.clientHeight;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => fitQuizType(element));
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [body, what]);
 }
 
 /** What the live region says in each state (empty: nothing to announce). */
@@ -78,7 +110,7 @@ export function roomQuizAnnouncement(run: RoomQuizState, lang: Lang): string {
   return run.lastCall ? t('roomQuizSecondsLeft', lang, { n: 10 }) : '';
 }
 
-export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
+export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSlideProps) {
   const run = slot.status === 'ready' ? slot.run : null;
   const phase = run?.phase ?? slot.status;
   const question = run ? currentRoomQuestion(run) : undefined;
@@ -110,29 +142,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
     : true;
 
   // Fitted for each question and its answer, and again when the screen (or the font) changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the question, its phase and the language change what the slide holds
-  useLayoutEffect(() => {
-    const element = body.current;
-    if (!element) return;
-    fitType(element);
-    if (typeof ResizeObserver === 'undefined') return;
-    let frame = 0;
-    let width = element.clientWidth;
-    let height = element.clientHeight;
-    const observer = new ResizeObserver(() => {
-      // Only the slide's own size: the fit changes what is inside, never the box.
-      if (element.clientWidth === width && element.clientHeight === height) return;
-      width = element.clientWidth;
-      height = element.clientHeight;
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => fitType(element));
-    });
-    observer.observe(element);
-    return () => {
-      cancelAnimationFrame(frame);
-      observer.disconnect();
-    };
-  }, [phase, run?.index, lang]);
+  useQuizTypeFit(body, `${phase}-${run?.index}-${lang}`);
 
   return (
     <dialog
@@ -140,6 +150,7 @@ export function RoomQuizSlide({ slot, tour, lang }: RoomQuizSlideProps) {
       className={`room-quiz room-quiz--${phase}`}
       aria-labelledby={nameId}
       aria-describedby={asking ? promptId : undefined}
+      aria-hidden={covered ? true : undefined}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
       data-testid="room-quiz"
       data-phase={phase}
