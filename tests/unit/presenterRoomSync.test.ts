@@ -392,3 +392,108 @@ describe('the projector’s lesson on the server, when keys come faster than ans
     expect(fakeSocket.emitted).toHaveLength(sent);
   });
 });
+
+describe('知识竞赛: the clicker is the contest’s while it shows', () => {
+  const contest = (phase: 'question' | 'revealed' | 'leaderboard' | 'podium', questionIndex = 0): LiveSnapshot['contest'] => ({
+    contestId: 'c-1',
+    quizId: 'quiz-1',
+    phase,
+    questionId: `q${questionIndex + 1}`,
+    questionIndex,
+    questionCount: 2,
+    questionStartedAt: 1_000,
+    deadline: 21_000,
+    answeredCount: 1,
+    eligibleCount: 3,
+    answer: phase === 'question' ? null : ['a'],
+    counts: phase === 'question' ? null : { a: 1, b: 0 },
+    correctCount: phase === 'question' ? null : 1,
+    leaderboard: null,
+  });
+  const contestEvents = () => fakeSocket.emitted.filter(([event]) => event.startsWith('live:contest')).map(([event]) => event);
+  let seq = 10;
+  const showContest = (value: LiveSnapshot['contest'], serverTime = 5_000) =>
+    fakeSocket.serverSends('live:snapshot', liveSnapshot({ seq: ++seq, contest: value, serverTime }));
+
+  it('C starts it; next then steps it (reveal, leaderboard, next question) and the stop stays; at the podium next closes it', async () => {
+    await startLesson();
+    await until(() => expect(session.store.getState().ready).toBe(true));
+    session.run('contest');
+    expect(contestEvents()).toEqual(['live:contest-start']);
+    showContest(contest('question'));
+    const stop = session.store.getState().index;
+    for (const command of ['next', 'next', 'next'] as const) session.run(command);
+    expect(contestEvents()).toEqual(['live:contest-start', 'live:contest-next', 'live:contest-next', 'live:contest-next']);
+    // Nothing under the contest moves: not the stop, not the room quiz.
+    for (const command of ['previous', 'first', 'last', 'quiz', 'pause'] as const) session.run(command);
+    expect(session.store.getState()).toMatchObject({ index: stop, quiz: null, paused: false });
+    expect(fakeSocket.emitted.filter(([event]) => event === 'live:goto')).toEqual([]);
+    // C in the middle of it does not end it (the room would lose the question); at the podium it does, as next does.
+    session.run('contest');
+    expect(contestEvents()).toHaveLength(4);
+    showContest(contest('podium', 1));
+    session.run('next');
+    session.run('contest');
+    expect(contestEvents().slice(4)).toEqual(['live:contest-close', 'live:contest-close']);
+    // Gone from the screens: next is the lesson's again.
+    showContest(null);
+    session.run('next');
+    expect(contestEvents()).toHaveLength(6);
+    await until(() => expect(session.store.getState().index).toBe(stop + 1));
+  });
+
+  it('a blank screen stays the lesson’s: B blanks over the contest, and next first brings the picture back', async () => {
+    await startLesson();
+    await until(() => expect(session.store.getState().ready).toBe(true));
+    showContest(contest('question'));
+    session.run('black');
+    expect(session.store.getState().blank).toBe('black');
+    session.run('next');
+    expect(session.store.getState().blank).toBe('none');
+    expect(contestEvents()).toEqual([]);
+    session.run('next');
+    expect(contestEvents()).toEqual(['live:contest-next']);
+  });
+
+  it('the presenter window’s commands go the same way, and its room says where the contest is', async () => {
+    await startLesson();
+    await until(() => expect(session.store.getState().ready).toBe(true));
+    follower.send('contest');
+    await until(() => expect(contestEvents()).toEqual(['live:contest-start']));
+    showContest(contest('revealed'));
+    await until(() =>
+      expect(latestRoom()?.contest).toEqual({
+        phase: 'revealed',
+        questionIndex: 0,
+        questionCount: 2,
+        answeredCount: 1,
+        eligibleCount: 3,
+      }),
+    );
+    follower.send('next');
+    await until(() => expect(contestEvents()).toEqual(['live:contest-start', 'live:contest-next']));
+    // The answer and counts stay on the projector's side: the presenter window's room has only where it is.
+    expect(wire.filter((message) => message.includes('"type":"room"')).join('')).not.toContain('"counts"');
+  });
+
+  it('keeps the server clock’s difference, and shows a refusal in words until the next command', async () => {
+    await startLesson();
+    showContest(contest('question'), Date.now() + 90_000);
+    expect(live.store.getState().clockOffset).toBeGreaterThan(89_000);
+    expect(live.store.getState().clockOffset).toBeLessThan(91_000);
+    showContest(null);
+    session.run('contest');
+    fakeSocket.acks.at(-1)?.({ ok: false, error: 'no-quiz' });
+    expect(live.store.getState().contestError).toBe('no-quiz');
+    session.run('contest');
+    expect(live.store.getState().contestError).toBeNull();
+  });
+
+  it('without a live lesson, C does nothing and next moves the stop', async () => {
+    await until(() => expect(session.store.getState().ready).toBe(true));
+    session.run('contest');
+    session.run('next');
+    expect(fakeSocket.emitted).toEqual([]);
+    await until(() => expect(session.store.getState().index).toBe(1));
+  });
+});

@@ -14,6 +14,7 @@ import './contest.css';
 import { useId } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
+import { liveText } from '../../../i18n/liveStrings.ts';
 import { t, type UiStringKey } from '../../../i18n/strings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
 import { optionLetter } from '../roomQuiz.ts';
@@ -28,6 +29,8 @@ export interface ContestSlideProps {
   clockOffset: number;
   /** Joined and still in the lesson. */
   players: number;
+  /** The lesson's join code, for a late-comer (who plays from the next question). */
+  joinCode: string | null;
   lang: Lang;
 }
 
@@ -66,7 +69,7 @@ export function contestAnnouncement(contest: LiveContestView, question: QuizQues
   return '';
 }
 
-export function ContestSlide({ contest, clockOffset, players, lang }: ContestSlideProps) {
+export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: ContestSlideProps) {
   const slot: LessonQuizSlot = useLessonQuiz(contest.quizId);
   const nameId = useId();
   const promptId = useId();
@@ -93,6 +96,11 @@ export function ContestSlide({ contest, clockOffset, players, lang }: ContestSli
           <span className="room-quiz__quiz">
             {t('contestTitle', lang)} · {quizTitle}
           </span>
+          {joinCode && contest.phase !== 'podium' && (
+            <span className="contest__code">
+              {liveText('joinCodeLabel', lang)} {joinCode}
+            </span>
+          )}
           <span className="room-quiz__count">
             <span aria-hidden="true">
               {contest.questionIndex + 1} / {contest.questionCount}

@@ -15,11 +15,14 @@ export function LiveContest({ live, lang }: LiveContestProps) {
   const contest = useStore(live.store, (state) => state.snapshot?.contest ?? null);
   const players = useStore(live.store, (state) => state.snapshot?.participantCount ?? 0);
   const clockOffset = useStore(live.store, (state) => state.clockOffset);
+  const joinCode = useStore(live.store, (state) => state.lesson?.code ?? null);
   const error = useStore(live.store, (state) => state.contestError);
   const running = phase === 'live' || phase === 'reconnecting';
   return (
     <>
-      {running && contest && <ContestSlide contest={contest} clockOffset={clockOffset} players={players} lang={lang} />}
+      {running && contest && (
+        <ContestSlide contest={contest} clockOffset={clockOffset} players={players} joinCode={joinCode} lang={lang} />
+      )}
       {error && (
         <p className="present-toast" role="alert" data-testid="contest-error">
           {error === 'no-quiz' ? t('contestNoQuiz', lang) : t('contestRefused', lang, { error })}
