@@ -17,6 +17,7 @@ export const E2E_SECONDS: Readonly<Record<string, number>> = {
   'present.test.ts': 129,
   'kioskScreen.test.ts': 109,
   'photos.test.ts': 73,
+  'contest.test.ts': 50,
   'visitorCard.test.ts': 44,
   'cameraPath.test.ts': 42,
   'phone.test.ts': 40,
