@@ -38,6 +38,46 @@ const STRINGS = {
     zh: '投影上不显示昵称，观众以编号显示。',
     en: 'The projector shows numbers instead of nicknames.',
   },
+  // 竞赛成绩 in the presenter view: past lessons' contest results (CSV, printed sheet).
+  resultsHeading: { zh: '竞赛成绩', en: 'Contest results' },
+  resultsShow: { zh: '查看成绩', en: 'Show results' },
+  resultsLoading: { zh: '正在读取…', en: 'Loading…' },
+  resultsHide: { zh: '收起成绩', en: 'Hide results' },
+  resultsNone: { zh: '还没有进行过知识竞赛的课堂。', en: 'No lesson has run a contest yet.' },
+  resultsLessons: { zh: '往期课堂', en: 'Past lessons' },
+  resultsLessonLine: { zh: '{when} · 课堂码 {code} · {n} 人参加', en: '{when} · code {code} · {n} took part' },
+  resultsContestLine: { zh: '{title} · 共 {n} 题', en: '{title} · {n} questions' },
+  resultsUnfinished: { zh: '（未进行完）', en: '(not finished)' },
+  resultsDownloadCsv: { zh: '下载 CSV', en: 'Download CSV' },
+  resultsPrintSheet: { zh: '打印成绩单', en: 'Print results sheet' },
+  resultsSheetTitle: { zh: '知识竞赛成绩单', en: 'Contest results sheet' },
+  resultsSheetLesson: { zh: '{tour} · {when} · 课堂码 {code}', en: '{tour} · {when} · code {code}' },
+  resultsSheetContest: { zh: '{title} · 开始 {when}', en: '{title} · started {when}' },
+  resultsStandingsCaption: { zh: '成绩排名', en: 'Standings' },
+  resultsQuestionsCaption: { zh: '各题情况', en: 'Questions' },
+  resultsRank: { zh: '名次', en: 'Rank' },
+  resultsParticipant: { zh: '学员', en: 'Participant' },
+  resultsParticipantNumber: { zh: '学员 {n}', en: 'Participant {n}' },
+  resultsNickname: { zh: '昵称', en: 'Nickname' },
+  resultsPoints: { zh: '得分', en: 'Points' },
+  resultsCorrect: { zh: '答对', en: 'Correct' },
+  resultsQuestionNumber: { zh: '题号', en: 'No.' },
+  resultsQuestionColumn: { zh: '第 {n} 题', en: 'Q{n}' },
+  resultsCorrectAnswer: { zh: '正确答案', en: 'Correct answer' },
+  resultsAnswered: { zh: '作答', en: 'Answered' },
+  resultsRate: { zh: '正确率', en: 'Correct rate' },
+  resultsRemoved: { zh: '（已移出）', en: '(removed)' },
+  resultsMarkCorrect: { zh: '✓', en: '✓' },
+  // × rather than the CSV's ✗: the interface font (Noto Sans SC) has no ✗.
+  resultsMarkWrong: { zh: '×', en: '×' },
+  resultsMarkCorrectWord: { zh: '答对', en: 'right' },
+  resultsMarkWrongWord: { zh: '答错', en: 'wrong' },
+  resultsMarkNoneWord: { zh: '未作答', en: 'no answer' },
+  resultsNotAsked: { zh: '未出题', en: 'not asked' },
+  resultsPrint: { zh: '打印', en: 'Print' },
+  resultsClose: { zh: '关闭', en: 'Close' },
+  resultsOffline: { zh: '连不上课堂服务器。', en: 'Cannot reach the lesson server.' },
+  resultsFailed: { zh: '无法读取成绩（{error}）。', en: 'Could not read the results ({error}).' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Every word of 课堂互动, for the interface font's character subset (src/build/characters.ts). */
@@ -58,8 +98,18 @@ const ERRORS: Partial<Record<LiveErrorCode, Record<Lang, string>>> = {
   'no-build': { zh: '服务器还在构建展览，请稍候。', en: 'The server is still building the exhibition.' },
   'session-ended': { zh: '课堂已结束。', en: 'The lesson has ended.' },
   'too-many-sessions': { zh: '同时进行的课堂太多。', en: 'Too many lessons at once.' },
+  'rate-limited': { zh: '请求太频繁，请稍后再试。', en: 'Too many requests; try again shortly.' },
+  'server-error': { zh: '服务器出错了，请稍后再试。', en: 'The server had an error; try again shortly.' },
+  'no-contest': { zh: '这节课没有进行知识竞赛。', en: 'This lesson ran no contest.' },
+  'not-found': { zh: '服务器上没有这节课。', en: 'The server does not have this lesson.' },
 };
 
 export function liveErrorText(error: LiveErrorCode, lang: Lang): string {
   return ERRORS[error]?.[lang] ?? (lang === 'zh' ? `无法开始课堂（${error}）。` : `Could not start the lesson (${error}).`);
+}
+
+/** Why the presenter's results could not be read, in words (`offline`: the station did not answer at all). */
+export function resultsErrorText(error: LiveErrorCode | 'offline', lang: Lang): string {
+  if (error === 'offline') return liveText('resultsOffline', lang);
+  return ERRORS[error]?.[lang] ?? liveText('resultsFailed', lang, { error });
 }

@@ -21,6 +21,10 @@
  *   first (the presenter's list; never shown to a phone).
  * - `POST /api/live/sessions/:sessionId/results.csv` `{ pin }` or `{ presenterSecret }` ({@link resultsBodySchema})
  *   → the lesson's contest results as CSV (UTF-8 with BOM, for Excel). Wrong PINs count as above.
+ * - `POST /api/live/sessions/:sessionId/results` `{ pin }` or `{ presenterSecret }` → `{ ok: true, results }`
+ *   ({@link LessonResultsAnswer}): the same results as the CSV, as data (the presenter's printable
+ *   sheet), with the same checks: wrong PINs count as above, a wrong secret is `unauthorized`, an
+ *   unknown lesson `not-found`, one that ran no contest `no-contest`. A participant token opens neither.
  * - A POST whose `Origin` is another site's is refused (`bad-origin`).
  * - `GET  /join/<code>` → 302 to the follower page at the site root, `/?mode=follow&code=<code>`
  *   (the site's asset paths are relative: a page must never be served under `/join/`). `/join`
@@ -456,6 +460,72 @@ export interface PastLesson {
 export interface PastResults {
   ok: true;
   lessons: PastLesson[];
+}
+
+/** A participant's mark on one question: right, wrong, or no answer given. */
+export type ResultMark = 'correct' | 'wrong' | null;
+
+/** One question of a contest, as the results count it. */
+export interface QuestionResult {
+  /** 0-based, in the quiz's order (题号 is index + 1). */
+  index: number;
+  id: string;
+  /** The correct answer's option ids (the option letters and texts are the build's quiz.json). */
+  correctOptionIds: string[];
+  /** How many answered; null for a question not put to the room yet (the contest stopped before it). */
+  answeredCount: number | null;
+  correctCount: number | null;
+  /** correctCount / answeredCount (0–1); null when nobody answered. */
+  correctRate: number | null;
+}
+
+/** One row of a contest's final standings. */
+export interface StandingResult {
+  /** 1-based; no two share one. */
+  rank: number;
+  /** 学员 N: the participant's place in the lesson's join order (1-based), the same on every contest. */
+  participantNumber: number;
+  /** As the phone typed it: render it as text only. */
+  nickname: string | null;
+  points: number;
+  correctCount: number;
+  /** One per question, in the quiz's order. */
+  marks: ResultMark[];
+  /** The presenter removed them (their answers stay counted as given). */
+  removed: boolean;
+}
+
+export interface ContestResults {
+  contestId: string;
+  quizId: string;
+  quizTitle: string;
+  startedAt: number;
+  /** When the podium showed; null for a contest that stopped before its last question. */
+  finishedAt: number | null;
+  questions: QuestionResult[];
+  standings: StandingResult[];
+}
+
+/** A lesson's contest results (what its CSV holds), for the presenter's printable sheet. */
+export interface LessonResults {
+  sessionId: string;
+  tourId: string;
+  tourTitle: string;
+  code: string;
+  startedAt: number;
+  contests: ContestResults[];
+}
+
+export interface LessonResultsAnswer {
+  ok: true;
+  results: LessonResults;
+}
+
+/** The CSV's file name, `contest-results-YYYYMMDD-<code>.csv`, by the lesson's local start date. */
+export function resultsCsvFilename(startedAt: number, code: string): string {
+  const day = new Date(startedAt);
+  const stamp = `${day.getFullYear()}${String(day.getMonth() + 1).padStart(2, '0')}${String(day.getDate()).padStart(2, '0')}`;
+  return `contest-results-${stamp}-${code}.csv`;
 }
 
 /** Server → client event names, in one place for both sides. */

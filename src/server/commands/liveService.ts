@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import {
   type CreatedSession,
   createSessionBodySchema,
+  type LessonResults,
   type LiveEndReason,
   type LiveErrorCode,
   liveAuthSchema,
@@ -23,6 +24,7 @@ import {
   type PresenterWelcome,
   type Refusal,
   resultsBodySchema,
+  resultsCsvFilename,
   SESSION_LIFETIME_MS,
   sessionIdSchema,
 } from '../../live/protocol.ts';
@@ -41,7 +43,7 @@ import {
 import { contestStandings, rosterOf, selfOf, snapshotOf } from '../live/views.ts';
 import type { LiveRepository } from '../storage/liveRepository.ts';
 import type { LiveBroadcaster } from './broadcaster.ts';
-import { contestResultsCsv, type ResultsNames } from './contestResults.ts';
+import { contestResultsCsv, lessonResultsOf, type ResultsNames } from './contestResults.ts';
 import { AttemptLimiter, type AttemptLimits } from './limits.ts';
 import { hashSecret, matchesHash, newSecret, sameSecret } from './secrets.ts';
 
@@ -275,8 +277,8 @@ export class LiveService {
     return { ok: true, lessons };
   }
 
-  /** A lesson's contest results as CSV: the station's PIN, or that lesson's own presenter secret. */
-  async resultsCsv(sessionId: unknown, body: unknown, address: string): Promise<Result<{ csv: string; filename: string }>> {
+  /** A lesson's contest results as data: the station's PIN, or that lesson's own presenter secret. */
+  async lessonResults(sessionId: unknown, body: unknown, address: string): Promise<Result<{ results: LessonResults }>> {
     const id = parse(sessionIdSchema, sessionId);
     const request = parse(resultsBodySchema, body);
     if (!id || !request) return refuse('bad-request');
@@ -292,10 +294,15 @@ export class LiveService {
     if (!stored) return refuse('not-found');
     const contests = this.options.repository.contestsOf(id);
     if (contests.length === 0) return refuse('no-contest');
-    const csv = contestResultsCsv(stored, contests, await this.options.tours.resultsNames());
-    const day = new Date(stored.createdAt);
-    const stamp = `${day.getFullYear()}${String(day.getMonth() + 1).padStart(2, '0')}${String(day.getDate()).padStart(2, '0')}`;
-    return { ok: true, csv, filename: `contest-results-${stamp}-${stored.code}.csv` };
+    return { ok: true, results: lessonResultsOf(stored, contests, await this.options.tours.resultsNames()) };
+  }
+
+  /** The same results as a CSV file for Excel, with the same checks. */
+  async resultsCsv(sessionId: unknown, body: unknown, address: string): Promise<Result<{ csv: string; filename: string }>> {
+    const answer = await this.lessonResults(sessionId, body, address);
+    if (!answer.ok) return answer;
+    const { results } = answer;
+    return { ok: true, csv: contestResultsCsv(results), filename: resultsCsvFilename(results.startedAt, results.code) };
   }
 
   /** The presenter PIN, counted like the one that starts a lesson (wrong ones lock the address out). */

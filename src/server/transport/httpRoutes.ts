@@ -74,6 +74,12 @@ export function registerHttpRoutes(app: FastifyInstance, { live, builds, publicU
     return reply.header('cache-control', CACHE_NONE).send(result);
   });
 
+  app.post<{ Params: { sessionId: string } }>('/api/live/sessions/:sessionId/results', async (request, reply) => {
+    const result = await live.lessonResults(request.params.sessionId, request.body, clientAddress(request.ip));
+    if (!result.ok) return refuse(reply, result);
+    return reply.header('cache-control', CACHE_NONE).send(result);
+  });
+
   app.post<{ Params: { sessionId: string } }>('/api/live/sessions/:sessionId/results.csv', async (request, reply) => {
     const result = await live.resultsCsv(request.params.sessionId, request.body, clientAddress(request.ip));
     if (!result.ok) return refuse(reply, result);
