@@ -12,6 +12,7 @@ import { type PresentStop, resolveTour } from '../../../content/tours.ts';
 import { t, type UiStringKey } from '../../../i18n/strings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { ResponsiveImage } from '../../../ui/ResponsiveImage.tsx';
+import { PresenterResults } from '../live/PresenterResults.tsx';
 import { presentRuntime } from '../presentMode.ts';
 import type { PresentCommand } from '../presentSession.ts';
 import type { PresentSnapshot } from '../presentSync.ts';
@@ -232,6 +233,8 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
             ))}
           </ol>
         </section>
+        {/* 竞赛成绩: past lessons' results with the station's PIN (on the station server only). */}
+        <PresenterResults lang={lang} />
       </aside>
 
       <footer className="presenter__foot">
