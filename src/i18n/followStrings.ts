@@ -35,17 +35,61 @@ const STRINGS = {
     zh: '拖动可环顾四周，点按展板即可阅读，点按地面可走过去。',
     en: 'Drag to look around, tap a board to read it, tap the floor to walk there.',
   },
+  // 知识竞赛 (the live quiz contest). ✓ and × are in the strings so the font subsetter keeps them.
+  contestQuestionOf: { zh: '知识竞赛 · 第 {n} 题 / {total}', en: 'Quiz contest · question {n} of {total}' },
+  contestFinal: { zh: '知识竞赛 · 最终排名', en: 'Quiz contest · final standings' },
+  contestLoading: { zh: '正在载入竞赛题目…', en: 'Loading the questions…' },
+  contestMissingQuiz: {
+    zh: '本机载入的展览内容中没有这道竞赛题（展览可能刚更新），请看大屏幕。',
+    en: 'This question is not in the exhibition this phone loaded (it may just have been updated): please look at the big screen.',
+  },
+  contestKindSingle: { zh: '单选', en: 'Choose one' },
+  contestKindMultiple: { zh: '多选（选出全部正确答案）', en: 'Choose every correct answer' },
+  contestKindTrueFalse: { zh: '判断', en: 'True or false' },
+  contestSecondsLeft: { zh: '还剩 {n} 秒', en: '{n} s left' },
+  contestTimeUp: { zh: '时间到', en: 'Time is up' },
+  contestTimeUpWaiting: { zh: '时间到，等待揭晓答案', en: 'Time is up; the answer comes next' },
+  contestOptions: { zh: '选项', en: 'Options' },
+  contestSubmit: { zh: '提交', en: 'Submit' },
+  contestSending: { zh: '正在提交…', en: 'Sending…' },
+  contestSubmitted: { zh: '已提交，等待揭晓', en: 'Sent; the answer comes next' },
+  contestYourChoice: { zh: '你的选择', en: 'your choice' },
+  contestAnsweredCount: { zh: '已有 {answered} / {eligible} 人作答', en: '{answered} of {eligible} have answered' },
+  contestNotEligible: {
+    zh: '本题开始后加入，下一题起参加',
+    en: 'You joined after this question began: you play from the next one',
+  },
+  contestNotEligibleResult: { zh: '本题开始后加入，不计分', en: 'You joined after this question began: not scored' },
+  contestCorrect: { zh: '✓ 回答正确 +{points} 分', en: '✓ Correct, +{points} points' },
+  contestWrong: { zh: '× 回答错误', en: '× Wrong' },
+  contestNoAnswer: { zh: '未作答', en: 'No answer' },
+  contestCorrectOption: { zh: '✓ 正确答案', en: '✓ correct' },
+  contestExplanation: { zh: '解析', en: 'Explanation' },
+  contestPoints: { zh: '总分 {points} 分', en: '{points} points in all' },
+  contestPlace: { zh: '第 {rank} 名', en: 'Place {rank}' },
+  contestPlaceOf: { zh: '第 {rank} 名 / 共 {of} 人', en: 'Place {rank} of {of}' },
+  contestOf: { zh: '共 {of} 人', en: 'of {of}' },
+  contestLeaderboard: { zh: '请看大屏幕的排行榜', en: 'The leaderboard is on the big screen' },
+  contestOver: { zh: '知识竞赛结束', en: 'The contest is over' },
+  contestThanks: { zh: '感谢你的参与！', en: 'Thank you for taking part!' },
+  contestFirst: { zh: '恭喜你获得冠军！', en: 'Congratulations: you came first!' },
+  contestSecond: { zh: '恭喜你获得亚军！', en: 'Congratulations: you came second!' },
+  contestThird: { zh: '恭喜你获得季军！', en: 'Congratulations: you came third!' },
+  contestRefused: { zh: '未能提交（{error}），请再试一次。', en: 'The answer did not go through ({error}); try again.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type FollowStringKey = keyof typeof STRINGS;
 
 /** Every word of the follower page, for the interface font's character subset (src/build/characters.ts). */
 export function followFontStrings(): string[] {
-  return [...Object.values(STRINGS), ...Object.values(ERRORS)].flatMap((entry) => (entry ? [entry.zh, entry.en] : []));
+  return [...Object.values(STRINGS), ...Object.values(ERRORS), ...Object.values(CONTEST_ERRORS)].flatMap((entry) =>
+    entry ? [entry.zh, entry.en] : [],
+  );
 }
 
-export function followText(key: FollowStringKey, lang: Lang): string {
-  return STRINGS[key][lang];
+/** A phone string, its `{name}` places filled from `values`. */
+export function followText(key: FollowStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 const ERRORS: Partial<Record<LiveErrorCode, Record<Lang, string>>> = {
@@ -71,4 +115,24 @@ export function followErrorText(error: LiveErrorCode, lang: Lang): string {
   return lang === 'zh'
     ? `暂时无法加入课堂（${error}），请稍后再试。`
     : `Could not join the lesson (${error}); try again shortly.`;
+}
+
+/** Why the server refused a contest answer, in words. */
+const CONTEST_ERRORS: Partial<Record<LiveErrorCode, Record<Lang, string>>> = {
+  'too-late': { zh: '时间到，未能提交', en: 'Time was up: the answer did not count' },
+  'already-answered': { zh: '这道题已经提交过答案', en: 'You had already answered this question' },
+  'not-eligible': {
+    zh: '本题开始后加入，下一题起参加',
+    en: 'You joined after this question began: you play from the next one',
+  },
+  'wrong-question': { zh: '题目已经换了，请看新的题目', en: 'The question has changed: see the new one' },
+  'no-contest': { zh: '知识竞赛已经结束', en: 'The contest is over' },
+  'rate-limited': { zh: '提交太频繁，请稍等再试', en: 'Too many tries; wait a moment and try again' },
+};
+
+/** A refused answer in words (an unforeseen code is still named, so staff can look it up). */
+export function contestErrorText(error: LiveErrorCode, lang: Lang): string {
+  const known = CONTEST_ERRORS[error];
+  if (known) return known[lang];
+  return followText('contestRefused', lang, { error });
 }

@@ -3,37 +3,12 @@
  * is kept and rides on every reconnect, and which refusals forget it. (The real server and
  * socket.io-client are in tests/e2e/liveLesson.test.ts and tests/server/.)
  */
-import { EventEmitter } from 'node:events';
-import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { LiveSnapshot, ParticipantWelcome } from '../../src/live/protocol.ts';
-import { createFollowClient } from '../../src/modes/follow/followClient.ts';
+import { type FakeSocket, fakeFollowClient } from '../support/fakeLiveSocket.ts';
 import { MemoryStorage } from '../support/memoryStorage.ts';
 
 const TOKEN = 'a'.repeat(43);
-
-class FakeSocket extends EventEmitter {
-  emitted: { event: string; payload: unknown }[] = [];
-  disconnected = false;
-  constructor(
-    readonly url: string,
-    readonly auth: Record<string, unknown>,
-  ) {
-    super();
-  }
-  /** A message from the server. */
-  receive(event: string, ...args: unknown[]) {
-    super.emit(event, ...args);
-  }
-  override emit(event: string, payload?: unknown): boolean {
-    this.emitted.push({ event, payload });
-    return true;
-  }
-  disconnect() {
-    this.disconnected = true;
-    return this;
-  }
-}
 
 function welcome(participantToken?: string): ParticipantWelcome {
   const snapshot = {
@@ -55,21 +30,7 @@ function welcome(participantToken?: string): ParticipantWelcome {
   };
 }
 
-function setup(code: string | null = '123456', storage: Storage = new MemoryStorage()) {
-  const sockets: FakeSocket[] = [];
-  const client = createFollowClient({
-    code,
-    error: null,
-    storage,
-    origin: 'http://station.test:8080',
-    connect: (url, options) => {
-      const socket = new FakeSocket(url, options?.auth as Record<string, unknown>);
-      sockets.push(socket);
-      return socket as unknown as Socket;
-    },
-  });
-  return { client, sockets, storage };
-}
+const setup = fakeFollowClient;
 
 describe('the follower’s socket client', () => {
   it('joins the /live namespace as a participant with the code and nickname, and keeps the token for reconnects', () => {

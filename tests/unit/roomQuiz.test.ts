@@ -7,7 +7,6 @@ import {
   countdownLeft,
   LAST_CALL_MS,
   nextDueAt,
-  optionLetter,
   type RoomQuizEvent,
   type RoomQuizState,
   resumeRoomQuiz,
@@ -15,6 +14,7 @@ import {
   roomQuizReducer,
   startRoomQuiz,
 } from '../../src/modes/present/roomQuiz.ts';
+import { optionLetter } from '../../src/quiz/optionLetter.ts';
 import { ROOM_QUIZ } from './presentFixtures.ts';
 
 const step = (state: RoomQuizState, ...events: RoomQuizEvent[]) => events.reduce(roomQuizReducer, state);

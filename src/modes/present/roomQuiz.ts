@@ -196,11 +196,6 @@ export function nextDueAt(state: RoomQuizState): number | null {
   return countdown.endsAt;
 }
 
-/** Option labels as printed on the slide: A, B, C… */
-export function optionLetter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
-
 /**
  * What the projector shows and where the quiz stands, while the lesson is in it: loading
  * quiz.json (fetched the first time the quiz is needed), unavailable (no such quiz, a file that

@@ -1,8 +1,8 @@
 /**
  * The follower page, the whole of it (the mode is standalone: no shared screens): join, then the
  * guide's current stop as a card with the lesson's progress, or in 3D (the corridor, its camera
- * following the guide's), 请看大屏幕 while the projector is blanked, 自由参观 / 回到讲解, and the
- * end of the lesson in words.
+ * following the guide's), 请看大屏幕 while the projector is blanked, 自由参观 / 回到讲解, 知识竞赛
+ * (FollowContest) while the lesson runs one, and the end of the lesson in words.
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -14,12 +14,14 @@ import { useExhibition } from '../../../store/store.ts';
 import { CloseButton } from '../../../ui/CloseButton.tsx';
 import { LanguageToggle } from '../../../ui/LanguageToggle.tsx';
 import type { FollowClient } from '../followClient.ts';
-import { followScreen } from '../followState.ts';
+import { currentSelection, followScreen, ownAnswer } from '../followState.ts';
 import type { FollowViewChoice } from '../followViewChoice.ts';
 import { FollowBoards } from './FollowBoards.tsx';
 import { FollowCard } from './FollowCard.tsx';
+import { FollowContest } from './FollowContest.tsx';
 import { FollowJoin } from './FollowJoin.tsx';
 import { FollowProgress } from './FollowProgress.tsx';
+import { useContestQuiz } from './useContestQuiz.ts';
 import './follow.css';
 
 // The corridor's code (three.js, R3F, troika) only once the phone asks for the 3D view.
@@ -42,6 +44,8 @@ export function FollowView({ client, viewChoice }: FollowViewProps) {
     viewChoice.choose(next);
     setView(viewChoice.current());
   };
+  const contest = state.snapshot?.contest ?? null;
+  const contestQuiz = useContestQuiz(contest?.quizId ?? null);
   const joined = screen === 'guide' || screen === 'own' || screen === 'look-at-screen';
   const in3d = view === '3d' && joined;
 
@@ -56,12 +60,14 @@ export function FollowView({ client, viewChoice }: FollowViewProps) {
     useExhibition.getState().closePanel();
   };
 
-  // Each screen starts at its top (a new stop on a phone that had scrolled down the last one).
+  // Each screen starts at its top (a new stop on a phone that had scrolled down the last one, a
+  // contest's next question or its reveal).
   const guidePanelId = state.snapshot?.panelId ?? null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll on a new stop or board, not on every state change
+  const contestStep = contest ? `${contest.questionId}:${contest.phase}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll on a new stop, board or contest step, not on every state change
   useEffect(() => {
     page.current?.scrollTo({ top: 0 });
-  }, [guidePanelId, state.ownPanelId, screen]);
+  }, [guidePanelId, state.ownPanelId, screen, contestStep]);
 
   const panels = exhibition ? allPanels(exhibition) : [];
   const findPanel = (id: string | null) => (id ? panels.find((panel) => panel.id === id) : undefined);
@@ -103,6 +109,21 @@ export function FollowView({ client, viewChoice }: FollowViewProps) {
             {followText('enterOtherCode', lang)}
           </button>
         </section>
+      );
+      break;
+    case 'contest':
+      body = contest && (
+        <FollowContest
+          contest={contest}
+          own={state.you?.contest ?? null}
+          answer={ownAnswer(state)}
+          selection={currentSelection(state)}
+          clockOffset={state.clockOffset}
+          quiz={contestQuiz}
+          lang={lang}
+          onSelect={(optionIds) => client.select(optionIds)}
+          onAnswer={(questionId, optionIds) => client.answer(questionId, optionIds)}
+        />
       );
       break;
     case 'look-at-screen':

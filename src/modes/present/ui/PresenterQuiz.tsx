@@ -5,7 +5,8 @@
  */
 import { type Lang, localize } from '../../../content/localize.ts';
 import { t, type UiStringKey } from '../../../i18n/strings.ts';
-import { currentRoomQuestion, optionLetter, type RoomQuizSlot } from '../roomQuiz.ts';
+import { optionLetter } from '../../../quiz/optionLetter.ts';
+import { currentRoomQuestion, type RoomQuizSlot } from '../roomQuiz.ts';
 import { QUESTION_KIND_LABEL } from './RoomQuizSlide.tsx';
 
 export interface PresenterQuizProps {

@@ -17,7 +17,8 @@ import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import type { PresentTour } from '../../../content/tours.ts';
 import { t, type UiStringKey } from '../../../i18n/strings.ts';
-import { currentRoomQuestion, optionLetter, type RoomQuizSlot, type RoomQuizState } from '../roomQuiz.ts';
+import { optionLetter } from '../../../quiz/optionLetter.ts';
+import { currentRoomQuestion, type RoomQuizSlot, type RoomQuizState } from '../roomQuiz.ts';
 import { RoomQuizCountdown } from './RoomQuizCountdown.tsx';
 
 export interface RoomQuizSlideProps {
