@@ -68,8 +68,8 @@ export const PRESENT_STRINGS = {
   presenterOnScreen: { zh: '投影：{state}', en: 'Projector: {state}' },
   presenterShowing: { zh: '正常显示', en: 'showing' },
   presenterKeys: {
-    zh: '本窗口的按键同样控制投影：PageDown / → / 空格 下一站 · PageUp / ← 上一站 · Home / End 首站 / 末站 · B 黑屏 · W 白屏 · P 暂停 · M 镜头 · Q 知识问答 · Esc 取消黑屏',
-    en: 'Keys here drive the projector too: PageDown / → / Space next · PageUp / ← previous · Home / End first / last · B black · W white · P pause · M camera · Q quiz · Esc un-blank',
+    zh: '本窗口的按键同样控制投影：PageDown / → / 空格 下一站 · PageUp / ← 上一站 · Home / End 首站 / 末站 · B 黑屏 · W 白屏 · P 暂停 · M 镜头 · Q 知识问答 · C 知识竞赛 · Esc 取消黑屏',
+    en: 'Keys here drive the projector too: PageDown / → / Space next · PageUp / ← previous · Home / End first / last · B black · W white · P pause · M camera · Q quiz · C contest · Esc un-blank',
   },
   // The room quiz (课堂知识问答): the projector's quiz slides and the presenter's view of them.
   roomQuizQuestion: { zh: '第 {n} 题', en: 'Question {n}' },

@@ -39,6 +39,8 @@ let station: ChildStation;
 let browser: Browser;
 let projectorContext: BrowserContext;
 let projector: Page;
+/** The presenter window (S): the contest's line, and 竞赛成绩 at the end. */
+let presenter: Page;
 const contexts: BrowserContext[] = [];
 const phones: Page[] = [];
 const watches: PageWatch[] = [];
@@ -106,7 +108,8 @@ async function phoneContest(phone: Page) {
       phase: screen?.dataset.phase ?? null,
       options: [...(screen?.querySelectorAll<HTMLButtonElement>('button[data-option]') ?? [])].map((button) => ({
         id: button.dataset.option ?? '',
-        enabled: !button.disabled,
+        // Locked options stay focusable (aria-disabled), so the one just tapped keeps the focus.
+        enabled: !button.disabled && button.getAttribute('aria-disabled') !== 'true',
         height: button.getBoundingClientRect().height,
       })),
       correct: result ? (result.dataset.correct ?? null) : null,
@@ -162,6 +165,14 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     await expect.poll(() => first.locator('.follow-page').getAttribute('data-follow-screen'), POLL).toBe('guide');
     // The join card goes away (L), so the slides show whole.
     await press('l');
+    const popup = projector.waitForEvent('popup', { timeout: 60_000 });
+    await press('s');
+    presenter = await popup;
+    presenter.setDefaultTimeout(90_000);
+    watches.push(watchPage(presenter, station.url.replace(/\/$/, '')));
+    const line = presenter.getByRole('region', { name: '知识竞赛', exact: true });
+    await expect.poll(() => line.getAttribute('data-contest-phase'), POLL).toBe('none');
+    expect(await line.getByRole('button', { name: '开始知识竞赛（C）' }).count()).toBe(1);
   });
 
   it('C starts it: the projector counts down and counts the answers; the phones offer large targets', async () => {
@@ -174,6 +185,10 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     const secondsLeft = Number(await slide.locator('[data-testid="room-quiz-countdown"]').getAttribute('data-seconds-left'));
     expect(secondsLeft).toBeGreaterThan(0);
     expect(secondsLeft).toBeLessThanOrEqual(FIRST_SECONDS);
+    // The presenter view says where the contest is.
+    await expect
+      .poll(() => presenter.getByRole('region', { name: '知识竞赛', exact: true }).getByRole('status').textContent(), POLL)
+      .toBe('第 1 / 2 题 · 答题中 · 已作答 0 / 2');
     // Reduced motion: no emptying ring, the figures only.
     expect(await slide.locator('.room-quiz__ring').evaluate((ring) => getComputedStyle(ring).display)).toBe('none');
     await saveArtifact('contest-projector-question.png', await projector.screenshot({ timeout: 120_000 }));
@@ -198,7 +213,7 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
   });
 
   it('a phone joining mid-question plays from the next one; each answer is counted once', async () => {
-    const late = await joinPhone('迟到');
+    const late = await joinPhone('小明');
     await expect.poll(async () => (await phoneContest(late)).phase, POLL).toBe('question');
     const lateView = await phoneContest(late);
     expect(lateView.options.filter((option) => option.enabled)).toEqual([]);
@@ -307,11 +322,11 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
       .evaluateAll((items) =>
         items.map((item) => ({ rank: Number((item as HTMLElement).dataset.rank), text: item.textContent ?? '' })),
       );
-    // 小红 was right twice; 迟到 once (fast); Tom never.
+    // 小红 was right twice; 小明 once (fast); Tom never.
     const champion = steps.find((step) => step.rank === 1);
     expect(champion?.text).toContain('小红');
     expect(champion?.text).toContain('冠军');
-    expect(steps.map((step) => step.text).join(' ')).toContain('迟到');
+    expect(steps.map((step) => step.text).join(' ')).toContain('小明');
     expect(steps.map((step) => step.text).join(' ')).not.toContain('Tom');
     expect(await projector.getByTestId('contest-announcement').textContent()).toContain('冠军：小红');
     const [first, second, late] = phones as [Page, Page, Page];
@@ -325,23 +340,14 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     expect(await seriousViolations(late)).toEqual([]);
   });
 
-  it('the lesson’s results come out of the station as CSV for Excel', async () => {
-    const sessions = await fetch(new URL('api/live/results', station.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: station.url.replace(/\/$/, '') },
-      body: JSON.stringify({ pin: PIN }),
-    });
-    const past = (await sessions.json()) as { ok: boolean; lessons: Array<{ sessionId: string; contests: unknown[] }> };
-    expect(past.ok).toBe(true);
-    const lesson = past.lessons[0];
-    expect(lesson?.contests).toHaveLength(1);
-    const response = await fetch(new URL(`api/live/sessions/${lesson?.sessionId}/results.csv`, station.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: station.url.replace(/\/$/, '') },
-      body: JSON.stringify({ pin: PIN }),
-    });
-    expect(response.status).toBe(200);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+  it('the presenter view’s 竞赛成绩, with the PIN: the lesson’s CSV for Excel, and the printable sheet', async () => {
+    const results = presenter.getByTestId('presenter-results');
+    await results.getByLabel('讲解员密码（PIN）').fill(PIN);
+    await results.getByRole('button', { name: '查看成绩' }).click();
+    const download = presenter.waitForEvent('download', { timeout: 60_000 });
+    await results.getByRole('button', { name: '下载 CSV' }).first().click();
+    const file = await (await download).path();
+    const bytes = new Uint8Array(await readFile(file));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder()
       .decode(bytes)
@@ -351,13 +357,23 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     // 名次, 学员, 昵称, 得分, 答对题数, 第 1 题, 第 2 题
     expect(row('小红').slice(0, 1)).toEqual(['1']);
     expect(row('小红').slice(4, 7)).toEqual(['2', '✓', '✓']);
-    expect(row('迟到').slice(4, 7)).toEqual(['1', '', '✓']);
+    expect(row('小明').slice(0, 1)).toEqual(['2']);
+    expect(row('小明').slice(4, 7)).toEqual(['1', '', '✓']);
     expect(row('Tom').slice(3, 7)).toEqual(['0', '0', '✗', '✗']);
+    // One row per question: answered, right, the correct rate.
     const questionRows = lines.filter((line) => /^[12],/.test(line) && line.includes('%'));
     expect(questionRows.map((line) => line.split(',').slice(3))).toEqual([
       ['2', '1', '50%'],
       ['3', '2', '67%'],
     ]);
+    // The same results as a sheet to print, the nicknames as text.
+    await results.getByRole('button', { name: '打印成绩单' }).first().click();
+    const sheet = presenter.getByRole('dialog', { name: /成绩单/ });
+    await expect.poll(() => sheet.locator('[data-participant]').count(), POLL).toBe(3);
+    expect(await sheet.textContent()).toContain('小红');
+    expect(await seriousViolations(presenter, 'dialog.results-sheet')).toEqual([]);
+    await saveArtifact('contest-results-sheet.png', await presenter.screenshot());
+    await sheet.getByRole('button', { name: '关闭' }).click();
   });
 
   it('the clicker at the podium takes the contest away and the lesson goes on; no page logged an error', async () => {

@@ -66,6 +66,7 @@ export function liveContest(overrides: Partial<LiveContestView> = {}): LiveConte
     eligibleCount: 1,
     answer: null,
     counts: null,
+    correctCount: null,
     leaderboard: null,
     ...overrides,
   };

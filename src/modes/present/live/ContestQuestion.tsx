@@ -10,7 +10,7 @@ import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import { t } from '../../../i18n/strings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
 import { toLocalTime } from '../../../live/serverClock.ts';
-import { optionLetter } from '../roomQuiz.ts';
+import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { RoomQuizCountdown } from '../ui/RoomQuizCountdown.tsx';
 import { displayLength, PAIRED_OPTION_LENGTH, QUESTION_KIND_LABEL, useQuizTypeFit } from '../ui/RoomQuizSlide.tsx';
 

@@ -17,7 +17,7 @@ import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import { liveText } from '../../../i18n/liveStrings.ts';
 import { t, type UiStringKey } from '../../../i18n/strings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
-import { optionLetter } from '../roomQuiz.ts';
+import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { ContestLeaderboard } from './ContestLeaderboard.tsx';
 import { ContestPodium } from './ContestPodium.tsx';
 import { ContestQuestion } from './ContestQuestion.tsx';
