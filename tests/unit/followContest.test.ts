@@ -139,6 +139,31 @@ describe('answering from the phone’s client', () => {
     expect(client.store.getState().snapshot?.contest?.phase).toBe('revealed');
   });
 
+  it('sends an answer again after a reconnect when its reply was lost, and takes already-answered as taken', () => {
+    const { client, socket } = joinedClient();
+    client.answer('founding-year', ['b']);
+    // The Wi-Fi drops before the reply: the reconnect's welcome has no answer from this phone, the question still open.
+    socket.receive('disconnect', 'transport close');
+    socket.receive('live:welcome', contestWelcome({}, { serverTime: 2_000 }));
+    const answers = socket.emitted.filter((emitted) => emitted.event === 'live:answer');
+    expect(answers).toEqual([
+      { event: 'live:answer', payload: { questionId: 'founding-year', optionIds: ['b'] } },
+      { event: 'live:answer', payload: { questionId: 'founding-year', optionIds: ['b'] } },
+    ]);
+    // The first had arrived after all: the copy is refused as already answered, which means taken.
+    socket.reply('live:answer', { ok: false, error: 'already-answered' });
+    expect(ownAnswer(client.store.getState()).status).toBe('answered');
+    // A welcome that has the answer settles it without sending anything.
+    const second = joinedClient();
+    second.client.answer('founding-year', ['a']);
+    second.socket.receive('live:welcome', {
+      ...contestWelcome(),
+      you: liveYou(participantContest({ answer: ['a'] })),
+    });
+    expect(second.socket.events().filter((event) => event === 'live:answer')).toHaveLength(1);
+    expect(ownAnswer(second.client.store.getState()).status).toBe('answered');
+  });
+
   it('counts the seconds left on the server’s clock, whatever the phone’s own says', () => {
     // The phone's clock is 60 s ahead of the station's.
     const { client, setPhoneNow } = joinedClient(new MemoryStorage(), 60_000);

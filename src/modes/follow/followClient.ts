@@ -7,7 +7,9 @@
  *
  * 知识竞赛: an answer is a `live:answer` with an ack. socket.io-client holds an emit made while the
  * connection is down and sends it on reconnecting, so an answer tapped during a Wi-Fi drop still
- * goes, and the server judges it (too-late past its deadline). A multiple's options picked and
+ * goes, and the server judges it (too-late past its deadline); one sent just before a drop, whose
+ * reply never came, goes again after the reconnect (a copy the server had is refused as already
+ * answered, which the phone takes as taken). A multiple's options picked and
  * not yet submitted are kept in sessionStorage per contest and question, so a reload keeps them.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -130,6 +132,41 @@ export function createFollowClient({
     });
   };
 
+  /** Sends an answer; the server's reply settles it (a refusal shows in words and brings the server's state again). */
+  const sendAnswer = (live: Socket, contestId: string, questionId: string, optionIds: readonly string[]) => {
+    live.emit('live:answer', { questionId, optionIds: [...optionIds] }, (reply: AnswerReply) => {
+      if (reply?.ok) {
+        if (reply.you) dispatch({ type: 'you', you: reply.you });
+        dispatch({ type: 'answer-accepted', questionId });
+        writeSelection(storage, contestId, questionId, null);
+        return;
+      }
+      // Already answered: the server has this phone's answer (a re-send after a reply that was lost).
+      if (reply?.error === 'already-answered') dispatch({ type: 'answer-accepted', questionId });
+      else dispatch({ type: 'answer-refused', questionId, error: reply?.error ?? 'server-error' });
+      // The phone may be behind (another question under way, the time up, an answer it had sent
+      // before a reload): the server's state again.
+      resync(live);
+    });
+  };
+
+  /**
+   * After a reconnect: an answer still on its way when the connection dropped may never have
+   * reached the server (its reply never will), so it goes again while the question is open and
+   * the server has none from this phone. A copy that did arrive is refused as already answered.
+   */
+  const resendLostAnswer = (live: Socket) => {
+    const { sent, snapshot, you } = store.getState();
+    const contest = snapshot?.contest;
+    if (sent?.status !== 'sending' || contest?.phase !== 'question') return;
+    if (contest.contestId !== sent.contestId || contest.questionId !== sent.questionId) return;
+    if (you?.contest?.questionId === sent.questionId && you.contest.answer !== null) {
+      dispatch({ type: 'answer-accepted', questionId: sent.questionId });
+      return;
+    }
+    sendAnswer(live, sent.contestId, sent.questionId, sent.optionIds);
+  };
+
   const closeSocket = () => {
     socket?.removeAllListeners();
     socket?.disconnect();
@@ -161,6 +198,7 @@ export function createFollowClient({
       }
       dispatch({ type: 'welcome', welcome, receivedAt: now() });
       restoreSelection();
+      resendLostAnswer(live);
     });
     live.on(LIVE_SERVER_EVENTS.snapshot, (snapshot: LiveSnapshot) => {
       dispatch({ type: 'snapshot', snapshot, receivedAt: now() });
@@ -230,18 +268,7 @@ export function createFollowClient({
       // One answer a question: a second tap while the first is on its way (or taken) sends nothing.
       if (sent?.contestId === contestId && sent.questionId === questionId && sent.status !== 'refused') return;
       dispatch({ type: 'answer-sent', contestId, questionId, optionIds });
-      live.emit('live:answer', { questionId, optionIds: [...optionIds] }, (reply: AnswerReply) => {
-        if (reply?.ok) {
-          if (reply.you) dispatch({ type: 'you', you: reply.you });
-          dispatch({ type: 'answer-accepted', questionId });
-          writeSelection(storage, contestId, questionId, null);
-          return;
-        }
-        dispatch({ type: 'answer-refused', questionId, error: reply?.error ?? 'server-error' });
-        // The phone may be behind (another question under way, the time up, an answer it had sent
-        // before a reload): the server's state again.
-        resync(live);
-      });
+      sendAnswer(live, contestId, questionId, optionIds);
     },
     savedNickname: () => storage?.getItem(NICKNAME_KEY) ?? '',
     hasToken() {
