@@ -66,8 +66,13 @@ async function twoQuestionBuild(dir: string): Promise<QuizFileQuestion[]> {
   return quiz.questions;
 }
 
-async function joinPhone(nickname: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+async function joinPhone(nickname: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    reducedMotion,
+  });
   const phone = await context.newPage();
   phone.setDefaultTimeout(90_000);
   contexts.push(context);
@@ -213,11 +218,13 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
   });
 
   it('a phone joining mid-question plays from the next one; each answer is counted once', async () => {
-    const late = await joinPhone('小明');
-    await expect.poll(async () => (await phoneContest(late)).phase, POLL).toBe('question');
+    // This phone asks for reduced motion: its buttons do not animate.
+    const late = await joinPhone('小明', 'reduce');
+    // Once the phone has read the quiz: the question, and no buttons to answer it with.
+    await expect.poll(async () => (await phoneContest(late)).text, POLL).toContain('下一题起参加');
     const lateView = await phoneContest(late);
+    expect(lateView.phase).toBe('question');
     expect(lateView.options.filter((option) => option.enabled)).toEqual([]);
-    expect(lateView.text).toContain('下一题起参加');
     const [first, second] = phones as [Page, Page];
     const right = questions[0]?.answer ?? [];
     const wrong = (questions[0]?.options ?? []).map((option) => option.id).filter((id) => !right.includes(id));
@@ -228,7 +235,7 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     expect((await projectorContest())?.answeredText).toBe('已作答 2 / 2');
     // An answered phone shows its choice and offers nothing more.
     await expect.poll(async () => (await phoneContest(first)).options.filter((option) => option.enabled).length, POLL).toBe(0);
-    expect((await phoneContest(first)).text).toContain('已提交');
+    await expect.poll(async () => (await phoneContest(first)).text, POLL).toContain('已提交');
   });
 
   it('at time-up the server reveals it: the answer, the bar chart, the explanation; each phone its result', async () => {
@@ -264,7 +271,7 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     await expect.poll(async () => (await phoneContest(second)).correct, POLL).toBe('false');
     expect((await phoneContest(second)).text).toMatch(/Wrong|Incorrect/);
     expect((await phoneContest(first)).text).toMatch(/第 1 名/);
-    expect((await phoneContest(late)).phase).toBe('revealed');
+    await expect.poll(async () => (await phoneContest(late)).phase, POLL).toBe('revealed');
     await saveArtifact('contest-projector-revealed.png', await projector.screenshot({ timeout: 120_000 }));
     await saveArtifact('contest-phone-revealed.png', await first.screenshot());
     expect(await seriousViolations(projector, '[data-testid="contest-slide"]')).toEqual([]);
@@ -288,6 +295,14 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
         .poll(async () => (await phoneContest(phone)).options.filter((option) => option.enabled).length, POLL)
         .toBe(questions[1]?.options.length);
     }
+    // The late phone asked for reduced motion: its buttons do not animate; the others' do.
+    const optionMotion = (phone: Page) =>
+      phone
+        .locator('.follow-contest__option')
+        .first()
+        .evaluate((button) => getComputedStyle(button).transitionDuration);
+    expect(await optionMotion(late)).toBe('0s');
+    expect(await optionMotion(first)).not.toBe('0s');
     // A multiple: the taps choose, 提交 sends.
     await answer(late, right, '提交');
     await answer(first, right, '提交');
@@ -330,8 +345,9 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     expect(steps.map((step) => step.text).join(' ')).not.toContain('Tom');
     expect(await projector.getByTestId('contest-announcement').textContent()).toContain('冠军：小红');
     const [first, second, late] = phones as [Page, Page, Page];
+    // The phase comes with the lesson's snapshot, the phone's own place with its own message after it.
     await expect.poll(async () => (await phoneContest(first)).phase, POLL).toBe('podium');
-    expect((await phoneContest(first)).text).toContain('冠军');
+    await expect.poll(async () => (await phoneContest(first)).text, POLL).toContain('冠军');
     await expect.poll(async () => (await phoneContest(late)).text, POLL).toContain('亚军');
     await expect.poll(async () => (await phoneContest(second)).phase, POLL).toBe('podium');
     await saveArtifact('contest-projector-podium.png', await projector.screenshot({ timeout: 120_000 }));
@@ -371,6 +387,8 @@ describe('知识竞赛: the lesson’s quiz on the phones', () => {
     const sheet = presenter.getByRole('dialog', { name: /成绩单/ });
     await expect.poll(() => sheet.locator('[data-participant]').count(), POLL).toBe(3);
     expect(await sheet.textContent()).toContain('小红');
+    // The correct answers lettered and worded as the room saw them (the server keeps ids only).
+    await expect.poll(() => sheet.locator('tr[data-question] td').first().textContent(), POLL).toMatch(/^[AB] 错误$/);
     expect(await seriousViolations(presenter, 'dialog.results-sheet')).toEqual([]);
     await saveArtifact('contest-results-sheet.png', await presenter.screenshot());
     await sheet.getByRole('button', { name: '关闭' }).click();

@@ -12,6 +12,7 @@ import { liveText } from '../../../i18n/liveStrings.ts';
 import type { LessonResults } from '../../../live/protocol.ts';
 import { useModalDialog } from '../../../ui/useModalDialog.ts';
 import { ResultsSheetTables } from './ResultsSheetTables.tsx';
+import { useLessonQuiz } from './useLessonQuiz.ts';
 
 export interface ResultsSheetProps {
   results: LessonResults;
@@ -32,6 +33,9 @@ export function ResultsSheet({ results, contestId, lang, onClose }: ResultsSheet
     },
   });
   const contest = results.contests.find((candidate) => candidate.contestId === contestId) ?? results.contests[0];
+  // The quiz as the build has it now, to letter the correct answers as the room saw them.
+  const quizSlot = useLessonQuiz(contest?.quizId ?? '');
+  const quiz = quizSlot.status === 'ready' ? quizSlot.quiz : null;
   if (!contest) return null;
   const htmlLang = lang === 'zh' ? 'zh-CN' : 'en';
   return (
@@ -45,7 +49,7 @@ export function ResultsSheet({ results, contestId, lang, onClose }: ResultsSheet
         data-contest={contest.contestId}
       >
         <div className="results-sheet__frame">
-          <ResultsSheetTables results={results} contest={contest} lang={lang} titleId={titleId} />
+          <ResultsSheetTables results={results} contest={contest} quiz={quiz} lang={lang} titleId={titleId} />
           <div className="results-sheet__controls">
             <button type="button" onClick={() => window.print()}>
               {liveText('resultsPrint', lang)}
@@ -58,7 +62,7 @@ export function ResultsSheet({ results, contestId, lang, onClose }: ResultsSheet
       </dialog>
       {createPortal(
         <div className="results-sheet-print" lang={htmlLang}>
-          <ResultsSheetTables results={results} contest={contest} lang={lang} />
+          <ResultsSheetTables results={results} contest={contest} quiz={quiz} lang={lang} />
         </div>,
         document.body,
       )}

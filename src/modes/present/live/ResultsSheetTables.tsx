@@ -1,26 +1,43 @@
 /**
  * One contest's results sheet, as it reads on screen and on paper: the lesson, the standings
  * (名次, 学员, 昵称, 得分, 答对, each question ✓ / ×) and the questions (题号, 正确答案, 作答,
- * 答对, 正确率). The correct answers are option ids: the server keeps no letters or texts.
+ * 答对, 正确率). The server keeps option ids only: the correct answers are lettered and worded as
+ * the room saw them from the build's quiz (the lesson's letters), or given as ids where the quiz
+ * has changed since and no longer has that question or option.
  * Nicknames are what phones typed, and are rendered as React text only.
  */
-import type { Lang } from '../../../content/localize.ts';
+import { type Lang, localize } from '../../../content/localize.ts';
+import type { Quiz } from '../../../content/quizSchema.ts';
 import { liveText } from '../../../i18n/liveStrings.ts';
 import type { ContestResults, LessonResults, ResultMark } from '../../../live/protocol.ts';
+import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { correctPercent, resultsTime } from './resultsFormat.ts';
 
 export interface ResultsSheetTablesProps {
   results: LessonResults;
   contest: ContestResults;
   lang: Lang;
+  /** The quiz as the build has it (null while it loads, or when it is gone): the answers' letters and words. */
+  quiz: Quiz | null;
   /** The title's id, for the dialog that names itself by it (the printed copy needs none). */
   titleId?: string;
+}
+
+/** "B 1921", "A 甲、C 丙" from the quiz; the ids where it no longer has them. */
+export function answerLabel(quiz: Quiz | null, questionId: string, optionIds: readonly string[], lang: Lang): string {
+  const question = quiz?.questions.find((candidate) => candidate.id === questionId);
+  const indices = optionIds.map((id) => question?.options.findIndex((option) => option.id === id) ?? -1);
+  if (!question || indices.some((index) => index < 0)) return optionIds.join(' ');
+  return indices
+    .sort((a, b) => a - b)
+    .map((index) => `${optionLetter(index)} ${localize(question.options[index]?.text ?? '', lang)}`)
+    .join(lang === 'zh' ? '、' : ', ');
 }
 
 const MARK_GLYPH = { correct: 'resultsMarkCorrect', wrong: 'resultsMarkWrong' } as const;
 const MARK_WORD = { correct: 'resultsMarkCorrectWord', wrong: 'resultsMarkWrongWord' } as const;
 
-export function ResultsSheetTables({ results, contest, lang, titleId }: ResultsSheetTablesProps) {
+export function ResultsSheetTables({ results, contest, quiz, lang, titleId }: ResultsSheetTablesProps) {
   // One cell per question, in the quiz's order: the question's index is the cell's key.
   const mark = (value: ResultMark, questionIndex: number) => (
     <td key={questionIndex} className={`results-sheet__mark results-sheet__mark--${value ?? 'none'}`}>
@@ -96,7 +113,7 @@ export function ResultsSheetTables({ results, contest, lang, titleId }: ResultsS
           {contest.questions.map((question) => (
             <tr key={question.id} data-question={question.id}>
               <th scope="row">{question.index + 1}</th>
-              <td>{question.correctOptionIds.join(' ')}</td>
+              <td>{answerLabel(quiz, question.id, question.correctOptionIds, lang)}</td>
               {question.answeredCount === null ? (
                 <td colSpan={3}>{liveText('resultsNotAsked', lang)}</td>
               ) : (
