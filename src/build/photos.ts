@@ -328,3 +328,31 @@ export async function photoProblems(
   }
   return problems;
 }
+
+/**
+ * Removes the photos' originals from a built site: every raster file outside `generated/`, which
+ * vite's public-dir copy puts there as it is (camera originals, with their EXIF, GPS included).
+ * Only the generated sizes may reach the site; the content's SVGs are used as they are and stay.
+ * Returns the removed files, relative to `outDir`.
+ */
+export async function removePhotoOriginals(outDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const walk = async (dir: string): Promise<boolean> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    let kept = 0;
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const inside = relative(outDir, path);
+      if (entry.isDirectory()) {
+        if (inside === 'generated' || (await walk(path))) kept++;
+        else await rm(path, { recursive: true, force: true });
+      } else if (RASTER_EXTENSIONS.includes(extname(entry.name).toLowerCase()) || /\.(heic|heif)$/i.test(entry.name)) {
+        await rm(path, { force: true });
+        removed.push(inside.split(sep).join('/'));
+      } else kept++;
+    }
+    return kept > 0;
+  };
+  if (existsSync(outDir)) await walk(outDir);
+  return removed.sort();
+}

@@ -4,12 +4,12 @@
  * In dev, editing a content file rebuilds the fonts (new characters) and reloads the page.
  * Adding or replacing a photo under `assets/photos/` redoes its sizes and tells the page.
  */
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import { type ContentProblem, formatProblem } from '../content/problems.ts';
 import { checkContent } from './checkContent.ts';
 import { buildFonts, describeFontSizes } from './fonts.ts';
-import { buildPhotos, describePhotos } from './photos.ts';
+import { buildPhotos, describePhotos, removePhotoOriginals } from './photos.ts';
 
 export const CONTENT_DIR = 'assets/content';
 export const ASSETS_DIR = 'assets';
@@ -84,6 +84,16 @@ export function exhibitionAssets(): Plugin {
       warnAll(problems);
       await enqueue(fonts);
       await enqueue(photos);
+    },
+
+    // vite copies assets/ into the build as it is (before this hook; the kiosk's service worker is
+    // made after it, in closeBundle, so it never lists what is taken out here): the photos'
+    // originals go, and only their generated sizes are published.
+    async writeBundle(options) {
+      if (config?.command !== 'build') return;
+      const outDir = options.dir ?? resolve(root(), config.build.outDir);
+      const removed = await removePhotoOriginals(outDir);
+      if (removed.length > 0) logger().info(`${TAG} photos: ${removed.length} original(s) left out of the build`);
     },
 
     configureServer(server) {

@@ -1,15 +1,24 @@
 /**
  * The photo build on pictures made on the spot: a 6000×4000 phone JPEG, a PNG screenshot, a photo
- * taken with the camera turned (EXIF orientation 6), a small picture and an SVG.
+ * taken with the camera turned (EXIF orientation 6), a small picture and an SVG; and the build
+ * publishing none of the originals.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/build/checkContent.ts';
 import { fsContentReader } from '../../src/build/fonts.ts';
-import { BOARD_MAX_SIDE, type BuildPhotosResult, buildPhotos, cardWidthsFor, photoProblems } from '../../src/build/photos.ts';
+import {
+  BOARD_MAX_SIDE,
+  type BuildPhotosResult,
+  buildPhotos,
+  cardWidthsFor,
+  photoProblems,
+  removePhotoOriginals,
+} from '../../src/build/photos.ts';
+import { exhibitionAssets } from '../../src/build/vitePlugin.ts';
 import { loadExhibition } from '../../src/content/load.ts';
 import { parsePhotoManifest, type RasterPhoto } from '../../src/content/photoManifest.ts';
 import { writeContent, writePhoto } from '../support/photoPack.ts';
@@ -219,5 +228,48 @@ describe('photo content check', () => {
     expect(problems.filter((problem) => problem.path === 'panels[0].images[0].src')).toMatchObject([
       { severity: 'error', en: expect.stringContaining('cannot read the image "photos/broken.png"') },
     ]);
+  });
+});
+
+describe('the photos’ originals are never published', () => {
+  it('leaves only the generated sizes and the SVGs in a built site', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'dangshi-originals-'));
+    try {
+      const files = [
+        'index.html',
+        'content/exhibition.json',
+        'photos/drill.jpg',
+        'photos/Team.PNG',
+        'photos/placeholder.svg',
+        'photos/2021/camp.webp',
+        'photos/2021/phone.heic',
+        'generated/photos/drill-640-abc.webp',
+        'generated/photos/manifest.json',
+      ];
+      for (const file of files) {
+        mkdirSync(dirname(join(outDir, file)), { recursive: true });
+        writeFileSync(join(outDir, file), 'x');
+      }
+      const plugin = exhibitionAssets();
+      (plugin.configResolved as (config: unknown) => void)({ command: 'build', root: outDir, build: { outDir: 'dist' } });
+      await (plugin.writeBundle as unknown as (options: { dir: string }) => Promise<void>).call({}, { dir: outDir });
+      const left = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? left(join(dir, entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name],
+        );
+      expect(left(outDir).sort()).toEqual(
+        [
+          'content/exhibition.json',
+          'generated/photos/drill-640-abc.webp',
+          'generated/photos/manifest.json',
+          'index.html',
+          'photos/placeholder.svg',
+        ].sort(),
+      );
+      // Nothing else is touched, and a second pass finds nothing to remove.
+      expect(await removePhotoOriginals(outDir)).toEqual([]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });
