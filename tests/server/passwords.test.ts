@@ -54,20 +54,12 @@ describe('password hashes', () => {
     }
   });
 
-  it('have a dummy verify that is always false and costs about what a real one does', async () => {
-    const stored = await hashPassword('a real password');
-    await verifyAgainstDummy('warm up');
-    const time = async (work: () => Promise<unknown>) => {
-      const started = performance.now();
-      for (let round = 0; round < 3; round++) await work();
-      return performance.now() - started;
-    };
-    const real = await time(() => verifyPassword('a wrong password', stored));
-    const dummy = await time(() => verifyAgainstDummy('a wrong password'));
-    expect(await verifyAgainstDummy('a real password')).toBe(false);
-    // Same parameters, same work: far closer than the gap between hashing and not hashing.
-    expect(dummy).toBeGreaterThan(real / 3);
-    expect(dummy).toBeLessThan(real * 3);
+  it('have a dummy verify that is always false, whatever is typed', async () => {
+    // Its cost is a real one's by construction (it verifies against a hash made by hashPassword,
+    // with the same parameters); timing is measured in benchmarks, never asserted in a unit test.
+    for (const typed of ['a real password', '', 'x'.repeat(200), '管理员密码']) {
+      expect(await verifyAgainstDummy(typed)).toBe(false);
+    }
   });
 });
 
