@@ -1,18 +1,23 @@
 /**
  * The station server, put together: SQLite, the site's builds, fastify (static files, live API,
- * join links), socket.io (live lessons). `startStation` is what `npm run serve` runs
+ * join links, the curator's accounts), socket.io (live lessons). `startStation` is what `npm run serve` runs
  * (src/server/main.ts) and what tests start in-process; everything it needs comes in through
  * its options, nothing from the environment.
  */
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { setupPagePath } from '../live/curateProtocol.ts';
+import { type CuratorLimits, CuratorService } from './commands/curatorService.ts';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
+import { addressMatcher } from './config.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
 import { createTourSource } from './site/siteContent.ts';
+import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createLiveRepository } from './storage/liveRepository.ts';
+import { type CuratorGate, registerCurateRoutes } from './transport/curateRoutes.ts';
 import { SECURITY_HEADERS } from './transport/headers.ts';
 import { registerHttpRoutes } from './transport/httpRoutes.ts';
 import {
@@ -46,6 +51,13 @@ export interface StationOptions {
   rosterDelayMs?: number;
   /** How often lessons past their time are ended. */
   sweepIntervalMs?: number;
+  /** The first 审核, created at start when there is no reviewer (default `admin`). */
+  adminUser?: string;
+  /** Its password; null or absent: a one-time setup link is logged instead. */
+  adminPassword?: string | null;
+  /** Addresses and CIDR ranges (config.ts's canonical form) that may use the curator besides the station PC. */
+  curateAllow?: readonly string[];
+  curatorLimits?: Partial<CuratorLimits>;
   log?: (message: string) => void;
 }
 
@@ -56,6 +68,13 @@ export interface StationServer {
   publicUrl: string;
   builds: SiteBuilds;
   live: LiveService;
+  curator: CuratorService;
+  /** For the curator's other routes: who a request's session is, and with which role. */
+  curatorGate: CuratorGate;
+  /** The one-time link of this start when there was no reviewer yet (else null); also logged. */
+  setupLink: string | null;
+  /** A request handled without a socket (tests: a made-up remote address). */
+  inject: FastifyInstance['inject'];
   resumed: { resumed: number; expired: number };
   close(): Promise<void>;
 }
@@ -97,6 +116,14 @@ export async function startStation(options: StationOptions): Promise<StationServ
   });
   const resumed = live.resume();
   registerLiveSockets(io, live, options.socketLimits ?? DEFAULT_SOCKET_LIMITS);
+  const curator = new CuratorService({
+    repository: createAccountRepository(db),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.curatorLimits ? { limits: options.curatorLimits } : {}),
+  });
+  const bootstrap = await curator.bootstrap({ username: options.adminUser ?? 'admin', password: options.adminPassword ?? null });
+  // Registered before the live routes, so its address check comes before the station-wide Origin check.
+  const curatorGate = registerCurateRoutes(app, { curator, allowed: addressMatcher(options.curateAllow ?? []) });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   registerStaticFiles(app, builds);
 
@@ -106,6 +133,19 @@ export async function startStation(options: StationOptions): Promise<StationServ
   if (!publicUrl) publicUrl = defaultPublicUrl(options.host, port, lanAddresses());
   const localHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const localUrl = `http://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}/`;
+  const setupLink = bootstrap.kind === 'setup-link' ? new URL(`.${setupPagePath(bootstrap.token)}`, publicUrl).href : null;
+  if (bootstrap.kind === 'created') {
+    log(
+      `curator: created the first 审核 "${bootstrap.username}" with STATION_ADMIN_PASSWORD; change its password once logged in`,
+    );
+  } else if (bootstrap.kind === 'setup-link' && setupLink) {
+    if (bootstrap.reason === 'username-taken') {
+      log(
+        `curator: STATION_ADMIN_USER "${options.adminUser ?? 'admin'}" is already an account that is not a 审核; not using STATION_ADMIN_PASSWORD`,
+      );
+    }
+    log(`curator: no 审核 account yet. Open this one-time link on this PC within 24 hours to create one: ${setupLink}`);
+  }
 
   const sweeper = setInterval(() => live.sweep(), options.sweepIntervalMs ?? 30_000);
   sweeper.unref();
@@ -124,6 +164,10 @@ export async function startStation(options: StationOptions): Promise<StationServ
     },
     builds,
     live,
+    curator,
+    curatorGate,
+    setupLink,
+    inject: app.inject.bind(app) as FastifyInstance['inject'],
     resumed,
     close: () => {
       closing ??= (async () => {

@@ -27,6 +27,13 @@ async function main(): Promise<void> {
       ? 'presenter PIN set: live lessons can start'
       : 'STATION_PRESENTER_PIN is not set: the site works, but no live lesson can start',
   );
+  log(
+    `curator (?mode=curate): logins from this PC${
+      config.curateAllow.length
+        ? ` and from CURATE_ALLOW ${config.curateAllow.join(', ')}`
+        : ' only (CURATE_ALLOW adds addresses)'
+    }`,
+  );
   if (station.resumed.resumed || station.resumed.expired) {
     log(`resumed ${station.resumed.resumed} live lesson(s); ${station.resumed.expired} had run past their time and ended`);
   }

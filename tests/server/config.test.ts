@@ -1,6 +1,6 @@
 /** The station server's settings from the environment, and the address phones are sent to. */
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/server/config.ts';
+import { addressMatcher, isLoopback, parseAddressList, readConfig } from '../../src/server/config.ts';
 import { defaultPublicUrl, lanAddresses } from '../../src/server/network.ts';
 
 describe('settings', () => {
@@ -12,6 +12,9 @@ describe('settings', () => {
       publicUrl: null,
       presenterPin: null,
       serveDist: null,
+      adminUser: 'admin',
+      adminPassword: null,
+      curateAllow: [],
     });
   });
 
@@ -25,6 +28,9 @@ describe('settings', () => {
           PUBLIC_URL: 'http://192.168.1.20:9000',
           STATION_PRESENTER_PIN: ' 8642 ',
           SERVE_DIST: 'dist',
+          STATION_ADMIN_USER: ' 张伟 ',
+          STATION_ADMIN_PASSWORD: 'long enough pass',
+          CURATE_ALLOW: '192.168.1.30, 10.0.5.0/24 fd00:0:0::1',
         },
         '/srv/dangshi',
       ),
@@ -35,6 +41,9 @@ describe('settings', () => {
       publicUrl: 'http://192.168.1.20:9000',
       presenterPin: '8642',
       serveDist: '/srv/dangshi/dist',
+      adminUser: '张伟',
+      adminPassword: 'long enough pass',
+      curateAllow: ['192.168.1.30', '10.0.5.0/24', 'fd00::1'],
     });
   });
 
@@ -43,6 +52,12 @@ describe('settings', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ PUBLIC_URL: 'ftp://station/' }, /PUBLIC_URL/],
     [{ STATION_PRESENTER_PIN: '12' }, /at least 4/],
+    [{ STATION_ADMIN_PASSWORD: 'short' }, /STATION_ADMIN_PASSWORD/],
+    [{ STATION_ADMIN_USER: 'keeper1234', STATION_ADMIN_PASSWORD: 'KEEPER1234' }, /not be the username/],
+    [{ STATION_ADMIN_USER: 'two words' }, /STATION_ADMIN_USER/],
+    [{ CURATE_ALLOW: '192.168.1.300' }, /CURATE_ALLOW.*192\.168\.1\.300/],
+    [{ CURATE_ALLOW: '10.0.0.0/33' }, /CURATE_ALLOW/],
+    [{ CURATE_ALLOW: 'station.local' }, /CURATE_ALLOW/],
   ])('stop the server with a message when wrong (%o)', (env, message) => {
     expect(() => readConfig(env, '/srv')).toThrow(message);
   });
@@ -70,5 +85,54 @@ describe('the address phones are sent to', () => {
     expect(defaultPublicUrl('127.0.0.1', 8080, lan)).toBe('http://127.0.0.1:8080/');
     expect(defaultPublicUrl('0.0.0.0', 8080, [])).toBe('http://127.0.0.1:8080/');
     expect(defaultPublicUrl('10.0.0.7', 80, lan)).toBe('http://10.0.0.7:80/');
+  });
+});
+
+describe('the addresses that may use the curator (CURATE_ALLOW)', () => {
+  const allowed = (list: string) => {
+    const entries = parseAddressList(list);
+    if (typeof entries === 'string') throw new Error(`not parsed: ${entries}`);
+    return addressMatcher(entries);
+  };
+
+  it('match single addresses exactly', () => {
+    const matches = allowed('192.168.1.30');
+    expect(matches('192.168.1.30')).toBe(true);
+    expect(matches('192.168.1.31')).toBe(false);
+    expect(matches('192.168.1.3')).toBe(false);
+  });
+
+  it('match IPv4 ranges by their prefix, at both ends and not beyond', () => {
+    const matches = allowed('10.0.5.0/24,172.16.0.0/12');
+    expect(matches('10.0.5.0')).toBe(true);
+    expect(matches('10.0.5.255')).toBe(true);
+    expect(matches('10.0.6.0')).toBe(false);
+    expect(matches('10.0.4.255')).toBe(false);
+    expect(matches('172.31.255.1')).toBe(true);
+    expect(matches('172.32.0.1')).toBe(false);
+  });
+
+  it('take an IPv4-mapped IPv6 address as the IPv4 one, and match IPv6 ranges', () => {
+    expect(allowed('10.0.5.0/24')('::ffff:10.0.5.9')).toBe(true);
+    const matches = allowed('fd00::/8');
+    expect(matches('fd12:3456::1')).toBe(true);
+    expect(matches('fe80::1')).toBe(false);
+  });
+
+  it('match nothing when empty, and never a malformed address', () => {
+    expect(allowed('')('127.0.0.1')).toBe(false);
+    expect(allowed('0.0.0.0/0')('not an address')).toBe(false);
+    expect(allowed('0.0.0.0/0')('203.0.113.9')).toBe(true);
+  });
+
+  it('report the first entry that is not an address or range', () => {
+    expect(parseAddressList('10.0.0.1, 10.0.0.0/8/2')).toBe('10.0.0.0/8/2');
+    expect(parseAddressList('10.0.0.0/-1')).toBe('10.0.0.0/-1');
+    expect(parseAddressList('::1/129')).toBe('::1/129');
+  });
+
+  it('know loopback in all its spellings', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(address), address).toBe(true);
+    for (const address of ['128.0.0.1', '::2', '192.168.1.20', 'unknown']) expect(isLoopback(address), address).toBe(false);
   });
 });

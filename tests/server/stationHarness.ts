@@ -133,6 +133,10 @@ export async function spawnStation({
   delete childEnv.STATION_PRESENTER_PIN;
   delete childEnv.SERVE_DIST;
   delete childEnv.PUBLIC_URL;
+  // The developer's own curator settings must not reach a test's station.
+  delete childEnv.STATION_ADMIN_USER;
+  delete childEnv.STATION_ADMIN_PASSWORD;
+  delete childEnv.CURATE_ALLOW;
   if (pin) childEnv.STATION_PRESENTER_PIN = pin;
   if (serveDist) childEnv.SERVE_DIST = serveDist;
   if (publicUrl) childEnv.PUBLIC_URL = publicUrl;

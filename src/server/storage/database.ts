@@ -87,6 +87,52 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'curators',
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        -- NOCASE: 'Admin' and 'admin' are one name (ASCII only; other scripts have no case to fold).
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'reviewer')),
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        password_changed_at INTEGER NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+      );
+      -- Only the SHA-256 of a session's token: a copy of the database opens no session.
+      CREATE TABLE curator_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        address TEXT NOT NULL
+      );
+      CREATE INDEX curator_sessions_account ON curator_sessions (account_id);
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        -- NULL: the station itself (the first start, the reset command on the station PC).
+        account_id TEXT REFERENCES accounts (id),
+        action TEXT NOT NULL,
+        panel_id TEXT,
+        field TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_panel ON audit_log (panel_id, id) WHERE panel_id IS NOT NULL;
+      CREATE TABLE setup_tokens (
+        token_hash TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL CHECK (purpose IN ('first-reviewer', 'reset')),
+        -- The reviewer a reset link sets the password of (NULL for the first reviewer's link).
+        account_id TEXT REFERENCES accounts (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
