@@ -50,12 +50,12 @@ export type UploadResult =
 const MESSAGES: Record<UploadRefusal, string> = {
   'too-large': '照片太大（最大 30 MB）。Photo too large (at most 30 MB).',
   empty: '没有收到文件。No file arrived.',
-  'bad-type': '只接受 JPEG、PNG、WebP、AVIF、HEIC 照片和 SVG 图。Only JPEG, PNG, WebP, AVIF and HEIC photos and SVG images are accepted.',
+  'bad-type':
+    '只接受 JPEG、PNG、WebP、AVIF、HEIC 照片和 SVG 图。Only JPEG, PNG, WebP, AVIF and HEIC photos and SVG images are accepted.',
   unreadable: '照片无法读取，文件可能已损坏。The photo cannot be read; the file may be damaged.',
   'heic-unreadable':
     '这张 HEIC 照片无法转换。请在手机上改用“兼容性最佳”格式拍摄，或先导出为 JPEG。This HEIC photo cannot be converted: set the camera to “Most Compatible” or export it as JPEG first.',
-  'unsafe-svg':
-    'SVG 里有脚本或外部引用，不能使用。The SVG contains a script or a reference outside itself and cannot be used.',
+  'unsafe-svg': 'SVG 里有脚本或外部引用，不能使用。The SVG contains a script or a reference outside itself and cannot be used.',
 };
 
 const refuse = (error: UploadRefusal): UploadResult => ({ ok: false, error, message: MESSAGES[error] });
@@ -71,8 +71,12 @@ export function sniffPhotoType(head: Uint8Array): PhotoType | null {
     if (brand === 'avif' || brand === 'avis') return 'avif';
     if (['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'heic';
   }
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '').trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(text)) return 'svg';
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trimStart();
+  // An XML declaration, comments and a doctype (with an internal subset, which the check refuses) may come first.
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^[>]*(\[[\s\S]*?\])?\s*>\s*)?<svg[\s>]/i.test(text)) return 'svg';
   return null;
 }
 
