@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
+import { type ContentStore, openContentStore } from './curate/contentStore.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
 import { createTourSource } from './site/siteContent.ts';
@@ -55,6 +56,8 @@ export interface StationServer {
   port: number;
   publicUrl: string;
   builds: SiteBuilds;
+  /** DATA_DIR/content: the exhibition the curators edit, seeded from the checkout on the first start only. */
+  contentStore: ContentStore;
   live: LiveService;
   resumed: { resumed: number; expired: number };
   close(): Promise<void>;
@@ -74,6 +77,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     log,
   });
   await builds.open();
+  const contentStore = await openContentStore({ dataDir: options.dataDir, root: options.root, log });
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 200 }, logger: false });
   await app.register(fastifyStatic, { root: options.dataDir, serve: false });
@@ -123,6 +127,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
       return publicUrl;
     },
     builds,
+    contentStore,
     live,
     resumed,
     close: () => {
