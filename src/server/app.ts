@@ -11,6 +11,7 @@ import { setupPagePath } from '../live/curateProtocol.ts';
 import { type CuratorLimits, CuratorService } from './commands/curatorService.ts';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
 import { addressMatcher } from './config.ts';
+import { type ContentStore, openContentStore } from './curate/contentStore.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
 import { createTourSource } from './site/siteContent.ts';
@@ -67,6 +68,8 @@ export interface StationServer {
   port: number;
   publicUrl: string;
   builds: SiteBuilds;
+  /** DATA_DIR/content: the exhibition the curators edit, seeded from the checkout on the first start only. */
+  contentStore: ContentStore;
   live: LiveService;
   curator: CuratorService;
   /** For the curator's other routes: who a request's session is, and with which role. */
@@ -93,6 +96,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     log,
   });
   await builds.open();
+  const contentStore = await openContentStore({ dataDir: options.dataDir, root: options.root, log });
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 200 }, logger: false });
   await app.register(fastifyStatic, { root: options.dataDir, serve: false });
@@ -163,6 +167,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
       return publicUrl;
     },
     builds,
+    contentStore,
     live,
     curator,
     curatorGate,

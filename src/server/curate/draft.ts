@@ -1,0 +1,548 @@
+/**
+ * The station's one shared working draft (布展): `DATA_DIR/draft/`, in the store's layout
+ * (`content/*.json`, `photos/…`, the build's own), so the build's content check runs on it as it
+ * is and a preview build can be made from it. It is a copy of the store made on the first edit;
+ * the store stays as published until the draft is (issue 18: freeze the draft for review, then
+ * publish by replacing the store with it, the same rename as here).
+ *
+ * Beside the two folders: `draft.json` (when and by whom the draft was started, and the hash of
+ * the store it was copied from, so publishing can tell whether the store moved on meanwhile) and
+ * `bin.json` (deleted panels, kept until restored).
+ *
+ * Every change is one call, run one at a time (a queue), on the files as they are on disk:
+ * - checked against the version it was made on: another version means someone else saved in
+ *   between, and the answer is a conflict with both documents, nothing written;
+ * - saved whether or not the content passes the check (nothing typed is lost); the loaders'
+ *   problems of that document come back with the answer, for the fields that have them;
+ * - written atomically, file by file (a temporary file renamed into place). A change of two files
+ *   writes the one that adds first (a move: the destination; a delete: the bin), so a crash in
+ *   between leaves a panel twice (the check names the duplicate), never nowhere;
+ * - reported to the {@link ChangeLog}: who, which panel or document, which field.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { describeIssue, PARSE_OPTIONS } from '../../content/load.ts';
+import { idSchema, PANEL_KINDS } from '../../content/schema.ts';
+import type {
+  AddPanelBody,
+  BinEntry,
+  CurateConflict,
+  CurateRefusal,
+  CurateRefusalCode,
+  DeleteAnswer,
+  DocumentRef,
+  DraftProblem,
+  DraftSnapshot,
+  MoveAnswer,
+  MovePanelBody,
+  RestorePanelBody,
+  UpdateAnswer,
+} from '../../live/curateDraftProtocol.ts';
+import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
+import { diskReader, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
+import {
+  changedFields,
+  type DraftFiles,
+  documentOf,
+  draftVersions,
+  exhibitionOf,
+  findPanel,
+  isObject,
+  panelListOf,
+  sectionsOf,
+  targets,
+  uniqueId,
+  versionOf,
+  withDocument,
+  withPanels,
+} from './draftDocuments.ts';
+import { panelTemplate, periodForPlace } from './panelTemplates.ts';
+
+export type ChangeAction =
+  | 'add-panel'
+  | 'duplicate-panel'
+  | 'update-panel'
+  | 'move-panel'
+  | 'delete-panel'
+  | 'restore-panel'
+  | 'update-settings'
+  | 'update-section'
+  | 'update-tour'
+  | 'update-quiz';
+
+/** One line of the audit log: who changed what, when. An update of several fields is one entry per field. */
+export interface ChangeEntry {
+  accountId: string;
+  action: ChangeAction;
+  /** The panel (its id after the change); null for a change of another document. */
+  panelId: string | null;
+  /** The other document: "settings", "section:<id>", "tour:<id>", "quiz:<id>"; null for a panel. */
+  document: string | null;
+  /** The top-level field changed; null for a change of the whole panel (added, moved, deleted…). */
+  field: string | null;
+  at: number;
+}
+
+/** Where the audit log is kept (the accounts' side implements it with its table). */
+export interface ChangeLog {
+  record(entry: ChangeEntry): void | Promise<void>;
+}
+
+/** The file operations a write makes, so a test can make one fail half-way. */
+export interface FileIo {
+  writeFile(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+export interface DraftOptions {
+  dataDir: string;
+  store: ContentStore;
+  changeLog: ChangeLog;
+  clock?: () => number;
+  io?: FileIo;
+}
+
+export const DRAFT_META_FILE = 'draft.json';
+export const BIN_FILE = 'bin.json';
+const COPY_TEMP_PREFIX = '.draft-copy-';
+/** Temporary files of an atomic write carry this, so the next start can clear what a crash left. */
+const WRITE_TEMP_MARK = '.curate-';
+
+interface BinFile {
+  entries: BinEntry[];
+}
+
+type PanelRef = { kind: 'panel'; id: string };
+
+export class CurationDraft {
+  readonly dir: string;
+  private readonly clock: () => number;
+  private readonly io: FileIo;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly options: DraftOptions) {
+    this.dir = join(options.dataDir, 'draft');
+    this.clock = options.clock ?? Date.now;
+    this.io = options.io ?? { writeFile: (path, data) => writeFile(path, data), rename };
+  }
+
+  /** Opens the draft (there may be none yet), clearing what an interrupted copy or write left behind. */
+  static async open(options: DraftOptions): Promise<CurationDraft> {
+    const draft = new CurationDraft(options);
+    await clearLeftovers(options.dataDir, COPY_TEMP_PREFIX);
+    for (const dir of [draft.dir, join(draft.dir, 'content')]) {
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        if (name.includes(WRITE_TEMP_MARK) && name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
+      }
+    }
+    return draft;
+  }
+
+  get exists(): boolean {
+    return existsSync(this.dir);
+  }
+
+  /** The folder the editor sees: the draft, or the published store before the first edit. */
+  private get sourceDir(): string {
+    return this.exists ? this.dir : this.options.store.dir;
+  }
+
+  // --- Reading ---------------------------------------------------------------------------------
+
+  snapshot(): Promise<DraftSnapshot> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      return {
+        exists: this.exists,
+        files,
+        versions: draftVersions(files),
+        bin: (await this.readBin()).entries,
+        photos: await listFiles(this.sourceDir, 'photos'),
+      };
+    });
+  }
+
+  /** The build's whole content check over the draft (before the first edit: over the store). */
+  check(): Promise<DraftProblem[]> {
+    return this.exclusive(async () => fullCheck(this.sourceDir, await this.readFiles()));
+  }
+
+  // --- Changing --------------------------------------------------------------------------------
+
+  updatePanel(panelId: string, panel: unknown, baseVersion: string, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const placed = findPanel(files, panelId);
+      if (!placed) {
+        // Deleted by someone else while this was typed: a conflict, so the text sent is not lost.
+        const binned = (await this.readBin()).entries.some((entry) => idOfValue(entry.panel) === panelId);
+        return binned ? conflict(null, panel) : refusal('not-found');
+      }
+      const current = versionOf(placed.panel);
+      if (current !== baseVersion) {
+        // The same text sent again (a reply lost on the way) is already saved, not a conflict.
+        if (versionOf(panel) !== current) return conflict({ version: current, value: placed.panel }, panel);
+        return this.panelAnswer(files, panelId, placed.panel, []);
+      }
+      if (!isObject(panel)) return refusal('bad-id');
+      const newId = panel.id;
+      const idProblem = badIdProblem(files, placed.file, ['panels', placed.index, 'id'], newId);
+      if (idProblem) return refusal('bad-id', [idProblem]);
+      if (newId !== panelId && (await this.takenPanelIds(files)).has(newId as string)) return refusal('id-taken');
+      if (versionOf(panel) === current) return this.panelAnswer(files, panelId, placed.panel);
+
+      await this.ensureDraft(accountId);
+      const panels = panelListOf(files, placed.file);
+      panels[placed.index] = panel;
+      const next = withPanels(files, placed.file, panels);
+      await this.writeJson(placed.file, next[placed.file]);
+      for (const field of changedFields(placed.panel, panel)) {
+        await this.record({ accountId, action: 'update-panel', panelId: newId as string, document: null, field });
+      }
+      return this.panelAnswer(next, newId as string, panel);
+    });
+  }
+
+  /** A change of the exhibition's settings, a section entry, a tour or a quiz: the whole document. */
+  updateDocument(ref: DocumentRef, value: unknown, baseVersion: string, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const before = documentOf(files, ref);
+      if (!before) return refusal('not-found');
+      if (before.version !== baseVersion) {
+        if (versionOf(value) !== before.version) return conflict({ version: before.version, value: before.value }, value);
+        return this.documentAnswer(files, ref, []);
+      }
+      if (!isObject(value)) return refusal('bad-id');
+      let nextRef: DocumentRef = ref;
+      if (ref.kind !== 'settings') {
+        // A section's panels live in its file: pointing it elsewhere would lose them from the corridor.
+        if (ref.kind === 'section' && value.file !== before.value.file) return refusal('not-editable');
+        const idProblem = badIdProblem(files, before.file, [...before.path, 'id'], value.id);
+        if (idProblem) return refusal('bad-id', [idProblem]);
+        const newId = value.id as string;
+        if (newId !== ref.id && documentOf(files, { kind: ref.kind, id: newId })) return refusal('id-taken');
+        nextRef = { kind: ref.kind, id: newId };
+      }
+
+      if (versionOf(value) === before.version) return this.documentAnswer(files, ref);
+
+      await this.ensureDraft(accountId);
+      const next = withDocument(files, ref, value);
+      await this.writeJson(before.file, next[before.file]);
+      const after = documentOf(next, nextRef);
+      for (const field of changedFields(before.value, after?.value)) {
+        await this.record({
+          accountId,
+          action: `update-${ref.kind}`,
+          panelId: null,
+          document: nextRef.kind === 'settings' ? 'settings' : `${nextRef.kind}:${nextRef.id}`,
+          field,
+        });
+      }
+      return this.documentAnswer(next, nextRef);
+    });
+  }
+
+  /** A new panel of `kind` from its template, in a section at an index (its end by default). */
+  addPanel(request: AddPanelBody, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      if (!(PANEL_KINDS as readonly string[]).includes(request.kind)) return refusal('not-found');
+      const files = await this.readFiles();
+      const section = sectionsOf(files).find((candidate) => candidate.id === request.sectionId);
+      if (!section) return refusal('not-found');
+      const panels = panelListOf(files, section.file);
+      const index = clamp(request.index ?? panels.length, panels.length);
+      const id = uniqueId(request.title ?? '', `new-${request.kind}`, await this.takenPanelIds(files));
+      const periods = exhibitionOf(files)?.periods;
+      const panel = panelTemplate(request.kind, {
+        id,
+        ...(request.title !== undefined ? { title: request.title } : {}),
+        period: periodForPlace(panels, index, Array.isArray(periods) ? periods : []),
+      });
+
+      await this.ensureDraft(accountId);
+      panels.splice(index, 0, panel);
+      const next = withPanels(files, section.file, panels);
+      await this.writeJson(section.file, next[section.file]);
+      await this.record({ accountId, action: 'add-panel', panelId: id, document: null, field: null });
+      return this.panelAnswer(next, id, panel);
+    });
+  }
+
+  /** A copy of the panel right after it, with an id of its own ("<id>-copy", "<id>-copy-2"…). */
+  duplicatePanel(panelId: string, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const placed = findPanel(files, panelId);
+      if (!placed) return refusal('not-found');
+      const id = uniqueId(`${panelId}-copy`, `${panelId}-copy`, await this.takenPanelIds(files));
+      const copy = { ...structuredClone(placed.panel), id };
+
+      await this.ensureDraft(accountId);
+      const panels = panelListOf(files, placed.file);
+      panels.splice(placed.index + 1, 0, copy);
+      const next = withPanels(files, placed.file, panels);
+      await this.writeJson(placed.file, next[placed.file]);
+      await this.record({ accountId, action: 'duplicate-panel', panelId: id, document: null, field: null });
+      return this.panelAnswer(next, id, copy);
+    });
+  }
+
+  /** To a section (the same or another) at an index among its panels after the move. */
+  movePanel(panelId: string, to: MovePanelBody, accountId: string): Promise<MoveAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const placed = findPanel(files, panelId);
+      const section = sectionsOf(files).find((candidate) => candidate.id === to.sectionId);
+      if (!placed || !section) return refusal('not-found');
+
+      await this.ensureDraft(accountId);
+      const source = panelListOf(files, placed.file);
+      source.splice(placed.index, 1);
+      let index: number;
+      if (section.file === placed.file) {
+        index = clamp(to.index, source.length);
+        source.splice(index, 0, placed.panel);
+        await this.writeJson(placed.file, withPanels(files, placed.file, source)[placed.file]);
+      } else {
+        const destination = panelListOf(files, section.file);
+        index = clamp(to.index, destination.length);
+        destination.splice(index, 0, placed.panel);
+        // The destination first: a crash in between leaves the panel in both, not in neither.
+        await this.writeJson(section.file, withPanels(files, section.file, destination)[section.file]);
+        await this.writeJson(placed.file, withPanels(files, placed.file, source)[placed.file]);
+      }
+      await this.record({ accountId, action: 'move-panel', panelId, document: null, field: null });
+      return { ok: true, sectionId: section.id, index };
+    });
+  }
+
+  /**
+   * Into the bin, unless the content check finds new errors without it (a tour stop, a quiz
+   * question or a related link naming it): then refused with those problems, nothing changed.
+   */
+  deletePanel(panelId: string, accountId: string): Promise<DeleteAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const placed = findPanel(files, panelId);
+      if (!placed) return refusal('not-found');
+      const panels = panelListOf(files, placed.file);
+      panels.splice(placed.index, 1);
+      const next = withPanels(files, placed.file, panels);
+      const read = diskReader(join(this.sourceDir, 'content'));
+      const broken = newErrors(
+        await loaderCheck(read),
+        await loaderCheck(overlayReader(read, { [placed.file]: next[placed.file] })),
+      );
+      if (broken.length > 0) {
+        return refusal(
+          'in-use',
+          broken.map((problem) => toDraftProblem(next, problem)),
+        );
+      }
+
+      await this.ensureDraft(accountId);
+      const bin = await this.readBin();
+      const entry: BinEntry = {
+        binId: randomBytes(6).toString('hex'),
+        panel: placed.panel,
+        sectionId: placed.sectionId,
+        index: placed.index,
+        deletedAt: this.clock(),
+        deletedBy: accountId,
+      };
+      // The bin first: a crash in between leaves the panel in the bin and the corridor, not lost.
+      await this.writeJson(BIN_FILE, { entries: [...bin.entries, entry] } satisfies BinFile);
+      await this.writeJson(placed.file, next[placed.file]);
+      await this.record({ accountId, action: 'delete-panel', panelId, document: null, field: null });
+      return { ok: true, binId: entry.binId };
+    });
+  }
+
+  /** Out of the bin, back where it stood (or where asked); refused while another panel has its id. */
+  restorePanel(binId: string, to: RestorePanelBody, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const bin = await this.readBin();
+      const entry = bin.entries.find((candidate) => candidate.binId === binId);
+      if (!entry) return refusal('not-found');
+      const files = await this.readFiles();
+      const id = idOfValue(entry.panel);
+      if (id === undefined || findPanel(files, id)) return refusal('id-taken');
+      const section = sectionsOf(files).find((candidate) => candidate.id === (to.sectionId ?? entry.sectionId));
+      if (!section) return refusal('not-found');
+      const panels = panelListOf(files, section.file);
+      panels.splice(clamp(to.index ?? entry.index, panels.length), 0, entry.panel);
+      const next = withPanels(files, section.file, panels);
+      // The section first: a crash in between leaves the panel in the corridor and the bin, not lost.
+      await this.writeJson(section.file, next[section.file]);
+      await this.writeJson(BIN_FILE, { entries: bin.entries.filter((candidate) => candidate !== entry) } satisfies BinFile);
+      await this.record({ accountId, action: 'restore-panel', panelId: id, document: null, field: null });
+      return this.panelAnswer(next, id, entry.panel);
+    });
+  }
+
+  // --- The edges -------------------------------------------------------------------------------
+
+  /** One change at a time: each reads the files, decides and writes before the next one reads. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async record(entry: Omit<ChangeEntry, 'at'>): Promise<void> {
+    await this.options.changeLog.record({ ...entry, at: this.clock() });
+  }
+
+  /** The draft's answer for a panel: its version and the loaders' problems that name it. */
+  private async panelAnswer(files: DraftFiles, id: string, panel: unknown, problems?: DraftProblem[]): Promise<UpdateAnswer> {
+    return {
+      ok: true,
+      id,
+      version: versionOf(panel),
+      value: panel,
+      problems: problems ?? (await this.problemsOf(files, { kind: 'panel', id })),
+    };
+  }
+
+  private async documentAnswer(files: DraftFiles, ref: DocumentRef, problems?: DraftProblem[]): Promise<UpdateAnswer> {
+    const document = documentOf(files, ref);
+    if (!document) return refusal('not-found');
+    return {
+      ok: true,
+      id: ref.kind === 'settings' ? null : ref.id,
+      version: document.version,
+      value: document.value,
+      problems: problems ?? (await this.problemsOf(files, ref)),
+    };
+  }
+
+  private async problemsOf(files: DraftFiles, what: DocumentRef | PanelRef): Promise<DraftProblem[]> {
+    const problems = await loaderCheck(diskReader(join(this.sourceDir, 'content')));
+    return problems.map((problem) => toDraftProblem(files, problem)).filter((problem) => targets(problem.target, what));
+  }
+
+  /** Every panel id in the section files and the bin: a new id must be none of them. */
+  private async takenPanelIds(files: DraftFiles): Promise<Set<string>> {
+    const taken = new Set<string>();
+    for (const section of sectionsOf(files)) {
+      for (const panel of panelListOf(files, section.file)) {
+        const id = idOfValue(panel);
+        if (id !== undefined) taken.add(id);
+      }
+    }
+    for (const entry of (await this.readBin()).entries) {
+      const id = idOfValue(entry.panel);
+      if (id !== undefined) taken.add(id);
+    }
+    return taken;
+  }
+
+  /** The content JSON files of the folder the editor sees (the JSON Schemas for editors left out). */
+  private async readFiles(): Promise<DraftFiles> {
+    const contentDir = join(this.sourceDir, 'content');
+    const files: DraftFiles = {};
+    for (const name of (await readdir(contentDir)).sort()) {
+      if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
+      const text = await readFile(join(contentDir, name), 'utf8');
+      try {
+        // A byte-order mark is harmless (the loader skips it too).
+        files[`content/${name}`] = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      } catch {
+        // Broken JSON (a developer's typo) stays broken on disk; the check names its line.
+        files[`content/${name}`] = null;
+      }
+    }
+    return files;
+  }
+
+  private async readBin(): Promise<BinFile> {
+    try {
+      const parsed = JSON.parse(await readFile(join(this.dir, BIN_FILE), 'utf8')) as Partial<BinFile>;
+      return { entries: Array.isArray(parsed.entries) ? parsed.entries : [] };
+    } catch {
+      return { entries: [] };
+    }
+  }
+
+  /** The draft, copied from the store on the first edit: into a temporary folder, then renamed, so never half a draft. */
+  private async ensureDraft(accountId: string): Promise<void> {
+    if (this.exists) return;
+    const { store, dataDir } = this.options;
+    const temporary = join(dataDir, `${COPY_TEMP_PREFIX}${randomBytes(4).toString('hex')}`);
+    try {
+      await mkdir(temporary, { recursive: true });
+      for (const folder of STORE_FOLDERS) {
+        const from = join(store.dir, folder);
+        if (existsSync(from)) await cp(from, join(temporary, folder), { recursive: true });
+        else await mkdir(join(temporary, folder));
+      }
+      const meta = {
+        createdAt: new Date(this.clock()).toISOString(),
+        createdBy: accountId,
+        store: (await hashTree(store.dir, STORE_FOLDERS)).hash,
+      };
+      await writeFile(join(temporary, DRAFT_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+      await writeFile(join(temporary, BIN_FILE), `${JSON.stringify({ entries: [] } satisfies BinFile, null, 2)}\n`);
+      await rename(temporary, this.dir);
+    } catch (error) {
+      await rm(temporary, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Replaced by a rename: a crash (or a failed write) leaves the old file or the new one, never half of one. */
+  private async writeJson(name: string, value: unknown): Promise<void> {
+    const path = join(this.dir, name);
+    const temporary = `${path}${WRITE_TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await this.io.writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
+      await this.io.rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+}
+
+function idOfValue(value: unknown): string | undefined {
+  return isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+}
+
+function clamp(index: number, length: number): number {
+  return Math.max(0, Math.min(Math.floor(index), length));
+}
+
+function refusal(error: CurateRefusalCode, problems: DraftProblem[] = []): CurateRefusal {
+  return { ok: false, error, problems };
+}
+
+function conflict(current: CurateConflict['current'], sent: unknown): CurateConflict {
+  return { ok: false, error: 'conflict', current, sent };
+}
+
+/** The content schema's own message for an id that is not one, at its place in the file; null for a good id. */
+function badIdProblem(files: DraftFiles, file: string, path: Array<string | number>, id: unknown): DraftProblem | null {
+  const result = idSchema.safeParse(id, PARSE_OPTIONS);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  if (!issue) return null;
+  return toDraftProblem(files, describeIssue(`assets/${file}`, path, issue));
+}
+
+/** The files under `folder` of `root`, in the store's layout ("photos/team.jpg"). */
+async function listFiles(root: string, folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) found.push(relative(root, path).split(sep).join('/'));
+    }
+  };
+  await walk(join(root, folder));
+  return found.sort();
+}
