@@ -12,6 +12,7 @@ import { type CuratorLimits, CuratorService } from './commands/curatorService.ts
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
 import { addressMatcher } from './config.ts';
 import { type ContentStore, openContentStore } from './curate/contentStore.ts';
+import { CurationDraft } from './curate/draft.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
 import { createTourSource } from './site/siteContent.ts';
@@ -19,6 +20,7 @@ import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createLiveRepository } from './storage/liveRepository.ts';
 import { type CuratorGate, registerCurateRoutes } from './transport/curateRoutes.ts';
+import { registerDraftRoutes } from './transport/draftRoutes.ts';
 import { SECURITY_HEADERS } from './transport/headers.ts';
 import { registerHttpRoutes } from './transport/httpRoutes.ts';
 import {
@@ -70,6 +72,8 @@ export interface StationServer {
   builds: SiteBuilds;
   /** DATA_DIR/content: the exhibition the curators edit, seeded from the checkout on the first start only. */
   contentStore: ContentStore;
+  /** The station's one working draft (the curator's edits). */
+  draft: CurationDraft;
   live: LiveService;
   curator: CuratorService;
   /** For the curator's other routes: who a request's session is, and with which role. */
@@ -128,6 +132,17 @@ export async function startStation(options: StationOptions): Promise<StationServ
   const bootstrap = await curator.bootstrap({ username: options.adminUser ?? 'admin', password: options.adminPassword ?? null });
   // Registered before the live routes, so its address check comes before the station-wide Origin check.
   const curatorGate = registerCurateRoutes(app, { curator, allowed: addressMatcher(options.curateAllow ?? []) });
+  // Every change to the draft in the audit log: who, when, which panel (or document), which field.
+  const draft = await CurationDraft.open({
+    dataDir: options.dataDir,
+    store: contentStore,
+    changeLog: {
+      record: (entry) =>
+        curator.record(entry.accountId, entry.action, { panelId: entry.panelId, field: entry.field, detail: entry.document }),
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  registerDraftRoutes(app, { gate: curatorGate, draft });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   registerStaticFiles(app, builds);
 
@@ -168,6 +183,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     },
     builds,
     contentStore,
+    draft,
     live,
     curator,
     curatorGate,

@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import { describeIssue, PARSE_OPTIONS } from '../../content/load.ts';
 import { idSchema, PANEL_KINDS } from '../../content/schema.ts';
 import type {
@@ -59,6 +60,7 @@ import {
   withPanels,
 } from './draftDocuments.ts';
 import { panelTemplate, periodForPlace } from './panelTemplates.ts';
+import { acceptPhoto, type UploadResult } from './photoUpload.ts';
 
 export type ChangeAction =
   | 'add-panel'
@@ -70,7 +72,8 @@ export type ChangeAction =
   | 'update-settings'
   | 'update-section'
   | 'update-tour'
-  | 'update-quiz';
+  | 'update-quiz'
+  | 'add-photo';
 
 /** One line of the audit log: who changed what, when. An update of several fields is one entry per field. */
 export interface ChangeEntry {
@@ -466,6 +469,33 @@ export class CurationDraft {
     } catch {
       return { entries: [] };
     }
+  }
+
+  /**
+   * A photo sent by the staff, into the draft's photos (src/server/curate/photoUpload.ts: limited,
+   * typed by content, upright, stripped of EXIF, named by the server). Its `src` is what a panel's
+   * image then names.
+   */
+  addPhoto(body: Readable, accountId: string, maxBytes?: number): Promise<UploadResult> {
+    return this.exclusive(async () => {
+      await this.ensureDraft(accountId);
+      const result = await acceptPhoto(body, {
+        storeDir: this.dir,
+        tempDir: join(this.options.dataDir, 'upload-tmp'),
+        ...(maxBytes ? { maxBytes } : {}),
+      });
+      if (result.ok) {
+        await this.options.changeLog.record({
+          accountId,
+          action: 'add-photo',
+          panelId: null,
+          document: result.src,
+          field: null,
+          at: this.clock(),
+        });
+      }
+      return result;
+    });
   }
 
   /** The draft, copied from the store on the first edit: into a temporary folder, then renamed, so never half a draft. */
