@@ -15,7 +15,8 @@ export const NAVIGATE_FALLBACK_DENYLIST: RegExp[] = [/^\/api\//, /^\/join(?:[/?]
 export default defineConfig({
   // Relative base: `dist/` works from any folder of any static host; routes live in the hash.
   base: './',
-  publicDir: 'assets',
+  // The checkout's assets/, or the station's content store when it builds (src/build/vitePlugin.ts: assetsRoot).
+  publicDir: process.env.DANGSHI_ASSETS_DIR || 'assets',
   plugins: [
     react(),
     exhibitionAssets(),

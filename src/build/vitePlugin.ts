@@ -4,6 +4,7 @@
  * In dev, editing a content file rebuilds the fonts (new characters) and reloads the page.
  * Adding or replacing a photo under `assets/photos/` redoes its sizes and tells the page.
  */
+import { readdir, rm } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Logger, Plugin, ResolvedConfig } from 'vite';
 import { type ContentProblem, formatProblem } from '../content/problems.ts';
@@ -19,18 +20,30 @@ export const PHOTOS_OUT_DIR = 'assets/generated/photos';
 
 const TAG = '[exhibition]';
 
+/**
+ * The folder the build reads the content and photos from (and writes their generated fonts and
+ * sizes into): the checkout's `assets/`, or, on the station server, its content store
+ * (`DATA_DIR/content`, same layout), named by `DANGSHI_ASSETS_DIR`: one source for the build, the
+ * curator and a developer.
+ */
+export function assetsRoot(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.DANGSHI_ASSETS_DIR ? resolve(root, env.DANGSHI_ASSETS_DIR) : join(root, ASSETS_DIR);
+}
+
 export function exhibitionAssets(): Plugin {
   let config: ResolvedConfig | undefined;
   // Runs one after another: a save during a rebuild queues another rebuild, never a parallel one.
   let queue: Promise<unknown> = Promise.resolve();
 
   const root = () => config?.root ?? process.cwd();
+  const assets = () => assetsRoot(root());
+  const contentDir = () => join(assets(), 'content');
   const logger = (): Pick<Logger, 'info' | 'warn'> => config?.logger ?? console;
 
   /** Subsets the fonts; true when they changed (new characters in the content). */
   async function fonts(): Promise<boolean> {
     const started = Date.now();
-    const result = await buildFonts({ contentDir: join(root(), CONTENT_DIR), outDir: join(root(), FONTS_OUT_DIR) });
+    const result = await buildFonts({ contentDir: contentDir(), outDir: join(assets(), 'generated/fonts') });
     const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
     logger().info(`${TAG} fonts: ${result.manifest.characters} characters, ${describeFontSizes(result.manifest)} (${took})`);
     return !result.skipped;
@@ -40,16 +53,16 @@ export function exhibitionAssets(): Plugin {
   async function photos(): Promise<void> {
     const started = Date.now();
     const result = await buildPhotos({
-      assetsDir: join(root(), ASSETS_DIR),
-      contentDir: join(root(), CONTENT_DIR),
-      outDir: join(root(), PHOTOS_OUT_DIR),
+      assetsDir: assets(),
+      contentDir: contentDir(),
+      outDir: join(assets(), 'generated/photos'),
     });
     const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
     logger().info(`${TAG} photos: ${describePhotos(result)} (${took})`);
     for (const { src, error } of result.failed) logger().warn(`${TAG} photo ${src} could not be converted: ${error}`);
   }
 
-  const check = () => checkContent(join(root(), CONTENT_DIR), join(root(), ASSETS_DIR));
+  const check = () => checkContent(contentDir(), assets());
 
   function warnAll(problems: ContentProblem[]): void {
     if (problems.length === 0) return;
@@ -94,14 +107,19 @@ export function exhibitionAssets(): Plugin {
       const outDir = options.dir ?? resolve(root(), config.build.outDir);
       const removed = await removePhotoOriginals(outDir);
       if (removed.length > 0) logger().info(`${TAG} photos: ${removed.length} original(s) left out of the build`);
+      // The site's assets are folders (content/, photos/, generated/); a file beside them is the
+      // station's own record (the content store's seed.json), never the site's.
+      for (const entry of await readdir(assets(), { withFileTypes: true }).catch(() => [])) {
+        if (entry.isFile()) await rm(join(outDir, entry.name), { force: true });
+      }
     },
 
     configureServer(server) {
-      const contentDir = join(root(), CONTENT_DIR);
-      server.watcher.add(contentDir);
+      const watchedContent = contentDir();
+      server.watcher.add(watchedContent);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const onChange = (file: string) => {
-        const inside = relative(contentDir, file);
+        const inside = relative(watchedContent, file);
         if (inside.startsWith('..') || isAbsolute(inside) || !file.endsWith('.json')) return;
         // Editors save in bursts (write, rename, touch): wait for the last one.
         clearTimeout(timer);
@@ -117,7 +135,7 @@ export function exhibitionAssets(): Plugin {
         }, 150);
       };
       // A photo added, replaced or removed: redo its sizes, then let the page pick up the new URLs.
-      const photosDir = join(root(), PHOTOS_DIR);
+      const photosDir = join(assets(), 'photos');
       server.watcher.add(photosDir);
       let photoTimer: ReturnType<typeof setTimeout> | undefined;
       const onPhotoChange = (file: string) => {

@@ -92,15 +92,17 @@ const BODY_LIMIT_BYTES = 8 * 1024;
 export async function startStation(options: StationOptions): Promise<StationServer> {
   const log = options.log ?? (() => {});
   const db = openDatabase(join(options.dataDir, 'station.sqlite'));
+  // The content the station builds, and the curator edits: DATA_DIR/content (seeded from the checkout once).
+  const contentStore = await openContentStore({ dataDir: options.dataDir, root: options.root, log });
   const builds = new SiteBuilds({
     root: options.root,
     dataDir: options.dataDir,
     serveDist: options.serveDist,
+    assetsDir: contentStore.dir,
     ...(options.builder ? { builder: options.builder } : {}),
     log,
   });
   await builds.open();
-  const contentStore = await openContentStore({ dataDir: options.dataDir, root: options.root, log });
 
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 200 }, logger: false });
   await app.register(fastifyStatic, { root: options.dataDir, serve: false });

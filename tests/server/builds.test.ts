@@ -93,6 +93,39 @@ describe('the build stamp', () => {
   });
 });
 
+describe('the build stamp of a content store', () => {
+  let root: string;
+  let store: string;
+  beforeAll(async () => {
+    root = await fakeCheckout();
+    store = await tempDir('store');
+    await write(store, 'content/exhibition.json', '{"title":"党史长廊"}');
+    await write(store, 'photos/team.svg', '<svg/>');
+    await write(store, 'seed.json', '{"seededAt":"then"}');
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(store, { recursive: true, force: true });
+  });
+
+  it('stamps a store as it was seeded as its checkout does, and goes stale with the store, not the checkout', async () => {
+    const seeded = await computeBuildStamp(root, undefined, store);
+    expect(seeded).toBe(await computeBuildStamp(root));
+    // The store's own record and what the build writes beside the content are not inputs.
+    await write(store, 'seed.json', '{"seededAt":"later"}');
+    await write(store, 'generated/fonts/sc.woff2', 'font v2');
+    expect(await computeBuildStamp(root, undefined, store)).toBe(seeded);
+    // The checkout's content is no input any more; the store's is; the code still is.
+    await writeFile(join(root, 'assets/content/exhibition.json'), '{"title":"检出"}');
+    expect(await computeBuildStamp(root, undefined, store)).toBe(seeded);
+    await write(store, 'content/exhibition.json', '{"title":"党史长廊（新）"}');
+    const edited = await computeBuildStamp(root, undefined, store);
+    expect(edited).not.toBe(seeded);
+    await writeFile(join(root, 'src/main.tsx'), 'export const changed = 1;');
+    expect(await computeBuildStamp(root, undefined, store)).not.toBe(edited);
+  });
+});
+
 describe('the builds', () => {
   it('builds when missing or stale, not otherwise, and keeps the last few', async () => {
     const dataDir = await tempDir('builds');
@@ -274,7 +307,13 @@ describe('serving across a switch', () => {
     const oldChunk = /src="\.\/(assets\/[^"]+)"/.exec(first)?.[1];
     expect(oldChunk).toBeDefined();
 
-    await writeFile(join(checkout, 'assets/content/exhibition.json'), '{"title":"党史长廊（新）"}');
+    // A change in the checkout is not the station's content (it arrives as an import): no new build.
+    await writeFile(join(checkout, 'assets/content/exhibition.json'), '{"title":"党史长廊（检出）"}');
+    await station.station.builds.refresh();
+    expect(builder.calls).toBe(1);
+    expect(await (await fetch(station.url)).text()).toBe(first);
+    // The station builds its content store (DATA_DIR/content): a change there is a new build.
+    await writeFile(join(station.dataDir, 'content/content/exhibition.json'), '{"title":"党史长廊（新）"}');
     holdBuilds = true;
     const rebuilding = station.station.builds.refresh();
     await expect.poll(() => station.station.builds.building).toBe(true);

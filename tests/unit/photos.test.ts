@@ -268,6 +268,19 @@ describe('the photos’ originals are never published', () => {
       );
       // Nothing else is touched, and a second pass finds nothing to remove.
       expect(await removePhotoOriginals(outDir)).toEqual([]);
+      // Built from the station's content store: the store's own record beside its folders is not published.
+      const store = mkdtempSync(join(tmpdir(), 'dangshi-store-'));
+      writeFileSync(join(store, 'seed.json'), '{"root":"/home/station/checkout"}');
+      writeFileSync(join(outDir, 'seed.json'), '{"root":"/home/station/checkout"}');
+      process.env.DANGSHI_ASSETS_DIR = store;
+      try {
+        await (plugin.writeBundle as unknown as (options: { dir: string }) => Promise<void>).call({}, { dir: outDir });
+      } finally {
+        delete process.env.DANGSHI_ASSETS_DIR;
+        rmSync(store, { recursive: true, force: true });
+      }
+      expect(existsSync(join(outDir, 'seed.json'))).toBe(false);
+      expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
     }

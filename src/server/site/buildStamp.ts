@@ -43,16 +43,30 @@ async function listFiles(root: string, folder: string, excluded: readonly string
   return found;
 }
 
-/** The stamp of a checkout: 16 hex digits, the same for the same inputs on any machine. */
-export async function computeBuildStamp(root: string, inputs = STAMP_INPUTS): Promise<string> {
+/**
+ * The stamp of a checkout: 16 hex digits, the same for the same inputs on any machine. With
+ * `assetsDir` (the station's content store), `assets/` is read from there instead of the
+ * checkout, under the same names: a store still as it was seeded stamps as its checkout does.
+ */
+export async function computeBuildStamp(root: string, inputs = STAMP_INPUTS, assetsDir: string | null = null): Promise<string> {
   const names: string[] = [...inputs.files];
-  for (const folder of inputs.folders) names.push(...(await listFiles(root, folder, inputs.excluded)));
+  for (const folder of inputs.folders) {
+    if (folder === 'assets' && assetsDir) {
+      // The store's folders only: a file beside them (its seed.json) is the station's record, not the site's.
+      for (const storeFolder of ['content', 'photos']) {
+        names.push(...(await listFiles(assetsDir, storeFolder, [])).map((name) => `assets/${name}`));
+      }
+    } else names.push(...(await listFiles(root, folder, inputs.excluded)));
+  }
   names.sort();
+  // A name under assets/ is read from the store when there is one.
+  const fileOf = (name: string) =>
+    assetsDir && name.startsWith('assets/') ? join(assetsDir, name.slice('assets/'.length)) : join(root, name);
   const hash = createHash('sha256');
   for (const name of names) {
     let content: Buffer;
     try {
-      content = await readFile(join(root, name));
+      content = await readFile(fileOf(name));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;

@@ -34,8 +34,13 @@ export interface SiteBuildsOptions {
   builder?: Builder;
   /** How many builds to keep, the current one included. */
   keep?: number;
-  /** The stamp of the checkout (default: computeBuildStamp(root)). */
+  /** The stamp of the checkout (default: computeBuildStamp(root, assetsDir)). */
   stamp?: () => Promise<string>;
+  /**
+   * Where the build reads the content and photos: the content store (DATA_DIR/content, the same
+   * layout as the checkout's assets/), or the checkout's own assets/ when null.
+   */
+  assetsDir?: string | null;
   log?: (message: string) => void;
 }
 
@@ -138,7 +143,9 @@ export class SiteBuilds {
   }
 
   private async buildIfStale(): Promise<void> {
-    const stamp = await (this.options.stamp ?? (() => computeBuildStamp(this.options.root)))();
+    const stamp = await (
+      this.options.stamp ?? (() => computeBuildStamp(this.options.root, undefined, this.options.assetsDir ?? null))
+    )();
     if (this.currentBuild?.stamp === stamp) return;
     const kept = this.previousBuilds.find((build) => build.stamp === stamp);
     if (kept) {
@@ -156,7 +163,11 @@ export class SiteBuilds {
         : `no build of the site yet (build ${stamp}); building it now`,
     );
     try {
-      await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal);
+      await (this.options.builder ?? viteBuilder(this.options.root, this.options.assetsDir ?? null))(
+        temporary,
+        logFile,
+        this.abort.signal,
+      );
       if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
@@ -209,13 +220,15 @@ export class SiteBuilds {
 }
 
 /** `vite build --outDir <dir>` in a child process at the lowest priority, its output in a log file. */
-export function viteBuilder(root: string): Builder {
+export function viteBuilder(root: string, assetsDir: string | null = null): Builder {
   return (outDir, logFile, signal) =>
     new Promise<void>((done, fail) => {
       const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
       // Vitest's marker turns the content plugin off (tests build their own fonts): never in a real build.
       delete env.VITEST;
+      if (assetsDir) env.DANGSHI_ASSETS_DIR = assetsDir;
+      else delete env.DANGSHI_ASSETS_DIR;
       const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir'], {
         cwd: root,
         env,
