@@ -30,6 +30,7 @@ import {
   type SocketLimits,
   socketBroadcaster,
 } from './transport/liveSocket.ts';
+import { registerPreviewRoutes } from './transport/previewRoutes.ts';
 import { registerStaticFiles } from './transport/staticFiles.ts';
 
 export interface StationOptions {
@@ -74,6 +75,8 @@ export interface StationServer {
   contentStore: ContentStore;
   /** The station's one working draft (the curator's edits). */
   draft: CurationDraft;
+  /** The draft's preview builds (/preview/). */
+  previews: SiteBuilds;
   live: LiveService;
   curator: CuratorService;
   /** For the curator's other routes: who a request's session is, and with which role. */
@@ -145,6 +148,18 @@ export async function startStation(options: StationOptions): Promise<StationServ
     ...(options.clock ? { clock: options.clock } : {}),
   });
   registerDraftRoutes(app, { gate: curatorGate, draft });
+  // The draft built as the real site at /preview/, for the staff (the public site keeps its build).
+  const previews = new SiteBuilds({
+    root: options.root,
+    dataDir: join(options.dataDir, 'preview'),
+    serveDist: null,
+    assetsDir: () => (draft.exists ? draft.dir : contentStore.dir),
+    keep: 2,
+    ...(options.builder ? { builder: options.builder } : {}),
+    log: (message) => log(`preview: ${message}`),
+  });
+  await previews.open();
+  registerPreviewRoutes(app, { gate: curatorGate, previews });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   registerStaticFiles(app, builds);
 
@@ -186,6 +201,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     builds,
     contentStore,
     draft,
+    previews,
     live,
     curator,
     curatorGate,
@@ -196,6 +212,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
       closing ??= (async () => {
         clearInterval(sweeper);
         builds.close();
+        previews.close();
         live.close();
         // Closing engine.io drops the transports without a goodbye: phones see the server go away
         // and reconnect by themselves once it is back (a namespace disconnect would tell them not to).

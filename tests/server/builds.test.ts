@@ -275,9 +275,9 @@ describe('serving across a switch', () => {
     checkout = await fakeCheckout();
     const counting = countingBuilder();
     builder = Object.assign(
-      async (outDir: string, logFile: string, signal: AbortSignal) => {
+      async (outDir: string, logFile: string, signal: AbortSignal, assetsDir: string | null) => {
         if (holdBuilds) await new Promise<void>((done) => (releaseBuild = done));
-        await counting(outDir, logFile, signal);
+        await counting(outDir, logFile, signal, assetsDir);
         builder.calls = counting.calls;
       },
       { calls: 0 },

@@ -22,8 +22,11 @@ export interface SiteBuild {
   dir: string;
 }
 
-/** Builds the site into `outDir`; rejects when the build failed or was aborted (the server stopping). */
-export type Builder = (outDir: string, logFile: string, signal: AbortSignal) => Promise<void>;
+/**
+ * Builds the site into `outDir` from the content in `assetsDir` (the checkout's assets/ when null);
+ * rejects when the build failed or was aborted (the server stopping).
+ */
+export type Builder = (outDir: string, logFile: string, signal: AbortSignal, assetsDir: string | null) => Promise<void>;
 
 export interface SiteBuildsOptions {
   /** The checkout (where vite.config.ts is). */
@@ -40,7 +43,7 @@ export interface SiteBuildsOptions {
    * Where the build reads the content and photos: the content store (DATA_DIR/content, the same
    * layout as the checkout's assets/), or the checkout's own assets/ when null.
    */
-  assetsDir?: string | null;
+  assetsDir?: string | null | (() => string | null);
   log?: (message: string) => void;
 }
 
@@ -57,6 +60,7 @@ export class SiteBuilds {
   private running: Promise<void> | null = null;
   private again = false;
   private lastError: string | null = null;
+  private lastErrorLog: string | null = null;
   private readonly buildsDir: string;
   private readonly keep: number;
   private readonly log: (message: string) => void;
@@ -79,6 +83,11 @@ export class SiteBuilds {
 
   get error(): string | null {
     return this.lastError;
+  }
+
+  /** The log of the last failed build (null when the last build succeeded). */
+  get lastLog(): string | null {
+    return this.lastErrorLog;
   }
 
   /** Where hashed files are looked for: the current build first, then the kept ones. */
@@ -143,9 +152,8 @@ export class SiteBuilds {
   }
 
   private async buildIfStale(): Promise<void> {
-    const stamp = await (
-      this.options.stamp ?? (() => computeBuildStamp(this.options.root, undefined, this.options.assetsDir ?? null))
-    )();
+    const assetsDir = this.assetsDirNow();
+    const stamp = await (this.options.stamp ?? (() => computeBuildStamp(this.options.root, undefined, assetsDir)))();
     if (this.currentBuild?.stamp === stamp) return;
     const kept = this.previousBuilds.find((build) => build.stamp === stamp);
     if (kept) {
@@ -163,16 +171,13 @@ export class SiteBuilds {
         : `no build of the site yet (build ${stamp}); building it now`,
     );
     try {
-      await (this.options.builder ?? viteBuilder(this.options.root, this.options.assetsDir ?? null))(
-        temporary,
-        logFile,
-        this.abort.signal,
-      );
+      await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal, assetsDir);
       if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
       if (this.abort.signal.aborted) return;
       this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastErrorLog = logFile;
       this.log(`the build failed (${this.lastError}); see ${logFile}`);
       return;
     }
@@ -180,8 +185,15 @@ export class SiteBuilds {
     await rm(dir, { recursive: true, force: true });
     await rename(temporary, dir);
     this.lastError = null;
+    this.lastErrorLog = null;
     this.log(`build ${stamp} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await this.switchTo({ stamp, dir });
+  }
+
+  /** The content folder to build now (a function for the curator's preview: the draft once there is one). */
+  private assetsDirNow(): string | null {
+    const { assetsDir } = this.options;
+    return typeof assetsDir === 'function' ? assetsDir() : (assetsDir ?? null);
   }
 
   private async switchTo(build: SiteBuild): Promise<void> {
@@ -220,8 +232,8 @@ export class SiteBuilds {
 }
 
 /** `vite build --outDir <dir>` in a child process at the lowest priority, its output in a log file. */
-export function viteBuilder(root: string, assetsDir: string | null = null): Builder {
-  return (outDir, logFile, signal) =>
+export function viteBuilder(root: string): Builder {
+  return (outDir, logFile, signal, assetsDir) =>
     new Promise<void>((done, fail) => {
       const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };

@@ -71,9 +71,16 @@ export function sessionCookie(token: string, maxAgeSeconds: number): string {
 
 export const CLEARED_COOKIE = `${CURATOR_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`;
 
-/** Whether a request is for the curator's API, by its route (percent-escapes and all) or, for a 404, by its path. */
+/** The curator's draft built as the site, for its staff only (previewRoutes.ts): the same address rule as the API. */
+const PREVIEW_PATH_PREFIX = '/preview';
+
+/**
+ * Whether a request is for the curator (its API, or the preview of its draft), by its route
+ * (percent-escapes and all) or, for a 404, by its path.
+ */
 export function isCurateRequest(request: FastifyRequest): boolean {
-  const under = (path: string | undefined) => path === CURATE_PREFIX || path?.startsWith(`${CURATE_PREFIX}/`) === true;
+  const under = (path: string | undefined) =>
+    [CURATE_PREFIX, PREVIEW_PATH_PREFIX].some((prefix) => path === prefix || path?.startsWith(`${prefix}/`) === true);
   return under(request.routeOptions.url) || under(request.url.split('?')[0]);
 }
 

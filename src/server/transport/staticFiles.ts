@@ -72,24 +72,36 @@ async function firstRootWith(roots: string[], file: string): Promise<string | nu
   return null;
 }
 
+/**
+ * Answers `urlPath` (the path inside the site, from its leading `/`) from a set of builds: the
+ * current build's file, or a hashed one from a kept build; 503 with the 正在准备 page before the
+ * first build. `fresh` serves everything revalidated (the curator's preview changes under one URL).
+ */
+export async function sendFromBuilds(
+  reply: FastifyReply,
+  builds: SiteBuilds,
+  urlPath: string,
+  { fresh = false }: { fresh?: boolean } = {},
+) {
+  const file = safeRelativePath(urlPath);
+  if (file === null) return reply.callNotFound();
+  const current = builds.current;
+  if (!current) {
+    reply.header('cache-control', CACHE_NONE).header('retry-after', '5').code(503);
+    if (file === 'index.html') return reply.type('text/html; charset=utf-8').send(BUILDING_PAGE);
+    return reply.type('text/plain; charset=utf-8').send('building');
+  }
+  const hashed = isHashedPath(file);
+  // A hashed file may be a previous build's (a page opened before the switch); others are the current build's.
+  const root = hashed ? await firstRootWith(builds.roots(), file) : current.dir;
+  if (!root) return reply.callNotFound();
+  reply.header('cache-control', fresh ? CACHE_NONE : hashed ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
+  return reply.sendFile(file, root, { cacheControl: false, etag: true, lastModified: true, dotfiles: 'deny', index: false });
+}
+
 export function registerStaticFiles(app: FastifyInstance, builds: SiteBuilds): void {
-  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
-    const path = (request.raw.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
-    const file = safeRelativePath(path);
-    if (file === null) return reply.callNotFound();
-    const current = builds.current;
-    if (!current) {
-      reply.header('cache-control', CACHE_NONE).header('retry-after', '5').code(503);
-      if (file === 'index.html') return reply.type('text/html; charset=utf-8').send(BUILDING_PAGE);
-      return reply.type('text/plain; charset=utf-8').send('building');
-    }
-    const hashed = isHashedPath(file);
-    // A hashed file may be a previous build's (a page opened before the switch); others are the current build's.
-    const root = hashed ? await firstRootWith(builds.roots(), file) : current.dir;
-    if (!root) return reply.callNotFound();
-    reply.header('cache-control', hashed ? CACHE_IMMUTABLE : CACHE_REVALIDATE);
-    return reply.sendFile(file, root, { cacheControl: false, etag: true, lastModified: true, dotfiles: 'deny', index: false });
-  };
+  const serve = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendFromBuilds(reply, builds, (request.raw.url ?? '/').split(/[?#]/, 1)[0] ?? '/');
   app.get('/', serve);
   app.get('/*', serve);
 }
