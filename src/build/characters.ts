@@ -5,6 +5,7 @@
 
 import { formatDate, LANGS, variants } from '../content/localize.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
+import { curateFontStrings } from '../i18n/curateStrings.ts';
 import { followFontStrings } from '../i18n/followStrings.ts';
 import { liveFontStrings } from '../i18n/liveStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
@@ -126,14 +127,15 @@ export function collectContentStrings(exhibition: Exhibition): string[] {
 }
 
 /**
- * Every interface string (`src/i18n/strings.ts`), in every language, and the live lesson's words
- * (still kept with their modes: the follower page and the projector's 课堂互动).
+ * Every interface string (`src/i18n/strings.ts`), in every language, the live lesson's words
+ * (still kept with their modes: the follower page and the projector's 课堂互动) and the curator's (布展).
  */
 export function uiStrings(): string[] {
   return [
     ...Object.values(UI_STRINGS).flatMap((entry) => LANGS.map((lang) => entry[lang])),
     ...followFontStrings(),
     ...liveFontStrings(),
+    ...curateFontStrings(),
   ];
 }
 

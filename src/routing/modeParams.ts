@@ -1,7 +1,9 @@
 /**
  * The query string chooses how the exhibition runs: `?mode=kiosk[&idle=S][&warn=S][&rest=S]` for the lobby
  * touch screen, `?mode=present[&tour=<id>]` for projector sessions, `?mode=follow[&code=<code>]` for
- * an audience phone following a live lesson, nothing for visitors. The
+ * an audience phone following a live lesson, `?mode=curate[&setup=<token>]` for the station's staff
+ * editing the exhibition (布展; the curate mode reads and drops its one-time `setup` token itself),
+ * nothing for visitors. The
  * hash stays free for routes (`#/panel/<id>`), so both combine: `?mode=present&tour=t#/panel/p`.
  */
 import type { Mode } from '../store/types.ts';
@@ -18,10 +20,14 @@ export interface ModeParams {
   tourId: string | null;
 }
 
+/** The modes a `?mode=` names; anything else (or nothing) is the visitor's. */
+const OTHER_MODES = ['kiosk', 'present', 'follow', 'curate'] as const satisfies readonly Exclude<Mode, 'visitor'>[];
+const namesOtherMode = (name: string | null): name is (typeof OTHER_MODES)[number] => OTHER_MODES.some((mode) => mode === name);
+
 export function parseModeParams(search: string): ModeParams {
   const params = new URLSearchParams(search);
   const requested = params.get('mode');
-  const mode: Mode = requested === 'kiosk' || requested === 'present' || requested === 'follow' ? requested : 'visitor';
+  const mode: Mode = namesOtherMode(requested) ? requested : 'visitor';
   // Whole seconds from 1 to a day; anything else (missing, 0, negative, not a number) is ignored.
   const seconds = (name: string): number | null => {
     const value = Number(params.get(name));

@@ -13,7 +13,7 @@ import type { AttemptEvent, AttemptState } from '../quiz/attempt.ts';
 import type { SavedAttempt } from '../quiz/attemptMemory.ts';
 import type { Seed } from '../quiz/random.ts';
 
-export type Mode = 'visitor' | 'present' | 'kiosk' | 'follow';
+export type Mode = 'visitor' | 'present' | 'kiosk' | 'follow' | 'curate';
 /** What fills the screen: the 3D corridor, the content problems, or the text twin (the exhibition as a plain page). */
 export type View = 'corridor' | 'problems' | 'text';
 

@@ -53,4 +53,22 @@ describe('mode parameters', () => {
       idleSeconds: 30,
     });
   });
+
+  it('reads the curator’s mode, with no kiosk or tour settings, and round-trips it', () => {
+    expect(parseModeParams('?mode=curate')).toEqual({
+      mode: 'curate',
+      idleSeconds: null,
+      warningSeconds: null,
+      attractRestSeconds: null,
+      tourId: null,
+    });
+    // A setup link's token is the curate mode's own to read (and drop from the address bar).
+    expect(parseModeParams('?mode=curate&setup=abc&idle=20&tour=t')).toMatchObject({
+      mode: 'curate',
+      idleSeconds: null,
+      tourId: null,
+    });
+    expect(formatModeParams({ mode: 'curate' })).toBe('?mode=curate');
+    expect(parseModeParams('?mode=Curate').mode).toBe('visitor');
+  });
 });

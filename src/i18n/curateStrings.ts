@@ -1,0 +1,275 @@
+/**
+ * The curator's words (布展, src/modes/curate/): the login, the setup link, the accounts, the audit
+ * log. Chinese first (the station's staff), English beside it. A file of their own beside
+ * strings.ts while the house's strings move there; src/build/characters.ts gives the font
+ * subsetter every one of them.
+ */
+
+import {
+  type ACCOUNT_AUDIT_ACTIONS,
+  type CurateErrorCode,
+  type CurateRole,
+  PASSWORD_MIN_CHARS,
+  SETUP_TOKEN_MS,
+} from '../live/curateProtocol.ts';
+import type { Lang } from './lang.ts';
+
+const SETUP_LINK_HOURS = SETUP_TOKEN_MS / 3_600_000;
+
+const STRINGS = {
+  pageTitle: { zh: '布展 · 党史长廊', en: 'Curating · Party History Corridor' },
+  checking: { zh: '正在连接展厅服务器…', en: 'Connecting to the station…' },
+  notStationTitle: { zh: '布展只能在展厅服务器上使用', en: 'Curating works only on the station server' },
+  notStationDetail: {
+    zh: '这个页面不是由展厅服务器提供的（例如静态网站或本地预览），无法登录或修改展览。请在展厅电脑上打开展厅服务器的地址，再加上 ?mode=curate。',
+    en: 'This page was not served by the station server (a static site or a local preview, for instance), so nobody can log in or change the exhibition here. Open the station server’s address on the station PC, with ?mode=curate.',
+  },
+  // The session bar.
+  loggedInAs: { zh: '当前账号：', en: 'Logged in as ' },
+  roleInName: { zh: '（{role}）', en: ' ({role})' },
+  changePassword: { zh: '修改密码', en: 'Change password' },
+  logout: { zh: '退出', en: 'Log out' },
+  nav: { zh: '布展栏目', en: 'Curating sections' },
+  // The login.
+  loginTitle: { zh: '布展登录', en: 'Curator login' },
+  loginIntro: {
+    zh: '展厅工作人员用自己的账号登录，在浏览器中编辑展览。',
+    en: 'Station staff log in with their own account to edit the exhibition in the browser.',
+  },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  login: { zh: '登录', en: 'Log in' },
+  loggingIn: { zh: '正在登录…', en: 'Logging in…' },
+  // The setup link.
+  setupTitleFirst: { zh: '创建第一个审核账号', en: 'Create the first reviewer account' },
+  setupTitleReset: { zh: '重新设置审核账号的密码', en: 'Set a reviewer’s password again' },
+  setupLinkTitle: { zh: '设置链接', en: 'Setup link' },
+  setupIntroFirst: {
+    zh: '这个一次性链接用来创建布展的第一个审核账号。审核可以管理其他账号、审核并发布展览。',
+    en: 'This one-time link creates the first reviewer account. A reviewer manages the other accounts and reviews and publishes the exhibition.',
+  },
+  setupIntroReset: {
+    zh: '这个一次性链接用来给审核账号“{username}”设置新密码。该账号在其他设备上的登录会退出。',
+    en: 'This one-time link sets a new password for the reviewer account “{username}”. The account is logged out everywhere else.',
+  },
+  setupOnce: {
+    zh: `链接只能用一次，${SETUP_LINK_HOURS} 小时内有效。`,
+    en: `The link works once, within ${SETUP_LINK_HOURS} hours.`,
+  },
+  displayName: { zh: '显示名称（可不填）', en: 'Display name (optional)' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  newPasswordAgain: { zh: '再输一遍新密码', en: 'New password again' },
+  passwordRule: {
+    zh: '至少 {min} 个字符，不能与用户名相同。',
+    en: 'At least {min} characters, and not the username.',
+  },
+  setupSubmitFirst: { zh: '创建并登录', en: 'Create and log in' },
+  setupSubmitReset: { zh: '设置密码并登录', en: 'Set the password and log in' },
+  setupSaving: { zh: '正在保存…', en: 'Saving…' },
+  goToLogin: { zh: '去登录', en: 'Go to the login' },
+  // Checks made before anything is sent.
+  fieldRequired: { zh: '请填写“{field}”。', en: 'Fill in “{field}”.' },
+  passwordTooShort: { zh: '密码至少要 {min} 个字符。', en: 'A password has at least {min} characters.' },
+  passwordIsUsername: { zh: '密码不能与用户名相同。', en: 'The password cannot be the username.' },
+  passwordsDiffer: { zh: '两次输入的新密码不一样。', en: 'The two new passwords are not the same.' },
+  // Change own password.
+  passwordTitle: { zh: '修改密码', en: 'Change your password' },
+  passwordIntro: {
+    zh: '修改后，这个账号在其他设备上的登录会退出，这里的登录保持不变。',
+    en: 'Afterwards this account is logged out on every other device; this login stays.',
+  },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  currentPasswordWrong: { zh: '当前密码不对。', en: 'The current password is wrong.' },
+  savePassword: { zh: '保存新密码', en: 'Save the new password' },
+  passwordChanged: { zh: '密码已修改。', en: 'Password changed.' },
+  // Roles.
+  roleEditor: { zh: '编辑', en: 'Editor' },
+  roleReviewer: { zh: '审核', en: 'Reviewer' },
+  roleEditorHint: { zh: '编辑：修改展板草稿并提交审核', en: 'Editor: edits drafts and submits them' },
+  roleReviewerHint: {
+    zh: '审核：编辑之外，还能审核、发布展览和管理账号',
+    en: 'Reviewer: all an editor does, and also reviews, publishes and manages accounts',
+  },
+  // Accounts (审核 only).
+  accountsTitle: { zh: '账号管理', en: 'Accounts' },
+  accountsLoading: { zh: '正在读取账号…', en: 'Loading the accounts…' },
+  accountsNone: { zh: '还没有账号。', en: 'There are no accounts yet.' },
+  accountList: { zh: '全部账号', en: 'All accounts' },
+  role: { zh: '角色', en: 'Role' },
+  status: { zh: '状态', en: 'Status' },
+  statusEnabled: { zh: '启用', en: 'Enabled' },
+  statusDisabled: { zh: '已停用', en: 'Disabled' },
+  you: { zh: '（你自己）', en: ' (you)' },
+  ownAccountHint: { zh: '自己的密码请用“修改密码”。', en: 'Change your own password with “Change password”.' },
+  createAccount: { zh: '新建账号', en: 'New account' },
+  createAccountSubmit: { zh: '创建账号', en: 'Create the account' },
+  initialPassword: { zh: '初始密码', en: 'Initial password' },
+  initialPasswordHint: {
+    zh: '把初始密码当面告诉对方，请对方登录后自己修改。',
+    en: 'Tell them the initial password in person and ask them to change it after logging in.',
+  },
+  accountCreated: { zh: '已创建账号“{name}”。', en: 'Account “{name}” created.' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  resetPassword: { zh: '重置密码', en: 'Reset password' },
+  resetPasswordOf: { zh: '重置“{name}”的密码', en: 'Reset the password of “{name}”' },
+  resetPasswordDetail: {
+    zh: '该账号会在所有设备上退出，之后要用新密码登录。',
+    en: 'The account is logged out everywhere and logs in with the new password afterwards.',
+  },
+  confirmReset: { zh: '确认重置', en: 'Reset it' },
+  passwordReset: { zh: '已重置“{name}”的密码。', en: 'The password of “{name}” was reset.' },
+  disable: { zh: '停用', en: 'Disable' },
+  enable: { zh: '启用', en: 'Enable' },
+  disableAccountOf: { zh: '停用“{name}”？', en: 'Disable “{name}”?' },
+  enableAccountOf: { zh: '启用“{name}”？', en: 'Enable “{name}”?' },
+  disableDetail: {
+    zh: '停用后，该账号立刻在所有设备上退出，不能再登录；以后可以再启用。',
+    en: 'The account is logged out everywhere at once and cannot log in; it can be enabled again later.',
+  },
+  enableDetail: { zh: '启用后，该账号可以用原来的密码登录。', en: 'The account can log in again with its password.' },
+  confirmDisable: { zh: '确认停用', en: 'Disable it' },
+  confirmEnable: { zh: '确认启用', en: 'Enable it' },
+  accountDisabled: { zh: '已停用“{name}”。', en: '“{name}” is disabled.' },
+  accountEnabled: { zh: '已启用“{name}”。', en: '“{name}” is enabled.' },
+  cannotDisableSelf: { zh: '不能停用自己的账号。', en: 'You cannot disable your own account.' },
+  usernameRule: {
+    zh: '最多 {max} 个字符：文字、数字、点、下划线或连字符。',
+    en: 'Up to {max} characters: letters, digits, dots, underscores or hyphens.',
+  },
+  usernameInvalid: {
+    zh: '用户名只能由文字、数字、点、下划线或连字符组成，最多 {max} 个字符。',
+    en: 'A username is letters, digits, dots, underscores or hyphens, up to {max} characters.',
+  },
+  displayNameInvalid: {
+    zh: '显示名称最多 {max} 个字符，不能含有控制字符。',
+    en: 'A display name has at most {max} characters and no control characters.',
+  },
+  // The audit log (审核 only).
+  auditTitle: { zh: '操作日志', en: 'Audit log' },
+  auditIntro: { zh: '最新的在前。时间为本机时间。', en: 'Newest first, in this computer’s local time.' },
+  auditLoading: { zh: '正在读取日志…', en: 'Loading the log…' },
+  auditNone: { zh: '没有记录。', en: 'Nothing recorded.' },
+  auditNoneForPanel: { zh: '展板“{panelId}”没有记录。', en: 'Nothing recorded for the panel “{panelId}”.' },
+  auditFilterLabel: { zh: '只看某块展板（展板编号）', en: 'Only one panel (its id)' },
+  auditFilter: { zh: '筛选', en: 'Filter' },
+  auditClearFilter: { zh: '显示全部', en: 'Show all' },
+  auditFilteredBy: { zh: '只显示展板“{panelId}”的记录。', en: 'Showing the panel “{panelId}” only.' },
+  auditPanelIdInvalid: {
+    zh: '展板编号由小写字母、数字和连字符组成，例如 founding-1921。',
+    en: 'A panel id is lowercase letters, digits and hyphens, e.g. founding-1921.',
+  },
+  auditMore: { zh: '更多', en: 'More' },
+  auditEnd: { zh: '已经是最早的记录。', en: 'That is the oldest entry.' },
+  auditPanel: { zh: '展板', en: 'Panel' },
+  auditField: { zh: '字段', en: 'Field' },
+  auditStation: { zh: '展厅服务器', en: 'the station' },
+  auditDeletedAccount: { zh: '（已删除的账号）', en: '(deleted account)' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type CurateStringKey = keyof typeof STRINGS;
+
+/** The account side's audit actions (src/live/curateProtocol.ts ACCOUNT_AUDIT_ACTIONS), in words. */
+const AUDIT_ACTIONS: Record<(typeof ACCOUNT_AUDIT_ACTIONS)[number], Record<Lang, string>> = {
+  login: { zh: '登录', en: 'Logged in' },
+  'login-failed': { zh: '登录失败', en: 'Login failed' },
+  logout: { zh: '退出', en: 'Logged out' },
+  'password-change': { zh: '修改自己的密码', en: 'Changed own password' },
+  'password-reset': { zh: '重置他人密码', en: 'Reset a password' },
+  'account-create': { zh: '新建账号', en: 'Created an account' },
+  'account-disable': { zh: '停用账号', en: 'Disabled an account' },
+  'account-enable': { zh: '启用账号', en: 'Enabled an account' },
+  bootstrap: { zh: '首次启动创建审核账号', en: 'First start created the reviewer' },
+  setup: { zh: '用设置链接创建审核账号', en: 'Setup link created the reviewer' },
+  'setup-reset': { zh: '用设置链接重设审核密码', en: 'Setup link set a reviewer’s password' },
+  'reset-command': { zh: '在展厅电脑上生成重设链接', en: 'Reset link made on the station PC' },
+};
+
+/**
+ * Refusals in words. `locked`: the protocol's lock-out (5 failures in 15 minutes lock for 15
+ * minutes); `not-allowed`: the station lets only itself and CURATE_ALLOW's addresses in.
+ */
+const ERRORS: Record<CurateErrorCode | 'offline', Record<Lang, string>> = {
+  'bad-request': {
+    zh: '填写的内容格式不对，请检查后再试。',
+    en: 'Something typed is not in the expected form; check it and try again.',
+  },
+  'bad-origin': {
+    zh: '请求不是从展厅服务器自己的布展页面发出的，已被拒绝。请直接打开展厅服务器的地址。',
+    en: 'The request did not come from the station’s own curator page. Open the station’s address directly.',
+  },
+  'not-allowed': {
+    zh: '这台设备不能使用布展：只有展厅电脑本机，或服务器设置里允许的地址（CURATE_ALLOW）才能登录。在共用 Wi-Fi 上密码可能被人截获，所以默认不允许手机登录。',
+    en: 'This device may not use the curator: only the station PC itself, or addresses allowed in the server’s settings (CURATE_ALLOW), can log in. On a shared Wi-Fi a password can be overheard, so phones are not allowed by default.',
+  },
+  unauthorized: {
+    zh: '登录已失效（超时、已退出，或密码被重置），请重新登录。',
+    en: 'Your login has ended (timed out, logged out, or the password was reset): log in again.',
+  },
+  forbidden: { zh: '你的账号没有这项权限。', en: 'Your account may not do this.' },
+  'wrong-credentials': { zh: '用户名或密码不对。', en: 'Wrong username or password.' },
+  locked: {
+    zh: '错误次数太多：这个账号和这台设备已被锁定 15 分钟，请 15 分钟后再试。',
+    en: 'Too many wrong attempts: this account and this device are locked for 15 minutes. Try again in 15 minutes.',
+  },
+  'rate-limited': {
+    zh: '同时登录的人太多，请稍等片刻再试。',
+    en: 'Too many logins at once; wait a moment and try again.',
+  },
+  'account-disabled': {
+    zh: '这个账号已被停用，请联系审核人员重新启用。',
+    en: 'This account is disabled; ask a reviewer to enable it again.',
+  },
+  'weak-password': {
+    zh: `密码太弱：至少 ${PASSWORD_MIN_CHARS} 个字符，且不能与用户名相同。`,
+    en: `The password is too weak: at least ${PASSWORD_MIN_CHARS} characters, and not the username.`,
+  },
+  'username-taken': {
+    zh: '这个用户名已经有人用了（不区分大小写），请换一个。',
+    en: 'That username is taken (ignoring case); choose another.',
+  },
+  'last-reviewer': {
+    zh: '不能停用最后一个启用的审核账号：总要有人能管理账号。',
+    en: 'The last enabled reviewer cannot be disabled: someone must be able to manage the accounts.',
+  },
+  'bad-setup-token': {
+    zh: '这个设置链接无效：已经用过、已过期，或用户名与链接不符。请在展厅电脑上运行 npm run curate:reset 生成新链接。',
+    en: 'This setup link does not work: it was used, it expired, or the username is not its account’s. Run npm run curate:reset on the station PC for a new one.',
+  },
+  'not-found': { zh: '找不到这一项（可能已被删除）。', en: 'That could not be found (it may have been deleted).' },
+  'payload-too-large': { zh: '填写的内容太长了。', en: 'What was typed is too long.' },
+  'server-error': { zh: '展厅服务器出错了，请稍后再试。', en: 'The station server had an error; try again shortly.' },
+  offline: {
+    zh: '连不上展厅服务器，请检查网络或服务器是否在运行。',
+    en: 'Cannot reach the station server: check the network, and that the server is running.',
+  },
+};
+
+/** A curator string, its `{name}` places filled from `values` (the caller renders the result as text). */
+export function curateText(key: CurateStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+/** A refusal in words; `offline`: the station did not answer at all. */
+export function curateErrorText(error: CurateErrorCode | 'offline', lang: Lang): string {
+  // An unforeseen code (a newer server's) is still named, so staff can look it up.
+  const known: Partial<Record<string, Record<Lang, string>>> = ERRORS;
+  return known[error]?.[lang] ?? (lang === 'zh' ? `操作没有完成（${error}）。` : `That did not work (${error}).`);
+}
+
+export function roleText(role: CurateRole, lang: Lang): string {
+  return curateText(role === 'reviewer' ? 'roleReviewer' : 'roleEditor', lang);
+}
+
+/** An audit entry's action in words; one this page does not know yet (the drafts' own) as written. */
+export function auditActionText(action: string, lang: Lang): string {
+  const known: Partial<Record<string, Record<Lang, string>>> = AUDIT_ACTIONS;
+  return known[action]?.[lang] ?? action;
+}
+
+/** Every word of the curator's page, for the interface font's character subset (src/build/characters.ts). */
+export function curateFontStrings(): string[] {
+  return [...Object.values(STRINGS), ...Object.values(AUDIT_ACTIONS), ...Object.values(ERRORS)].flatMap((entry) => [
+    entry.zh,
+    entry.en,
+  ]);
+}

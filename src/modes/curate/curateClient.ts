@@ -1,0 +1,233 @@
+/**
+ * The curator page's side of `/api/curate/*` (src/live/curateProtocol.ts describes every route):
+ * fetch wrappers answering in the protocol's types, and a small store of where the page stands —
+ * finding out whether the station serves it at all, the login, a setup link, the session.
+ *
+ * Requests go to relative URLs (`api/curate/me`), like every asset, so the page works wherever the
+ * station serves it; the session is the station's HttpOnly cookie (`credentials: 'same-origin'`),
+ * never seen by script. Passwords are passed in by the caller for one request and kept by nobody
+ * here: not in the store, not in storage, not in a module variable. A setup link's token is kept
+ * only in this closure, for the page's life (the address bar loses it: takeSetupToken).
+ */
+import type { z } from 'zod';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  type AuditPage,
+  type auditQuerySchema,
+  type CurateErrorCode,
+  type CuratorAccount,
+  type CuratorSession,
+  type createAccountBodySchema,
+  curateTokenSchema,
+  type SetupCheck,
+  type setupBodySchema,
+} from '../../live/curateProtocol.ts';
+import { servedByStation } from '../../live/stationDetect.ts';
+
+/** A refusal in the protocol's words, or `offline`: no answer from the station at all. */
+export type CurateError = CurateErrorCode | 'offline';
+
+export type CurateFailure = { ok: false; error: CurateError };
+export type CurateAnswer<T extends { ok: true }> = T | CurateFailure;
+
+export type CreateAccountRequest = z.input<typeof createAccountBodySchema>;
+export type SetupRequest = z.input<typeof setupBodySchema>;
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+export interface CurateApi {
+  login(username: string, password: string): Promise<CurateAnswer<CuratorSession>>;
+  logout(): Promise<CurateAnswer<{ ok: true }>>;
+  me(): Promise<CurateAnswer<CuratorSession>>;
+  changePassword(currentPassword: string, newPassword: string): Promise<CurateAnswer<{ ok: true }>>;
+  listAccounts(): Promise<CurateAnswer<{ ok: true; accounts: CuratorAccount[] }>>;
+  createAccount(body: CreateAccountRequest): Promise<CurateAnswer<{ ok: true; account: CuratorAccount }>>;
+  resetPassword(accountId: string, password: string): Promise<CurateAnswer<{ ok: true }>>;
+  setDisabled(accountId: string, disabled: boolean): Promise<CurateAnswer<{ ok: true; account: CuratorAccount }>>;
+  audit(query?: AuditQuery): Promise<CurateAnswer<AuditPage>>;
+  checkSetup(token: string): Promise<CurateAnswer<SetupCheck>>;
+  completeSetup(body: SetupRequest): Promise<CurateAnswer<CuratorSession>>;
+}
+
+export type CurateWindow = Pick<Window, 'fetch'>;
+
+export interface CurateApiOptions {
+  /**
+   * Told of every `unauthorized` answer: the session ended under the page (expired, logged out
+   * elsewhere, the password reset), so the page can go back to its login.
+   */
+  onUnauthorized?(): void;
+}
+
+/** A refused request's error code from its JSON body; a proxy's HTML error page is a server error. */
+async function refusalOf(response: Response): Promise<CurateError> {
+  try {
+    const body = (await response.json()) as { ok?: unknown; error?: unknown };
+    if (body?.ok === false && typeof body.error === 'string') return body.error as CurateErrorCode;
+  } catch {
+    // Not JSON: fall through.
+  }
+  return 'server-error';
+}
+
+export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApiOptions = {}): CurateApi {
+  async function call<T extends { ok: true }>(method: 'GET' | 'POST', path: string, body?: object): Promise<CurateAnswer<T>> {
+    let response: Response;
+    try {
+      response = await win.fetch(`api/curate/${path}`, {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      return { ok: false, error: 'offline' };
+    }
+    if (!response.ok) {
+      const error = await refusalOf(response);
+      if (error === 'unauthorized') onUnauthorized?.();
+      return { ok: false, error };
+    }
+    try {
+      const answer = (await response.json()) as { ok?: unknown };
+      if (answer?.ok === true) return answer as T;
+    } catch {
+      // An answer that is not the API's JSON.
+    }
+    return { ok: false, error: 'server-error' };
+  }
+  const accountPath = (accountId: string, tail: string) => `accounts/${encodeURIComponent(accountId)}/${tail}`;
+
+  return {
+    login: (username, password) => call('POST', 'login', { username, password }),
+    logout: () => call('POST', 'logout', {}),
+    me: () => call('GET', 'me'),
+    changePassword: (currentPassword, newPassword) => call('POST', 'password', { currentPassword, newPassword }),
+    listAccounts: () => call('GET', 'accounts'),
+    createAccount: (body) => call('POST', 'accounts', body),
+    resetPassword: (accountId, password) => call('POST', accountPath(accountId, 'password'), { password }),
+    setDisabled: (accountId, disabled) => call('POST', accountPath(accountId, 'disable'), { disabled }),
+    audit: (query = {}) => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+      const search = params.toString();
+      return call('GET', search ? `audit?${search}` : 'audit');
+    },
+    checkSetup: (token) => call('POST', 'setup/check', { token }),
+    completeSetup: (body) => call('POST', 'setup', body),
+  };
+}
+
+/**
+ * Where the page stands: `checking` (is this the station? who is the cookie?), `not-station` (a
+ * static host: nothing here can work), `login`, `setup` (a setup link), `ready` (logged in).
+ */
+export type CuratePhase = 'checking' | 'not-station' | 'login' | 'setup' | 'ready';
+
+export interface CurateState {
+  phase: CuratePhase;
+  session: CuratorSession | null;
+  /** Why the last login or setup did not go through (or why the page is back at its login). */
+  error: CurateError | null;
+  /** What the setup link is for, once checked (null before, or when the check was refused). */
+  setup: SetupCheck | null;
+  /** A login, setup or logout is under way. */
+  busy: boolean;
+}
+
+export interface CurateClient {
+  readonly store: StoreApi<CurateState>;
+  /** Every endpoint; an `unauthorized` answer while logged in sends the page back to its login. */
+  readonly api: CurateApi;
+  /** Finds out where the page stands: the station or not, a setup link, a live session. */
+  start(): Promise<void>;
+  login(username: string, password: string): Promise<void>;
+  /** Uses the setup link: creates the first reviewer, or sets a reviewer's password; logs in. */
+  completeSetup(details: Omit<SetupRequest, 'token'>): Promise<void>;
+  /** Leaves the setup link for the login (a used or expired link). */
+  showLogin(): void;
+  logout(): Promise<void>;
+  dispose(): void;
+}
+
+export interface CurateClientOptions {
+  win: CurateWindow;
+  /** A setup link's token (`?mode=curate&setup=…`), already taken out of the address bar. */
+  setupToken: string | null;
+}
+
+export function createCurateClient({ win, setupToken }: CurateClientOptions): CurateClient {
+  const store = createStore<CurateState>()(() => ({ phase: 'checking', session: null, error: null, setup: null, busy: false }));
+  let disposed = false;
+  const set = (partial: Partial<CurateState>) => {
+    if (!disposed) store.setState(partial);
+  };
+  const api = createCurateApi(win, {
+    onUnauthorized() {
+      if (store.getState().phase === 'ready') set({ phase: 'login', session: null, error: 'unauthorized' });
+    },
+  });
+  const loggedIn = (session: CuratorSession) => set({ phase: 'ready', session, error: null, setup: null, busy: false });
+
+  return {
+    store,
+    api,
+    async start() {
+      // A static host is never sent `api/…` (its 404s would only say less than this page can).
+      if (!(await servedByStation(win))) return set({ phase: 'not-station' });
+      if (setupToken !== null) {
+        // A link cut short in a chat or an e-mail: told at once, without asking the station.
+        if (!curateTokenSchema.safeParse(setupToken).success) return set({ phase: 'setup', error: 'bad-setup-token' });
+        const check = await api.checkSetup(setupToken);
+        return set(check.ok ? { phase: 'setup', setup: check } : { phase: 'setup', error: check.error });
+      }
+      const me = await api.me();
+      if (me.ok) return loggedIn(me);
+      // No session is the ordinary start; anything else (not allowed here, offline) is said at the login.
+      set({ phase: 'login', error: me.error === 'unauthorized' ? null : me.error });
+    },
+    async login(username, password) {
+      set({ busy: true, error: null });
+      const answer = await api.login(username, password);
+      if (answer.ok) return loggedIn(answer);
+      set({ busy: false, error: answer.error });
+    },
+    async completeSetup(details) {
+      if (setupToken === null) return;
+      set({ busy: true, error: null });
+      const answer = await api.completeSetup({ ...details, token: setupToken });
+      if (answer.ok) return loggedIn(answer);
+      set({ busy: false, error: answer.error });
+    },
+    showLogin() {
+      set({ phase: 'login', error: null, setup: null });
+    },
+    async logout() {
+      set({ busy: true, error: null });
+      const answer = await api.logout();
+      // Offline, the cookie may still be live: stay, and say so, rather than pretend.
+      if (answer.ok || answer.error === 'unauthorized') set({ phase: 'login', session: null, error: null, busy: false });
+      else set({ busy: false, error: answer.error });
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+}
+
+/**
+ * A setup link's token, taken out of the address bar as soon as it is read (history.replaceState),
+ * so it is left neither in the history nor in an address someone copies; the rest of the address
+ * (the mode, a hash) stays.
+ */
+export function takeSetupToken(win: Pick<Window, 'location' | 'history'>): string | null {
+  const url = new URL(win.location.href);
+  const token = url.searchParams.get('setup');
+  if (token === null) return null;
+  url.searchParams.delete('setup');
+  win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return token;
+}

@@ -1,0 +1,47 @@
+/**
+ * The curator's screens, in the order the nav lists them, each with the role it needs: the page
+ * shows a screen only to an account whose role satisfies it (`roleSatisfies`: a reviewer may see
+ * all an editor may), and starts on the first nav screen the account may see.
+ *
+ * The draft editor (展板编辑) slots in here when it exists: a `CurateEditor` component taking
+ * {@link CurateScreenProps}, listed first as
+ * `{ id: 'panels', label: 'navPanels', needs: 'editor', inNav: true, Component: CurateEditor }`
+ * (with `'panels'` added to {@link CurateScreenId} and `navPanels` to src/i18n/curateStrings.ts).
+ * Until then an editor's page has no nav and opens on 修改密码, the one thing it can do yet.
+ */
+import type { ComponentType } from 'react';
+import type { CurateStringKey } from '../../../i18n/curateStrings.ts';
+import { type CurateRole, roleSatisfies } from '../../../live/curateProtocol.ts';
+import { CurateAccounts } from './CurateAccounts.tsx';
+import { CurateAudit } from './CurateAudit.tsx';
+import { CuratePassword } from './CuratePassword.tsx';
+import type { CurateScreenProps } from './curateScreenProps.ts';
+
+export type CurateScreenId = 'accounts' | 'audit' | 'password';
+
+export interface CurateScreen {
+  id: CurateScreenId;
+  /** The nav entry's words, and the screen's heading. */
+  label: CurateStringKey;
+  needs: CurateRole;
+  /** In the nav (false: reached from the header, as 修改密码 is). */
+  inNav: boolean;
+  Component: ComponentType<CurateScreenProps>;
+}
+
+export const CURATE_SCREENS: readonly CurateScreen[] = [
+  { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
+  { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
+  { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },
+];
+
+/** The screens an account of `role` may see, in order. */
+export function screensFor(role: CurateRole, screens: readonly CurateScreen[] = CURATE_SCREENS): CurateScreen[] {
+  return screens.filter((screen) => roleSatisfies(role, screen.needs));
+}
+
+/** Where a login lands: the first nav screen the role may see, else the first screen at all. */
+export function landingScreen(role: CurateRole, screens: readonly CurateScreen[] = CURATE_SCREENS): CurateScreen | undefined {
+  const allowed = screensFor(role, screens);
+  return allowed.find((screen) => screen.inNav) ?? allowed[0];
+}
