@@ -128,7 +128,7 @@ export async function spawnStation({
   publicUrl,
   env = {},
 }: SpawnOptions): Promise<ChildStation> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir };
   delete childEnv.VITEST;
   delete childEnv.STATION_PRESENTER_PIN;
   delete childEnv.SERVE_DIST;
@@ -137,6 +137,8 @@ export async function spawnStation({
   delete childEnv.STATION_ADMIN_USER;
   delete childEnv.STATION_ADMIN_PASSWORD;
   delete childEnv.CURATE_ALLOW;
+  // A test's own settings go on top.
+  Object.assign(childEnv, env);
   if (pin) childEnv.STATION_PRESENTER_PIN = pin;
   if (serveDist) childEnv.SERVE_DIST = serveDist;
   if (publicUrl) childEnv.PUBLIC_URL = publicUrl;

@@ -83,6 +83,12 @@ export function registerPreviewRoutes(
     const path = (request.raw.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     // "/preview" alone goes to "/preview/", so the page's relative addresses resolve inside the preview.
     if (path === PREVIEW_PREFIX) return reply.header('cache-control', CACHE_NONE).redirect(`.${PREVIEW_PREFIX}/`, 302);
+    // The preview's pages ask for the station's API relative to themselves, as every page does
+    // (api/live/status: may a live lesson start here?). The preview is nobody's lesson: it answers
+    // "no" in the API's own words, rather than a 404 each page would log as an error.
+    if (path.startsWith(`${PREVIEW_PREFIX}/api/`)) {
+      return reply.header('cache-control', CACHE_NONE).send({ ok: false, error: 'not-found' });
+    }
     return sendFromBuilds(reply, previews, path.slice(PREVIEW_PREFIX.length) || '/', { fresh: true });
   };
   app.get(PREVIEW_PREFIX, serve);

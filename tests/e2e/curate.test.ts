@@ -1,0 +1,258 @@
+/**
+ * 布展 end to end, against the real station server (a child process, real SQLite) serving the
+ * built site, in headless Chromium: a 审核 logs in on the curator page (?mode=curate) and makes an
+ * editor's account; the editor, in a browser of their own, logs in, fills 德清县党史 with a
+ * paragraph and a photo through the draft API with the page's own session (its cookie HttpOnly,
+ * out of the page's reach), and sees it in the preview — the draft built by the real `vite build`
+ * and opened at /preview/ as the corridor's card — while the public site still shows the
+ * published board; a reload keeps the session and the draft; a second editor's save on the old
+ * version is a conflict that keeps both; an anonymous write and one from another site's page
+ * are refused and change nothing.
+ */
+import { rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildStation, spawnStation, tempDir } from '../server/stationHarness.ts';
+import { seriousViolations } from './a11ySupport.ts';
+import { DIST, launchBrowser, type PageWatch, saveArtifact, waitForExhibit, watchPage } from './harness.ts';
+
+const ADMIN_PASSWORD = 'station admin pw';
+const EDITOR_PASSWORD = 'editor password 1';
+const PANEL = 'deqing-party-history';
+const PARAGRAPH = '德清县党史：<b>这里</b>由大队填写的第一段。';
+const POLL = { timeout: 120_000, interval: 250 };
+
+let dataDir: string;
+let station: ChildStation;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const watches: PageWatch[] = [];
+let reviewer: Page;
+let editor: Page;
+/** A page on another origin (another port of this machine), for the cross-site write. */
+let elsewhere: Server;
+
+async function openCurator(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(90_000);
+  watches.push(watchPage(page, station.url.replace(/\/$/, '')));
+  await page.goto(`${station.url}?mode=curate`);
+  return page;
+}
+
+async function logIn(page: Page, username: string, password: string) {
+  const login = page.getByRole('region', { name: '布展登录' });
+  await login.getByLabel('用户名').fill(username);
+  await login.getByLabel('密码', { exact: true }).fill(password);
+  await login.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: '布展 · 党史长廊' }).count(), POLL).toBe(1);
+  await expect.poll(() => page.locator('.curate-page').getAttribute('data-curate-phase'), POLL).toBe('ready');
+}
+
+/** A call to the curator's API from the page itself: its cookie, its Origin. */
+function pageApi(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    { method, path, body },
+  );
+}
+
+interface Snapshot {
+  files: Record<string, { panels: Array<Record<string, unknown>> }>;
+  versions: { panels: Record<string, { version: string }> };
+}
+
+async function deqingPanel(page: Page): Promise<{ panel: Record<string, unknown>; version: string }> {
+  const { json } = await pageApi(page, 'GET', 'api/curate/draft');
+  const snapshot = json as Snapshot;
+  const panel = snapshot.files['content/deqing.json']?.panels.find((candidate) => candidate.id === PANEL);
+  if (!panel) throw new Error('no 德清县党史 panel in the draft');
+  return { panel, version: snapshot.versions.panels[PANEL]?.version as string };
+}
+
+beforeAll(async () => {
+  dataDir = await tempDir('curate-e2e');
+  station = await spawnStation({ dataDir, serveDist: DIST, env: { STATION_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+  browser = await launchBrowser();
+  elsewhere = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end('<!doctype html><title>another site</title>');
+  });
+  await new Promise<void>((done) => elsewhere.listen(0, '127.0.0.1', done));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await station?.kill();
+  await new Promise((done) => elsewhere?.close(done));
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('布展 on the station server', () => {
+  it('a 审核 logs in on the curator page and makes an editor’s account', async () => {
+    reviewer = await openCurator();
+    await logIn(reviewer, 'admin', ADMIN_PASSWORD);
+    expect(await reviewer.getByText('当前账号：admin（审核）').count()).toBeGreaterThan(0);
+    // The session is an HttpOnly cookie: the page itself cannot read it.
+    expect(await reviewer.evaluate(() => document.cookie)).toBe('');
+    await reviewer.getByRole('navigation', { name: '布展栏目' }).getByRole('button', { name: '账号管理' }).click();
+    const accounts = reviewer.getByRole('region', { name: '账号管理' });
+    await accounts.getByRole('button', { name: '新建账号' }).click();
+    const form = accounts.getByRole('region', { name: '新建账号' });
+    await form.getByLabel('用户名').fill('editor1');
+    await form.getByLabel('初始密码').fill(EDITOR_PASSWORD);
+    await form.getByLabel('再输一遍新密码').fill(EDITOR_PASSWORD);
+    await form.locator('input[type="radio"][value="editor"]').check();
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await expect.poll(() => reviewer.locator('.curate-account').count(), POLL).toBe(2);
+    expect(await seriousViolations(reviewer)).toEqual([]);
+    await saveArtifact('curate-accounts.png', await reviewer.screenshot());
+  });
+
+  it('the editor fills 德清县党史 with a paragraph and a photo, with the page’s own session', async () => {
+    editor = await openCurator();
+    await logIn(editor, 'editor1', EDITOR_PASSWORD);
+    expect(await editor.getByText('当前账号：editor1（编辑）').count()).toBeGreaterThan(0);
+    // An editor is no 审核: the accounts are not theirs.
+    expect((await pageApi(editor, 'GET', 'api/curate/accounts')).status).toBe(403);
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b3121a' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await editor.evaluate(
+      async (bytes) => {
+        const response = await fetch('api/curate/draft/photos', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'image/jpeg' },
+          body: new Uint8Array(bytes),
+        });
+        return { status: response.status, json: await response.json() };
+      },
+      [...photo],
+    );
+    expect(uploaded.status).toBe(201);
+    const src = (uploaded.json as { src: string }).src;
+    const { panel, version } = await deqingPanel(editor);
+    const saved = await pageApi(editor, 'PUT', `api/curate/draft/panels/${PANEL}`, {
+      baseVersion: version,
+      panel: {
+        ...panel,
+        body: [{ zh: PARAGRAPH }],
+        images: [{ src, caption: { zh: '大队党史长廊（测试照片）' }, alt: { zh: '一张红色的测试照片' } }],
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json).toMatchObject({ ok: true });
+  });
+
+  it('the preview builds the draft and shows the paragraph on the card; the public site does not', async () => {
+    expect((await pageApi(editor, 'POST', 'api/curate/preview', {})).status).toBe(202);
+    await expect
+      .poll(
+        async () => (await pageApi(editor, 'GET', 'api/curate/preview')).json as { building: boolean; stamp: string | null },
+        {
+          timeout: 240_000,
+          interval: 1000,
+        },
+      )
+      .toMatchObject({ building: false, stamp: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const status = (await pageApi(editor, 'GET', 'api/curate/preview')).json as { error: unknown };
+    expect(status.error).toBeNull();
+    const preview = await editor.context().newPage();
+    preview.setDefaultTimeout(120_000);
+    watches.push(watchPage(preview, station.url.replace(/\/$/, '')));
+    await preview.goto(`${station.url}preview/?mode=present&tour=all#/panel/${PANEL}`);
+    const slide = preview.getByRole('dialog', { name: '德清县党史' });
+    await expect.poll(async () => (await slide.textContent()) ?? '', POLL).toContain('由大队填写的第一段');
+    // Typed HTML is text, on the board's card as everywhere.
+    expect(await slide.textContent()).toContain('<b>这里</b>');
+    expect(await slide.locator('b').count()).toBe(0);
+    // The photo from the editor's upload, from its generated sizes (never the original).
+    const image = slide.getByRole('img', { name: '一张红色的测试照片' });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBeGreaterThan(0);
+    expect(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/preview\/generated\/photos\//);
+    await waitForExhibit(preview);
+    await saveArtifact('curate-preview.png', await preview.screenshot({ timeout: 120_000 }));
+    await preview.close();
+    // The public site is the published one.
+    const published = await (await fetch(new URL('content/deqing.json', station.url))).text();
+    expect(published).not.toContain('由大队填写的第一段');
+    // Without the session, no preview.
+    expect((await fetch(new URL(`preview/content/deqing.json`, station.url))).status).toBe(401);
+  });
+
+  it('a reload keeps the session and the draft; a second editor’s save on the old version is a conflict', async () => {
+    const before = await deqingPanel(editor);
+    await editor.reload();
+    await expect.poll(() => editor.locator('.curate-page').getAttribute('data-curate-phase'), POLL).toBe('ready');
+    const after = await deqingPanel(editor);
+    expect(after.panel.body).toEqual([{ zh: PARAGRAPH }]);
+    expect(after.version).toBe(before.version);
+    // The reviewer (a second browser) saves first; the editor's save on the version it had then is refused.
+    const theirs = await pageApi(reviewer, 'PUT', `api/curate/draft/panels/${PANEL}`, {
+      baseVersion: after.version,
+      panel: { ...after.panel, summary: { zh: '审核改的摘要' } },
+    });
+    expect(theirs.status).toBe(200);
+    const mine = await pageApi(editor, 'PUT', `api/curate/draft/panels/${PANEL}`, {
+      baseVersion: after.version,
+      panel: { ...after.panel, summary: { zh: '编辑改的摘要' } },
+    });
+    expect(mine.status).toBe(409);
+    expect(mine.json).toMatchObject({
+      error: 'conflict',
+      current: { value: { summary: { zh: '审核改的摘要' } } },
+      sent: { summary: { zh: '编辑改的摘要' } },
+    });
+  });
+
+  it('an anonymous write and one from another site’s page are refused and change nothing', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const stranger = await context.newPage();
+    await stranger.goto(`${station.url}?mode=curate`);
+    const { panel, version } = await deqingPanel(editor);
+    const anonymous = await pageApi(stranger, 'PUT', `api/curate/draft/panels/${PANEL}`, {
+      baseVersion: version,
+      panel: { ...panel, summary: { zh: '匿名写入' } },
+    });
+    expect(anonymous.status).toBe(401);
+    // Another site's page (another port: the same site to the browser, so the editor's cookie goes
+    // along) asks to duplicate the panel: a form-like request a page may send anywhere.
+    const other = await editor.context().newPage();
+    await other.goto(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`);
+    const crossSite = await other.evaluate(async (url) => {
+      const response = await fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', body: '{}' });
+      return response.type;
+    }, `${station.url}api/curate/draft/panels/${PANEL}/duplicate`);
+    expect(crossSite).toBe('opaque');
+    await other.close();
+    const now = await deqingPanel(editor);
+    expect(now.version).toBe(version);
+    expect(now.panel.summary).toEqual({ zh: '审核改的摘要' });
+    const { json } = await pageApi(editor, 'GET', 'api/curate/draft');
+    const ids = (json as Snapshot).files['content/deqing.json']?.panels.map((candidate) => candidate.id);
+    expect(ids).not.toContain(`${PANEL}-copy`);
+  });
+
+  it('no page logged an error and nothing left the station', () => {
+    for (const watch of watches) {
+      expect(watch.offOrigin).toEqual([]);
+      // The refusals this test asked for are the browser's network lines, not the page's errors.
+      expect(watch.errors.filter((error) => !/status of (401|403|409)/.test(error))).toEqual([]);
+    }
+  });
+});
