@@ -207,3 +207,33 @@ export interface DraftProblemsAnswer {
   ok: true;
   problems: DraftProblem[];
 }
+
+// --- Presence: who else is editing what ------------------------------------------------------
+
+/**
+ * `POST /api/curate/draft/presence` {@link presenceBodySchema} → {@link PresenceAnswer}: the page says
+ * which panel it has open (null: none) every {@link PRESENCE_BEAT_MS} or so, and hears who else
+ * has one open. Someone not heard from for {@link PRESENCE_TTL_MS} is gone (a closed tab).
+ */
+export const PRESENCE_BEAT_MS = 10_000;
+export const PRESENCE_TTL_MS = 30_000;
+
+export const presenceBodySchema = z.strictObject({
+  panelId: z.string().min(1).max(200).nullable(),
+});
+export type PresenceBody = z.infer<typeof presenceBodySchema>;
+
+export interface PresenceEntry {
+  accountId: string;
+  displayName: string;
+  /** The panel they have open (null: the list). */
+  panelId: string | null;
+  /** When they were last heard from (server ms). */
+  seenAt: number;
+}
+
+export interface PresenceAnswer {
+  ok: true;
+  /** Everyone else heard from lately: the page shows "王芳 也在编辑这块展板" by the panel. */
+  others: PresenceEntry[];
+}

@@ -215,3 +215,16 @@ describe('refusals', () => {
     expect(panelOf(await draft(editor), PANEL).summary).not.toEqual({ zh: '不该写进去' });
   });
 });
+
+describe('presence', () => {
+  it('each editor hears who else has which panel open, and not themselves', async () => {
+    const first = await call('POST', 'api/curate/draft/presence', { cookie: editor, body: { panelId: PANEL } });
+    expect(first.status).toBe(200);
+    const second = await call('POST', 'api/curate/draft/presence', { cookie: secondEditor, body: { panelId: PANEL } });
+    expect(second.json).toMatchObject({ ok: true, others: [{ displayName: 'editor1', panelId: PANEL }] });
+    const again = await call('POST', 'api/curate/draft/presence', { cookie: editor, body: { panelId: null } });
+    expect(again.json).toMatchObject({ others: [{ displayName: 'editor2', panelId: PANEL }] });
+    expect((again.json.others as unknown[]).length).toBe(1);
+    expect((await call('POST', 'api/curate/draft/presence', { body: { panelId: PANEL } })).status).toBe(401);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type DeleteAnswer,
   type MoveAnswer,
   movePanelBodySchema,
+  presenceBodySchema,
   restorePanelBodySchema,
   type UpdateAnswer,
   updateDocumentBodySchema,
@@ -22,6 +23,7 @@ import {
 } from '../../live/curateDraftProtocol.ts';
 import type { CurationDraft } from '../curate/draft.ts';
 import { MAX_PHOTO_BYTES } from '../curate/photoUpload.ts';
+import { CuratorPresence } from '../curate/presence.ts';
 import { CURATE_PREFIX, type CuratorGate, refuseCurate } from './curateRoutes.ts';
 import { CACHE_NONE } from './headers.ts';
 
@@ -32,6 +34,7 @@ const JSON_WRITE: RouteShorthandOptions = { bodyLimit: DRAFT_BODY_LIMIT_BYTES };
 export interface DraftRouteDeps {
   gate: CuratorGate;
   draft: CurationDraft;
+  presence?: CuratorPresence;
   maxPhotoBytes?: number;
 }
 
@@ -49,7 +52,7 @@ const badRequest = (reply: FastifyReply) =>
 
 export function registerDraftRoutes(
   app: FastifyInstance,
-  { gate, draft, maxPhotoBytes = MAX_PHOTO_BYTES }: DraftRouteDeps,
+  { gate, draft, presence = new CuratorPresence(), maxPhotoBytes = MAX_PHOTO_BYTES }: DraftRouteDeps,
 ): void {
   /** The request's editor (or reviewer), else the refusal is sent and null returned. */
   const editor = (request: FastifyRequest, reply: FastifyReply) => {
@@ -67,6 +70,14 @@ export function registerDraftRoutes(
   app.get(draftRoute, async (request, reply) => {
     if (!editor(request, reply)) return reply;
     return send(reply, { ok: true, ...(await draft.snapshot()) });
+  });
+
+  app.post(`${draftRoute}/presence`, JSON_WRITE, async (request, reply) => {
+    const account = editor(request, reply);
+    if (!account) return reply;
+    const body = presenceBodySchema.safeParse(request.body);
+    if (!body.success) return badRequest(reply);
+    return send(reply, { ok: true, others: presence.beat(account.id, account.displayName, body.data.panelId) });
   });
 
   app.get(`${draftRoute}/problems`, async (request, reply) => {
