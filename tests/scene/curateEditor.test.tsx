@@ -174,6 +174,24 @@ describe('the list', () => {
     expect(form('新的展板')).not.toBeNull();
   });
 
+  it('复制 makes a copy after the original and opens it', async () => {
+    await open();
+    await click(button('党委班子调整'));
+    await click(button('复制'));
+    expect(station.requests().map((request) => `${request.method} ${request.url}`)).toContain(
+      'POST api/curate/draft/panels/party-committee-2021/duplicate',
+    );
+    const deqing = page().querySelector('[aria-label="德清 · 党建纪实"]') as HTMLElement;
+    expect([...deqing.querySelectorAll('.curate-editor__pick')].map((pick) => pick.textContent).slice(1, 3)).toEqual([
+      '党委班子调整',
+      '党委班子调整',
+    ]);
+    expect(station.draft.panel('party-committee-2021-copy')).not.toBeNull();
+    expect(deqing.querySelectorAll('[aria-current="true"]')).toHaveLength(1);
+    expect([...deqing.querySelectorAll('.curate-editor__pick')][2]?.getAttribute('aria-current')).toBe('true');
+    expect(page().textContent).toContain('已复制展板。');
+  });
+
   it('删除 refused because a tour names the panel says where, in words; an unused one goes to the bin and 恢复 brings it back', async () => {
     await open({ draft: { inUse: { [DEQING]: [inUse] } } });
     await click(button('德清县党史'));
@@ -270,6 +288,7 @@ describe('the form and its autosave', () => {
     await wait(900);
     expect(saveState()?.dataset.state).toBe('offline');
     expect(saveState()?.textContent).toBe('未能保存（离线，稍后重试）');
+    expect(page().textContent).toContain('德清县党史（有未发送的修改）');
     const kept = JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null');
     expect(kept).toMatchObject({ baseVersion: base, panel: { title: { zh: '德清县党史（新）' } } });
     station.state.offline = false;
@@ -280,6 +299,7 @@ describe('the form and its autosave', () => {
     expect(saveState()?.dataset.state).toBe('saved');
     expect((station.draft.panel(DEQING)?.title as { zh: string } | undefined)?.zh).toBe('德清县党史（新）');
     expect(localStorage.getItem(PENDING_KEY)).toBeNull();
+    expect(page().textContent).not.toContain('（有未发送的修改）');
   });
 
   it('offline: the retry timer sends it too', async () => {

@@ -130,6 +130,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
   const pickedPanel = snapshot && picked ? findPanel(snapshot, picked) : null;
   const pickedVersion = snapshot && picked ? snapshot.versions.panels[picked]?.version : undefined;
 
+  const refreshPending = useCallback(() => setPending(pendingPanelIds(storage)), [storage]);
   const onSaved = useCallback(
     (panelId: string, value: PanelJson, version: string) => {
       setSnapshot((current) => (current ? withPanel(current, panelId, value, version) : current));
@@ -351,6 +352,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
                 storage={storage}
                 win={window}
                 onSaved={onSaved}
+                onSaveState={refreshPending}
                 onDuplicate={() =>
                   void act(
                     () => api.duplicatePanel(picked),

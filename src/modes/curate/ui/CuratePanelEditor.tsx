@@ -27,6 +27,8 @@ export interface CuratePanelEditorProps {
   storage: PendingStorage;
   win: Pick<Window, 'addEventListener' | 'removeEventListener'>;
   onSaved(panelId: string, panel: PanelJson, version: string): void;
+  /** Told when the save state changes (an edit kept or sent), for the list's 未发送 marks. */
+  onSaveState?(): void;
   onDuplicate(): void;
   onDelete(): void;
 }
@@ -67,6 +69,7 @@ export function CuratePanelEditor(props: CuratePanelEditorProps) {
       version: kept?.baseVersion ?? latest.current.version,
       onStatus: (next) => {
         setStatus(next);
+        latest.current.onSaveState?.();
         if (next.state === 'conflict') setConflictShown(true);
       },
       onSaved: (value, version) => latest.current.onSaved(panelId, value, version),
