@@ -133,28 +133,28 @@ describe('the login', () => {
     expect(nav()).toBeNull();
   });
 
-  it('a reviewer lands on 账号管理, with 账号管理 and 操作日志 in the nav; the password is kept nowhere', async () => {
+  it('a reviewer lands on 展板编辑, with 展板编辑, 账号管理 and 操作日志 in the nav; the password is kept nowhere', async () => {
     await open();
     await logIn('lihua', 'reviewer-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：李华（审核）');
     expect(nav()?.getAttribute('aria-label')).toBe('布展栏目');
-    expect(navEntries()).toEqual(['账号管理', '操作日志']);
-    expect(button('账号管理')?.getAttribute('aria-current')).toBe('page');
-    expect(named('账号管理')).not.toBeNull();
-    expect(document.activeElement?.textContent).toBe('账号管理');
+    expect(navEntries()).toEqual(['展板编辑', '账号管理', '操作日志']);
+    expect(button('展板编辑')?.getAttribute('aria-current')).toBe('page');
+    expect(named('展板编辑')).not.toBeNull();
+    expect(document.activeElement?.textContent).toBe('展板编辑');
     expect(button('修改密码')).toBeDefined();
     expect(button('退出')).toBeDefined();
     const kept = [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).map((key) => storage.getItem(key)));
     expect([...kept, window.location.href].join(' ')).not.toContain('reviewer-pass');
   });
 
-  it('an editor has no reviewer’s screens: no nav, and the page opens on 修改密码', async () => {
+  it('an editor has no reviewer’s screens: only 展板编辑 in the nav, where the page opens', async () => {
     await open();
     await logIn('wangfang', 'editor-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：王芳（编辑）');
-    expect(nav()).toBeNull();
+    expect(navEntries()).toEqual(['展板编辑']);
     expect(named('账号管理')).toBeNull();
-    expect(named('修改密码')).not.toBeNull();
+    expect(named('展板编辑')).not.toBeNull();
     expect(station.requests().map((request) => request.url)).not.toContain('api/curate/accounts');
   });
 
@@ -191,7 +191,7 @@ describe('the login', () => {
 
   it('a reload with a live session goes straight in; 退出 ends it and shows the login again', async () => {
     await open({ loggedInAs: 'lihua' });
-    expect(named('账号管理')).not.toBeNull();
+    expect(named('展板编辑')).not.toBeNull();
     await click(button('退出'));
     expect(named('布展登录')).not.toBeNull();
     expect(station.state.sessionAccountId).toBeNull();
@@ -241,7 +241,7 @@ describe('a setup link', () => {
       body: { token: SETUP_TOKEN, username: 'chenjing', password: 'a-long-passphrase', displayName: '陈静' },
     });
     expect(page().querySelector('header')?.textContent).toContain('当前账号：陈静（审核）');
-    expect(named('账号管理')).not.toBeNull();
+    expect(named('展板编辑')).not.toBeNull();
   });
 
   it('a reset link names the reviewer and fixes the username', async () => {
@@ -257,7 +257,7 @@ describe('a setup link', () => {
     type(field('再输一遍新密码'), 'brand-new-pass');
     await click(button('设置密码并登录'));
     expect(station.state.accounts.find((entry) => entry.id === REVIEWER_ID)?.password).toBe('brand-new-pass');
-    expect(named('账号管理')).not.toBeNull();
+    expect(named('展板编辑')).not.toBeNull();
   });
 
   it('a used link says so and leads to the login', async () => {
@@ -277,6 +277,7 @@ describe('账号管理', () => {
 
   it('lists every account; one’s own has no reset or disable', async () => {
     await open({ loggedInAs: 'lihua' });
+    await click(button('账号管理'));
     expect([...page().querySelectorAll('.curate-account h4')].map((heading) => heading.textContent)).toEqual([
       '李华（你自己）',
       '王芳',
@@ -289,6 +290,7 @@ describe('账号管理', () => {
 
   it('新建账号: a taken username is said in words; a new one is created and listed', async () => {
     await open({ loggedInAs: 'lihua' });
+    await click(button('账号管理'));
     const toggle = button('新建账号');
     await click(toggle);
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');
@@ -317,6 +319,7 @@ describe('账号管理', () => {
 
   it('重置密码 asks for the new one in a dialog, and resets only on 确认重置', async () => {
     await open({ loggedInAs: 'lihua' });
+    await click(button('账号管理'));
     await click(button('重置密码 · wangfang'));
     const dialog = named('重置“王芳”的密码') as HTMLDialogElement;
     expect(dialog?.tagName).toBe('DIALOG');
@@ -338,6 +341,7 @@ describe('账号管理', () => {
 
   it('取消 closes the dialog without a request', async () => {
     await open({ loggedInAs: 'lihua' });
+    await click(button('账号管理'));
     const before = station.requests().length;
     await click(button('停用 · wangfang'));
     const dialog = named('停用“王芳”？') as HTMLElement;
@@ -348,6 +352,7 @@ describe('账号管理', () => {
 
   it('停用 asks once more, then the account shows as disabled; 启用 brings it back', async () => {
     await open({ loggedInAs: 'lihua' });
+    await click(button('账号管理'));
     await click(button('停用 · wangfang'));
     const dialog = named('停用“王芳”？') as HTMLElement;
     expect(dialog.textContent).toContain('立刻在所有设备上退出');
@@ -366,6 +371,7 @@ describe('账号管理', () => {
 
   it('the last reviewer: the refusal is said in words in the dialog', async () => {
     await open({ loggedInAs: 'lihua', refusals: { [`accounts/${EDITOR_ID}/disable`]: 'last-reviewer' } });
+    await click(button('账号管理'));
     await click(button('停用 · wangfang'));
     const dialog = named('停用“王芳”？') as HTMLElement;
     await click(button('确认停用', dialog));
@@ -375,6 +381,7 @@ describe('账号管理', () => {
 
   it('a weak password the station refuses is said in words', async () => {
     await open({ loggedInAs: 'lihua', refusals: { [`accounts/${EDITOR_ID}/password`]: 'weak-password' } });
+    await click(button('账号管理'));
     await click(button('重置密码 · wangfang'));
     const dialog = named('重置“王芳”的密码') as HTMLElement;
     type(field('新密码', dialog), 'password1');
@@ -471,6 +478,7 @@ describe('staff-typed text', () => {
 describe('修改密码', () => {
   it('a wrong current password is said in words; the right one changes it', async () => {
     await open({ loggedInAs: 'wangfang' });
+    await click(button('修改密码'));
     const screen = named('修改密码') as HTMLElement;
     expect(field('当前密码', screen).autocomplete).toBe('current-password');
     type(field('当前密码', screen), 'not-it');
@@ -514,7 +522,8 @@ describe('in English', () => {
     await click(button('Log in'));
     expect(page().querySelector('header')?.textContent).toContain('Logged in as 李华 (Reviewer)');
     expect(nav()?.getAttribute('aria-label')).toBe('Curating sections');
-    expect(navEntries()).toEqual(['Accounts', 'Audit log']);
+    expect(navEntries()).toEqual(['Edit panels', 'Accounts', 'Audit log']);
+    await click(button('Accounts'));
     expect(button('Reset password · wangfang')).toBeDefined();
     expect(page().closest('[lang]')?.getAttribute('lang') ?? page().querySelector('.curate-page')?.getAttribute('lang')).toBe(
       'en',

@@ -14,6 +14,7 @@ import type {
   CuratorSession,
   SetupCheck,
 } from '../../src/live/curateProtocol.ts';
+import { curateDraftStation, type DraftStationOptions } from './curateDraftStation.ts';
 
 export const REVIEWER_ID = '0b7e8a52-6f0e-4d8e-8c5e-3f1a2b9c7d10';
 export const EDITOR_ID = '1c8f9b63-7a1f-4e9f-9d6f-4a2b3c0d8e21';
@@ -41,6 +42,8 @@ export interface CurateStationOptions {
   empty?: boolean;
   /** Refusals forced on a path (`accounts/<id>/disable`), for rules this stand-in does not model. */
   refusals?: Record<string, CurateErrorCode>;
+  /** The shared draft's routes (tests/support/curateDraftStation.ts). */
+  draft?: DraftStationOptions;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -112,7 +115,10 @@ export function curateStation(options: CurateStationOptions = {}) {
     sessionAccountId: (options.loggedInAs && accounts.find((entry) => entry.username === options.loggedInAs)?.id) || null,
     audit: [...(options.audit ?? [])],
     setupLinks: { ...setupLinks },
+    /** The station cannot be reached: every API request fails as `fetch` does offline. */
+    offline: false,
   };
+  const draft = curateDraftStation(options.draft);
   const publicAccount = ({ password: _password, ...rest }: StoredAccount): CuratorAccount => rest;
   const sessionOf = (stored: StoredAccount): CuratorSession => ({
     ok: true,
@@ -129,10 +135,11 @@ export function curateStation(options: CurateStationOptions = {}) {
         headers: servedByStation ? { 'content-security-policy': "default-src 'self'; frame-ancestors 'none'" } : {},
       });
     if (!servedByStation || !url.startsWith('api/curate/')) return new Response('not found', { status: 404 });
+    if (state.offline) throw new TypeError('Failed to fetch');
     if (notAllowed) return refuse('not-allowed');
     const [path = '', search = ''] = url.slice('api/curate/'.length).split('?');
     const method = init?.method ?? 'GET';
-    const body = (init?.body ? JSON.parse(String(init.body)) : {}) as Record<string, unknown>;
+    const body = (typeof init?.body === 'string' ? JSON.parse(init.body) : {}) as Record<string, unknown>;
     const forced = options.refusals?.[path];
     if (forced) return refuse(forced);
     const who = current();
@@ -232,6 +239,12 @@ export function curateStation(options: CurateStationOptions = {}) {
       state.sessionAccountId = stored.id;
       return json(sessionOf(stored), 201);
     }
+    if (path.startsWith('draft') || path === 'preview') {
+      const refused = needs('editor');
+      if (refused) return refused;
+      const answer = draft.route(method, path, body, init?.body);
+      if (answer) return json(answer.body, answer.status);
+    }
     return refuse('not-found');
   });
 
@@ -242,9 +255,9 @@ export function curateStation(options: CurateStationOptions = {}) {
       .map(([url, init]) => ({
         method: init?.method ?? 'GET',
         url: String(url),
-        body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined,
+        body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body,
         credentials: init?.credentials,
       }));
 
-  return { fetch, state, requests };
+  return { fetch, state, requests, draft };
 }

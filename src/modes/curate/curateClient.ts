@@ -11,6 +11,16 @@
  */
 import type { z } from 'zod';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  AddPanelBody,
+  CurateConflict,
+  CurateRefusal,
+  DeleteAnswer,
+  DraftProblemsAnswer,
+  DraftSnapshot,
+  MoveAnswer,
+  UpdateAnswer,
+} from '../../live/curateDraftProtocol.ts';
 import {
   type AuditPage,
   type auditQuerySchema,
@@ -34,6 +44,24 @@ export type CreateAccountRequest = z.input<typeof createAccountBodySchema>;
 export type SetupRequest = z.input<typeof setupBodySchema>;
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
+/**
+ * A draft request's answer: the protocol's own (a conflict with both versions, a refusal with its
+ * problems, as the server sent them), or a failure without such a body (`offline`, a server error).
+ */
+export type DraftAnswer<T extends { ok: true }> = T | CurateConflict | CurateRefusal | CurateFailure;
+export type DraftUpdateAnswer = DraftAnswer<Extract<UpdateAnswer, { ok: true }>>;
+
+/** The photo upload's answer; a refusal's `message` is the server's words (both languages). */
+export type PhotoUploadAnswer = { ok: true; src: string } | { ok: false; error: string; message?: string };
+
+/** The preview build's state (src/server/transport/previewRoutes.ts PreviewStatus). */
+export interface PreviewStatus {
+  ok: true;
+  building: boolean;
+  stamp: string | null;
+  error: { message: string; log: string } | null;
+}
+
 export interface CurateApi {
   login(username: string, password: string): Promise<CurateAnswer<CuratorSession>>;
   logout(): Promise<CurateAnswer<{ ok: true }>>;
@@ -46,6 +74,17 @@ export interface CurateApi {
   audit(query?: AuditQuery): Promise<CurateAnswer<AuditPage>>;
   checkSetup(token: string): Promise<CurateAnswer<SetupCheck>>;
   completeSetup(body: SetupRequest): Promise<CurateAnswer<CuratorSession>>;
+  draft(): Promise<CurateAnswer<DraftSnapshot & { ok: true }>>;
+  draftProblems(): Promise<CurateAnswer<DraftProblemsAnswer>>;
+  savePanel(panelId: string, baseVersion: string, panel: Record<string, unknown>): Promise<DraftUpdateAnswer>;
+  addPanel(body: AddPanelBody): Promise<DraftUpdateAnswer>;
+  duplicatePanel(panelId: string): Promise<DraftUpdateAnswer>;
+  movePanel(panelId: string, sectionId: string, index: number): Promise<DraftAnswer<Extract<MoveAnswer, { ok: true }>>>;
+  deletePanel(panelId: string): Promise<DraftAnswer<Extract<DeleteAnswer, { ok: true }>>>;
+  restorePanel(binId: string): Promise<DraftUpdateAnswer>;
+  uploadPhoto(file: Blob): Promise<PhotoUploadAnswer>;
+  startPreview(): Promise<CurateAnswer<PreviewStatus>>;
+  previewStatus(): Promise<CurateAnswer<PreviewStatus>>;
 }
 
 export type CurateWindow = Pick<Window, 'fetch'>;
@@ -99,6 +138,42 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     }
     return { ok: false, error: 'server-error' };
   }
+  /** A draft request: a refusal's body (a conflict's versions, a refusal's problems) is the answer. */
+  async function draftCall<T extends { ok: true }>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: object,
+  ): Promise<DraftAnswer<T>> {
+    let response: Response;
+    try {
+      response = await win.fetch(`api/curate/${path}`, {
+        method,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers:
+          body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch {
+      return { ok: false, error: 'offline' };
+    }
+    let answer: { ok?: unknown; error?: unknown } | null = null;
+    try {
+      answer = (await response.json()) as { ok?: unknown; error?: unknown };
+    } catch {
+      // Not the API's JSON (a proxy's error page).
+    }
+    if (response.ok && answer?.ok === true) return answer as T;
+    if (answer?.ok === false && typeof answer.error === 'string') {
+      if (answer.error === 'unauthorized') onUnauthorized?.();
+      return answer as CurateConflict | CurateRefusal | CurateFailure;
+    }
+    // A gateway's 502/504 when the station is down reads as offline: the page keeps the edit and retries.
+    return { ok: false, error: response.status === 502 || response.status === 504 ? 'offline' : 'server-error' };
+  }
+  const panelPath = (panelId: string, tail = '') => `draft/panels/${encodeURIComponent(panelId)}${tail}`;
   const accountPath = (accountId: string, tail: string) => `accounts/${encodeURIComponent(accountId)}/${tail}`;
 
   return {
@@ -118,6 +193,43 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     },
     checkSetup: (token) => call('POST', 'setup/check', { token }),
     completeSetup: (body) => call('POST', 'setup', body),
+    draft: () => call('GET', 'draft'),
+    draftProblems: () => call('GET', 'draft/problems'),
+    savePanel: (panelId, baseVersion, panel) => draftCall('PUT', panelPath(panelId), { baseVersion, panel }),
+    addPanel: (body) => draftCall('POST', 'draft/panels', body),
+    duplicatePanel: (panelId) => draftCall('POST', panelPath(panelId, '/duplicate'), {}),
+    movePanel: (panelId, sectionId, index) => draftCall('POST', panelPath(panelId, '/move'), { sectionId, index }),
+    deletePanel: (panelId) => draftCall('DELETE', panelPath(panelId)),
+    restorePanel: (binId) => draftCall('POST', `draft/bin/${encodeURIComponent(binId)}/restore`, {}),
+    async uploadPhoto(file) {
+      let response: Response;
+      try {
+        response = await win.fetch('api/curate/draft/photos', {
+          method: 'POST',
+          credentials: 'same-origin',
+          cache: 'no-store',
+          headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' },
+          body: file,
+        });
+      } catch {
+        return { ok: false, error: 'offline' };
+      }
+      try {
+        const answer = (await response.json()) as { ok?: unknown; src?: unknown; error?: unknown; message?: unknown };
+        if (answer?.ok === true && typeof answer.src === 'string') return { ok: true, src: answer.src };
+        if (answer?.ok === false && typeof answer.error === 'string') {
+          if (answer.error === 'unauthorized') onUnauthorized?.();
+          return typeof answer.message === 'string'
+            ? { ok: false, error: answer.error, message: answer.message }
+            : { ok: false, error: answer.error };
+        }
+      } catch {
+        // Not JSON.
+      }
+      return { ok: false, error: 'server-error' };
+    },
+    startPreview: () => call('POST', 'preview', {}),
+    previewStatus: () => call('GET', 'preview'),
   };
 }
 

@@ -3,21 +3,18 @@
  * shows a screen only to an account whose role satisfies it (`roleSatisfies`: a reviewer may see
  * all an editor may), and starts on the first nav screen the account may see.
  *
- * The draft editor (展板编辑) slots in here when it exists: a `CurateEditor` component taking
- * {@link CurateScreenProps}, listed first as
- * `{ id: 'panels', label: 'navPanels', needs: 'editor', inNav: true, Component: CurateEditor }`
- * (with `'panels'` added to {@link CurateScreenId} and `navPanels` to src/i18n/curateStrings.ts).
- * Until then an editor's page has no nav and opens on 修改密码, the one thing it can do yet.
+ * The draft editor (展板编辑, CurateEditor) comes first: every account lands on it.
  */
 import type { ComponentType } from 'react';
 import type { CurateStringKey } from '../../../i18n/curateStrings.ts';
 import { type CurateRole, roleSatisfies } from '../../../live/curateProtocol.ts';
 import { CurateAccounts } from './CurateAccounts.tsx';
 import { CurateAudit } from './CurateAudit.tsx';
+import { CurateEditor } from './CurateEditor.tsx';
 import { CuratePassword } from './CuratePassword.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
 
-export type CurateScreenId = 'accounts' | 'audit' | 'password';
+export type CurateScreenId = 'panels' | 'accounts' | 'audit' | 'password';
 
 export interface CurateScreen {
   id: CurateScreenId;
@@ -30,6 +27,7 @@ export interface CurateScreen {
 }
 
 export const CURATE_SCREENS: readonly CurateScreen[] = [
+  { id: 'panels', label: 'navPanels', needs: 'editor', inNav: true, Component: CurateEditor },
   { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
   { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
   { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },

@@ -1,0 +1,391 @@
+/**
+ * 展板编辑 (every curator): the draft's sections with their panels in the corridor's order, one
+ * picked to edit (CuratePanelEditor: the form, the autosave, the conflicts, the preview), 新建展板
+ * (a kind, a section, an optional title), 复制, 删除 (asked once more; refused with the places that
+ * name the panel, in words), 上移 / 下移, and the 回收站 with 恢复. Staff-written text is only ever
+ * React text.
+ */
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
+import type { Lang } from '../../../i18n/lang.ts';
+import {
+  CURATE_PANEL_KINDS,
+  type CuratePanelKind,
+  type DraftProblem,
+  type DraftSnapshot,
+} from '../../../live/curateDraftProtocol.ts';
+import type { CurateError, DraftAnswer } from '../curateClient.ts';
+import {
+  findPanel,
+  listSections,
+  type PanelJson,
+  type PendingStorage,
+  pendingPanelIds,
+  textIn,
+  withPanel,
+} from '../draftModel.ts';
+import { CurateDialog } from './CurateDialog.tsx';
+import { CuratePanelEditor } from './CuratePanelEditor.tsx';
+import type { CurateScreenProps } from './curateScreenProps.ts';
+
+const KIND_NAMES: Record<CuratePanelKind, CurateStringKey> = {
+  milestone: 'kindMilestone',
+  event: 'kindEvent',
+  member: 'kindMember',
+  stats: 'kindStats',
+  board: 'kindBoard',
+  'to-fill': 'kindToFill',
+  oath: 'kindOath',
+};
+
+/** The page's storage, or one that keeps nothing where it is refused (a private window). */
+function pageStorage(): PendingStorage {
+  try {
+    if (globalThis.localStorage) return globalThis.localStorage;
+  } catch {
+    // Refused.
+  }
+  const none: PendingStorage = { getItem: () => null, setItem() {}, removeItem() {}, key: () => null, length: 0 };
+  return none;
+}
+
+interface Refusal {
+  text: string;
+  problems: DraftProblem[];
+}
+
+function refusalOf(answer: { error: string }, lang: Lang): Refusal {
+  const problems = 'problems' in answer && Array.isArray(answer.problems) ? (answer.problems as DraftProblem[]) : [];
+  return {
+    text: answer.error === 'in-use' ? curateText('deleteInUse', lang) : curateErrorText(answer.error as CurateError, lang),
+    problems,
+  };
+}
+
+function RefusalText({ refusal, lang }: { refusal: Refusal; lang: Lang }) {
+  return (
+    <div className="curate-error" role="alert">
+      <p>{refusal.text}</p>
+      {refusal.problems.length > 0 && (
+        <ul>
+          {refusal.problems.map((problem, index) => (
+            <li key={`${index}-${problem.message.zh}`}>{problem.message[lang] || problem.message.zh}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function CurateEditor({ lang, api }: CurateScreenProps) {
+  const headingId = useId();
+  const listId = useId();
+  const newId = useId();
+  const [storage] = useState(pageStorage);
+  const [snapshot, setSnapshot] = useState<DraftSnapshot | null>(null);
+  const [loadError, setLoadError] = useState<CurateError | null>(null);
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [newKind, setNewKind] = useState<CuratePanelKind>('event');
+  const [newSection, setNewSection] = useState('');
+  const [newTitle, setNewTitle] = useState('');
+  const [deleting, setDeleting] = useState<{ id: string; title: string } | null>(null);
+  const [deleteRefusal, setDeleteRefusal] = useState<Refusal | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<string[]>(() => pendingPanelIds(storage));
+  const list = useRef<HTMLElement>(null);
+
+  const reload = useCallback(async () => {
+    const answer = await api.draft();
+    if (answer.ok) {
+      setSnapshot(answer);
+      setLoadError(null);
+    } else setLoadError(answer.error);
+    return answer.ok ? answer : null;
+  }, [api]);
+
+  useEffect(() => {
+    let current = true;
+    void api.draft().then((answer) => {
+      if (!current) return;
+      if (!answer.ok) return setLoadError(answer.error);
+      setSnapshot(answer);
+      // An edit kept from before (the station was unreachable): its panel opens, and the edit is sent.
+      const kept = pendingPanelIds(storage).find((id) => answer.versions.panels[id]);
+      if (kept) setPicked(kept);
+    });
+    void api.draftProblems().then((answer) => {
+      if (current && answer.ok) setProblems(answer.problems);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, storage]);
+
+  const sections = snapshot ? listSections(snapshot) : [];
+  const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
+  const pickedPanel = snapshot && picked ? findPanel(snapshot, picked) : null;
+  const pickedVersion = snapshot && picked ? snapshot.versions.panels[picked]?.version : undefined;
+
+  const refreshPending = useCallback(() => setPending(pendingPanelIds(storage)), [storage]);
+  const onSaved = useCallback(
+    (panelId: string, value: PanelJson, version: string) => {
+      setSnapshot((current) => (current ? withPanel(current, panelId, value, version) : current));
+      setPending(pendingPanelIds(storage));
+    },
+    [storage],
+  );
+
+  const act = async <T extends { ok: true }>(
+    run: () => Promise<DraftAnswer<T>>,
+    done: (answer: T) => string | null,
+  ): Promise<T | null> => {
+    setBusy(true);
+    setRefusal(null);
+    setNotice(null);
+    const answer = await run();
+    setBusy(false);
+    if (!answer.ok) {
+      setRefusal(refusalOf(answer, lang));
+      return null;
+    }
+    await reload();
+    setNotice(done(answer));
+    return answer;
+  };
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const sectionId = newSection || sections[0]?.id;
+    if (!sectionId) return;
+    const title = newTitle.trim();
+    const answer = await act(
+      () => api.addPanel({ kind: newKind, sectionId, ...(title ? { title } : {}) }),
+      () => curateText('panelCreated', lang),
+    );
+    if (answer?.id) {
+      setPicked(answer.id);
+      setCreating(false);
+      setNewTitle('');
+    }
+  };
+
+  const move = async (panelId: string, sectionId: string, index: number, direction: 'up' | 'down') => {
+    // Not disabled while busy: a disabled button would lose the keyboard's focus.
+    if (busy) return;
+    const answer = await act(
+      () => api.movePanel(panelId, sectionId, index),
+      () => null,
+    );
+    // The same button keeps the focus (the other one at the section's end), so the panel moves on by keyboard.
+    if (!answer) return;
+    const find = (way: string) => list.current?.querySelector<HTMLButtonElement>(`[data-move="${way}"][data-panel="${panelId}"]`);
+    const same = find(direction);
+    (same && !same.disabled ? same : find(direction === 'up' ? 'down' : 'up'))?.focus();
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setDeleteRefusal(null);
+    const answer = await api.deletePanel(deleting.id);
+    setBusy(false);
+    if (!answer.ok) return setDeleteRefusal(refusalOf(answer, lang));
+    if (picked === deleting.id) setPicked(null);
+    setNotice(curateText('panelDeleted', lang, { title: deleting.title }));
+    setDeleting(null);
+    await reload();
+  };
+
+  return (
+    <section className="curate-card curate-editor" aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
+        {curateText('navPanels', lang)}
+      </h2>
+      <p className="curate-status" role="status">
+        {notice}
+      </p>
+      {refusal && <RefusalText refusal={refusal} lang={lang} />}
+      {loadError ? (
+        <p className="curate-error" role="alert">
+          {curateErrorText(loadError, lang)}
+        </p>
+      ) : snapshot === null ? (
+        <p className="curate-status">{curateText('editorLoading', lang)}</p>
+      ) : (
+        <div className="curate-editor__columns">
+          <nav ref={list} className="curate-editor__list" aria-labelledby={listId}>
+            <h3 id={listId}>{curateText('panelList', lang)}</h3>
+            {sections.map((section) => (
+              <section key={section.id} className="curate-editor__section" aria-label={titleOf(section.title)}>
+                <h4>{titleOf(section.title)}</h4>
+                <ul>
+                  {section.panels.map((panel, index) => {
+                    const title = titleOf(panel.title);
+                    return (
+                      <li key={panel.id} className="curate-editor__item">
+                        <button
+                          type="button"
+                          className="curate-editor__pick"
+                          aria-current={picked === panel.id ? 'true' : undefined}
+                          onClick={() => setPicked(panel.id)}
+                        >
+                          {title}
+                        </button>
+                        {pending.includes(panel.id) && <span className="curate-hint">{curateText('pendingMark', lang)}</span>}
+                        <span className="curate-editor__moves">
+                          <button
+                            type="button"
+                            className="curate-button curate-button--small"
+                            data-move="up"
+                            data-panel={panel.id}
+                            aria-label={curateText('moveUpOf', lang, { title })}
+                            disabled={index === 0}
+                            onClick={() => void move(panel.id, section.id, index - 1, 'up')}
+                          >
+                            {curateText('moveUp', lang)}
+                          </button>
+                          <button
+                            type="button"
+                            className="curate-button curate-button--small"
+                            data-move="down"
+                            data-panel={panel.id}
+                            aria-label={curateText('moveDownOf', lang, { title })}
+                            disabled={index === section.panels.length - 1}
+                            onClick={() => void move(panel.id, section.id, index + 1, 'down')}
+                          >
+                            {curateText('moveDown', lang)}
+                          </button>
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            ))}
+            <button
+              type="button"
+              className="curate-button curate-button--primary"
+              aria-expanded={creating}
+              onClick={() => setCreating((open) => !open)}
+            >
+              {curateText('newPanel', lang)}
+            </button>
+            {creating && (
+              <form className="curate-form" aria-label={curateText('newPanel', lang)} onSubmit={(event) => void create(event)}>
+                <label htmlFor={`${newId}-kind`}>{curateText('newPanelKind', lang)}</label>
+                <select
+                  id={`${newId}-kind`}
+                  value={newKind}
+                  onChange={(event) => setNewKind(event.target.value as CuratePanelKind)}
+                >
+                  {CURATE_PANEL_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {curateText(KIND_NAMES[kind], lang)}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={`${newId}-section`}>{curateText('newPanelSection', lang)}</label>
+                <select
+                  id={`${newId}-section`}
+                  value={newSection || sections[0]?.id || ''}
+                  onChange={(event) => setNewSection(event.target.value)}
+                >
+                  {sections.map((section) => (
+                    <option key={section.id} value={section.id}>
+                      {titleOf(section.title)}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={`${newId}-title`}>{curateText('newPanelTitle', lang)}</label>
+                <input id={`${newId}-title`} type="text" value={newTitle} onChange={(event) => setNewTitle(event.target.value)} />
+                <button type="submit" className="curate-button curate-button--primary" disabled={busy}>
+                  {curateText('createPanel', lang)}
+                </button>
+              </form>
+            )}
+            <section className="curate-subsection curate-editor__bin" aria-label={curateText('bin', lang)}>
+              <h3>{curateText('bin', lang)}</h3>
+              {snapshot.bin.length === 0 ? (
+                <p className="curate-hint">{curateText('binEmpty', lang)}</p>
+              ) : (
+                <ul>
+                  {snapshot.bin.map((entry) => {
+                    const title = titleOf((entry.panel as PanelJson | null)?.title);
+                    return (
+                      <li key={entry.binId} className="curate-editor__item">
+                        <span>{title}</span>
+                        <button
+                          type="button"
+                          className="curate-button curate-button--small"
+                          aria-label={curateText('restoreOf', lang, { title })}
+                          disabled={busy}
+                          onClick={() =>
+                            void act(
+                              () => api.restorePanel(entry.binId),
+                              () => curateText('panelRestored', lang, { title }),
+                            )
+                          }
+                        >
+                          {curateText('restore', lang)}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          </nav>
+          <div className="curate-editor__pane">
+            {pickedPanel && picked && pickedVersion ? (
+              <CuratePanelEditor
+                key={picked}
+                lang={lang}
+                api={api}
+                panelId={picked}
+                panel={pickedPanel}
+                version={pickedVersion}
+                problems={problems}
+                storage={storage}
+                win={window}
+                onSaved={onSaved}
+                onSaveState={refreshPending}
+                onDuplicate={() =>
+                  void act(
+                    () => api.duplicatePanel(picked),
+                    () => curateText('panelDuplicated', lang),
+                  ).then((answer) => {
+                    if (answer?.id) setPicked(answer.id);
+                  })
+                }
+                onDelete={() => {
+                  setDeleteRefusal(null);
+                  setDeleting({ id: picked, title: titleOf(pickedPanel.title) });
+                }}
+              />
+            ) : (
+              <p className="curate-hint">{curateText('pickPanel', lang)}</p>
+            )}
+          </div>
+        </div>
+      )}
+      {deleting && (
+        <CurateDialog
+          lang={lang}
+          title={curateText('deletePanelOf', lang, { title: deleting.title })}
+          detail={curateText('deletePanelDetail', lang)}
+          confirmLabel={curateText('confirmDelete', lang)}
+          busy={busy}
+          error={null}
+          onConfirm={() => void confirmDelete()}
+          onClose={() => setDeleting(null)}
+        >
+          {deleteRefusal && <RefusalText refusal={deleteRefusal} lang={lang} />}
+        </CurateDialog>
+      )}
+    </section>
+  );
+}
