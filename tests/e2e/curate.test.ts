@@ -1,13 +1,13 @@
 /**
  * 布展 end to end, against the real station server (a child process, real SQLite) serving the
  * built site, in headless Chromium: a 审核 logs in on the curator page (?mode=curate) and makes an
- * editor's account; the editor, in a browser of their own, logs in, fills 德清县党史 with a
- * paragraph and a photo through the draft API with the page's own session (its cookie HttpOnly,
- * out of the page's reach), and sees it in the preview — the draft built by the real `vite build`
- * and opened at /preview/ as the corridor's card — while the public site still shows the
- * published board; a reload keeps the session and the draft; a second editor's save on the old
- * version is a conflict that keeps both; an anonymous write and one from another site's page
- * are refused and change nothing.
+ * editor's account; the editor, in a browser of their own, logs in and fills 德清县党史 on the
+ * editor screen (展板编辑) with a paragraph and a photo, saved by itself; sees it in the preview —
+ * the draft built by the real `vite build` and opened at /preview/ as the projector's stop —
+ * while the public site still shows the published board; a reload finds the draft intact; a
+ * second browser's save of the same panel meanwhile shows both versions in the editor instead of
+ * overwriting either; an anonymous write and one from another site's page are refused and change
+ * nothing. The session cookie is HttpOnly, out of the page's reach.
  */
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -122,65 +122,58 @@ describe('布展 on the station server', () => {
     await saveArtifact('curate-accounts.png', await reviewer.screenshot());
   });
 
-  it('the editor fills 德清县党史 with a paragraph and a photo, with the page’s own session', async () => {
+  it('the editor fills 德清县党史 with a paragraph and a photo on the editor screen, saved by itself', async () => {
     editor = await openCurator();
     await logIn(editor, 'editor1', EDITOR_PASSWORD);
     expect(await editor.getByText('当前账号：editor1（编辑）').count()).toBeGreaterThan(0);
     // An editor is no 审核: the accounts are not theirs.
     expect((await pageApi(editor, 'GET', 'api/curate/accounts')).status).toBe(403);
+    const screen = editor.getByRole('region', { name: '展板编辑' });
+    await screen.getByRole('navigation', { name: '展板' }).getByRole('button', { name: '德清县党史', exact: true }).click();
+    const form = editor.getByRole('form', { name: '德清县党史' });
+    await form.getByLabel('正文第 1 段（中文）').fill(PARAGRAPH);
+    const saveState = editor.getByTestId('curate-save-state');
+    await expect.poll(() => saveState.getAttribute('data-state'), POLL).toBe('saved');
+    // A photo straight from a camera, through the file picker.
     const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b3121a' } })
       .jpeg()
       .toBuffer();
-    const uploaded = await editor.evaluate(
-      async (bytes) => {
-        const response = await fetch('api/curate/draft/photos', {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'image/jpeg' },
-          body: new Uint8Array(bytes),
-        });
-        return { status: response.status, json: await response.json() };
-      },
-      [...photo],
-    );
-    expect(uploaded.status).toBe(201);
-    const src = (uploaded.json as { src: string }).src;
-    const { panel, version } = await deqingPanel(editor);
-    const saved = await pageApi(editor, 'PUT', `api/curate/draft/panels/${PANEL}`, {
-      baseVersion: version,
-      panel: {
-        ...panel,
-        body: [{ zh: PARAGRAPH }],
-        images: [{ src, caption: { zh: '大队党史长廊（测试照片）' }, alt: { zh: '一张红色的测试照片' } }],
-      },
-    });
-    expect(saved.status).toBe(200);
-    expect(saved.json).toMatchObject({ ok: true });
-  });
-
-  it('the preview builds the draft and shows the paragraph on the card; the public site does not', async () => {
-    expect((await pageApi(editor, 'POST', 'api/curate/preview', {})).status).toBe(202);
+    await form.getByLabel('上传照片').setInputFiles({ name: 'IMG_0001.JPG', mimeType: 'image/jpeg', buffer: photo });
+    await expect.poll(() => form.getByLabel('第 1 张图片说明（中文）').count(), POLL).toBe(1);
+    await form.getByLabel('第 1 张图片说明（中文）').fill('大队党史长廊（测试照片）');
+    await form.getByLabel('第 1 张图片替代文字（中文）').fill('一张红色的测试照片');
+    await expect.poll(() => saveState.getAttribute('data-state'), POLL).toBe('saved');
+    // On the server, as typed, the photo named by the server.
     await expect
       .poll(
-        async () => (await pageApi(editor, 'GET', 'api/curate/preview')).json as { building: boolean; stamp: string | null },
-        {
-          timeout: 240_000,
-          interval: 1000,
-        },
+        async () => ((await deqingPanel(editor)).panel.images as Array<{ src: string; alt: unknown }> | undefined)?.[0]?.alt,
+        POLL,
       )
-      .toMatchObject({ building: false, stamp: expect.stringMatching(/^[0-9a-f]{16}$/) });
-    const status = (await pageApi(editor, 'GET', 'api/curate/preview')).json as { error: unknown };
-    expect(status.error).toBeNull();
+      .toEqual('一张红色的测试照片');
+    const { panel } = await deqingPanel(editor);
+    // The Chinese as typed; the English beside it kept.
+    expect((panel.body as Array<{ zh: string; en?: string }>)[0]?.zh).toBe(PARAGRAPH);
+    expect((panel.images as Array<{ src: string }>)[0]?.src).toMatch(/^photos\/uploads\/[\d-]+-[0-9a-f]{16}\.jpg$/);
+    expect(await seriousViolations(editor)).toEqual([]);
+    await saveArtifact('curate-editor.png', await editor.screenshot({ fullPage: true }));
+  });
+
+  it('the preview builds the draft and shows the paragraph on the stop; the public site does not', async () => {
+    const screen = editor.getByRole('region', { name: '展板编辑' });
+    await screen.getByRole('button', { name: '预览', exact: true }).click();
+    const open = screen.getByRole('link', { name: '打开预览' });
+    await expect.poll(() => open.count(), { timeout: 240_000, interval: 1000 }).toBe(1);
+    expect(await open.getAttribute('href')).toContain(`preview/#/panel/${PANEL}`);
     const preview = await editor.context().newPage();
     preview.setDefaultTimeout(120_000);
     watches.push(watchPage(preview, station.url.replace(/\/$/, '')));
     await preview.goto(`${station.url}preview/?mode=present&tour=all#/panel/${PANEL}`);
     const slide = preview.getByRole('dialog', { name: '德清县党史' });
     await expect.poll(async () => (await slide.textContent()) ?? '', POLL).toContain('由大队填写的第一段');
-    // Typed HTML is text, on the board's card as everywhere.
+    // Typed HTML is text, on the board's slide as everywhere.
     expect(await slide.textContent()).toContain('<b>这里</b>');
     expect(await slide.locator('b').count()).toBe(0);
-    // The photo from the editor's upload, from its generated sizes (never the original).
+    // The photo from the upload, from its generated sizes (never the original).
     const image = slide.getByRole('img', { name: '一张红色的测试照片' });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBeGreaterThan(0);
     expect(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/preview\/generated\/photos\//);
@@ -191,32 +184,37 @@ describe('布展 on the station server', () => {
     const published = await (await fetch(new URL('content/deqing.json', station.url))).text();
     expect(published).not.toContain('由大队填写的第一段');
     // Without the session, no preview.
-    expect((await fetch(new URL(`preview/content/deqing.json`, station.url))).status).toBe(401);
+    expect((await fetch(new URL('preview/content/deqing.json', station.url))).status).toBe(401);
   });
 
-  it('a reload keeps the session and the draft; a second editor’s save on the old version is a conflict', async () => {
-    const before = await deqingPanel(editor);
+  it('a reload finds the draft intact; a second browser’s save meanwhile shows both versions, overwriting neither', async () => {
     await editor.reload();
     await expect.poll(() => editor.locator('.curate-page').getAttribute('data-curate-phase'), POLL).toBe('ready');
-    const after = await deqingPanel(editor);
-    expect(after.panel.body).toEqual([{ zh: PARAGRAPH }]);
-    expect(after.version).toBe(before.version);
-    // The reviewer (a second browser) saves first; the editor's save on the version it had then is refused.
+    const screen = editor.getByRole('region', { name: '展板编辑' });
+    await screen.getByRole('navigation', { name: '展板' }).getByRole('button', { name: '德清县党史', exact: true }).click();
+    const form = editor.getByRole('form', { name: '德清县党史' });
+    await expect.poll(() => form.getByLabel('正文第 1 段（中文）').inputValue(), POLL).toBe(PARAGRAPH);
+    expect(await form.getByLabel('第 1 张图片说明（中文）').inputValue()).toBe('大队党史长廊（测试照片）');
+    // The reviewer, in a second browser, saves the same panel first…
+    const { panel, version } = await deqingPanel(reviewer);
     const theirs = await pageApi(reviewer, 'PUT', `api/curate/draft/panels/${PANEL}`, {
-      baseVersion: after.version,
-      panel: { ...after.panel, summary: { zh: '审核改的摘要' } },
+      baseVersion: version,
+      panel: { ...panel, summary: { zh: '审核改的摘要' } },
     });
     expect(theirs.status).toBe(200);
-    const mine = await pageApi(editor, 'PUT', `api/curate/draft/panels/${PANEL}`, {
-      baseVersion: after.version,
-      panel: { ...after.panel, summary: { zh: '编辑改的摘要' } },
-    });
-    expect(mine.status).toBe(409);
-    expect(mine.json).toMatchObject({
-      error: 'conflict',
-      current: { value: { summary: { zh: '审核改的摘要' } } },
-      sent: { summary: { zh: '编辑改的摘要' } },
-    });
+    // …and the editor, still on the version before it, types.
+    await form.getByLabel('摘要（中文）').fill('编辑改的摘要');
+    const conflict = editor.getByRole('dialog', { name: '有人同时修改了这块展板' });
+    await expect.poll(() => conflict.count(), POLL).toBe(1);
+    const both = (await conflict.textContent()) ?? '';
+    expect(both).toContain('审核改的摘要');
+    expect(both).toContain('编辑改的摘要');
+    expect(await editor.getByTestId('curate-save-state').getAttribute('data-state')).toBe('conflict');
+    // Nothing was overwritten: the server still has the reviewer's.
+    expect((await deqingPanel(editor)).panel.summary).toEqual({ zh: '审核改的摘要' });
+    await saveArtifact('curate-conflict.png', await editor.screenshot());
+    const violations = await seriousViolations(editor);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
   it('an anonymous write and one from another site’s page are refused and change nothing', async () => {
