@@ -109,10 +109,10 @@ async function refusalOf(response: Response): Promise<CurateError> {
 }
 
 export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApiOptions = {}): CurateApi {
-  async function call<T extends { ok: true }>(method: 'GET' | 'POST', path: string, body?: object): Promise<CurateAnswer<T>> {
-    let response: Response;
+  /** One JSON request to the curator's API with the page's own session; null when no answer came at all. */
+  async function send(method: string, path: string, body?: object): Promise<Response | null> {
     try {
-      response = await win.fetch(`api/curate/${path}`, {
+      return await win.fetch(`api/curate/${path}`, {
         method,
         credentials: 'same-origin',
         cache: 'no-store',
@@ -123,8 +123,12 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
-      return { ok: false, error: 'offline' };
+      return null;
     }
+  }
+  async function call<T extends { ok: true }>(method: 'GET' | 'POST', path: string, body?: object): Promise<CurateAnswer<T>> {
+    const response = await send(method, path, body);
+    if (!response) return { ok: false, error: 'offline' };
     if (!response.ok) {
       const error = await refusalOf(response);
       if (error === 'unauthorized') onUnauthorized?.();
@@ -144,21 +148,8 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     path: string,
     body?: object,
   ): Promise<DraftAnswer<T>> {
-    let response: Response;
-    try {
-      response = await win.fetch(`api/curate/${path}`, {
-        method,
-        credentials: 'same-origin',
-        cache: 'no-store',
-        headers:
-          body === undefined
-            ? { accept: 'application/json' }
-            : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch {
-      return { ok: false, error: 'offline' };
-    }
+    const response = await send(method, path, body);
+    if (!response) return { ok: false, error: 'offline' };
     let answer: { ok?: unknown; error?: unknown } | null = null;
     try {
       answer = (await response.json()) as { ok?: unknown; error?: unknown };
