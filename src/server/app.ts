@@ -19,6 +19,7 @@ import { createTourSource } from './site/siteContent.ts';
 import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createLiveRepository } from './storage/liveRepository.ts';
+import { registerCurateResultsRoutes } from './transport/curateResultsRoutes.ts';
 import { type CuratorGate, registerCurateRoutes } from './transport/curateRoutes.ts';
 import { registerDraftRoutes } from './transport/draftRoutes.ts';
 import { SECURITY_HEADERS } from './transport/headers.ts';
@@ -160,6 +161,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
   });
   await previews.open();
   registerPreviewRoutes(app, { gate: curatorGate, previews });
+  registerCurateResultsRoutes(app, { gate: curatorGate, live });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   registerStaticFiles(app, builds);
 

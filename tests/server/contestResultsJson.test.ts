@@ -33,6 +33,8 @@ interface FixtureQuestion {
 
 let station: TestStation;
 let questions: FixtureQuestion[];
+/** The station's first 审核, for the results behind a curator's session. */
+const ADMIN_PASSWORD = 'station admin pw';
 
 beforeAll(async () => {
   const dataDir = await tempDir('contest-results');
@@ -42,7 +44,7 @@ beforeAll(async () => {
   };
   questions = file.quizzes.find((quiz) => quiz.id === 'new-recruits')?.questions ?? [];
   if (questions.length < 3) throw new Error('the new-recruits quiz needs three questions for this test');
-  station = await startStationInProcess({ dataDir, serveDist: build });
+  station = await startStationInProcess({ dataDir, serveDist: build, adminPassword: ADMIN_PASSWORD });
 });
 afterEach(() => closeAllSockets());
 afterAll(() => station.close());
@@ -200,6 +202,42 @@ describe('the results as data', () => {
 });
 
 // Last in the file: the lockout holds the address for a quarter of an hour, the PIN everywhere.
+describe('the results for the station’s accounts', () => {
+  it('lists the lessons and gives each one’s results and CSV to a curator’s session, and to nobody without one', async () => {
+    const { lesson } = await playedLesson();
+    const origin = new URL(station.url).origin;
+    const login = await fetch(new URL('api/curate/login', station.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const get = (path: string, withCookie = true) => fetch(new URL(path, station.url), { headers: withCookie ? { cookie } : {} });
+    const list = (await (await get('api/curate/results')).json()) as { ok: boolean; lessons: Array<{ sessionId: string }> };
+    expect(list.ok).toBe(true);
+    expect(list.lessons.map((entry) => entry.sessionId)).toContain(lesson.sessionId);
+    const data = (await (await get(`api/curate/results/${lesson.sessionId}`)).json()) as LessonResultsAnswer;
+    expect(data.results.code).toBe(lesson.code);
+    // The same results as the presenter's: the CSV is byte for byte the one the PIN gets.
+    const byPin = await fetch(csvUrl(lesson.sessionId), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ pin: PIN }),
+    });
+    const byAccount = await get(`api/curate/results/${lesson.sessionId}/csv`);
+    expect(byAccount.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
+    expect(await byAccount.text()).toBe(await byPin.text());
+    for (const path of [
+      'api/curate/results',
+      `api/curate/results/${lesson.sessionId}`,
+      `api/curate/results/${lesson.sessionId}/csv`,
+    ]) {
+      expect((await get(path, false)).status, path).toBe(401);
+    }
+    expect((await get('api/curate/results/not-a-lesson')).status).toBe(400);
+  });
+});
+
 describe('wrong PINs', () => {
   it('are refused and counted: the fifth locks the address out of the results, the CSV and the list', async () => {
     const { lesson } = await playedLesson();

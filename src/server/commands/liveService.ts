@@ -253,8 +253,16 @@ export class LiveService {
     if (!request || !('pin' in request)) return refuse('bad-request');
     const pin = this.checkPin(request.pin, address);
     if (pin) return pin;
+    return { ok: true, lessons: await this.pastLessons() };
+  }
+
+  /**
+   * The lessons that ran a contest, newest first, for a caller that has checked who asks (the
+   * presenter's PIN above; a curator's session, transport/curateResultsRoutes.ts). Never a phone's.
+   */
+  async pastLessons(): Promise<PastLesson[]> {
     const names = await this.options.tours.resultsNames();
-    const lessons = this.options.repository.sessionsWithContests(200).map((session): PastLesson => {
+    return this.options.repository.sessionsWithContests(200).map((session): PastLesson => {
       const live = this.sessions.get(session.id) ?? session;
       return {
         sessionId: live.id,
@@ -274,7 +282,6 @@ export class LiveService {
         })),
       };
     });
-    return { ok: true, lessons };
   }
 
   /** A lesson's contest results as data: the station's PIN, or that lesson's own presenter secret. */
@@ -291,6 +298,15 @@ export class LiveService {
       if (!stored || !matchesHash(request.presenterSecret, stored.presenterSecretHash))
         return refuse(this.presenterLimiter.fail(address) ? 'locked' : 'unauthorized');
     }
+    if (!stored) return refuse('not-found');
+    return this.resultsOf(id);
+  }
+
+  /** A lesson's contest results, for a caller that has checked who asks (as {@link pastLessons}). */
+  async resultsOf(sessionId: unknown): Promise<Result<{ results: LessonResults }>> {
+    const id = parse(sessionIdSchema, sessionId);
+    if (!id) return refuse('bad-request');
+    const stored = this.sessions.get(id) ?? this.options.repository.load(id);
     if (!stored) return refuse('not-found');
     const contests = this.options.repository.contestsOf(id);
     if (contests.length === 0) return refuse('no-contest');
