@@ -205,9 +205,10 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
     });
   };
 
-  const contestShowing = () => {
-    const { phase, snapshot } = store.getState();
-    return phase === 'live' || phase === 'reconnecting' ? (snapshot?.contest ?? null) : null;
+  /** The contest on the screens now (the exported {@link contestShowing} says whether there is one). */
+  const shownContest = () => {
+    const state = store.getState();
+    return contestShowing(state) ? (state.snapshot?.contest ?? null) : null;
   };
 
   // While the contest shows, the clicker is its own: "next" is its next step, and nothing moves
@@ -215,7 +216,7 @@ export function installPresenterLive(session: PresentSession, win: Window): Pres
   // the motion setting stay the lesson's.
   const CONTEST_HOLDS: ReadonlySet<PresentCommand> = new Set(['previous', 'first', 'last', 'pause', 'quiz']);
   session.setCommandTaker((command) => {
-    const contest = contestShowing();
+    const contest = shownContest();
     if (command === 'contest') {
       const { phase } = store.getState();
       if (phase !== 'live' && phase !== 'reconnecting') return false;
