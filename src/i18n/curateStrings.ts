@@ -257,6 +257,57 @@ const STRINGS = {
   previewOpen: { zh: '打开预览', en: 'Open the preview' },
   previewFailed: { zh: '预览没有生成：{message}', en: 'The preview was not built: {message}' },
   previewLog: { zh: '生成记录的最后部分', en: 'The end of the build log' },
+  // The form generated from the content schema (src/modes/curate/schemaForm/): every field of every kind.
+  schemaItem: { zh: '{item} {n}', en: '{item} {n}' },
+  schemaWithin: { zh: '{parent} · {field}', en: '{parent} · {field}' },
+  schemaAdd: { zh: '添加{item}', en: 'Add: {item}' },
+  schemaRemove: { zh: '删除', en: 'Remove' },
+  schemaRemoveOf: { zh: '删除“{item}”', en: 'Remove “{item}”' },
+  schemaTextLimits: {
+    zh: '中文最多 {zh} 个字，英文最多 {en} 个字符；英文可以不写。',
+    en: 'Chinese up to {zh} characters, English up to {en}; the English may be left out.',
+  },
+  schemaOtherProblems: { zh: '其他问题', en: 'Other problems' },
+  schemaKeptValue: {
+    zh: '“{field}”的内容不是这里能编辑的格式，原样保留：',
+    en: '“{field}” is not in a form this page edits; it is kept as it is:',
+  },
+  schemaNumberKept: {
+    zh: '这不是一个数字，已按原样保存；请改成数字，例如 204 或 3.5。',
+    en: 'This is not a number; it is saved as typed. Write a number, e.g. 204 or 3.5.',
+  },
+  schemaNotChosen: { zh: '（未选择）', en: '(none chosen)' },
+  schemaRefOption: { zh: '{title}（{id}）', en: '{title} ({id})' },
+  schemaRefMissing: { zh: '{id}（找不到）', en: '{id} (not found)' },
+  schemaRefMissingNote: {
+    zh: '“{id}”不是现有的任何一项，请重新选择。',
+    en: '“{id}” names nothing that exists: choose again.',
+  },
+  schemaChoiceUnknown: { zh: '{value}（不是可选的值）', en: '{value} (not one of the choices)' },
+  schemaFixedValue: { zh: '{field}：{value}', en: '{field}: {value}' },
+  datePartOf: { zh: '{field}：', en: '{field}: ' },
+  datePrecision: { zh: '精确到', en: 'Precision' },
+  datePrecisionYear: { zh: '年', en: 'Year' },
+  datePrecisionMonth: { zh: '年月', en: 'Year and month' },
+  datePrecisionDay: { zh: '年月日', en: 'Year, month and day' },
+  dateYear: { zh: '年', en: 'Year' },
+  dateMonth: { zh: '月', en: 'Month' },
+  dateDay: { zh: '日', en: 'Day' },
+  dateMonthOption: { zh: '{n} 月', en: '{n}' },
+  dateDayOption: { zh: '{n} 日', en: '{n}' },
+  dateDayNeedsMonth: { zh: '先选月份，再选日。', en: 'Choose the month first, then the day.' },
+  recordingNone: { zh: '不用录音', en: 'No recording' },
+  recordingOne: { zh: '一段录音', en: 'One recording' },
+  recordingPerLanguage: { zh: '分中英文', en: 'One per language' },
+  recordingOneBlocked: {
+    zh: '要改回一段录音，请先移除英文录音。',
+    en: 'To go back to one recording, remove the English one first.',
+  },
+  schemaFieldSince: { zh: '统计起始日期', en: 'Counted since' },
+  schemaFieldSinceHint: {
+    zh: '这些数字从哪一天起算，按资料写到年、月或日。',
+    en: 'The day the figures count from, as precise as the source.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

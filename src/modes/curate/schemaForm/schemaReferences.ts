@@ -1,0 +1,39 @@
+/**
+ * What the schema's shape alone cannot tell the form: which id fields name another document (a
+ * tour stop's panel, a milestone's period, a tour's quiz, a panel's related panels, a question's
+ * panel: all plain id strings to zod, checked against the other files by the content check), and
+ * the few fields whose only name is their shared type's (a stats board's `since` is a
+ * `partialDate` like `date`, and would be called 日期 twice). Keyed by the field's own schema
+ * object, the one in its object's shape.
+ */
+import type { z } from 'zod';
+import { quizQuestionSchema } from '../../../content/quizSchema.ts';
+import { milestonePanel, statsPanel, tourSchema, tourStopSchema } from '../../../content/schema.ts';
+import { type CurateStringKey, curateText } from '../../../i18n/curateStrings.ts';
+import type { LabelPair, RefTarget } from './schemaFormTypes.ts';
+
+const REFERENCES = new Map<unknown, RefTarget>([
+  // The same schema stands in every panel kind's shape (`panelBase`).
+  [milestonePanel.shape.related, 'panels'],
+  [milestonePanel.shape.period, 'periods'],
+  [tourStopSchema.shape.panel, 'panels'],
+  [tourSchema.shape.quiz, 'quizzes'],
+  [quizQuestionSchema.shape.panel, 'panels'],
+]);
+
+/** The document a field (or each entry of a list field) names by id, if it does. */
+export function referenceOf(field: z.core.$ZodType): RefTarget | null {
+  return REFERENCES.get(field) ?? null;
+}
+
+const NAMES = new Map<unknown, { label: CurateStringKey; hint: CurateStringKey }>([
+  [statsPanel.shape.since, { label: 'schemaFieldSince', hint: 'schemaFieldSinceHint' }],
+]);
+
+const pair = (key: CurateStringKey): LabelPair => ({ zh: curateText(key, 'zh'), en: curateText(key, 'en') });
+
+/** A field's own name and hint where its schema has only its type's. */
+export function fieldNameOverride(field: z.core.$ZodType): { label: LabelPair; hint: LabelPair } | null {
+  const names = NAMES.get(field);
+  return names ? { label: pair(names.label), hint: pair(names.hint) } : null;
+}
