@@ -1,7 +1,8 @@
 /**
  * One localized field of a panel (标题, 摘要, a paragraph…): its Chinese and its English side by
- * side (English optional), each labelled, and the content check's problems of the field under them
- * in words. What is typed stays text (React text and input values only).
+ * side (English optional), each labelled — by a curator string, or by the two names the schema
+ * form reads from the schema — with its hint and the content check's problems of the field under
+ * them in words. What is typed stays text (React text and input values only).
  */
 import { useId } from 'react';
 import { type CurateStringKey, curateText } from '../../../i18n/curateStrings.ts';
@@ -29,28 +30,38 @@ export function FieldProblems({ lang, id, problems }: FieldProblemsProps) {
   );
 }
 
-export interface LocalizedFieldProps {
+/** The field's name: a curator string (its Chinese and English both come from it), or both names given. */
+export type LocalizedFieldName =
+  | { name: CurateStringKey; values?: Record<string, string | number>; label?: never }
+  | { label: { zh: string; en: string }; name?: never; values?: never };
+
+export type LocalizedFieldProps = LocalizedFieldName & {
   lang: Lang;
-  /** The field's name (its Chinese and English both come from it). */
-  name: CurateStringKey;
-  values?: Record<string, string | number>;
   value: unknown;
   multiline?: boolean;
+  /** What the field is for, under it (the schema's hint, its limits). */
+  hint?: string | undefined;
   problems?: readonly DraftProblem[] | undefined;
   onChange(language: 'zh' | 'en', text: string): void;
-}
+};
 
-export function LocalizedField({ lang, name, values = {}, value, multiline = false, problems, onChange }: LocalizedFieldProps) {
+export function LocalizedField(props: LocalizedFieldProps) {
+  const { lang, value, multiline = false, hint, problems, onChange } = props;
   const id = useId();
   const problemsId = `${id}-problems`;
+  const hintId = `${id}-hint`;
   const parts = localizedParts(value);
-  const labels = {
-    zh: curateText('inChinese', lang, { field: curateText(name, lang, values) }),
-    en: curateText('inEnglish', lang, { field: curateText(name, 'en', values) }),
+  const names = props.label ?? {
+    zh: curateText(props.name, 'zh', props.values ?? {}),
+    en: curateText(props.name, 'en', props.values ?? {}),
   };
-  const described = problems?.length ? problemsId : undefined;
+  const labels = {
+    zh: curateText('inChinese', lang, { field: lang === 'zh' ? names.zh : names.en }),
+    en: curateText('inEnglish', lang, { field: names.en }),
+  };
+  const described = [hint ? hintId : '', problems?.length ? problemsId : ''].filter(Boolean).join(' ') || undefined;
   const input = (language: 'zh' | 'en') => {
-    const props = {
+    const attributes = {
       id: `${id}-${language}`,
       value: parts[language],
       lang: language === 'zh' ? 'zh-CN' : 'en',
@@ -58,9 +69,9 @@ export function LocalizedField({ lang, name, values = {}, value, multiline = fal
       'aria-invalid': problems?.some((problem) => problem.severity === 'error') || undefined,
     };
     return multiline ? (
-      <textarea {...props} rows={3} onChange={(event) => onChange(language, event.target.value)} />
+      <textarea {...attributes} rows={3} onChange={(event) => onChange(language, event.target.value)} />
     ) : (
-      <input {...props} type="text" onChange={(event) => onChange(language, event.target.value)} />
+      <input {...attributes} type="text" onChange={(event) => onChange(language, event.target.value)} />
     );
   };
   return (
@@ -73,6 +84,11 @@ export function LocalizedField({ lang, name, values = {}, value, multiline = fal
           </div>
         ))}
       </div>
+      {hint && (
+        <p id={hintId} className="curate-hint">
+          {hint}
+        </p>
+      )}
       <FieldProblems lang={lang} id={problemsId} problems={problems} />
     </div>
   );
