@@ -215,7 +215,6 @@ const STRINGS = {
   fieldBody: { zh: '正文', en: 'Body' },
   fieldParagraph: { zh: '正文第 {n} 段', en: 'Body paragraph {n}' },
   fieldDate: { zh: '日期', en: 'Date' },
-  fieldDateHint: { zh: '写成 1921、1921-07 或 1921-07-23。', en: 'Written 1921, 1921-07 or 1921-07-23.' },
   fieldNote: { zh: '待补充说明', en: 'Note' },
   fieldSource: { zh: '资料来源', en: 'Source' },
   fieldImages: { zh: '图片', en: 'Images' },

@@ -255,16 +255,65 @@ describe('the form and its autosave', () => {
     expect(station.draft.panel(DEQING)?.summary).toEqual({ zh: '正在筹备。', en: 'This board is being prepared.' });
   });
 
-  it('a milestone’s date is edited as its string; the fields the form does not show are kept and named', async () => {
+  it('a milestone’s date at its precision and its period chosen from the draft’s periods; every other field kept', async () => {
     await open();
     const before = structuredClone(station.draft.panel('cpc-founding-1921')) as Record<string, unknown>;
     await click(button('中国共产党诞生'));
-    expect(page().textContent).toContain('这里没有显示的字段（period）会原样保留。');
-    const date = field('日期 Date');
-    expect(date.value).toBe('1921-07-23');
-    type(date, '1921-07');
+    // Every field of the kind is drawn now: none is left only named.
+    expect(page().textContent).not.toContain('这里没有显示的字段');
+    const date = page().querySelector('fieldset.curate-date') as HTMLFieldSetElement;
+    expect(date.querySelector('legend')?.textContent).toBe('日期 Date');
+    expect(field('日期：年').value).toBe('1921');
+    expect((control('日期：月') as HTMLSelectElement).value).toBe('07');
+    expect((control('日期：日') as HTMLSelectElement).value).toBe('23');
+    choose('日期：精确到', 'month', page());
     await wait(900);
     expect(station.draft.panel('cpc-founding-1921')).toEqual({ ...before, date: '1921-07' });
+
+    const period = control('历史时期 Period') as HTMLSelectElement;
+    expect(period.value).toBe('new-democratic-revolution');
+    expect([...period.options].map((option) => option.value)).toEqual([
+      '',
+      'new-democratic-revolution',
+      'socialist-revolution-and-construction',
+      'reform-and-opening-up',
+      'new-era',
+    ]);
+    expect(period.selectedOptions[0]?.textContent).toBe('新民主主义革命时期（new-democratic-revolution）');
+    choose('历史时期 Period', 'socialist-revolution-and-construction', page());
+    await wait(900);
+    expect(station.draft.panel('cpc-founding-1921')).toEqual({
+      ...before,
+      date: '1921-07',
+      period: 'socialist-revolution-and-construction',
+    });
+  });
+
+  it('related panels are chosen from the draft’s panels; an image’s placeholder flag is a checkbox', async () => {
+    await open();
+    const before = shipped();
+    await click(button('德清县党史'));
+    await click(button('添加相关展板'));
+    choose('相关展板 1 Related panels 1', 'cpc-founding-1921', page());
+    await wait(900);
+    expect(station.draft.panel(DEQING)).toEqual({ ...before, related: ['cpc-founding-1921'] });
+    expect(
+      [...(control('相关展板 1 Related panels 1') as HTMLSelectElement).options].some(
+        (option) => option.textContent === '德清县党史（deqing-party-history）',
+      ),
+    ).toBe(true);
+
+    // A photo still to come: its placeholder flag, unticked once the real one is in (left out).
+    const alliance = structuredClone(station.draft.panel('party-building-alliance')) as Record<string, unknown>;
+    await click(button('党建联盟'));
+    const placeholder = control('第 1 张图片 · 占位图 Placeholder') as HTMLInputElement;
+    expect(placeholder.type).toBe('checkbox');
+    expect(placeholder.checked).toBe(true);
+    await click(placeholder);
+    await wait(900);
+    const [image, ...rest] = alliance.images as Array<Record<string, unknown>>;
+    const { placeholder: _was, ...real } = image ?? {};
+    expect(station.draft.panel('party-building-alliance')).toEqual({ ...alliance, images: [real, ...rest] });
   });
 
   it('paragraphs are added and removed; a paragraph with no English is a plain string', async () => {

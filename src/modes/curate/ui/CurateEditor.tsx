@@ -24,6 +24,7 @@ import {
   textIn,
   withPanel,
 } from '../draftModel.ts';
+import { draftRefs } from '../schemaForm/draftRefs.ts';
 import { CurateDialog } from './CurateDialog.tsx';
 import { CuratePanelEditor } from './CuratePanelEditor.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
@@ -349,6 +350,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
                 panel={pickedPanel}
                 version={pickedVersion}
                 problems={problems}
+                refs={draftRefs(snapshot, lang)}
                 storage={storage}
                 win={window}
                 onSaved={onSaved}

@@ -12,6 +12,7 @@ import type { DraftProblem } from '../../../live/curateDraftProtocol.ts';
 import type { CurateApi, CurateError } from '../curateClient.ts';
 import { type PanelJson, type PendingStorage, panelProblems, readPending, textIn } from '../draftModel.ts';
 import { type AutosaveStatus, createPanelAutosave, type PanelAutosave } from '../panelAutosave.ts';
+import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { CurateConflictDialog } from './CurateConflictDialog.tsx';
 import { CuratePanelForm } from './CuratePanelForm.tsx';
 import { CuratePreview } from './CuratePreview.tsx';
@@ -24,6 +25,8 @@ export interface CuratePanelEditorProps {
   version: string;
   /** The whole content check's problems (GET …/problems), until a save brings this panel's own. */
   problems: readonly DraftProblem[];
+  /** The choices for the fields naming another panel, a period or a quiz (from the draft: schemaForm/draftRefs.ts). */
+  refs?: SchemaFieldRefs | undefined;
   storage: PendingStorage;
   win: Pick<Window, 'addEventListener' | 'removeEventListener'>;
   onSaved(panelId: string, panel: PanelJson, version: string): void;
@@ -129,7 +132,7 @@ export function CuratePanelEditor(props: CuratePanelEditorProps) {
           autosave.current?.flush();
         }}
       >
-        <CuratePanelForm lang={lang} api={api} panel={panel} problems={shownProblems} onChange={change} />
+        <CuratePanelForm lang={lang} api={api} panel={panel} problems={shownProblems} refs={props.refs} onChange={change} />
       </form>
       {conflict && conflictShown && (
         <CurateConflictDialog

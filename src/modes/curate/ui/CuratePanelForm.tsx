@@ -1,27 +1,43 @@
 /**
- * The fields of one panel (展板编辑): 标题, 摘要, 正文 (paragraphs added and removed), 日期, 待补充说明
- * (a to-fill board), 资料来源, and the images with their caption and alt text (上传照片 sends the
- * file itself to the station). The form edits a copy of the panel's JSON and changes only the
- * field typed in: every other field of the kind (a milestone's period, a member board's people…)
- * is kept as it came, and named so the staff know it is there.
+ * The fields of one panel (展板编辑): 标题, 摘要, 正文 (paragraphs added and removed), 日期 (at its
+ * precision), 待补充说明 (a to-fill board), 资料来源, and the images with their caption and alt text
+ * (上传照片 sends the file itself to the station), drawn here; every other field of the panel's kind
+ * (a milestone's period, a member board's people, a stats board's figures, an oath's phrases and
+ * recording, any panel's narration and related panels, an image's placeholder…) comes from the
+ * kind's schema (SchemaFields). The form edits a copy of the panel's JSON and changes only the
+ * field typed in; keys no schema names are kept as they came, and named.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { eventPanel, imageSchema, panelSchema } from '../../../content/schema.ts';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import type { DraftProblem } from '../../../live/curateDraftProtocol.ts';
 import type { CurateApi, CurateError } from '../curateClient.ts';
 import { type PanelJson, placeProblems, withLanguage } from '../draftModel.ts';
+import { describeField, describeSchema, fieldOf, type ObjectShape } from '../schemaForm/describeSchema.ts';
+import { PartialDateField } from '../schemaForm/PartialDateField.tsx';
+import { SchemaFields } from '../schemaForm/SchemaFields.tsx';
+import { SchemaObjectFields } from '../schemaForm/SchemaObjectFields.tsx';
+import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
+import { objectFieldKeys } from '../schemaForm/schemaValues.ts';
 import { FieldProblems, LocalizedField } from './LocalizedField.tsx';
 
-/** The fields this form shows; any other is kept untouched. */
-const SHOWN = new Set(['id', 'kind', 'title', 'summary', 'body', 'date', 'note', 'source', 'images']);
-const DATED_KINDS = new Set(['milestone', 'event']);
+/** The fields this form draws itself; the kind's schema draws the rest. */
+const HAND_WRITTEN = ['id', 'kind', 'title', 'summary', 'body', 'date', 'note', 'source', 'images'];
+const HAND_WRITTEN_SET = new Set(HAND_WRITTEN);
+/** An image's fields drawn here; the image schema draws the rest (placeholder, and whatever it gains). */
+const IMAGE_HAND_WRITTEN = ['src', 'caption', 'alt'];
+const IMAGE_SHAPE = describeSchema(imageSchema) as ObjectShape;
+/** A panel of a kind no schema knows still has its date edited as one. */
+const ANY_DATE = describeField('date', eventPanel.shape.date);
 
 export interface CuratePanelFormProps {
   lang: Lang;
   api: Pick<CurateApi, 'uploadPhoto'>;
   panel: PanelJson;
   problems: ReadonlyArray<DraftProblem & { key: string }>;
+  /** Choices for the fields naming another panel, a period or a quiz (from the draft). */
+  refs?: SchemaFieldRefs | undefined;
   onChange(panel: PanelJson): void;
 }
 
@@ -37,7 +53,9 @@ function withField(panel: PanelJson, field: string, value: unknown): PanelJson {
   return next;
 }
 
-export function CuratePanelForm({ lang, api, panel, problems, onChange }: CuratePanelFormProps) {
+const NO_REFS: SchemaFieldRefs = {};
+
+export function CuratePanelForm({ lang, api, panel, problems, refs = NO_REFS, onChange }: CuratePanelFormProps) {
   const id = useId();
   const [upload, setUpload] = useState<{ state: 'busy' | 'done' | 'failed'; reason?: string } | null>(null);
   const kind = typeof panel.kind === 'string' ? panel.kind : '';
@@ -45,22 +63,32 @@ export function CuratePanelForm({ lang, api, panel, problems, onChange }: Curate
   const images: Image[] = Array.isArray(panel.images)
     ? panel.images.map((image) => (typeof image === 'object' && image !== null ? (image as Image) : {}))
     : [];
-  const showDate = DATED_KINDS.has(kind) || 'date' in panel;
+  const kindSchema = useMemo(() => panelSchema.options.find((option) => option.shape.kind.value === kind) ?? null, [kind]);
+  const kindShape = kindSchema ? describeSchema(kindSchema) : null;
+  const dateField = (kindShape && fieldOf(kindShape, 'date')) ?? ANY_DATE;
+  const showDate = kindShape !== null || 'date' in panel;
   const showNote = kind === 'to-fill' || 'note' in panel;
+  // The fields the kind's schema draws (and the keys it does not know, named there).
+  const schemaKeys = kindShape
+    ? [...new Set([...kindShape.fields.map((field) => field.key), ...Object.keys(panel)])].filter(
+        (key) => !HAND_WRITTEN_SET.has(key),
+      )
+    : [];
 
   const keys = [
-    'title',
-    'summary',
-    'body',
-    'date',
-    'note',
-    'source',
-    'images',
+    ...HAND_WRITTEN,
     ...body.map((_, index) => `body.${index}`),
-    ...images.flatMap((_, index) => [`images.${index}`, `images.${index}.caption`, `images.${index}.alt`]),
+    ...images.flatMap((image, index) => [
+      `images.${index}`,
+      `images.${index}.caption`,
+      `images.${index}.alt`,
+      ...objectFieldKeys(IMAGE_SHAPE, image, `images.${index}`, IMAGE_HAND_WRITTEN),
+    ]),
+    ...schemaKeys,
   ];
   const placed = placeProblems(problems, keys);
   const at = (key: string) => placed.get(key);
+  const schemaProblems = problems.filter((problem) => schemaKeys.includes(problem.key.split('.')[0] ?? ''));
 
   /** A localized field changed in one language; an optional one emptied in both is left out. */
   const localized = (field: string, required: boolean) => (language: 'zh' | 'en', text: string) => {
@@ -84,8 +112,8 @@ export function CuratePanelForm({ lang, api, panel, problems, onChange }: Curate
     setImages([...images, { src: answer.src, caption: '', alt: '' }]);
   };
 
-  const kept = Object.keys(panel).filter((field) => !SHOWN.has(field));
-  const dateId = `${id}-date`;
+  // Without a schema for its kind, the panel's other fields are kept as they are, and named.
+  const kept = kindShape ? [] : Object.keys(panel).filter((field) => !HAND_WRITTEN_SET.has(field));
   const kindName: CurateStringKey | null =
     (
       {
@@ -167,24 +195,19 @@ export function CuratePanelForm({ lang, api, panel, problems, onChange }: Curate
         </button>
       </fieldset>
       {showDate && (
-        <div className="curate-field">
-          <label htmlFor={dateId}>
-            {curateText('fieldDate', lang)}
-            {lang === 'zh' && <span lang="en"> Date</span>}
-          </label>
-          <input
-            id={dateId}
-            type="text"
-            inputMode="numeric"
-            value={typeof panel.date === 'string' ? panel.date : ''}
-            aria-describedby={`${dateId}-hint`}
-            onChange={(event) => onChange(withField(panel, 'date', event.target.value === '' ? undefined : event.target.value))}
-          />
-          <p id={`${dateId}-hint`} className="curate-hint">
-            {curateText('fieldDateHint', lang)}
-          </p>
-          <FieldProblems lang={lang} id={`${dateId}-problems`} problems={at('date')} />
-        </div>
+        <PartialDateField
+          lang={lang}
+          shape={{ type: 'date' }}
+          name={{ zh: curateText('fieldDate', 'zh'), en: curateText('fieldDate', 'en') }}
+          prefix={null}
+          hint={dateField.hint}
+          optional={dateField.optional}
+          value={panel.date}
+          path="date"
+          placed={placed}
+          refs={refs}
+          onChange={(date) => onChange(withField(panel, 'date', date))}
+        />
       )}
       <LocalizedField
         lang={lang}
@@ -221,6 +244,20 @@ export function CuratePanelForm({ lang, api, panel, problems, onChange }: Curate
               problems={at(`images.${index}.alt`)}
               onChange={setImage(index, 'alt')}
             />
+            <SchemaObjectFields
+              lang={lang}
+              shape={IMAGE_SHAPE}
+              value={image}
+              path={`images.${index}`}
+              prefix={{
+                zh: curateText('fieldImage', 'zh', { n: index + 1 }),
+                en: curateText('fieldImage', 'en', { n: index + 1 }),
+              }}
+              omit={IMAGE_HAND_WRITTEN}
+              placed={placed}
+              refs={refs}
+              onChange={(next) => setImages(images.map((old, at) => (at === index ? next : old)))}
+            />
             <button type="button" className="curate-button" onClick={() => setImages(images.filter((_, at) => at !== index))}>
               {curateText('removeImage', lang, { n: index + 1 })}
             </button>
@@ -255,6 +292,17 @@ export function CuratePanelForm({ lang, api, panel, problems, onChange }: Curate
           </p>
         )}
       </fieldset>
+      {kindSchema && (
+        <SchemaFields
+          lang={lang}
+          schema={kindSchema}
+          value={panel}
+          problems={schemaProblems}
+          omit={HAND_WRITTEN}
+          refs={refs}
+          onChange={onChange}
+        />
+      )}
     </div>
   );
 }
