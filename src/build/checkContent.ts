@@ -193,28 +193,55 @@ function missingGlyphs(
   return problems;
 }
 
+export interface CheckContentOptions {
+  /** Also warn about text that fits its board only printed smaller (the curator's field checks). */
+  shrink?: boolean;
+}
+
+/**
+ * The checks of the content's text against the board and the font: every character no shipped
+ * font covers, and every text too long for its board (with `shrink`, also every one printed
+ * smaller to fit). What the build runs, and what the curator runs on each save: no file is read
+ * but the content's own JSON (for the problems' places), so it is quick enough to run as staff type.
+ */
+export async function textProblems(
+  contentDir: string,
+  exhibition: Exhibition | null,
+  quizzes: Awaited<ReturnType<typeof loadQuizzes>>,
+  { shrink = false }: CheckContentOptions = {},
+): Promise<ContentProblem[]> {
+  const quizStrings = locateQuizStrings(quizzes);
+  if (!exhibition) return missingGlyphs(null, null, quizStrings);
+  const where = await locator(contentDir, exhibition);
+  const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
+  const textWarnings = boardTextWarnings(
+    exhibition,
+    metrics,
+    (section, panel) => ({
+      file: label(exhibition.sections[section]?.file ?? EXHIBITION_FILE),
+      index: where.panelIndex(section, panel),
+    }),
+    { shrink },
+  );
+  return [...missingGlyphs(exhibition, where, quizStrings), ...textWarnings];
+}
+
 /**
  * Checks the content folder: loads it (and its quizzes) as the site would, then adds an error for every image
  * file that does not exist under `assetsDir` and every character no shipped font covers.
  */
-export async function checkContent(contentDir: string, assetsDir: string): Promise<ContentProblem[]> {
+export async function checkContent(
+  contentDir: string,
+  assetsDir: string,
+  options: CheckContentOptions = {},
+): Promise<ContentProblem[]> {
   const { exhibition, problems } = await loadExhibition(fsContentReader(contentDir));
   // The quizzes are checked against the loaded panels (a question's panel, its answer's key text).
   const quizzes = await loadQuizzes(fsContentReader(contentDir), exhibition);
   problems.push(...quizzes.problems);
-  const quizStrings = locateQuizStrings(quizzes);
-  if (!exhibition) return [...problems, ...missingGlyphs(null, null, quizStrings)];
+  if (!exhibition) return [...problems, ...(await textProblems(contentDir, null, quizzes, options))];
   const where = await locator(contentDir, exhibition);
   problems.push(...(await photoProblems(exhibition, assetsDir, where)));
-  const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
-  const textWarnings = boardTextWarnings(exhibition, metrics, (section, panel) => ({
-    file: label(exhibition.sections[section]?.file ?? EXHIBITION_FILE),
-    index: where.panelIndex(section, panel),
-  }));
-  return [
-    ...problems,
-    ...(await missingFiles(exhibition, assetsDir, where)),
-    ...missingGlyphs(exhibition, where, quizStrings),
-    ...textWarnings,
-  ];
+  const files = await missingFiles(exhibition, assetsDir, where);
+  return [...problems, ...files, ...(await textProblems(contentDir, exhibition, quizzes, options))];
 }

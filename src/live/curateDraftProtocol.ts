@@ -195,7 +195,7 @@ export interface UpdateOk {
   id: string | null;
   version: string;
   value: unknown;
-  /** The loader's problems of this document after the change (the fast check; fonts and files come with the whole check). */
+  /** This document's problems after the change: the loaders' and its text's against board and font (photo files come with the whole check). */
   problems: DraftProblem[];
 }
 

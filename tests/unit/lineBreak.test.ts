@@ -133,6 +133,24 @@ describe('content check: text too long for its board', () => {
     expect(problems[0]?.en).toContain('too long');
   });
 
+  it('with `shrink`, also names a text that fits only printed smaller, with its share of the size', () => {
+    const metrics = fontMetricsFor('标题短文字长');
+    const locate = (_section: number, index: number) => ({ file: 'assets/content/a.json', index });
+    const long = { ...panel('短文字'), title: '标题'.repeat(10) };
+    const exhibition = exhibitionWith([panel('短文字'), long]);
+    // The build says nothing of a title that shrinks to fit: that is how a board makes room.
+    expect(boardTextWarnings(exhibition, metrics, locate)).toEqual([]);
+    const problems = boardTextWarnings(exhibition, metrics, locate, { shrink: true });
+    expect(problems.map((problem) => [problem.severity, problem.path])).toEqual([['warning', 'panels[1].title']]);
+    const percent = Number(/(\d+)%/.exec(problems[0]?.zh ?? '')?.[1]);
+    expect(percent).toBeGreaterThanOrEqual(62);
+    expect(percent).toBeLessThan(100);
+    expect(problems[0]?.en).toContain(`${percent}%`);
+    // English, three times as long, nearly always prints smaller: only its overflow is named.
+    const english = { ...panel('短文字'), title: { zh: '标题', en: 'Title '.repeat(6) } };
+    expect(boardTextWarnings(exhibitionWith([english]), metrics, locate, { shrink: true })).toEqual([]);
+  });
+
   it('measures what the board prints: title, summary, points, stats labels', () => {
     const items = boardTextItems(
       { id: 's', kind: 'stats', title: 'T', body: [], images: [], stats: [{ label: '单位', value: 1 }] },

@@ -42,7 +42,7 @@ import type {
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
-import { diskReader, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
+import { diskReader, fieldCheck, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
 import {
   changedFields,
   type DraftFiles,
@@ -424,7 +424,7 @@ export class CurationDraft {
   }
 
   private async problemsOf(files: DraftFiles, what: DocumentRef | PanelRef): Promise<DraftProblem[]> {
-    const problems = await loaderCheck(diskReader(join(this.sourceDir, 'content')));
+    const problems = await fieldCheck(join(this.sourceDir, 'content'));
     return problems.map((problem) => toDraftProblem(files, problem)).filter((problem) => targets(problem.target, what));
   }
 

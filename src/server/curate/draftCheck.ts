@@ -4,16 +4,16 @@
  * - {@link fullCheck}: `checkContent`, exactly what `npm run build` runs (schema, references,
  *   periods, quizzes, photo files, fonts, board text), over the draft's folder, which has the
  *   build's layout. The editor's problems list.
+ * - {@link fieldCheck}: the loaders and the text against board and font, for every save.
  * - {@link loaderCheck}: the loaders alone (`loadExhibition` + `loadQuizzes`), over any reader —
- *   what the site itself would report. Fast enough for every save, and able to run over files
- *   not written yet: a delete is tried on the side first, and refused when it makes new errors.
+ *   what the site itself would report. Able to run over files not written yet: a delete is tried on the side first, and refused when it makes new errors.
  *
  * Problems keep the build's file, JSON path and message; the file is given in the store's layout
  * ("content/timeline.json" for assets/content/timeline.json) and each is located on the panel or
  * document and field it names, so the editor shows it next to that field.
  */
 import { join } from 'node:path';
-import { checkContent } from '../../build/checkContent.ts';
+import { checkContent, textProblems } from '../../build/checkContent.ts';
 import { fsContentReader } from '../../build/fonts.ts';
 import { CONTENT_DIR_LABEL, loadExhibition, type ReadContentFile } from '../../content/load.ts';
 import type { ContentProblem } from '../../content/problems.ts';
@@ -39,10 +39,26 @@ export function toDraftProblem(files: DraftFiles, problem: ContentProblem): Draf
   };
 }
 
-/** The build's whole check over a folder in the build's layout (`dir/content`, `dir/photos`). */
+/**
+ * The build's whole check over a folder in the build's layout (`dir/content`, `dir/photos`), with
+ * the curator's one addition: a text that fits its board only printed smaller is named too.
+ */
 export async function fullCheck(dir: string, files: DraftFiles): Promise<DraftProblem[]> {
-  const problems = await checkContent(join(dir, 'content'), dir);
+  const problems = await checkContent(join(dir, 'content'), dir, { shrink: true });
   return problems.map((problem) => toDraftProblem(files, problem));
+}
+
+/**
+ * The check each save answers with, so its messages reach the field as the staff type: the
+ * loaders' (schema, references, periods, quizzes) and the text's against the board and the font
+ * (`textProblems`: too long, printed smaller, a character no font has). Only the photo files are
+ * left to the whole check, which reads every one of them.
+ */
+export async function fieldCheck(contentDir: string): Promise<ContentProblem[]> {
+  const read = diskReader(contentDir);
+  const { exhibition, problems } = await loadExhibition(read);
+  const quizzes = await loadQuizzes(read, exhibition);
+  return [...problems, ...quizzes.problems, ...(await textProblems(contentDir, exhibition, quizzes, { shrink: true }))];
 }
 
 /** What the site's loaders report over `read` (exhibition, sections, quizzes). */
