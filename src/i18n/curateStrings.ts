@@ -219,6 +219,7 @@ const STRINGS = {
   fieldSource: { zh: '资料来源', en: 'Source' },
   fieldImages: { zh: '图片', en: 'Images' },
   fieldImage: { zh: '第 {n} 张图片', en: 'Image {n}' },
+  photoThumbnail: { zh: '第 {n} 张图片（缩略图）', en: 'Image {n} (thumbnail)' },
   fieldCaption: { zh: '第 {n} 张图片说明', en: 'Image {n} caption' },
   fieldAlt: { zh: '第 {n} 张图片替代文字', en: 'Image {n} alt text' },
   panelKindIs: { zh: '展板类型：{kind}', en: 'Kind: {kind}' },

@@ -30,6 +30,8 @@
  * - `DELETE /api/curate/draft/panels/:id` → {@link DeleteAnswer}: into the bin, or refused with
  *   the content check's problems when a tour stop, a quiz question or a related link names it.
  * - `POST   /api/curate/draft/bin/:binId/restore` {@link restorePanelBodySchema} → {@link UpdateAnswer}.
+ * - `GET    /api/curate/draft/photo?src=photos/…` → a JPEG thumbnail of one of the draft's photos
+ *   (upright, without metadata, at most 480 px), for the form; 404 when `src` names none.
  * - `PUT    /api/curate/draft/settings` | `/sections/:id` | `/tours/:id` | `/quizzes/:id`
  *   {@link updateDocumentBodySchema} → {@link UpdateAnswer}.
  *

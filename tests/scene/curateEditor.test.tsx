@@ -448,6 +448,10 @@ describe('the form and its autosave', () => {
     expect(upload?.[1]).toMatchObject({ method: 'POST', body: photo, headers: { 'content-type': 'image/jpeg' } });
     expect(field('第 1 张图片说明（中文）').value).toBe('');
     expect(field('第 1 张图片替代文字（中文）').value).toBe('');
+    // The photo itself, as the station shows it to the form (a thumbnail behind the session).
+    const thumbnail = page().querySelector<HTMLImageElement>('img.curate-image__thumb');
+    expect(thumbnail?.getAttribute('src')).toBe('api/curate/draft/photo?src=photos%2Fuploads%2F2025-05-04-1.jpg');
+    expect(thumbnail?.alt).toBe('第 1 张图片（缩略图）');
     await wait(900);
     expect(station.draft.panel(DEQING)?.images).toEqual([{ src: 'photos/uploads/2025-05-04-1.jpg', caption: '', alt: '' }]);
     expect(problemsOf('第 1 张图片说明（中文）')).toEqual(['请写图片说明。']);

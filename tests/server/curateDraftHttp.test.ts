@@ -159,6 +159,54 @@ describe('the draft over HTTP', () => {
     expect((await sharp(await readFile(join(station.dataDir, 'draft', src))).metadata()).exif).toBeUndefined();
   });
 
+  it('shows the form a draft photo’s thumbnail, upright and small, to a session only; a path out of the photos names nothing', async () => {
+    const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3a3' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const uploaded = await call('POST', 'api/curate/draft/photos', {
+      cookie: editor,
+      body: new Uint8Array(jpeg),
+      headers: { 'content-type': 'image/jpeg' },
+    });
+    const src = uploaded.json.src as string;
+    const thumbnail = (cookie?: string, name = src) =>
+      fetch(new URL(`api/curate/draft/photo?src=${encodeURIComponent(name)}`, station.url), {
+        headers: cookie ? { cookie } : {},
+      });
+    const answer = await thumbnail(editor);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/jpeg');
+    expect(answer.headers.get('cache-control')).toContain('private');
+    const meta = await sharp(Buffer.from(await answer.arrayBuffer())).metadata();
+    // Upright (the upload turned it: 900 × 1600), at most 480 px, and no metadata.
+    expect([meta.width, meta.height]).toEqual([270, 480]);
+    expect(meta.exif).toBeUndefined();
+    expect((await thumbnail()).status).toBe(401);
+    // The shipped placeholders too, SVG drawn into the JPEG (no script of it can run in the form).
+    const shipped = (await draft(editor)).photos.find((photo) => photo.endsWith('.svg'));
+    expect(shipped).toBeDefined();
+    const drawn = await thumbnail(editor, shipped);
+    expect(drawn.status).toBe(200);
+    expect(drawn.headers.get('content-type')).toBe('image/jpeg');
+    for (const hostile of [
+      'photos/../content/exhibition.json',
+      '../draft.json',
+      '/etc/passwd',
+      'photos/%2e%2e/draft.json',
+      'photos/uploads/../../users.sqlite',
+      'photos/a\u0000.jpg',
+      'content/exhibition.json',
+      'photos/uploads',
+      'photos/missing.jpg',
+    ]) {
+      const refused = await thumbnail(editor, hostile);
+      expect([400, 404], hostile).toContain(refused.status);
+      expect(refused.headers.get('content-type'), hostile).toContain('application/json');
+    }
+    expect((await call('GET', 'api/curate/draft')).status).toBe(401);
+  });
+
   it('refuses a photo past the limit, said or not said', async () => {
     const big = new Uint8Array(31 * 1024 * 1024);
     const declared = await call('POST', 'api/curate/draft/photos', {

@@ -60,6 +60,7 @@ import {
   withPanels,
 } from './draftDocuments.ts';
 import { panelTemplate, periodForPlace } from './panelTemplates.ts';
+import { photoPathIn, thumbnailOf } from './photoThumbnail.ts';
 import { acceptPhoto, type UploadResult } from './photoUpload.ts';
 
 export type ChangeAction =
@@ -496,6 +497,22 @@ export class CurationDraft {
       }
       return result;
     });
+  }
+
+  /**
+   * A small upright JPEG of one of the draft's photos for the editor's form, or null when `src`
+   * names none (src/server/curate/photoThumbnail.ts checks it stays inside the photos folder).
+   * Only finding the file waits for the draft's other work; the resizing does not hold it up.
+   */
+  async photoThumbnail(src: string): Promise<Buffer | null> {
+    const path = await this.exclusive(() => photoPathIn(this.sourceDir, src));
+    if (!path) return null;
+    try {
+      return await thumbnailOf(path);
+    } catch {
+      // Not a picture sharp can read (a broken upload placed by hand): nothing to show.
+      return null;
+    }
   }
 
   /** The draft, copied from the store on the first edit: into a temporary folder, then renamed, so never half a draft. */

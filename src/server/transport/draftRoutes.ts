@@ -164,6 +164,18 @@ export function registerDraftRoutes(
     });
   }
 
+  // A draft photo's thumbnail for the form (the staff see the photo they caption).
+  app.get<{ Querystring: { src?: unknown } }>(`${draftRoute}/photo`, async (request, reply) => {
+    const account = editor(request, reply);
+    if (!account) return reply;
+    const src = typeof request.query.src === 'string' && request.query.src.length <= 300 ? request.query.src : null;
+    if (!src) return badRequest(reply);
+    const thumbnail = await draft.photoThumbnail(src);
+    if (!thumbnail) return send(reply, { ok: false, error: 'not-found' }, 404);
+    // Private: behind the session, and changed by the next upload under another name only.
+    return reply.code(200).header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300').send(thumbnail);
+  });
+
   // Photos: the raw body is the file. Only here does a request body arrive as a stream; the
   // parser passes it on unread, and the draft reads it up to the limit.
   app.register(async (photos) => {

@@ -20,6 +20,7 @@ import { SchemaFields } from '../schemaForm/SchemaFields.tsx';
 import { SchemaObjectFields } from '../schemaForm/SchemaObjectFields.tsx';
 import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { objectFieldKeys } from '../schemaForm/schemaValues.ts';
+import { CuratePhotoThumbnail } from './CuratePhotoThumbnail.tsx';
 import { FieldProblems, LocalizedField } from './LocalizedField.tsx';
 
 /** The fields this form draws itself; the kind's schema draws the rest. */
@@ -227,6 +228,7 @@ export function CuratePanelForm({ lang, api, panel, problems, refs = NO_REFS, on
             <p className="curate-image__src">
               {curateText('fieldImage', lang, { n: index + 1 })}: <code>{String(image.src ?? '')}</code>
             </p>
+            <CuratePhotoThumbnail lang={lang} src={typeof image.src === 'string' ? image.src : ''} n={index + 1} />
             <FieldProblems lang={lang} id={`${id}-image-${index}`} problems={at(`images.${index}`)} />
             <LocalizedField
               lang={lang}
