@@ -52,6 +52,10 @@ const MESSAGES = {
   stats: { en: 'a statistics board has at least one figure', zh: '数据展板（stats）至少要有一个数字' },
   sections: { en: 'the exhibition needs at least one section', zh: '展览至少需要一个栏目' },
   phrases: { en: 'an oath panel holds at least one phrase', zh: '誓词展板（oath）至少要有一句誓词' },
+  crop: {
+    en: 'the crop must stay inside the photo (x + width and y + height at most 1)',
+    zh: '裁剪范围必须在照片之内（x + width、y + height 都不能大于 1）',
+  },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** The Chinese for one of the schema's English messages, if it is one of them. */
@@ -235,6 +239,43 @@ export const narrationSchema = z
   );
 export type Narration = z.infer<typeof narrationSchema>;
 
+/** A share of the photo's width or height, from its left or top edge. */
+const cropFraction = (zh: string, en: string) =>
+  z
+    .number()
+    .min(0)
+    .max(1)
+    .meta(
+      hint(`${zh} ${en}`, `${zh}，照片宽或高的比例，0 到 1 之间，例如 0.25。`, `${en}, a share of the photo, 0 to 1, e.g. 0.25.`),
+    );
+/** A crop's side: at least a tenth of the photo, so a slip of the finger cannot leave a sliver. */
+const cropSide = (zh: string, en: string) => cropFraction(zh, en).min(0.1);
+/** Rounding of the shares as typed or dragged (0.3333…) must not count as leaving the photo. */
+const CROP_SLACK = 1e-6;
+
+/**
+ * The part of the photo the board and the card show, as shares of the upright photo's width and
+ * height from its top-left corner: a phone's photo of a ceremony with a lot of ceiling is cut to
+ * the people. The photo file itself is kept whole (another board may show all of it).
+ */
+export const cropSchema = z
+  .strictObject({
+    x: cropFraction('左边距', 'Left'),
+    y: cropFraction('上边距', 'Top'),
+    width: cropSide('宽度', 'Width'),
+    height: cropSide('高度', 'Height'),
+  })
+  .refine((crop) => crop.x + crop.width <= 1 + CROP_SLACK && crop.y + crop.height <= 1 + CROP_SLACK, MESSAGES.crop.en)
+  .meta({
+    id: 'Crop',
+    ...hint(
+      '裁剪 Crop',
+      '展板和卡片只显示照片的这一部分：{ "x": 左边距, "y": 上边距, "width": 宽度, "height": 高度 }，都是照片宽或高的比例（0 到 1）。不写时显示整张照片。',
+      'The part of the photo the board and the card show: { "x", "y", "width", "height" } as shares (0 to 1) of the photo\'s width and height. Without it the whole photo shows.',
+    ),
+  });
+export type Crop = z.infer<typeof cropSchema>;
+
 export const imageSchema = z
   .strictObject({
     src: assetPath,
@@ -247,6 +288,7 @@ export const imageSchema = z
       '给看不见图片的访客（读屏软件）的描述；不写时用图片说明。',
       'Describes the image for visitors who cannot see it (screen readers); the caption stands in when missing.',
     ).optional(),
+    crop: cropSchema.optional(),
     /** True while the file is a generated stand-in for a photo the station has not supplied yet. */
     placeholder: z
       .boolean()

@@ -220,6 +220,11 @@ const STRINGS = {
   fieldImages: { zh: '图片', en: 'Images' },
   fieldImage: { zh: '第 {n} 张图片', en: 'Image {n}' },
   photoThumbnail: { zh: '第 {n} 张图片（缩略图）', en: 'Image {n} (thumbnail)' },
+  cropHint: {
+    zh: '在照片上拖动，框出展板和卡片上要显示的部分（裁剪）；也可以在下面的“裁剪”里填数字。照片文件本身不变。',
+    en: 'Drag across the photo to frame the part the board and the card show (crop), or type its numbers under “Crop” below. The file itself is kept whole.',
+  },
+  cropRemove: { zh: '第 {n} 张图片显示整张照片（取消裁剪）', en: 'Show all of image {n} (remove the crop)' },
   fieldCaption: { zh: '第 {n} 张图片说明', en: 'Image {n} caption' },
   fieldAlt: { zh: '第 {n} 张图片替代文字', en: 'Image {n} alt text' },
   panelKindIs: { zh: '展板类型：{kind}', en: 'Kind: {kind}' },

@@ -1,10 +1,11 @@
 import { invalidate } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
-import type * as THREE from 'three';
+import * as THREE from 'three';
 import { type Lang, localize } from '../content/localize.ts';
 import { boardTextureUrls, photoAspect } from '../content/photoManifest.ts';
 import type { ImageInfo } from '../content/schema.ts';
 import { t } from '../i18n/strings.ts';
+import { croppedAspect, cropUvs } from '../layout/imageCrop.ts';
 import { useExhibition } from '../store/store.ts';
 import { BoardText } from './BoardText.tsx';
 import { deviceQuality } from './deviceQuality.ts';
@@ -30,6 +31,29 @@ export function assetUrl(src: string): string {
 /** Fits an image of the given aspect inside a box, keeping its aspect. */
 export function containSize(aspect: number, maxWidth: number, maxHeight: number): [number, number] {
   return aspect > maxWidth / maxHeight ? [maxWidth, maxWidth / aspect] : [maxHeight * aspect, maxHeight];
+}
+
+/**
+ * The unit plane for a photo's crop: its own copy with the crop's texture coordinates, so the
+ * shared photo texture (other boards may show all of it) is never changed. The shared plane
+ * when the photo shows whole.
+ */
+function useCroppedPlane(crop: ImageInfo['crop'], plane: THREE.PlaneGeometry): THREE.BufferGeometry {
+  // By the crop's numbers: a new object with the same numbers (each render of the content) keeps the geometry.
+  const [x, y, width, height] = crop ? [crop.x, crop.y, crop.width, crop.height] : [0, 0, 0, 0];
+  const geometry = useMemo(() => {
+    if (width === 0 || height === 0) return plane;
+    const copy = plane.clone();
+    copy.setAttribute('uv', new THREE.Float32BufferAttribute(cropUvs({ x, y, width, height }), 2));
+    return copy;
+  }, [x, y, width, height, plane]);
+  useEffect(
+    () => () => {
+      if (geometry !== plane) geometry.dispose();
+    },
+    [geometry, plane],
+  );
+  return geometry;
 }
 
 /** 'idle': the board is far from the visitor (or the photo manifest is still on its way), so it holds no texture. */
@@ -81,8 +105,11 @@ export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang
   const pictureMaxHeight = maxHeight - captionHeight;
   const texture: THREE.Texture | null = state.status === 'ready' ? state.texture : null;
   const source = texture?.image as { width?: number; height?: number } | undefined;
-  const aspect =
-    photoAspect(photos.manifest, image.src) ?? (source?.width && source.height ? source.width / source.height : 3 / 2);
+  const aspect = croppedAspect(
+    photoAspect(photos.manifest, image.src) ?? (source?.width && source.height ? source.width / source.height : 3 / 2),
+    image.crop,
+  );
+  const cropped = useCroppedPlane(image.crop, materials.plane);
   const [width, height] = containSize(aspect, maxWidth, pictureMaxHeight);
   const [x, y, z] = position;
   const pictureY = y + captionHeight / 2;
@@ -93,7 +120,7 @@ export function BoardImage({ panelId, image, position, maxWidth, maxHeight, lang
     <>
       {texture ? (
         // Keys make React replace the mesh: reusing it would reset `material` after the photo's was attached.
-        <mesh key="photo" position={[x, pictureY, z]} scale={[width, height, 1]} geometry={materials.plane}>
+        <mesh key="photo" position={[x, pictureY, z]} scale={[width, height, 1]} geometry={cropped}>
           <meshBasicMaterial map={texture} toneMapped={false} />
         </mesh>
       ) : (

@@ -132,6 +132,7 @@ function CardImage({ image, lang }: { image: ImageInfo; lang: Lang }) {
       <ResponsiveImage
         src={image.src}
         alt={alt}
+        crop={image.crop}
         onError={(event) => {
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');

@@ -552,6 +552,39 @@ describe('Corridor scene', () => {
       for (const mesh of pictures) expect(mesh.scale.x / mesh.scale.y).toBeCloseTo(4 / 3, 5);
     });
 
+    it('a cropped photo shows only its crop, at the crop’s shape; the shared texture and plane stay whole', async () => {
+      const loaded = loadPhotosInstantly();
+      const [first] = imagePanels();
+      if (!first) throw new Error('need a photo');
+      const crop = { x: 0.5, y: 0, width: 0.5, height: 0.5 };
+      const cropped: Exhibition = {
+        ...exhibition,
+        sections: exhibition.sections.map((section) => ({
+          ...section,
+          panels: section.panels.map((panel) =>
+            panel.id === first.id
+              ? ({ ...panel, images: panel.images.map((image, index) => (index === 0 ? { ...image, crop } : image)) } as Panel)
+              : panel,
+          ),
+        })),
+      };
+      const view = await renderCorridor({ exhibition: cropped });
+      const pictures = photoMeshes(view.renderer, loaded);
+      const uvsOf = (mesh: THREE.Mesh) => Array.from(mesh.geometry.getAttribute('uv').array);
+      const whole = [0, 1, 1, 1, 0, 0, 1, 0];
+      const croppedMeshes = pictures.filter((mesh) => uvsOf(mesh).join() !== whole.join());
+      // The top-right quarter of a 4:3 picture: still 4:3, u 0.5–1, v 0.5–1.
+      expect(croppedMeshes).toHaveLength(1);
+      expect(uvsOf(croppedMeshes[0] as THREE.Mesh)).toEqual([0.5, 1, 1, 1, 0.5, 0.5, 1, 0.5]);
+      expect((croppedMeshes[0] as THREE.Mesh).scale.x / (croppedMeshes[0] as THREE.Mesh).scale.y).toBeCloseTo(4 / 3, 5);
+      const others = pictures.filter((mesh) => mesh !== croppedMeshes[0]);
+      expect(others.length).toBe(imagePanels().length - 1);
+      // The other boards still share the one plane; no texture's own transform was touched.
+      expect(new Set(others.map((mesh) => mesh.geometry)).size).toBe(1);
+      for (const texture of loaded)
+        expect([texture.offset.x, texture.offset.y, texture.repeat.x, texture.repeat.y]).toEqual([0, 0, 1, 1]);
+    });
+
     it('are held only by boards near the visitor, and disposed when their board goes far', async () => {
       const loaded = loadPhotosInstantly();
       const requested = vi.mocked(THREE.TextureLoader.prototype.load);

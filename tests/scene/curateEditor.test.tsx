@@ -316,6 +316,53 @@ describe('the form and its autosave', () => {
     expect(station.draft.panel('party-building-alliance')).toEqual({ ...alliance, images: [real, ...rest] });
   });
 
+  it('a drag across a photo crops it for the board and the card; a tap does not; 显示整张照片 removes the crop', async () => {
+    await open();
+    const alliance = structuredClone(station.draft.panel('party-building-alliance')) as Record<string, unknown>;
+    await click(button('党建联盟'));
+    const thumbnail = page().querySelector<HTMLImageElement>('img.curate-image__thumb') as HTMLImageElement;
+    expect(thumbnail.alt).toBe('第 1 张图片（缩略图）');
+    const frame = thumbnail.parentElement as HTMLElement;
+    // jsdom lays nothing out: the photo is said to be 400 × 200 at (100, 50).
+    frame.getBoundingClientRect = () => ({
+      left: 100,
+      top: 50,
+      width: 400,
+      height: 200,
+      right: 500,
+      bottom: 250,
+      x: 100,
+      y: 50,
+      toJSON: () => ({}),
+    });
+    const pointer = (type: string, clientX: number, clientY: number) =>
+      act(() => {
+        const event = new MouseEvent(type, { bubbles: true, clientX, clientY, button: 0 });
+        Object.defineProperty(event, 'pointerId', { value: 1 });
+        frame.dispatchEvent(event);
+      });
+    // A tap: nothing is cut.
+    await pointer('pointerdown', 300, 150);
+    await pointer('pointerup', 302, 151);
+    await wait(900);
+    expect(station.draft.panel('party-building-alliance')).toEqual(alliance);
+    // A drag from a quarter in to the far corner: the dimmed part shows while dragging.
+    await pointer('pointerdown', 200, 100);
+    await pointer('pointermove', 400, 200);
+    expect(page().querySelector<HTMLElement>('[data-testid="curate-crop"]')?.style.width).toBe('50%');
+    await pointer('pointermove', 520, 300);
+    await pointer('pointerup', 520, 300);
+    await wait(900);
+    const [image, ...rest] = alliance.images as Array<Record<string, unknown>>;
+    expect(station.draft.panel('party-building-alliance')).toEqual({
+      ...alliance,
+      images: [{ ...image, crop: { x: 0.25, y: 0.25, width: 0.75, height: 0.75 } }, ...rest],
+    });
+    await click(button('第 1 张图片显示整张照片（取消裁剪）'));
+    await wait(900);
+    expect(station.draft.panel('party-building-alliance')).toEqual(alliance);
+  });
+
   it('paragraphs are added and removed; a paragraph with no English is a plain string', async () => {
     await open();
     await click(button('德清县党史'));

@@ -99,4 +99,23 @@ describe('ResponsiveImage', () => {
     fail();
     expect(onError).toHaveBeenCalledTimes(1);
   });
+
+  it('shows a crop in a frame of the cropped shape, the whole photo placed inside it; without a crop, no frame', () => {
+    useExhibition.setState({ photos: { ready: true, manifest } });
+    act(() =>
+      dom.root.render(<ResponsiveImage src="photos/phone.jpg" alt="演练" crop={{ x: 0.25, y: 0, width: 0.5, height: 1 }} />),
+    );
+    const frame = dom.container.querySelector<HTMLElement>('.photo-crop');
+    // The middle half of a 3:2 photo: 3:4.
+    expect(frame?.style.aspectRatio).toBe('0.75');
+    expect(frame?.style.getPropertyValue('--crop-ratio')).toBe('0.75');
+    const image = img() as HTMLImageElement;
+    expect(frame?.contains(image)).toBe(true);
+    expect([image.style.left, image.style.top, image.style.width, image.style.height]).toEqual(['-50%', '0%', '200%', '100%']);
+    // The same files: only the frame cuts.
+    expect(image.getAttribute('src')).toBe('/generated/photos/a-1280.jpg');
+    render('photos/phone.jpg');
+    expect(dom.container.querySelector('.photo-crop')).toBeNull();
+    expect(img()?.getAttribute('style')).toBeNull();
+  });
 });

@@ -228,7 +228,21 @@ export function CuratePanelForm({ lang, api, panel, problems, refs = NO_REFS, on
             <p className="curate-image__src">
               {curateText('fieldImage', lang, { n: index + 1 })}: <code>{String(image.src ?? '')}</code>
             </p>
-            <CuratePhotoThumbnail lang={lang} src={typeof image.src === 'string' ? image.src : ''} n={index + 1} />
+            <CuratePhotoThumbnail
+              lang={lang}
+              src={typeof image.src === 'string' ? image.src : ''}
+              n={index + 1}
+              crop={image.crop}
+              onCrop={(crop) =>
+                setImages(
+                  images.map((old, at) => {
+                    if (at !== index) return old;
+                    const { crop: _old, ...rest } = old;
+                    return crop ? { ...rest, crop } : rest;
+                  }),
+                )
+              }
+            />
             <FieldProblems lang={lang} id={`${id}-image-${index}`} problems={at(`images.${index}`)} />
             <LocalizedField
               lang={lang}

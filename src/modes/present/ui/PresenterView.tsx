@@ -201,6 +201,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
                       src={next.panel.images[0].src}
                       alt={localize(next.panel.images[0].alt ?? next.panel.images[0].caption, lang)}
                       sizes="320px"
+                      crop={next.panel.images[0].crop}
                     />
                   </div>
                 )}

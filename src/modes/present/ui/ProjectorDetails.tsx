@@ -60,6 +60,7 @@ function ProjectorImage({ image, lang, large }: { image: ImageInfo; lang: Lang; 
         src={image.src}
         alt={localize(image.alt ?? image.caption, lang)}
         sizes={large ? '45vw' : '23vw'}
+        crop={image.crop}
         onError={(event) => {
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');
