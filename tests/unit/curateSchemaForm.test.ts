@@ -133,7 +133,16 @@ describe('every panel kind', () => {
       ['src', 'string', false],
       ['caption', 'localized', false],
       ['alt', 'localized', true],
+      ['crop', 'object', true],
       ['placeholder', 'boolean', true],
+    ]);
+    // The crop's four shares, each a number from 0 to 1.
+    const crop = field(imageShape, 'crop').shape as ObjectShape;
+    expect(crop.fields.map((entry) => [entry.key, entry.label.zh, entry.shape.type])).toEqual([
+      ['x', '左边距', 'number'],
+      ['y', '上边距', 'number'],
+      ['width', '宽度', 'number'],
+      ['height', '高度', 'number'],
     ]);
     expect(field(imageShape, 'src').shape).toMatchObject({ type: 'string', maxLength: 200 });
 
@@ -463,7 +472,7 @@ describe('where problems go', () => {
     const image = itemOf(field(described(kindSchema('event')), 'images').shape).shape as ObjectShape;
     expect(
       objectFieldKeys(image, { src: 'a.jpg', caption: 'c', focus: { x: 0.5 } }, 'images.0', ['src', 'caption', 'alt']),
-    ).toEqual(['images.0.placeholder', 'images.0.focus']);
+    ).toEqual(['images.0.crop', 'images.0.placeholder', 'images.0.focus']);
   });
 });
 
