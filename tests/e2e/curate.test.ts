@@ -246,6 +246,61 @@ describe('布展 on the station server', () => {
     expect(ids).not.toContain(`${PANEL}-copy`);
   });
 
+  it('the form shows the photo and crops it by a drag, edits a field of a board’s kind, and says at the title when it prints smaller', async () => {
+    // The conflict of the test before: the reviewer's version is kept.
+    await editor.getByRole('dialog', { name: '有人同时修改了这块展板' }).getByRole('button', { name: '用对方的版本' }).click();
+    const saveState = editor.getByTestId('curate-save-state');
+    // The uploaded photo, as the station shows it to the form: upright, small, behind the session.
+    const thumbnail = editor.getByRole('img', { name: '第 1 张图片（缩略图）' });
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBeGreaterThan(0);
+    expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth / img.naturalHeight)).toBeCloseTo(1.5, 1);
+    // The mouse reaches only what is in the viewport.
+    await thumbnail.scrollIntoViewIfNeeded();
+    const box = await thumbnail.boundingBox();
+    if (!box) throw new Error('the thumbnail is not laid out');
+    await editor.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.1);
+    await editor.mouse.down();
+    for (let step = 1; step <= 5; step++) {
+      await editor.mouse.move(box.x + box.width * (0.2 + step * 0.14), box.y + box.height * (0.1 + step * 0.16));
+    }
+    await editor.mouse.up();
+    await expect
+      .poll(async () => ((await deqingPanel(editor)).panel.images as Array<{ crop?: unknown }>)[0]?.crop, POLL)
+      .toBeTruthy();
+    const crop = ((await deqingPanel(editor)).panel.images as Array<{ crop: Record<string, number> }>)[0]?.crop ?? {};
+    expect(crop.x).toBeCloseTo(0.2, 1);
+    expect(crop.y).toBeCloseTo(0.1, 1);
+    expect(crop.width).toBeCloseTo(0.7, 1);
+    expect(crop.height).toBeCloseTo(0.8, 1);
+    await saveArtifact('curate-crop.png', await editor.locator('.curate-photo').first().screenshot());
+
+    // A figure of a stats board: a field of its kind, from the schema.
+    const screen = editor.getByRole('region', { name: '展板编辑' });
+    await screen.getByRole('navigation', { name: '展板' }).getByRole('button', { name: '王彦平的监督检查', exact: true }).click();
+    const form = editor.locator('form[aria-labelledby]');
+    await expect.poll(() => form.getByLabel(/^数字 1 · 数值/).count(), POLL).toBe(1);
+    await form.getByLabel(/^数字 1 · 数值/).fill('205');
+    await expect.poll(() => saveState.getAttribute('data-state'), POLL).toBe('saved');
+    const stats = async () => {
+      const { json } = await pageApi(editor, 'GET', 'api/curate/draft');
+      return (json as Snapshot).files['content/members.json']?.panels.find((panel) => panel.id === 'wang-yanping-figures');
+    };
+    await expect.poll(async () => ((await stats())?.stats as Array<{ value: unknown }> | undefined)?.[0]?.value, POLL).toBe(205);
+    // A title that fits its board only printed smaller is told so at the title as it is typed.
+    await form.getByLabel('标题（中文）').fill('王彦平同志二〇二一年以来的消防监督检查工作');
+    const titleProblems = form
+      .locator('.curate-field')
+      .filter({ has: editor.getByLabel('标题（中文）') })
+      .locator('li');
+    await expect.poll(() => titleProblems.allTextContents(), POLL).toEqual([expect.stringMatching(/缩小到原来的 \d+% 才放得下/)]);
+    expect(await titleProblems.first().getAttribute('data-severity')).toBe('warning');
+    // The page scrolls inside its panes, so a full-page shot would be mostly empty: the form's top in view.
+    await editor.getByLabel('标题（中文）').scrollIntoViewIfNeeded();
+    await saveArtifact('curate-kind-fields.png', await editor.screenshot());
+    const violations = await seriousViolations(editor);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
   it('no page logged an error and nothing left the station', () => {
     for (const watch of watches) {
       expect(watch.offOrigin).toEqual([]);
