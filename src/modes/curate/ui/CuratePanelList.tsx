@@ -1,6 +1,7 @@
 /**
  * The draft's sections with their panels in the corridor's order (展板编辑's list): each panel a
- * button that opens it, its 未发送 mark, and 上移 / 下移. The move itself is the editor's (it
+ * button that opens it, its 未发送 mark, 上移 / 下移, and 移到栏目… (to another section's end,
+ * said in the status line: 已把「标题」移到「栏目」末尾). The move itself is the editor's (it
  * asks the server and reloads the draft); the list keeps the keyboard's focus on the control that
  * moved the panel, found again once the reloaded list is drawn. Titles are only ever React text.
  */
@@ -8,9 +9,10 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import { type SectionListing, textIn } from '../draftModel.ts';
+import { CuratePanelListItem } from './CuratePanelListItem.tsx';
 
 /** The list's controls that move a panel; after a move the focus goes back to the same one. */
-export type PanelMoveControl = 'up' | 'down';
+export type PanelMoveControl = 'up' | 'down' | 'section';
 
 export interface CuratePanelListProps {
   lang: Lang;
@@ -36,6 +38,8 @@ interface FocusWanted {
 export function CuratePanelList({ lang, sections, picked, pending, onPick, onMove }: CuratePanelListProps) {
   const list = useRef<HTMLDivElement>(null);
   const [focusWanted, setFocusWanted] = useState<FocusWanted | null>(null);
+  /** The panel whose 移到栏目… form is open (one at a time). */
+  const [moveToFor, setMoveToFor] = useState<string | null>(null);
   const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
 
   // Set once the move is through, so this runs after the reloaded list is drawn (the panel's
@@ -48,64 +52,81 @@ export function CuratePanelList({ lang, sections, picked, pending, onPick, onMov
       );
     const same = find(focusWanted.control);
     // At a section's end the same button is disabled: the other one keeps the panel moving by keyboard.
-    const other = focusWanted.control === 'up' ? find('down') : find('up');
+    const other = focusWanted.control === 'up' ? find('down') : focusWanted.control === 'down' ? find('up') : undefined;
     (same && !same.disabled ? same : other)?.focus();
     setFocusWanted(null);
   }, [focusWanted]);
 
-  const move = async (panelId: string, sectionId: string, index: number, control: PanelMoveControl) => {
-    if (await onMove(panelId, sectionId, index, null)) setFocusWanted({ panelId, control });
+  const move = async (
+    panelId: string,
+    sectionId: string,
+    index: number,
+    control: PanelMoveControl,
+    announcement: string | null = null,
+  ) => {
+    await onMove(panelId, sectionId, index, announcement);
+    // Moved or refused, the keyboard goes back to the control (the 移到栏目… form is gone either way).
+    setFocusWanted({ panelId, control });
+  };
+
+  const toggleMoveTo = (panelId: string) => {
+    if (moveToFor === panelId) {
+      // Closed (取消, Esc, or the button again): the keyboard is back on the button that opened it.
+      setMoveToFor(null);
+      setFocusWanted({ panelId, control: 'section' });
+    } else setMoveToFor(panelId);
+  };
+
+  const moveTo = (panelId: string, title: string, sectionId: string) => {
+    const target = sections.find((section) => section.id === sectionId);
+    if (!target) return;
+    setMoveToFor(null);
+    // At its end: the server's index is among the panels after the move, so the section's length.
+    void move(
+      panelId,
+      sectionId,
+      target.panels.length,
+      'section',
+      curateText('movedToSectionEnd', lang, { title, section: titleOf(target.title) }),
+    );
   };
 
   return (
     <div ref={list} className="curate-panel-list">
-      {sections.map((section) => (
-        <section key={section.id} className="curate-editor__section" aria-label={titleOf(section.title)}>
-          <h4>{titleOf(section.title)}</h4>
-          <ul>
-            {section.panels.map((panel, index) => {
-              const title = titleOf(panel.title);
-              return (
-                <li key={panel.id} className="curate-editor__item">
-                  <button
-                    type="button"
-                    className="curate-editor__pick"
-                    aria-current={picked === panel.id ? 'true' : undefined}
-                    onClick={() => onPick(panel.id)}
-                  >
-                    {title}
-                  </button>
-                  {pending.includes(panel.id) && <span className="curate-hint">{curateText('pendingMark', lang)}</span>}
-                  <span className="curate-editor__moves">
-                    <button
-                      type="button"
-                      className="curate-button curate-button--small"
-                      data-move="up"
-                      data-panel={panel.id}
-                      aria-label={curateText('moveUpOf', lang, { title })}
-                      disabled={index === 0}
-                      onClick={() => void move(panel.id, section.id, index - 1, 'up')}
-                    >
-                      {curateText('moveUp', lang)}
-                    </button>
-                    <button
-                      type="button"
-                      className="curate-button curate-button--small"
-                      data-move="down"
-                      data-panel={panel.id}
-                      aria-label={curateText('moveDownOf', lang, { title })}
-                      disabled={index === section.panels.length - 1}
-                      onClick={() => void move(panel.id, section.id, index + 1, 'down')}
-                    >
-                      {curateText('moveDown', lang)}
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+      {sections.map((section) => {
+        const otherSections = sections
+          .filter((other) => other.id !== section.id)
+          .map((other) => ({ id: other.id, title: titleOf(other.title) }));
+        return (
+          <section key={section.id} className="curate-editor__section" aria-label={titleOf(section.title)}>
+            <h4>{titleOf(section.title)}</h4>
+            <ul>
+              {section.panels.map((panel, index) => {
+                const title = titleOf(panel.title);
+                return (
+                  <CuratePanelListItem
+                    key={panel.id}
+                    lang={lang}
+                    panelId={panel.id}
+                    title={title}
+                    index={index}
+                    count={section.panels.length}
+                    picked={picked === panel.id}
+                    pending={pending.includes(panel.id)}
+                    otherSections={otherSections}
+                    moveToOpen={moveToFor === panel.id}
+                    onPick={() => onPick(panel.id)}
+                    onMoveUp={() => void move(panel.id, section.id, index - 1, 'up')}
+                    onMoveDown={() => void move(panel.id, section.id, index + 1, 'down')}
+                    onToggleMoveTo={() => toggleMoveTo(panel.id)}
+                    onMoveTo={(sectionId) => moveTo(panel.id, title, sectionId)}
+                  />
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -1,0 +1,93 @@
+/**
+ * One panel's row in the panel list (CuratePanelList): the button that opens it, its 未发送 mark,
+ * 上移 / 下移 within its section, and 移到栏目… (CurateMoveToSection) for another section. The
+ * move controls carry `data-move` and `data-panel`, so the list can give the focus back to the
+ * one used once the reloaded list is drawn.
+ */
+import { curateText } from '../../../i18n/curateStrings.ts';
+import type { Lang } from '../../../i18n/lang.ts';
+import { CurateMoveToSection, type SectionChoice } from './CurateMoveToSection.tsx';
+
+export interface CuratePanelListItemProps {
+  lang: Lang;
+  panelId: string;
+  /** The panel's title as shown. */
+  title: string;
+  /** Its place in its section, and how many panels the section has. */
+  index: number;
+  count: number;
+  picked: boolean;
+  pending: boolean;
+  /** The other sections, for 移到栏目… (none: the control is not shown). */
+  otherSections: readonly SectionChoice[];
+  /** 移到栏目…'s form is open for this panel. */
+  moveToOpen: boolean;
+  onPick(): void;
+  onMoveUp(): void;
+  onMoveDown(): void;
+  onToggleMoveTo(): void;
+  onMoveTo(sectionId: string): void;
+}
+
+export function CuratePanelListItem(props: CuratePanelListItemProps) {
+  const { lang, panelId, title, index, count } = props;
+  return (
+    <li className="curate-editor__item">
+      <button
+        type="button"
+        className="curate-editor__pick"
+        aria-current={props.picked ? 'true' : undefined}
+        onClick={props.onPick}
+      >
+        {title}
+      </button>
+      {props.pending && <span className="curate-hint">{curateText('pendingMark', lang)}</span>}
+      <span className="curate-editor__moves">
+        <button
+          type="button"
+          className="curate-button curate-button--small"
+          data-move="up"
+          data-panel={panelId}
+          aria-label={curateText('moveUpOf', lang, { title })}
+          disabled={index === 0}
+          onClick={props.onMoveUp}
+        >
+          {curateText('moveUp', lang)}
+        </button>
+        <button
+          type="button"
+          className="curate-button curate-button--small"
+          data-move="down"
+          data-panel={panelId}
+          aria-label={curateText('moveDownOf', lang, { title })}
+          disabled={index === count - 1}
+          onClick={props.onMoveDown}
+        >
+          {curateText('moveDown', lang)}
+        </button>
+        {props.otherSections.length > 0 && (
+          <button
+            type="button"
+            className="curate-button curate-button--small"
+            data-move="section"
+            data-panel={panelId}
+            aria-label={curateText('moveToSectionOf', lang, { title })}
+            aria-expanded={props.moveToOpen}
+            onClick={props.onToggleMoveTo}
+          >
+            {curateText('moveToSection', lang)}
+          </button>
+        )}
+      </span>
+      {props.moveToOpen && (
+        <CurateMoveToSection
+          lang={lang}
+          title={title}
+          choices={props.otherSections}
+          onMove={props.onMoveTo}
+          onCancel={props.onToggleMoveTo}
+        />
+      )}
+    </li>
+  );
+}
