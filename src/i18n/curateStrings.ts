@@ -314,6 +314,8 @@ const STRINGS = {
   moveToSectionChoice: { zh: '移到栏目', en: 'To the section' },
   moveToSectionGo: { zh: '移动', en: 'Move' },
   movedToSectionEnd: { zh: '已把「{title}」移到「{section}」末尾', en: 'Moved “{title}” to the end of “{section}”.' },
+  dragHandle: { zh: '按住拖动，调整位置（Esc 取消）', en: 'Hold and drag to move it (Esc cancels)' },
+  movedToPlace: { zh: '已把「{title}」移到「{section}」第 {n} 位', en: 'Moved “{title}” to place {n} in “{section}”.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

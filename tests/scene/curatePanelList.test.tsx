@@ -3,7 +3,8 @@
  * The panel list of 展板编辑 (src/modes/curate/ui/CuratePanelList.tsx) inside the editor, against
  * the stand-in station's draft (tests/support/curateDraftStation.ts, over the shipped content):
  * 移到栏目… moves a panel to another section's end by keyboard, says so in the status line and
- * keeps the focus on the moved panel's control.
+ * keeps the focus on the moved panel's control; a panel dragged by its handle with pointer events
+ * (a drop line where it would land, Esc cancelling) is moved as the drop line showed.
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -74,6 +75,55 @@ function press(target: Element, key: string) {
   });
 }
 
+/** jsdom has no PointerEvent: a mouse event with a pointer's own fields, which React reads as one. */
+class TestPointerEvent extends MouseEvent {
+  readonly pointerId: number;
+  readonly isPrimary: boolean;
+  readonly pointerType: string;
+  constructor(type: string, init: MouseEventInit & { pointerId?: number; isPrimary?: boolean; pointerType?: string }) {
+    super(type, { bubbles: true, cancelable: true, ...init });
+    this.pointerId = init.pointerId ?? 1;
+    this.isPrimary = init.isPrimary ?? true;
+    this.pointerType = init.pointerType ?? 'touch';
+  }
+}
+
+/**
+ * jsdom lays nothing out: the list drawn as a browser would, from the DOM as it is at each call —
+ * each section a 30 px heading then its rows, 40 px each, 20 px between sections.
+ */
+function layOut() {
+  const boxes = new Map<Element, { top: number; bottom: number }>();
+  let y = 0;
+  for (const element of page().querySelectorAll('[data-drop-section]')) {
+    const top = y;
+    y += 30;
+    for (const row of element.querySelectorAll('[data-drop-row]')) {
+      boxes.set(row, { top: y, bottom: y + 40 });
+      y += 40;
+    }
+    boxes.set(element, { top, bottom: y });
+    y += 20;
+  }
+  return boxes;
+}
+function drawnLikeABrowser() {
+  scrolled = vi.spyOn(window, 'scrollBy').mockImplementation(() => {});
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function box(this: HTMLElement) {
+    const { top, bottom } = layOut().get(this) ?? { top: 0, bottom: 0 };
+    return DOMRect.fromRect({ x: 0, y: top, width: 300, height: bottom - top });
+  });
+}
+let scrolled: ReturnType<typeof vi.spyOn>;
+const rowOf = (title: string) => button(title)?.closest('li') as HTMLElement;
+const handleOf = (title: string) => rowOf(title).querySelector('.curate-drag-handle') as HTMLElement;
+const dropLine = () => page().querySelector('.curate-drop-line');
+function pointer(target: Element, type: string, clientY: number, extra: { pointerId?: number; button?: number } = {}) {
+  act(() => {
+    target.dispatchEvent(new TestPointerEvent(type, { clientY, button: 0, ...extra }));
+  });
+}
+
 describe('移到栏目…', () => {
   it('moves a panel to the end of the section chosen, says so, and keeps the focus on the moved panel’s control', async () => {
     await open();
@@ -137,5 +187,118 @@ describe('移到栏目…', () => {
     await click(button('Move', form));
     expect(moves()[0]?.body).toEqual({ sectionId: 'oath', index: 1 });
     expect(status()).toBe('Moved “Deqing County Party History” to the end of “Renewing the Party Oath”.');
+  });
+});
+
+describe('dragging a panel by its handle', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('within its section: a drop line where it would go, then the move the server counts after removal, announced', async () => {
+    await open();
+    drawnLikeABrowser();
+    const handle = handleOf('德清县党史');
+    // Hidden from screen readers: the keyboard has 上移 / 下移 and 移到栏目….
+    expect(handle.getAttribute('aria-hidden')).toBe('true');
+    const start = rowOf('德清县党史').getBoundingClientRect();
+    pointer(handle, 'pointerdown', start.top + 20);
+    expect(rowOf('德清县党史').classList).toContain('curate-editor__item--dragging');
+    // Over its own row: it would stay, no line.
+    pointer(handle, 'pointermove', start.top + 30);
+    expect(dropLine()).toBeNull();
+    // Just past 中心组学习's row: between it and 党建联盟.
+    const below = rowOf('中心组学习').getBoundingClientRect().bottom + 5;
+    pointer(handle, 'pointermove', below);
+    expect(dropLine()?.nextElementSibling).toBe(rowOf('党建联盟'));
+    expect(dropLine()?.getAttribute('aria-hidden')).toBe('true');
+    pointer(handle, 'pointerup', below);
+    await settle();
+
+    // Before the fourth row as drawn, so the third place once it is out of the list.
+    expect(moves()).toEqual([
+      expect.objectContaining({ url: `api/curate/draft/panels/${DEQING}/move`, body: { sectionId: 'deqing', index: 2 } }),
+    ]);
+    expect(titlesIn('德清 · 党建纪实').slice(0, 4)).toEqual(['党委班子调整', '中心组学习', '德清县党史', '党建联盟']);
+    expect(status()).toBe('已把「德清县党史」移到「德清 · 党建纪实」第 3 位');
+    expect(dropLine()).toBeNull();
+    expect(page().querySelector('.curate-editor__item--dragging')).toBeNull();
+  });
+
+  it('into another section, over its heading: to its start', async () => {
+    await open();
+    drawnLikeABrowser();
+    const handle = handleOf('党建联盟');
+    pointer(handle, 'pointerdown', rowOf('党建联盟').getBoundingClientRect().top + 20);
+    const heading = section('最美代表 · 火焰蓝风采').getBoundingClientRect().top + 10;
+    pointer(handle, 'pointermove', heading);
+    expect(dropLine()?.nextElementSibling).toBe(rowOf('方杰、周峰'));
+    pointer(handle, 'pointerup', heading);
+    await settle();
+    expect(moves().map((request) => request.body)).toEqual([{ sectionId: 'members', index: 0 }]);
+    expect(titlesIn('最美代表 · 火焰蓝风采')[0]).toBe('党建联盟');
+    expect(status()).toBe('已把「党建联盟」移到「最美代表 · 火焰蓝风采」第 1 位');
+  });
+
+  it('to the end of a section: the line after its last row; near the window’s bottom the page scrolls', async () => {
+    await open();
+    drawnLikeABrowser();
+    const handle = handleOf('德清县党史');
+    pointer(handle, 'pointerdown', rowOf('德清县党史').getBoundingClientRect().top + 20);
+    pointer(handle, 'pointermove', 300);
+    expect(scrolled).not.toHaveBeenCalled();
+    const end = section('重温入党誓词').getBoundingClientRect().bottom - 5;
+    expect(end).toBeGreaterThan(window.innerHeight);
+    pointer(handle, 'pointermove', end);
+    expect(scrolled).toHaveBeenLastCalledWith(0, 24);
+    expect(dropLine()?.previousElementSibling).toBe(rowOf('入党誓词'));
+    pointer(handle, 'pointerup', end);
+    await settle();
+    expect(moves().map((request) => request.body)).toEqual([{ sectionId: 'oath', index: 1 }]);
+  });
+
+  it('Esc cancels: no line, no move when let go; nor does a cancelled pointer or another finger', async () => {
+    await open();
+    drawnLikeABrowser();
+    const handle = handleOf('德清县党史');
+    const target = rowOf('党建联盟').getBoundingClientRect().bottom - 5;
+    pointer(handle, 'pointerdown', rowOf('德清县党史').getBoundingClientRect().top + 20);
+    pointer(handle, 'pointermove', target);
+    expect(dropLine()).not.toBeNull();
+    press(document.body, 'Escape');
+    expect(dropLine()).toBeNull();
+    expect(page().querySelector('.curate-editor__item--dragging')).toBeNull();
+    pointer(handle, 'pointerup', target);
+    await settle();
+
+    // The browser takes the gesture over (a scroll, a system swipe).
+    pointer(handle, 'pointerdown', 50);
+    pointer(handle, 'pointermove', target);
+    pointer(handle, 'pointercancel', target);
+    expect(dropLine()).toBeNull();
+    pointer(handle, 'pointerup', target);
+    await settle();
+
+    // A second finger's moves are not the drag's.
+    pointer(handle, 'pointerdown', 50, { pointerId: 7 });
+    pointer(handle, 'pointermove', target, { pointerId: 8 });
+    expect(dropLine()).toBeNull();
+    pointer(handle, 'pointerup', target, { pointerId: 8 });
+    pointer(handle, 'pointerup', rowOf('德清县党史').getBoundingClientRect().top + 20, { pointerId: 7 });
+    await settle();
+    expect(moves()).toEqual([]);
+    expect(titlesIn('德清 · 党建纪实')[0]).toBe('德清县党史');
+  });
+
+  it('a right click on the handle starts nothing', async () => {
+    await open();
+    drawnLikeABrowser();
+    const handle = handleOf('德清县党史');
+    pointer(handle, 'pointerdown', 50, { button: 2 });
+    pointer(handle, 'pointermove', 400, {});
+    expect(dropLine()).toBeNull();
+    pointer(handle, 'pointerup', 400);
+    await settle();
+    expect(moves()).toEqual([]);
   });
 });

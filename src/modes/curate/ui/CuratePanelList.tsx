@@ -1,7 +1,8 @@
 /**
  * The draft's sections with their panels in the corridor's order (展板编辑's list): each panel a
  * button that opens it, its 未发送 mark, 上移 / 下移, and 移到栏目… (to another section's end,
- * said in the status line: 已把「标题」移到「栏目」末尾). The move itself is the editor's (it
+ * said in the status line: 已把「标题」移到「栏目」末尾); or dragged by its handle within its
+ * section or into another (usePanelDrag: a drop line shows where; Esc cancels). The move itself is the editor's (it
  * asks the server and reloads the draft); the list keeps the keyboard's focus on the control that
  * moved the panel, found again once the reloaded list is drawn. Titles are only ever React text.
  */
@@ -9,7 +10,9 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import { type SectionListing, textIn } from '../draftModel.ts';
+import type { SectionBox } from '../panelDrop.ts';
 import { CuratePanelListItem } from './CuratePanelListItem.tsx';
+import { usePanelDrag } from './usePanelDrag.ts';
 
 /** The list's controls that move a panel; after a move the focus goes back to the same one. */
 export type PanelMoveControl = 'up' | 'down' | 'section';
@@ -69,6 +72,35 @@ export function CuratePanelList({ lang, sections, picked, pending, onPick, onMov
     setFocusWanted({ panelId, control });
   };
 
+  // The sections and rows as drawn, for the drag (the drop line has no data-drop-row: it is not counted).
+  const measure = (): SectionBox[] =>
+    [...(list.current?.querySelectorAll<HTMLElement>('[data-drop-section]') ?? [])].map((element) => {
+      const box = element.getBoundingClientRect();
+      return {
+        sectionId: element.dataset.dropSection ?? '',
+        top: box.top,
+        bottom: box.bottom,
+        rows: [...element.querySelectorAll<HTMLElement>('[data-drop-row]')].map((row) => {
+          const rowBox = row.getBoundingClientRect();
+          return { top: rowBox.top, bottom: rowBox.bottom };
+        }),
+      };
+    });
+  const { drag, handleFor } = usePanelDrag({
+    measure,
+    onDrop(panel, to) {
+      const target = sections.find((section) => section.id === to.sectionId);
+      if (!target) return;
+      const announcement = curateText('movedToPlace', lang, {
+        title: panel.title,
+        section: titleOf(target.title),
+        n: to.index + 1,
+      });
+      void onMove(panel.panelId, to.sectionId, to.index, announcement);
+    },
+  });
+  const dropLine = <li key="drop-line" className="curate-drop-line" aria-hidden="true" />;
+
   const toggleMoveTo = (panelId: string) => {
     if (moveToFor === panelId) {
       // Closed (取消, Esc, or the button again): the keyboard is back on the button that opened it.
@@ -98,12 +130,19 @@ export function CuratePanelList({ lang, sections, picked, pending, onPick, onMov
           .filter((other) => other.id !== section.id)
           .map((other) => ({ id: other.id, title: titleOf(other.title) }));
         return (
-          <section key={section.id} className="curate-editor__section" aria-label={titleOf(section.title)}>
+          <section
+            key={section.id}
+            className="curate-editor__section"
+            aria-label={titleOf(section.title)}
+            data-drop-section={section.id}
+          >
             <h4>{titleOf(section.title)}</h4>
             <ul>
               {section.panels.map((panel, index) => {
                 const title = titleOf(panel.title);
-                return (
+                const lineHere = drag?.slot?.sectionId === section.id && drag.slot.slot === index;
+                return [
+                  lineHere && dropLine,
                   <CuratePanelListItem
                     key={panel.id}
                     lang={lang}
@@ -120,9 +159,12 @@ export function CuratePanelList({ lang, sections, picked, pending, onPick, onMov
                     onMoveDown={() => void move(panel.id, section.id, index + 1, 'down')}
                     onToggleMoveTo={() => toggleMoveTo(panel.id)}
                     onMoveTo={(sectionId) => moveTo(panel.id, title, sectionId)}
-                  />
-                );
+                    dragHandle={handleFor({ panelId: panel.id, sectionId: section.id, index, title })}
+                    dragging={drag?.panel.panelId === panel.id}
+                  />,
+                ];
               })}
+              {drag?.slot?.sectionId === section.id && drag.slot.slot === section.panels.length && dropLine}
             </ul>
           </section>
         );

@@ -2,11 +2,13 @@
  * One panel's row in the panel list (CuratePanelList): the button that opens it, its 未发送 mark,
  * 上移 / 下移 within its section, and 移到栏目… (CurateMoveToSection) for another section. The
  * move controls carry `data-move` and `data-panel`, so the list can give the focus back to the
- * one used once the reloaded list is drawn.
+ * one used once the reloaded list is drawn; the row is `data-drop-row` for the drag's measure, and
+ * its handle (⠿) starts a drag (usePanelDrag).
  */
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import { CurateMoveToSection, type SectionChoice } from './CurateMoveToSection.tsx';
+import type { DragHandleProps } from './usePanelDrag.ts';
 
 export interface CuratePanelListItemProps {
   lang: Lang;
@@ -27,12 +29,20 @@ export interface CuratePanelListItemProps {
   onMoveDown(): void;
   onToggleMoveTo(): void;
   onMoveTo(sectionId: string): void;
+  /** The drag handle's pointer handlers (usePanelDrag). */
+  dragHandle: DragHandleProps;
+  /** This panel is the one being dragged. */
+  dragging: boolean;
 }
 
 export function CuratePanelListItem(props: CuratePanelListItemProps) {
   const { lang, panelId, title, index, count } = props;
   return (
-    <li className="curate-editor__item">
+    <li className={props.dragging ? 'curate-editor__item curate-editor__item--dragging' : 'curate-editor__item'} data-drop-row>
+      {/* For pointers only (mouse, pen, touch): the keyboard has 上移 / 下移 and 移到栏目…, so it is hidden from screen readers. */}
+      <span className="curate-drag-handle" aria-hidden="true" title={curateText('dragHandle', lang)} {...props.dragHandle}>
+        ⠿
+      </span>
       <button
         type="button"
         className="curate-editor__pick"
