@@ -316,6 +316,8 @@ const STRINGS = {
   movedToSectionEnd: { zh: '已把「{title}」移到「{section}」末尾', en: 'Moved “{title}” to the end of “{section}”.' },
   dragHandle: { zh: '按住拖动，调整位置（Esc 取消）', en: 'Hold and drag to move it (Esc cancels)' },
   movedToPlace: { zh: '已把「{title}」移到「{section}」第 {n} 位', en: 'Moved “{title}” to place {n} in “{section}”.' },
+  presenceMark: { zh: '{names} 正在编辑', en: 'Editing: {names}' },
+  presenceNotice: { zh: '{names} 也在编辑这块展板', en: 'Also editing this panel: {names}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

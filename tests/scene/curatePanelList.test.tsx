@@ -4,11 +4,13 @@
  * the stand-in station's draft (tests/support/curateDraftStation.ts, over the shipped content):
  * 移到栏目… moves a panel to another section's end by keyboard, says so in the status line and
  * keeps the focus on the moved panel's control; a panel dragged by its handle with pointer events
- * (a drop line where it would land, Esc cancelling) is moved as the drop line showed.
+ * (a drop line where it would land, Esc cancelling) is moved as the drop line showed; who else
+ * has a panel open is marked beside it in the list and said over its form.
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../src/i18n/lang.ts';
+import { PRESENCE_BEAT_MS, type PresenceEntry } from '../../src/live/curateDraftProtocol.ts';
 import { createCurateApi } from '../../src/modes/curate/curateClient.ts';
 import { CurateEditor } from '../../src/modes/curate/ui/CurateEditor.tsx';
 import { type CurateStationOptions, curateStation, EDITOR_ID, NOW } from '../support/curateStation.ts';
@@ -36,8 +38,17 @@ async function settle() {
     });
 }
 
-async function open(options: CurateStationOptions = {}, lang: Lang = 'zh') {
+/** Time passing: the presence heartbeat's beats. */
+async function wait(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+  await settle();
+}
+
+async function open(options: CurateStationOptions = {}, lang: Lang = 'zh', others: PresenceEntry[] = []) {
   station = curateStation({ loggedInAs: 'wangfang', ...options });
+  station.draft.state.others = others;
   const api = createCurateApi({ fetch: station.fetch });
   const session = { ok: true as const, account: { ...station.state.accounts[1], id: EDITOR_ID } as never, expiresAt: NOW };
   act(() => dom.root.render(<CurateEditor lang={lang} api={api} session={session} />));
@@ -300,5 +311,70 @@ describe('dragging a panel by its handle', () => {
     pointer(handle, 'pointerup', 400);
     await settle();
     expect(moves()).toEqual([]);
+  });
+});
+
+describe('who else is editing', () => {
+  const lihua = (panelId: string | null): PresenceEntry => ({ accountId: 'lihua-id', displayName: '李华', panelId, seenAt: NOW });
+  const zhangsan = (panelId: string | null): PresenceEntry => ({ accountId: 'zs-id', displayName: '张三', panelId, seenAt: NOW });
+  const markOf = (title: string) => rowOf(title).querySelector('.curate-presence-mark');
+  const notice = () => page().querySelector('.curate-presence-notice');
+
+  it('marks the panels others have open, with their names; the open one says so over its form', async () => {
+    await open({}, 'zh', [lihua(DEQING), zhangsan(null)]);
+    // The list's own beat, no panel open yet.
+    expect(station.draft.state.beats).toEqual([null]);
+    expect(markOf('德清县党史')?.textContent).toBe('李华 正在编辑');
+    // The panel's button is described by it, so a screen reader hears it with the title.
+    const pick = button('德清县党史') as HTMLButtonElement;
+    expect(document.getElementById(pick.getAttribute('aria-describedby') ?? '')).toBe(markOf('德清县党史'));
+    // Someone on the list, not on a panel, marks none.
+    expect(page().querySelectorAll('.curate-presence-mark')).toHaveLength(1);
+    expect(markOf('党委班子调整')).toBeNull();
+
+    await click(pick);
+    expect(station.draft.state.beats).toEqual([null, DEQING]);
+    expect(notice()?.getAttribute('role')).toBe('status');
+    expect(notice()?.textContent).toBe('李华 也在编辑这块展板');
+    // Near the form's heading, in the panel's editor.
+    expect(notice()?.closest('.curate-panel-editor')?.querySelector('h3')?.textContent).toBe('德清县党史');
+
+    // 张三 opens it too; heard on the next beat.
+    station.draft.state.others = [lihua(DEQING), zhangsan(DEQING)];
+    await wait(PRESENCE_BEAT_MS);
+    expect(station.draft.state.beats).toEqual([null, DEQING, DEQING]);
+    expect(notice()?.textContent).toBe('李华和张三 也在编辑这块展板');
+    expect(markOf('德清县党史')?.textContent).toBe('李华和张三 正在编辑');
+
+    // Both leave: the marks go; the status line stays, empty, for the next time.
+    station.draft.state.others = [];
+    await wait(PRESENCE_BEAT_MS);
+    expect(markOf('德清县党史')).toBeNull();
+    expect(pick.hasAttribute('aria-describedby')).toBe(false);
+    expect(notice()?.textContent).toBe('');
+  });
+
+  it('another panel open by someone else is marked in the list, not said over this one', async () => {
+    await open({}, 'zh', [lihua('party-committee-2021')]);
+    await click(button('德清县党史'));
+    expect(markOf('党委班子调整')?.textContent).toBe('李华 正在编辑');
+    expect(notice()?.textContent).toBe('');
+  });
+
+  it('in English', async () => {
+    await open({}, 'en', [lihua(DEQING)]);
+    expect(markOf('Deqing County Party History')?.textContent).toBe('Editing: 李华');
+    await click(button('Deqing County Party History'));
+    expect(notice()?.textContent).toBe('Also editing this panel: 李华');
+  });
+
+  it('the editor gone (another screen, the logout), the panel is let go and the beats stop', async () => {
+    await open();
+    await click(button('德清县党史'));
+    act(() => dom.root.render(<p>another screen</p>));
+    await settle();
+    expect(station.draft.state.beats).toEqual([null, DEQING, null]);
+    await wait(PRESENCE_BEAT_MS * 3);
+    expect(station.draft.state.beats).toEqual([null, DEQING, null]);
   });
 });

@@ -3,7 +3,7 @@
  * picked to edit (CuratePanelEditor: the form, the autosave, the conflicts, the preview), 新建展板
  * (a kind, a section, an optional title), 复制, 删除 (asked once more; refused with the places that
  * name the panel, in words), moving panels (CuratePanelList: 上移 / 下移), and the 回收站 with
- * 恢复. Staff-written text is only ever React text.
+ * 恢复; who else has which panel open (useCuratorPresence). Staff-written text is only ever React text.
  */
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
@@ -24,11 +24,13 @@ import {
   textIn,
   withPanel,
 } from '../draftModel.ts';
+import { editorsByPanel } from '../presenceHeartbeat.ts';
 import { draftRefs } from '../schemaForm/draftRefs.ts';
 import { CurateDialog } from './CurateDialog.tsx';
 import { CuratePanelEditor } from './CuratePanelEditor.tsx';
 import { CuratePanelList } from './CuratePanelList.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
+import { useCuratorPresence } from './useCuratorPresence.ts';
 
 const KIND_NAMES: Record<CuratePanelKind, CurateStringKey> = {
   milestone: 'kindMilestone',
@@ -128,6 +130,9 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
 
   // A new list only when the draft changed: the list refocuses a moved panel's control once it is drawn.
   const sections = useMemo(() => (snapshot ? listSections(snapshot) : []), [snapshot]);
+  // Who else has which panel open: beside it in the list, and over its form when it is this one.
+  const others = useCuratorPresence(api, picked);
+  const editors = useMemo(() => editorsByPanel(others), [others]);
   const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
   const pickedPanel = snapshot && picked ? findPanel(snapshot, picked) : null;
   const pickedVersion = snapshot && picked ? snapshot.versions.panels[picked]?.version : undefined;
@@ -217,7 +222,15 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
         <div className="curate-editor__columns">
           <nav className="curate-editor__list" aria-labelledby={listId}>
             <h3 id={listId}>{curateText('panelList', lang)}</h3>
-            <CuratePanelList lang={lang} sections={sections} picked={picked} pending={pending} onPick={setPicked} onMove={move} />
+            <CuratePanelList
+              lang={lang}
+              sections={sections}
+              picked={picked}
+              pending={pending}
+              editors={editors}
+              onPick={setPicked}
+              onMove={move}
+            />
             <button
               type="button"
               className="curate-button curate-button--primary"
@@ -301,6 +314,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
                 panel={pickedPanel}
                 version={pickedVersion}
                 problems={problems}
+                othersEditing={editors.get(picked)}
                 refs={draftRefs(snapshot, lang)}
                 storage={storage}
                 win={window}

@@ -2,7 +2,8 @@
  * The draft's sections with their panels in the corridor's order (展板编辑's list): each panel a
  * button that opens it, its 未发送 mark, 上移 / 下移, and 移到栏目… (to another section's end,
  * said in the status line: 已把「标题」移到「栏目」末尾); or dragged by its handle within its
- * section or into another (usePanelDrag: a drop line shows where; Esc cancels). The move itself is the editor's (it
+ * section or into another (usePanelDrag: a drop line shows where; Esc cancels); and who else has
+ * a panel open beside it. The move itself is the editor's (it
  * asks the server and reloads the draft); the list keeps the keyboard's focus on the control that
  * moved the panel, found again once the reloaded list is drawn. Titles are only ever React text.
  */
@@ -25,6 +26,8 @@ export interface CuratePanelListProps {
   picked: string | null;
   /** Panels with an edit kept in the browser, not yet sent. */
   pending: readonly string[];
+  /** Who else has each panel open (their names), from the presence beats. */
+  editors: ReadonlyMap<string, readonly string[]>;
   onPick(panelId: string): void;
   /**
    * Moves the panel to `index` among `sectionId`'s panels after its removal (the server's
@@ -33,12 +36,14 @@ export interface CuratePanelListProps {
   onMove(panelId: string, sectionId: string, index: number, announcement: string | null): Promise<boolean>;
 }
 
+const NO_ONE: readonly string[] = [];
+
 interface FocusWanted {
   panelId: string;
   control: PanelMoveControl;
 }
 
-export function CuratePanelList({ lang, sections, picked, pending, onPick, onMove }: CuratePanelListProps) {
+export function CuratePanelList({ lang, sections, picked, pending, editors, onPick, onMove }: CuratePanelListProps) {
   const list = useRef<HTMLDivElement>(null);
   const [focusWanted, setFocusWanted] = useState<FocusWanted | null>(null);
   /** The panel whose 移到栏目… form is open (one at a time). */
@@ -161,6 +166,7 @@ export function CuratePanelList({ lang, sections, picked, pending, onPick, onMov
                     onMoveTo={(sectionId) => moveTo(panel.id, title, sectionId)}
                     dragHandle={handleFor({ panelId: panel.id, sectionId: section.id, index, title })}
                     dragging={drag?.panel.panelId === panel.id}
+                    editors={editors.get(panel.id) ?? NO_ONE}
                   />,
                 ];
               })}

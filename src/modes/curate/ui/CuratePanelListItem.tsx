@@ -1,12 +1,14 @@
 /**
  * One panel's row in the panel list (CuratePanelList): the button that opens it, its 未发送 mark,
- * 上移 / 下移 within its section, and 移到栏目… (CurateMoveToSection) for another section. The
+ * who else has it open (张三 正在编辑, also the button's description), 上移 / 下移 within its section, and 移到栏目… (CurateMoveToSection) for another section. The
  * move controls carry `data-move` and `data-panel`, so the list can give the focus back to the
  * one used once the reloaded list is drawn; the row is `data-drop-row` for the drag's measure, and
  * its handle (⠿) starts a drag (usePanelDrag).
  */
+import { useId } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
+import { joinNames } from '../presenceHeartbeat.ts';
 import { CurateMoveToSection, type SectionChoice } from './CurateMoveToSection.tsx';
 import type { DragHandleProps } from './usePanelDrag.ts';
 
@@ -33,10 +35,14 @@ export interface CuratePanelListItemProps {
   dragHandle: DragHandleProps;
   /** This panel is the one being dragged. */
   dragging: boolean;
+  /** Who else has this panel open (their names). */
+  editors: readonly string[];
 }
 
 export function CuratePanelListItem(props: CuratePanelListItemProps) {
   const { lang, panelId, title, index, count } = props;
+  const editorsId = useId();
+  const edited = props.editors.length > 0;
   return (
     <li className={props.dragging ? 'curate-editor__item curate-editor__item--dragging' : 'curate-editor__item'} data-drop-row>
       {/* For pointers only (mouse, pen, touch): the keyboard has 上移 / 下移 and 移到栏目…, so it is hidden from screen readers. */}
@@ -47,11 +53,17 @@ export function CuratePanelListItem(props: CuratePanelListItemProps) {
         type="button"
         className="curate-editor__pick"
         aria-current={props.picked ? 'true' : undefined}
+        aria-describedby={edited ? editorsId : undefined}
         onClick={props.onPick}
       >
         {title}
       </button>
       {props.pending && <span className="curate-hint">{curateText('pendingMark', lang)}</span>}
+      {edited && (
+        <span id={editorsId} className="curate-presence-mark">
+          {curateText('presenceMark', lang, { names: joinNames(props.editors, lang) })}
+        </span>
+      )}
       <span className="curate-editor__moves">
         <button
           type="button"
