@@ -3,7 +3,7 @@
  * who else has it open (张三 正在编辑, also the button's description), 上移 / 下移 within its section, and 移到栏目… (CurateMoveToSection) for another section. The
  * move controls carry `data-move` and `data-panel`, so the list can give the focus back to the
  * one used once the reloaded list is drawn; the row is `data-drop-row` for the drag's measure, and
- * its handle (⠿) starts a drag (usePanelDrag).
+ * its handle (a grip of dots) starts a drag (usePanelDrag).
  */
 import { useId } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
@@ -45,10 +45,9 @@ export function CuratePanelListItem(props: CuratePanelListItemProps) {
   const edited = props.editors.length > 0;
   return (
     <li className={props.dragging ? 'curate-editor__item curate-editor__item--dragging' : 'curate-editor__item'} data-drop-row>
-      {/* For pointers only (mouse, pen, touch): the keyboard has 上移 / 下移 and 移到栏目…, so it is hidden from screen readers. */}
-      <span className="curate-drag-handle" aria-hidden="true" title={curateText('dragHandle', lang)} {...props.dragHandle}>
-        ⠿
-      </span>
+      {/* For pointers only (mouse, pen, touch): the keyboard has 上移 / 下移 and 移到栏目…, so screen readers skip it.
+          Its grip is drawn by CSS: a character for it might be missing from the page's font subset. */}
+      <span className="curate-drag-handle" aria-hidden="true" title={curateText('dragHandle', lang)} {...props.dragHandle} />
       <button
         type="button"
         className="curate-editor__pick"
