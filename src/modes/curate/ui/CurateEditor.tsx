@@ -128,7 +128,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
     };
   }, [api, storage]);
 
-  // A new list only when the draft changed: the list refocuses a moved panel's control once it is drawn.
+  // Read again only when the draft changed (not on every keystroke's render).
   const sections = useMemo(() => (snapshot ? listSections(snapshot) : []), [snapshot]);
   // Who else has which panel open: beside it in the list, and over its form when it is this one.
   const others = useCuratorPresence(api, picked);

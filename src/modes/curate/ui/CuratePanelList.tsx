@@ -3,9 +3,9 @@
  * button that opens it, its 未发送 mark, 上移 / 下移, and 移到栏目… (to another section's end,
  * said in the status line: 已把「标题」移到「栏目」末尾); or dragged by its handle within its
  * section or into another (usePanelDrag: a drop line shows where; Esc cancels); and who else has
- * a panel open beside it. The move itself is the editor's (it
- * asks the server and reloads the draft); the list keeps the keyboard's focus on the control that
- * moved the panel, found again once the reloaded list is drawn. Titles are only ever React text.
+ * a panel open beside it. The move itself is the editor's (it asks the server and reloads the
+ * draft); the list keeps the keyboard's focus on the control that moved the panel, found again
+ * once the reloaded list is drawn. Titles are only ever React text.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
@@ -20,7 +20,7 @@ export type PanelMoveControl = 'up' | 'down' | 'section';
 
 export interface CuratePanelListProps {
   lang: Lang;
-  /** The sections in the exhibition's order (a new array only when the draft changed). */
+  /** The sections in the exhibition's order. */
   sections: readonly SectionListing[];
   /** The panel open in the editor. */
   picked: string | null;
