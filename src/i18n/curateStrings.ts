@@ -313,6 +313,17 @@ const STRINGS = {
     zh: '这些数字从哪一天起算，按资料写到年、月或日。',
     en: 'The day the figures count from, as precise as the source.',
   },
+  // The panel list: moving a panel to another section, by drag, and who else has a panel open (issue 17, items 3 and 7).
+  moveToSection: { zh: '移到栏目…', en: 'Move to section…' },
+  moveToSectionOf: { zh: '把“{title}”移到其他栏目', en: 'Move “{title}” to another section' },
+  moveToSectionForm: { zh: '移动“{title}”', en: 'Move “{title}”' },
+  moveToSectionChoice: { zh: '移到栏目', en: 'To the section' },
+  moveToSectionGo: { zh: '移动', en: 'Move' },
+  movedToSectionEnd: { zh: '已把「{title}」移到「{section}」末尾', en: 'Moved “{title}” to the end of “{section}”.' },
+  dragHandle: { zh: '按住拖动，调整位置（Esc 取消）', en: 'Hold and drag to move it (Esc cancels)' },
+  movedToPlace: { zh: '已把「{title}」移到「{section}」第 {n} 位', en: 'Moved “{title}” to place {n} in “{section}”.' },
+  presenceMark: { zh: '{names} 正在编辑', en: 'Editing: {names}' },
+  presenceNotice: { zh: '{names} 也在编辑这块展板', en: 'Also editing this panel: {names}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

@@ -141,7 +141,12 @@ describe('the list', () => {
     const deqing = list.querySelector('[aria-label="德清 · 党建纪实"]') as HTMLElement;
     expect([...deqing.querySelectorAll('.curate-editor__pick')][0]?.textContent).toBe('德清县党史');
     expect(button('德清县党史', list)).toBeDefined();
-    expect(station.requests().map((request) => request.url)).toEqual(['api/curate/draft', 'api/curate/draft/problems']);
+    // The draft, its check, and the first presence beat (who else is editing: tests/scene/curatePanelList.test.tsx).
+    expect(station.requests().map((request) => request.url)).toEqual([
+      'api/curate/draft',
+      'api/curate/draft/problems',
+      'api/curate/draft/presence',
+    ]);
   });
 
   it('下移 moves a panel by the keyboard-usable button, keeping the focus on it', async () => {

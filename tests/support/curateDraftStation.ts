@@ -2,13 +2,13 @@
  * The draft side of the stand-in station (tests/support/curateStation.ts): the shared draft of
  * src/live/curateDraftProtocol.ts over the shipped content (assets/content/), with versions (a
  * hash of each panel's JSON), conflicts on a stale `baseVersion`, the bin, refusals `in-use`, the
- * photo upload (the raw body) and the preview's build. Enough of the server's rules for the page's
- * tests; the server's own are in tests/server/.
+ * photo upload (the raw body), the preview's build and presence (the others a test sets). Enough
+ * of the server's rules for the page's tests; the server's own are in tests/server/.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BinEntry, DraftProblem, DraftVersions } from '../../src/live/curateDraftProtocol.ts';
+import type { BinEntry, DraftProblem, DraftVersions, PresenceEntry } from '../../src/live/curateDraftProtocol.ts';
 import { SHIPPED_CONTENT_DIR } from './shippedContent.ts';
 
 type Json = Record<string, unknown>;
@@ -66,6 +66,9 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
     /** What the next preview build ends as, once asked again (GET). */
     previewOutcome: { stamp: 'b1', error: null as { message: string; log: string } | null },
     exists: false,
+    // Presence (issue 17, item 7): who else the station says has which panel open, and what the page said.
+    others: [] as PresenceEntry[],
+    beats: [] as Array<string | null>,
   };
   const sections = () =>
     ((state.files['content/exhibition.json']?.sections ?? []) as Json[]).map((section) => ({
@@ -116,6 +119,10 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
         status: 200,
         body: { ok: true, exists: state.exists, files: state.files, versions: versions(), bin: state.bin, photos: [] },
       };
+    if (method === 'POST' && path === 'draft/presence') {
+      state.beats.push((body.panelId as string | null | undefined) ?? null);
+      return { status: 200, body: { ok: true, others: state.others } };
+    }
     if (method === 'GET' && path === 'draft/problems') return { status: 200, body: { ok: true, problems: state.problems } };
     if (method === 'POST' && path === 'draft/photos') {
       const blob = raw as Blob;

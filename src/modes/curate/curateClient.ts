@@ -19,6 +19,7 @@ import type {
   DraftProblemsAnswer,
   DraftSnapshot,
   MoveAnswer,
+  PresenceAnswer,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import {
@@ -85,6 +86,9 @@ export interface CurateApi {
   uploadPhoto(file: Blob): Promise<PhotoUploadAnswer>;
   startPreview(): Promise<CurateAnswer<PreviewStatus>>;
   previewStatus(): Promise<CurateAnswer<PreviewStatus>>;
+  // Presence: who else has which panel open (issue 17, item 7; src/modes/curate/presenceHeartbeat.ts beats it).
+  /** Says which panel this page has open (null: none) and hears who else has one open. */
+  presence(panelId: string | null): Promise<CurateAnswer<PresenceAnswer>>;
 }
 
 export type CurateWindow = Pick<Window, 'fetch'>;
@@ -221,6 +225,8 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     },
     startPreview: () => call('POST', 'preview', {}),
     previewStatus: () => call('GET', 'preview'),
+    // Presence (issue 17, item 7).
+    presence: (panelId) => call('POST', 'draft/presence', { panelId }),
   };
 }
 

@@ -2,10 +2,10 @@
  * 展板编辑 (every curator): the draft's sections with their panels in the corridor's order, one
  * picked to edit (CuratePanelEditor: the form, the autosave, the conflicts, the preview), 新建展板
  * (a kind, a section, an optional title), 复制, 删除 (asked once more; refused with the places that
- * name the panel, in words), 上移 / 下移, and the 回收站 with 恢复. Staff-written text is only ever
- * React text.
+ * name the panel, in words), moving panels (CuratePanelList: 上移 / 下移), and the 回收站 with
+ * 恢复; who else has which panel open (useCuratorPresence). Staff-written text is only ever React text.
  */
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import {
@@ -24,10 +24,13 @@ import {
   textIn,
   withPanel,
 } from '../draftModel.ts';
+import { editorsByPanel } from '../presenceHeartbeat.ts';
 import { draftRefs } from '../schemaForm/draftRefs.ts';
 import { CurateDialog } from './CurateDialog.tsx';
 import { CuratePanelEditor } from './CuratePanelEditor.tsx';
+import { CuratePanelList } from './CuratePanelList.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
+import { useCuratorPresence } from './useCuratorPresence.ts';
 
 const KIND_NAMES: Record<CuratePanelKind, CurateStringKey> = {
   milestone: 'kindMilestone',
@@ -97,7 +100,6 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
   const [deleteRefusal, setDeleteRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string[]>(() => pendingPanelIds(storage));
-  const list = useRef<HTMLElement>(null);
 
   const reload = useCallback(async () => {
     const answer = await api.draft();
@@ -126,7 +128,11 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
     };
   }, [api, storage]);
 
-  const sections = snapshot ? listSections(snapshot) : [];
+  // Read again only when the draft changed (not on every keystroke's render).
+  const sections = useMemo(() => (snapshot ? listSections(snapshot) : []), [snapshot]);
+  // Who else has which panel open: beside it in the list, and over its form when it is this one.
+  const others = useCuratorPresence(api, picked);
+  const editors = useMemo(() => editorsByPanel(others), [others]);
   const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
   const pickedPanel = snapshot && picked ? findPanel(snapshot, picked) : null;
   const pickedVersion = snapshot && picked ? snapshot.versions.panels[picked]?.version : undefined;
@@ -174,18 +180,14 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
     }
   };
 
-  const move = async (panelId: string, sectionId: string, index: number, direction: 'up' | 'down') => {
+  const move = async (panelId: string, sectionId: string, index: number, announcement: string | null) => {
     // Not disabled while busy: a disabled button would lose the keyboard's focus.
-    if (busy) return;
+    if (busy) return false;
     const answer = await act(
       () => api.movePanel(panelId, sectionId, index),
-      () => null,
+      () => announcement,
     );
-    // The same button keeps the focus (the other one at the section's end), so the panel moves on by keyboard.
-    if (!answer) return;
-    const find = (way: string) => list.current?.querySelector<HTMLButtonElement>(`[data-move="${way}"][data-panel="${panelId}"]`);
-    const same = find(direction);
-    (same && !same.disabled ? same : find(direction === 'up' ? 'down' : 'up'))?.focus();
+    return answer !== null;
   };
 
   const confirmDelete = async () => {
@@ -218,55 +220,17 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
         <p className="curate-status">{curateText('editorLoading', lang)}</p>
       ) : (
         <div className="curate-editor__columns">
-          <nav ref={list} className="curate-editor__list" aria-labelledby={listId}>
+          <nav className="curate-editor__list" aria-labelledby={listId}>
             <h3 id={listId}>{curateText('panelList', lang)}</h3>
-            {sections.map((section) => (
-              <section key={section.id} className="curate-editor__section" aria-label={titleOf(section.title)}>
-                <h4>{titleOf(section.title)}</h4>
-                <ul>
-                  {section.panels.map((panel, index) => {
-                    const title = titleOf(panel.title);
-                    return (
-                      <li key={panel.id} className="curate-editor__item">
-                        <button
-                          type="button"
-                          className="curate-editor__pick"
-                          aria-current={picked === panel.id ? 'true' : undefined}
-                          onClick={() => setPicked(panel.id)}
-                        >
-                          {title}
-                        </button>
-                        {pending.includes(panel.id) && <span className="curate-hint">{curateText('pendingMark', lang)}</span>}
-                        <span className="curate-editor__moves">
-                          <button
-                            type="button"
-                            className="curate-button curate-button--small"
-                            data-move="up"
-                            data-panel={panel.id}
-                            aria-label={curateText('moveUpOf', lang, { title })}
-                            disabled={index === 0}
-                            onClick={() => void move(panel.id, section.id, index - 1, 'up')}
-                          >
-                            {curateText('moveUp', lang)}
-                          </button>
-                          <button
-                            type="button"
-                            className="curate-button curate-button--small"
-                            data-move="down"
-                            data-panel={panel.id}
-                            aria-label={curateText('moveDownOf', lang, { title })}
-                            disabled={index === section.panels.length - 1}
-                            onClick={() => void move(panel.id, section.id, index + 1, 'down')}
-                          >
-                            {curateText('moveDown', lang)}
-                          </button>
-                        </span>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            ))}
+            <CuratePanelList
+              lang={lang}
+              sections={sections}
+              picked={picked}
+              pending={pending}
+              editors={editors}
+              onPick={setPicked}
+              onMove={move}
+            />
             <button
               type="button"
               className="curate-button curate-button--primary"
@@ -350,6 +314,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
                 panel={pickedPanel}
                 version={pickedVersion}
                 problems={problems}
+                othersEditing={editors.get(picked)}
                 refs={draftRefs(snapshot, lang)}
                 storage={storage}
                 win={window}

@@ -12,6 +12,7 @@ import type { DraftProblem } from '../../../live/curateDraftProtocol.ts';
 import type { CurateApi, CurateError } from '../curateClient.ts';
 import { type PanelJson, type PendingStorage, panelProblems, readPending, textIn } from '../draftModel.ts';
 import { type AutosaveStatus, createPanelAutosave, type PanelAutosave } from '../panelAutosave.ts';
+import { joinNames } from '../presenceHeartbeat.ts';
 import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { CurateConflictDialog } from './CurateConflictDialog.tsx';
 import { CuratePanelForm } from './CuratePanelForm.tsx';
@@ -25,6 +26,8 @@ export interface CuratePanelEditorProps {
   version: string;
   /** The whole content check's problems (GET …/problems), until a save brings this panel's own. */
   problems: readonly DraftProblem[];
+  /** Who else has this panel open (their names, from the presence beats): said over the form. */
+  othersEditing?: readonly string[] | undefined;
   /** The choices for the fields naming another panel, a period or a quiz (from the draft: schemaForm/draftRefs.ts). */
   refs?: SchemaFieldRefs | undefined;
   storage: PendingStorage;
@@ -123,6 +126,10 @@ export function CuratePanelEditor(props: CuratePanelEditorProps) {
           <CuratePreview lang={lang} api={api} panelId={panelId} />
         </div>
       </div>
+      {/* Always there, so a screen reader hears it when someone comes (a live region added with its text may not be read). */}
+      <p className="curate-presence-notice" role="status">
+        {props.othersEditing?.length ? curateText('presenceNotice', lang, { names: joinNames(props.othersEditing, lang) }) : null}
+      </p>
       <form
         className="curate-panel-form__frame"
         aria-labelledby={titleId}
