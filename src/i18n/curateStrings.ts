@@ -315,7 +315,8 @@ const STRINGS = {
   },
   // The panel list: moving a panel to another section, by drag, and who else has a panel open (issue 17, items 3 and 7).
   moveToSection: { zh: '移到栏目…', en: 'Move to section…' },
-  moveToSectionOf: { zh: '把“{title}”移到其他栏目', en: 'Move “{title}” to another section' },
+  // The visible words lead the name (WCAG 2.5.3 label in name), as 上移“…” does.
+  moveToSectionOf: { zh: '移到栏目…：“{title}”', en: 'Move to section…: “{title}”' },
   moveToSectionForm: { zh: '移动“{title}”', en: 'Move “{title}”' },
   moveToSectionChoice: { zh: '移到栏目', en: 'To the section' },
   moveToSectionGo: { zh: '移动', en: 'Move' },

@@ -297,6 +297,16 @@ describe('布展 on the station server', () => {
     // The page scrolls inside its panes, so a full-page shot would be mostly empty: the form's top in view.
     await editor.getByLabel('标题（中文）').scrollIntoViewIfNeeded();
     await saveArtifact('curate-kind-fields.png', await editor.screenshot());
+    // The reviewer, in the other browser, opens the same board: each sees the other is there.
+    await reviewer.getByRole('navigation', { name: '布展栏目' }).getByRole('button', { name: '展板编辑' }).click();
+    await reviewer
+      .getByRole('region', { name: '展板编辑' })
+      .getByRole('navigation', { name: '展板' })
+      // Under the title the editor just typed (the draft is shared).
+      .getByRole('button', { name: /^王彦平同志二〇二一年以来/ })
+      .click();
+    await expect.poll(() => editor.getByText('admin 也在编辑这块展板').count(), POLL).toBe(1);
+    await expect.poll(() => reviewer.getByText('editor1 也在编辑这块展板').count(), POLL).toBe(1);
     const violations = await seriousViolations(editor);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });

@@ -138,7 +138,7 @@ function pointer(target: Element, type: string, clientY: number, extra: { pointe
 describe('移到栏目…', () => {
   it('moves a panel to the end of the section chosen, says so, and keeps the focus on the moved panel’s control', async () => {
     await open();
-    const opener = buttonLabelled('把“德清县党史”移到其他栏目');
+    const opener = buttonLabelled('移到栏目…：“德清县党史”');
     expect(opener?.getAttribute('aria-expanded')).toBe('false');
     await click(opener);
     expect(opener?.getAttribute('aria-expanded')).toBe('true');
@@ -167,7 +167,7 @@ describe('移到栏目…', () => {
     expect(status()).toBe('已把「德清县党史」移到「最美代表 · 火焰蓝风采」末尾');
     expect(page().querySelector('form[aria-label="移动“德清县党史”"]')).toBeNull();
     // A new element in the other section, and the focus on it.
-    const moved = buttonLabelled('把“德清县党史”移到其他栏目');
+    const moved = buttonLabelled('移到栏目…：“德清县党史”');
     expect(moved).not.toBe(opener);
     expect(section('最美代表 · 火焰蓝风采').contains(moved as HTMLElement)).toBe(true);
     expect(document.activeElement).toBe(moved);
@@ -175,7 +175,7 @@ describe('移到栏目…', () => {
 
   it('Esc or 取消 closes it without moving, the focus back on its button', async () => {
     await open();
-    const opener = buttonLabelled('把“党委班子调整”移到其他栏目') as HTMLButtonElement;
+    const opener = buttonLabelled('移到栏目…：“党委班子调整”') as HTMLButtonElement;
     await click(opener);
     const form = page().querySelector('form[aria-label="移动“党委班子调整”"]') as HTMLFormElement;
     press(control('移到栏目', form) as HTMLElement, 'Escape');
@@ -192,7 +192,7 @@ describe('移到栏目…', () => {
 
   it('in English', async () => {
     await open({}, 'en');
-    await click(buttonLabelled('Move “Deqing County Party History” to another section'));
+    await click(buttonLabelled('Move to section…: “Deqing County Party History”'));
     const form = page().querySelector('form[aria-label="Move “Deqing County Party History”"]') as HTMLFormElement;
     choose(control('To the section', form) as HTMLSelectElement, 'oath');
     await click(button('Move', form));
