@@ -13,9 +13,13 @@ import type { z } from 'zod';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AddPanelBody,
+  AddQuizBody,
+  AddTourBody,
   CurateConflict,
   CurateRefusal,
   DeleteAnswer,
+  DeleteDocumentAnswer,
+  DocumentRef,
   DraftProblemsAnswer,
   DraftSnapshot,
   MoveAnswer,
@@ -85,6 +89,13 @@ export interface CurateApi {
   uploadPhoto(file: Blob): Promise<PhotoUploadAnswer>;
   startPreview(): Promise<CurateAnswer<PreviewStatus>>;
   previewStatus(): Promise<CurateAnswer<PreviewStatus>>;
+  // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答).
+  /** The whole settings, section entry, tour or quiz, on the version it was made on. */
+  saveDocument(ref: DocumentRef, baseVersion: string, value: Record<string, unknown>): Promise<DraftUpdateAnswer>;
+  addTour(body: AddTourBody): Promise<DraftUpdateAnswer>;
+  deleteTour(tourId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
+  addQuiz(body: AddQuizBody): Promise<DraftUpdateAnswer>;
+  deleteQuiz(quizId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
 }
 
 export type CurateWindow = Pick<Window, 'fetch'>;
@@ -221,6 +232,12 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     },
     startPreview: () => call('POST', 'preview', {}),
     previewStatus: () => call('GET', 'preview'),
+    // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答).
+    saveDocument: (ref, baseVersion, value) => draftCall('PUT', documentPath(ref), { baseVersion, value }),
+    addTour: (body) => draftCall('POST', 'draft/tours', body),
+    deleteTour: (tourId) => draftCall('DELETE', documentPath({ kind: 'tour', id: tourId })),
+    addQuiz: (body) => draftCall('POST', 'draft/quizzes', body),
+    deleteQuiz: (quizId) => draftCall('DELETE', documentPath({ kind: 'quiz', id: quizId })),
   };
 }
 
@@ -333,4 +350,13 @@ export function takeSetupToken(win: Pick<Window, 'location' | 'history'>): strin
   url.searchParams.delete('setup');
   win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
   return token;
+}
+
+// --- The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答) ---
+
+/** A document's route under `api/curate/` (src/live/curateDraftProtocol.ts). */
+export function documentPath(ref: DocumentRef): string {
+  if (ref.kind === 'settings') return 'draft/settings';
+  const folder = ref.kind === 'section' ? 'sections' : ref.kind === 'tour' ? 'tours' : 'quizzes';
+  return `draft/${folder}/${encodeURIComponent(ref.id)}`;
 }
