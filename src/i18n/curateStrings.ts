@@ -338,6 +338,7 @@ const STRINGS = {
   createQuiz: { zh: '创建问答', en: 'Create the quiz' },
   quizCreated: { zh: '已新建知识问答，请添加题目。', en: 'Quiz created: add its questions.' },
   deleteDocument: { zh: '删除', en: 'Delete' },
+  deleteDocumentNamed: { zh: '删除“{title}”', en: 'Delete “{title}”' },
   deleteTourOf: { zh: '删除讲解路线“{title}”？', en: 'Delete the tour “{title}”?' },
   deleteQuizOf: { zh: '删除知识问答“{title}”？', en: 'Delete the quiz “{title}”?' },
   deleteDocumentDetail: {

@@ -247,6 +247,7 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
                     <button
                       type="button"
                       className="curate-button"
+                      aria-label={curateText('deleteDocumentNamed', lang, { title: titleOf(pickedDocument.value.title) })}
                       onClick={() => {
                         setDeleteRefusal(null);
                         setDeleting({ id: picked.id, title: titleOf(pickedDocument.value.title) });
