@@ -322,6 +322,11 @@ const STRINGS = {
   noSections: { zh: '展览里还没有栏目。', en: 'The exhibition has no sections yet.' },
   noTours: { zh: '还没有讲解路线。', en: 'No tours yet.' },
   noQuizzes: { zh: '还没有知识问答。', en: 'No quizzes yet.' },
+  documentIdIs: {
+    zh: '编号 id：{id}（链接和其他内容用它找到这一项，不在这里修改）',
+    en: 'Id: {id} (links and other content find this by it; not changed here)',
+  },
+  documentFixedProblems: { zh: '编号和文件的问题', en: 'Problems of the id and file' },
   sectionFileIs: {
     zh: '展板文件 Panel file：{file}（不能在这里修改：这个栏目的展板都在这个文件里）',
     en: 'Panel file: {file} (not editable here: the section’s panels live in it)',

@@ -268,6 +268,22 @@ describe('讲解路线', () => {
     expect(button('消防安全课')).toBeUndefined();
     expect(station.draft.documentValue('tour', 'new-tour')).toBeNull();
   });
+  it('the content check’s problems stand at the stop they name; the id’s, which no field edits, above the form', async () => {
+    const at = (field: Array<string | number>, zh: string): DraftProblem => ({
+      severity: 'error',
+      file: 'content/exhibition.json',
+      path: ['tours', 0, ...field],
+      message: { zh, en: zh },
+      target: { kind: 'tour', tourId: TOUR, field },
+    });
+    await open(CurateTours, {
+      draft: { problems: [at(['stops', 1, 'duration'], '停留秒数要在 5 到 3600 之间'), at(['id'], '路线编号重复')] },
+    });
+    await click(button('新队员入队教育 · 党史长廊'));
+    expect(problemsOf('讲解站 2 · 停留秒数 Duration')).toEqual(['停留秒数要在 5 到 3600 之间']);
+    const fixed = page().querySelector('.curate-document-editor > .curate-form-problems');
+    expect(fixed?.textContent).toBe('编号和文件的问题路线编号重复');
+  });
 });
 
 describe('知识问答', () => {
@@ -316,6 +332,9 @@ describe('栏目', () => {
     await click(button(String(typeof first.title === 'string' ? first.title : (first.title as Json).zh)));
     expect(page().querySelector('[data-testid="curate-section-file"]')?.textContent).toContain(String(first.file));
     expect([...page().querySelectorAll('input')].some((input) => input.value === first.file)).toBe(false);
+    // The id is shown, and no field edits it.
+    expect(page().querySelector('[data-testid="curate-document-id"]')?.textContent).toContain(String(first.id));
+    expect([...page().querySelectorAll('input')].some((input) => input.value === first.id)).toBe(false);
     expect(control('栏目名称（中文）')).not.toBeNull();
   });
 });

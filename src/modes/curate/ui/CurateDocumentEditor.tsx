@@ -20,6 +20,7 @@ import { SchemaFields } from '../schemaForm/SchemaFields.tsx';
 import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { CurateConflictDialog } from './CurateConflictDialog.tsx';
 import { draftRefusalText } from './CurateRefusal.tsx';
+import { FieldProblems } from './LocalizedField.tsx';
 
 export interface CurateDocumentEditorProps {
   lang: Lang;
@@ -107,6 +108,9 @@ export function CurateDocumentEditor(props: CurateDocumentEditorProps) {
   };
 
   const shownProblems = documentProblems(status.problems ?? props.problems, docRef);
+  // The form leaves the omitted fields' problems to its caller: they are said here, above it.
+  const omitted = props.omit ?? [];
+  const omittedProblems = shownProblems.filter((problem) => omitted.includes(problem.key.split('.')[0] ?? ''));
   const title = textIn(value.title, lang) || curateText('untitled', lang);
   const conflict = status.state === 'conflict' ? status.conflict : null;
 
@@ -127,6 +131,12 @@ export function CurateDocumentEditor(props: CurateDocumentEditorProps) {
         {props.actions && <div className="curate-panel-editor__actions">{props.actions}</div>}
       </div>
       {props.children}
+      {omittedProblems.length > 0 && (
+        <div className="curate-form-problems">
+          <p className="curate-form-problems__title">{curateText('documentFixedProblems', lang)}</p>
+          <FieldProblems lang={lang} id={`${titleId}-fixed`} problems={omittedProblems} />
+        </div>
+      )}
       <form
         className="curate-panel-form__frame"
         aria-labelledby={titleId}

@@ -1,11 +1,12 @@
 /**
  * A list of one kind of the exhibition's documents (栏目, 讲解路线, 知识问答) beside the form of the one
- * picked (CurateDocumentEditor: drawn from its schema, autosaved, conflicts in a dialog). Where
+ * picked (CurateDocumentEditor: drawn from its schema, autosaved, conflicts in a dialog). The id
+ * is shown, not edited: links (#/quiz/<id>) and other documents (a tour's quiz) name it. Where
  * the kind may be added and deleted (tours, quizzes): 新建 (an optional title; the server's
  * template does the rest) and 删除 (asked once more in a dialog; a refusal `in-use` says in words
  * which places name it). Staff-written text is only ever React text.
  */
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
@@ -59,6 +60,7 @@ export interface CurateDocumentListProps {
   /** Said when there are none. */
   empty: CurateStringKey;
   schema: z.ZodType;
+  /** Fields not in the form, besides the id (shown, never edited: links and other documents name it). */
   omit?: readonly string[];
   adding?: DocumentAdding;
   removing?: DocumentRemoving;
@@ -103,6 +105,7 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
     if (kept) pick(kept.id);
   }, [snapshot, keptOpened, kind, storage, pick]);
 
+  const omit = useMemo(() => ['id', ...(props.omit ?? [])], [props.omit]);
   const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
   const pickedRef: DocumentRef | null = picked ? { kind, id: picked.id } : null;
   const pickedDocument = snapshot && pickedRef ? findDocument(snapshot, pickedRef) : null;
@@ -111,7 +114,7 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
   const onSaved = useCallback(
     (ref: DocumentRef, value: DocumentJson, version: string) => {
       update((current) => withDocument(current, ref, value, version));
-      // A renamed tour or quiz stays open: its form, under the same mount, follows the new id.
+      // A save that brings another id back (the server's answer is the source) keeps the form open under it.
       if (ref.kind !== 'settings' && typeof value.id === 'string' && value.id !== ref.id) {
         const renamed = value.id;
         setPicked((current) => (current && current.id === ref.id ? { ...current, id: renamed } : current));
@@ -235,7 +238,7 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
                 value={pickedDocument.value}
                 version={pickedDocument.version}
                 schema={props.schema}
-                omit={props.omit}
+                omit={omit}
                 problems={problems}
                 refs={draftRefs(snapshot, lang)}
                 storage={storage}
@@ -258,6 +261,9 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
                   )
                 }
               >
+                <p className="curate-hint" data-testid="curate-document-id">
+                  {curateText('documentIdIs', lang, { id: picked.id })}
+                </p>
                 {props.describe?.(pickedDocument.value)}
               </CurateDocumentEditor>
             ) : (
