@@ -268,6 +268,29 @@ describe('讲解路线', () => {
     expect(button('消防安全课')).toBeUndefined();
     expect(station.draft.documentValue('tour', 'new-tour')).toBeNull();
   });
+  it('an edit kept from an earlier visit opens its tour and is sent at once', async () => {
+    const shipped = curateStation().draft.documentValue('tour', TOUR) as Json;
+    localStorage.setItem(
+      `${PENDING_DOCUMENT_PREFIX}tour:${TOUR}`,
+      JSON.stringify({ baseVersion: versionOf(shipped), value: { ...shipped, title: '离线时改的路线名称' }, at: NOW }),
+    );
+    await open(CurateTours);
+    expect(editorHeading()).toBe('离线时改的路线名称');
+    await wait(0);
+    expect(writes('PUT').at(-1)).toMatchObject({
+      url: `api/curate/draft/tours/${TOUR}`,
+      body: { baseVersion: versionOf(shipped), value: { title: '离线时改的路线名称' } },
+    });
+    expect(saveState()?.textContent).toBe('已保存');
+    expect(localStorage.getItem(`${PENDING_DOCUMENT_PREFIX}tour:${TOUR}`)).toBeNull();
+    expect(button('离线时改的路线名称')?.parentElement?.textContent).not.toContain('（有未发送的修改）');
+    // Offline again: the list marks the tour whose edit waits here.
+    station.state.offline = true;
+    type(field('路线名称（中文）'), '又改了一次');
+    await wait(800);
+    expect(button('离线时改的路线名称')?.parentElement?.textContent).toContain('（有未发送的修改）');
+  });
+
   it('the content check’s problems stand at the stop they name; the id’s, which no field edits, above the form', async () => {
     const at = (field: Array<string | number>, zh: string): DraftProblem => ({
       severity: 'error',

@@ -6,7 +6,7 @@
  * template does the rest) and 删除 (asked once more in a dialog; a refusal `in-use` says in words
  * which places name it). Staff-written text is only ever React text.
  */
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
@@ -95,15 +95,14 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
   const listed = snapshot ? listDocuments(snapshot, kind) : [];
 
   // An edit kept from before (the station was unreachable): its document opens, and the edit is sent.
-  const [keptOpened, setKeptOpened] = useState(false);
+  const keptLookedFor = useRef(false);
   useEffect(() => {
-    if (!snapshot || keptOpened) return;
-    setKeptOpened(true);
-    const kept = listDocuments(snapshot, kind).find((entry) =>
-      pendingDocumentKeys(storage).includes(documentKey({ kind, id: entry.id })),
-    );
+    if (!snapshot || keptLookedFor.current) return;
+    keptLookedFor.current = true;
+    const keptKeys = pendingDocumentKeys(storage);
+    const kept = listDocuments(snapshot, kind).find((entry) => keptKeys.includes(documentKey({ kind, id: entry.id })));
     if (kept) pick(kept.id);
-  }, [snapshot, keptOpened, kind, storage, pick]);
+  }, [snapshot, kind, storage, pick]);
 
   const omit = useMemo(() => ['id', ...(props.omit ?? [])], [props.omit]);
   const titleOf = (value: unknown) => textIn(value, lang) || curateText('untitled', lang);
