@@ -325,6 +325,74 @@ const STRINGS = {
   movedToPlace: { zh: '已把「{title}」移到「{section}」第 {n} 位', en: 'Moved “{title}” to place {n} in “{section}”.' },
   presenceMark: { zh: '{names} 正在编辑', en: 'Editing: {names}' },
   presenceNotice: { zh: '{names} 也在编辑这块展板', en: 'Also editing this panel: {names}' },
+  // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答: src/modes/curate/ui/CurateSettings.tsx …).
+  navSettings: { zh: '展览设置', en: 'Exhibition settings' },
+  navSections: { zh: '栏目', en: 'Sections' },
+  navTours: { zh: '讲解路线', en: 'Tours' },
+  navQuizzes: { zh: '知识问答', en: 'Quizzes' },
+  settingsElsewhere: {
+    zh: '栏目、讲解路线和知识问答各有自己的页面。',
+    en: 'Sections, tours and quizzes each have a page of their own.',
+  },
+  pickSection: { zh: '在左侧选择一个栏目开始编辑。', en: 'Pick a section to edit it.' },
+  pickTour: { zh: '在左侧选择一条讲解路线开始编辑。', en: 'Pick a tour to edit it.' },
+  pickQuiz: { zh: '在左侧选择一套知识问答开始编辑。', en: 'Pick a quiz to edit it.' },
+  noSections: { zh: '展览里还没有栏目。', en: 'The exhibition has no sections yet.' },
+  noTours: { zh: '还没有讲解路线。', en: 'No tours yet.' },
+  noQuizzes: { zh: '还没有知识问答。', en: 'No quizzes yet.' },
+  documentIdIs: {
+    zh: '编号 id：{id}（链接和其他内容用它找到这一项，不在这里修改）',
+    en: 'Id: {id} (links and other content find this by it; not changed here)',
+  },
+  documentFixedProblems: { zh: '编号和文件的问题', en: 'Problems of the id and file' },
+  sectionFileIs: {
+    zh: '展板文件 Panel file：{file}（不能在这里修改：这个栏目的展板都在这个文件里）',
+    en: 'Panel file: {file} (not editable here: the section’s panels live in it)',
+  },
+  newTour: { zh: '新建讲解路线', en: 'New tour' },
+  newTourTitle: { zh: '路线名称（可不填）', en: 'Tour title (optional)' },
+  createTour: { zh: '创建路线', en: 'Create the tour' },
+  tourCreated: {
+    zh: '已新建讲解路线，第一站是长廊的第一块展板。',
+    en: 'Tour created; its first stop is the corridor’s first panel.',
+  },
+  newQuiz: { zh: '新建知识问答', en: 'New quiz' },
+  newQuizTitle: { zh: '问答名称（可不填）', en: 'Quiz title (optional)' },
+  createQuiz: { zh: '创建问答', en: 'Create the quiz' },
+  quizCreated: { zh: '已新建知识问答，请添加题目。', en: 'Quiz created: add its questions.' },
+  deleteDocument: { zh: '删除', en: 'Delete' },
+  deleteDocumentNamed: { zh: '删除“{title}”', en: 'Delete “{title}”' },
+  deleteTourOf: { zh: '删除讲解路线“{title}”？', en: 'Delete the tour “{title}”?' },
+  deleteQuizOf: { zh: '删除知识问答“{title}”？', en: 'Delete the quiz “{title}”?' },
+  deleteDocumentDetail: {
+    zh: '删除后不能在回收站恢复（回收站只存放展板），但在草稿发布前，已发布的版本不受影响。',
+    en: 'It cannot be restored from the bin (the bin holds panels only); the published version is untouched until the draft is published.',
+  },
+  tourDeleted: { zh: '已删除讲解路线“{title}”。', en: 'Deleted the tour “{title}”.' },
+  quizDeleted: { zh: '已删除知识问答“{title}”。', en: 'Deleted the quiz “{title}”.' },
+  quizInUse: {
+    zh: '不能删除：还有讲解路线用到这套问答。请先改掉下面这些地方：',
+    en: 'It cannot be deleted: a tour names this quiz. Change these first:',
+  },
+  documentInUse: {
+    zh: '不能删除：还有其他内容用到它。请先改掉下面这些地方：',
+    en: 'It cannot be deleted: other content names it. Change these first:',
+  },
+  refusalBadId: {
+    zh: '编号不对：只能用小写字母、数字和连字符，例如 new-recruits。',
+    en: 'The id is not valid: lowercase letters, digits and hyphens only, e.g. new-recruits.',
+  },
+  refusalIdTaken: { zh: '这个编号已经有别的一项在用，请换一个。', en: 'Another entry has that id: choose another.' },
+  refusalNotEditable: {
+    zh: '栏目的展板文件不能在这里修改。',
+    en: 'A section’s panel file cannot be changed here.',
+  },
+  conflictTitleDocument: { zh: '有人同时修改了这一项', en: 'Someone else changed this at the same time' },
+  conflictDetailDocument: {
+    zh: '在你修改的同时，别人保存了这一项。请选择保留哪个版本；另一个版本会被放弃。',
+    en: 'Someone saved this while you were editing it. Choose which version to keep; the other is dropped.',
+  },
+  conflictGoneDocument: { zh: '这一项已被别人删除。', en: 'Someone deleted this.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

@@ -239,3 +239,29 @@ export interface PresenceAnswer {
   /** Everyone else heard from lately: the page shows "王芳 也在编辑这块展板" by the panel. */
   others: PresenceEntry[];
 }
+
+// --- Tours and quizzes: added from a template, deleted (展览设置 · 讲解路线 · 知识问答) ------------------
+
+/**
+ * - `POST   /api/curate/draft/tours` {@link addTourBodySchema} → {@link UpdateAnswer} (201): a tour
+ *   from its template (the title, or a placeholder; one stop, at the corridor's first panel), with
+ *   an id made from its title.
+ * - `DELETE /api/curate/draft/tours/:id` → {@link DeleteDocumentAnswer}.
+ * - `POST   /api/curate/draft/quizzes` {@link addQuizBodySchema} → {@link UpdateAnswer} (201): a quiz
+ *   with its title (or a placeholder) and no questions yet.
+ * - `DELETE /api/curate/draft/quizzes/:id` → {@link DeleteDocumentAnswer}: refused `in-use`, with
+ *   the content check's problems, while a tour names the quiz.
+ *
+ * A deleted tour or quiz goes into no bin (the bin holds panels); the page asks before deleting.
+ */
+export const addTourBodySchema = z.strictObject({
+  title: z.string().min(1).max(200).optional(),
+});
+export type AddTourBody = z.infer<typeof addTourBodySchema>;
+
+export const addQuizBodySchema = z.strictObject({
+  title: z.string().min(1).max(200).optional(),
+});
+export type AddQuizBody = z.infer<typeof addQuizBodySchema>;
+
+export type DeleteDocumentAnswer = { ok: true; id: string } | CurateRefusal;

@@ -133,12 +133,12 @@ describe('the login', () => {
     expect(nav()).toBeNull();
   });
 
-  it('a reviewer lands on 展板编辑, with 展板编辑, 账号管理 and 操作日志 in the nav; the password is kept nowhere', async () => {
+  it('a reviewer lands on 展板编辑, with the editing screens, 账号管理 and 操作日志 in the nav; the password is kept nowhere', async () => {
     await open();
     await logIn('lihua', 'reviewer-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：李华（审核）');
     expect(nav()?.getAttribute('aria-label')).toBe('布展栏目');
-    expect(navEntries()).toEqual(['展板编辑', '账号管理', '操作日志']);
+    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '账号管理', '操作日志']);
     expect(button('展板编辑')?.getAttribute('aria-current')).toBe('page');
     expect(named('展板编辑')).not.toBeNull();
     expect(document.activeElement?.textContent).toBe('展板编辑');
@@ -148,11 +148,11 @@ describe('the login', () => {
     expect([...kept, window.location.href].join(' ')).not.toContain('reviewer-pass');
   });
 
-  it('an editor has no reviewer’s screens: only 展板编辑 in the nav, where the page opens', async () => {
+  it('an editor has no reviewer’s screens: only the editing screens in the nav, opening on 展板编辑', async () => {
     await open();
     await logIn('wangfang', 'editor-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：王芳（编辑）');
-    expect(navEntries()).toEqual(['展板编辑']);
+    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答']);
     expect(named('账号管理')).toBeNull();
     expect(named('展板编辑')).not.toBeNull();
     expect(station.requests().map((request) => request.url)).not.toContain('api/curate/accounts');
@@ -522,7 +522,7 @@ describe('in English', () => {
     await click(button('Log in'));
     expect(page().querySelector('header')?.textContent).toContain('Logged in as 李华 (Reviewer)');
     expect(nav()?.getAttribute('aria-label')).toBe('Curating sections');
-    expect(navEntries()).toEqual(['Edit panels', 'Accounts', 'Audit log']);
+    expect(navEntries()).toEqual(['Edit panels', 'Exhibition settings', 'Sections', 'Tours', 'Quizzes', 'Accounts', 'Audit log']);
     await click(button('Accounts'));
     expect(button('Reset password · wangfang')).toBeDefined();
     expect(page().closest('[lang]')?.getAttribute('lang') ?? page().querySelector('.curate-page')?.getAttribute('lang')).toBe(

@@ -20,6 +20,8 @@ export interface DraftStationOptions {
   inUse?: Record<string, DraftProblem[]>;
   /** The photo upload refused with this (the server's words). */
   photoRefusal?: { error: string; message: string };
+  /** Tours and quizzes whose deletion is refused in-use, by "tour:<id>" / "quiz:<id>", with these problems. */
+  documentsInUse?: Record<string, DraftProblem[]>;
 }
 
 export const versionOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -55,6 +57,7 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
     const name = String(section.file);
     files[`content/${name}`] = readContent(name);
   }
+  files['content/quiz.json'] = readContent('quiz.json');
   const state = {
     files,
     bin: [] as BinEntry[],
@@ -83,7 +86,14 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
       panelsIn(section.file).forEach((panel, index) => {
         panels[String(panel.id)] = { sectionId: section.id, file: section.file, index, version: versionOf(panel) };
       });
-    return { settings: versionOf(state.files['content/exhibition.json']), sections: {}, tours: {}, quizzes: {}, panels };
+    const byId = (entries: Json[]) => Object.fromEntries(entries.map((entry) => [String(entry.id), versionOf(entry)]));
+    return {
+      settings: versionOf(settingsOf(exhibitionNow())),
+      sections: byId(listOf('section')),
+      tours: byId(listOf('tour')),
+      quizzes: byId(listOf('quiz')),
+      panels,
+    };
   }
   function locate(panelId: string) {
     for (const section of sections()) {
@@ -114,6 +124,8 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
 
   /** Answers a draft route (`path` after api/curate/), or null when it is not one. */
   function route(method: string, path: string, body: Json, raw: unknown): { status: number; body: unknown } | null {
+    const forDocuments = documentRoute(method, path, body);
+    if (forDocuments) return forDocuments;
     if (method === 'GET' && path === 'draft')
       return {
         status: 200,
@@ -195,5 +207,97 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
     return null;
   }
 
-  return { state, route, panel, edit, versions };
+  // --- The exhibition's own documents: the settings, sections, tours, quizzes -------------------
+
+  const exhibitionNow = () => state.files['content/exhibition.json'] as Json;
+  const LISTS = {
+    section: { file: 'content/exhibition.json', list: 'sections' },
+    tour: { file: 'content/exhibition.json', list: 'tours' },
+    quiz: { file: 'content/quiz.json', list: 'quizzes' },
+  } as const;
+  type ListedKind = keyof typeof LISTS;
+  const FOLDERS: Record<string, ListedKind> = { sections: 'section', tours: 'tour', quizzes: 'quiz' };
+  function listOf(kind: ListedKind): Json[] {
+    const { file, list } = LISTS[kind];
+    const content = state.files[file] as Json;
+    if (!Array.isArray(content[list])) content[list] = [];
+    return content[list] as Json[];
+  }
+  /** The document as the test's "someone else" sees it, or null. */
+  function documentValue(kind: 'settings' | ListedKind, id?: string): Json | null {
+    if (kind === 'settings') return settingsOf(exhibitionNow());
+    return listOf(kind).find((entry) => entry.id === id) ?? null;
+  }
+  /** Someone else's save of a document (a conflict for a page still on the old version). */
+  function editDocument(kind: 'settings' | ListedKind, id: string | undefined, change: (value: Json) => Json) {
+    const current = documentValue(kind, id);
+    if (current) replaceDocument(kind, id, change(structuredClone(current)));
+  }
+  function replaceDocument(kind: 'settings' | ListedKind, id: string | undefined, value: Json) {
+    if (kind === 'settings') {
+      const { sections, tours, $schema } = exhibitionNow();
+      state.files['content/exhibition.json'] = { $schema, ...value, sections, tours };
+      return;
+    }
+    const entries = listOf(kind);
+    entries[entries.findIndex((entry) => entry.id === id)] = value;
+  }
+  const documentSaved = (kind: 'settings' | ListedKind, id: string | null, status = 200) => {
+    const value = documentValue(kind, id ?? undefined) as Json;
+    return { status, body: { ok: true, id, version: versionOf(value), value, problems: [] as DraftProblem[] } };
+  };
+
+  function documentRoute(method: string, path: string, body: Json): { status: number; body: unknown } | null {
+    const match = /^draft\/(settings|sections|tours|quizzes)(?:\/([^/]+))?$/.exec(path);
+    if (!match) return null;
+    const kind = match[1] === 'settings' ? 'settings' : (FOLDERS[match[1] as string] as ListedKind);
+    const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+    if (method === 'POST' && id === undefined && (kind === 'tour' || kind === 'quiz')) {
+      const taken = new Set(listOf(kind).map((entry) => entry.id));
+      let newId = `new-${kind}`;
+      for (let n = 2; taken.has(newId); n++) newId = `new-${kind}-${n}`;
+      const title =
+        typeof body.title === 'string'
+          ? body.title
+          : kind === 'tour'
+            ? '新的讲解路线（待填写名称）'
+            : '新的知识问答（待填写名称）';
+      const firstPanel = Object.keys(versions().panels)[0];
+      listOf(kind).push(
+        kind === 'tour' ? { id: newId, title, stops: [{ panel: firstPanel, notes: [] }] } : { id: newId, title, questions: [] },
+      );
+      state.exists = true;
+      return documentSaved(kind, newId, 201);
+    }
+    if ((kind === 'settings') !== (id === undefined)) return null;
+    const current = documentValue(kind, id);
+    if (!current) return notFound;
+    if (method === 'DELETE' && (kind === 'tour' || kind === 'quiz')) {
+      const problems = options.documentsInUse?.[`${kind}:${id}`];
+      if (problems) return { status: 422, body: { ok: false, error: 'in-use', problems } };
+      const entries = listOf(kind);
+      entries.splice(entries.indexOf(current), 1);
+      state.exists = true;
+      return { status: 200, body: { ok: true, id } };
+    }
+    if (method !== 'PUT') return null;
+    if (versionOf(current) !== body.baseVersion)
+      return {
+        status: 409,
+        body: { ok: false, error: 'conflict', current: { version: versionOf(current), value: current }, sent: body.value },
+      };
+    const value = body.value as Json;
+    replaceDocument(kind, id, value);
+    state.exists = true;
+    const savedId = kind === 'settings' ? null : typeof value.id === 'string' ? value.id : (id as string);
+    return documentSaved(kind, savedId);
+  }
+
+  return { state, route, panel, edit, versions, documentValue, editDocument };
+}
+
+/** exhibition.json without its sections, tours and `$schema` (as the server cuts the settings). */
+function settingsOf(exhibition: Json): Json {
+  const { sections: _sections, tours: _tours, $schema: _schema, ...settings } = exhibition;
+  return settings;
 }

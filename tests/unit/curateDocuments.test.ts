@@ -9,21 +9,27 @@ import { type ContentProblem, formatJsonPath } from '../../src/content/problems.
 import { PANEL_KINDS } from '../../src/content/schema.ts';
 import {
   addPanelBodySchema,
+  addQuizBodySchema,
+  addTourBodySchema,
   CURATE_PANEL_KINDS,
   movePanelBodySchema,
   updatePanelBodySchema,
 } from '../../src/live/curateDraftProtocol.ts';
+import { DEFAULT_QUIZ_TITLE, DEFAULT_TOUR_TITLE, quizTemplate, tourTemplate } from '../../src/server/curate/documentTemplates.ts';
 import { newErrors, storeFileOf } from '../../src/server/curate/draftCheck.ts';
 import {
   changedFields,
   type DraftFiles,
+  documentIds,
   draftVersions,
   locate,
   parseJsonPath,
   sectionsOf,
   uniqueId,
   versionOf,
+  withAddedDocument,
   withDocument,
+  withoutDocument,
 } from '../../src/server/curate/draftDocuments.ts';
 import { oathPhrases, panelTemplate, periodForPlace } from '../../src/server/curate/panelTemplates.ts';
 
@@ -171,5 +177,50 @@ describe('the curation protocol', () => {
     expect(addPanelBodySchema.safeParse({ kind: 'board', sectionId: 'deqing' }).success).toBe(true);
     expect(addPanelBodySchema.safeParse({ kind: 'poster', sectionId: 'deqing' }).success).toBe(false);
     expect(movePanelBodySchema.safeParse({ sectionId: 'deqing', index: -1 }).success).toBe(false);
+  });
+});
+
+// --- Tours and quizzes added and deleted (src/server/curate/draftDocuments.ts, documentTemplates.ts) ---
+
+describe('tours and quizzes added and deleted', () => {
+  it('a new one goes at the end of its list; a draft without quiz.json gets one', () => {
+    const added = withAddedDocument(FILES, 'tour', { id: 'n', title: 'N', stops: [] });
+    expect((added['content/exhibition.json'] as { tours: Array<{ id: string }> }).tours.map((tour) => tour.id)).toEqual([
+      't',
+      'n',
+    ]);
+    // Nothing else in the file moves, and the input is not changed.
+    expect((added['content/exhibition.json'] as { sections: unknown }).sections).toBe(
+      (FILES['content/exhibition.json'] as { sections: unknown }).sections,
+    );
+    expect((FILES['content/exhibition.json'] as { tours: unknown[] }).tours).toHaveLength(1);
+    const { 'content/quiz.json': _quiz, ...withoutQuizFile } = FILES;
+    expect(withAddedDocument(withoutQuizFile, 'quiz', { id: 'q' })['content/quiz.json']).toEqual({ quizzes: [{ id: 'q' }] });
+    expect(documentIds(FILES, 'quiz')).toEqual(new Set(['q']));
+  });
+
+  it('a deleted one leaves its list, the rest as it was; an unknown id changes nothing', () => {
+    const without = withoutDocument(FILES, { kind: 'quiz', id: 'q' });
+    expect(without['content/quiz.json']).toEqual({ quizzes: [] });
+    expect(withoutDocument(FILES, { kind: 'tour', id: 'gone' })).toBe(FILES);
+  });
+
+  it('templates: a tour starts at the first panel (none when there is none), a quiz with no questions; placeholders say what to write', () => {
+    expect(tourTemplate('t2', undefined, 'p1')).toEqual({
+      id: 't2',
+      title: DEFAULT_TOUR_TITLE,
+      stops: [{ panel: 'p1', notes: [] }],
+    });
+    expect(tourTemplate('t2', '消防课', undefined)).toEqual({ id: 't2', title: '消防课', stops: [] });
+    expect(quizTemplate('q2', undefined)).toEqual({ id: 'q2', title: DEFAULT_QUIZ_TITLE, questions: [] });
+    expect(DEFAULT_TOUR_TITLE).toContain('待填写');
+    expect(DEFAULT_QUIZ_TITLE).toContain('待填写');
+  });
+
+  it('the bodies that add them: an optional title, nothing else', () => {
+    expect(addTourBodySchema.safeParse({}).success).toBe(true);
+    expect(addTourBodySchema.safeParse({ title: '课' }).success).toBe(true);
+    expect(addTourBodySchema.safeParse({ title: '' }).success).toBe(false);
+    expect(addQuizBodySchema.safeParse({ title: 'x', questions: [] }).success).toBe(false);
   });
 });

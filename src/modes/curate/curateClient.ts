@@ -13,9 +13,13 @@ import type { z } from 'zod';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AddPanelBody,
+  AddQuizBody,
+  AddTourBody,
   CurateConflict,
   CurateRefusal,
   DeleteAnswer,
+  DeleteDocumentAnswer,
+  DocumentRef,
   DraftProblemsAnswer,
   DraftSnapshot,
   MoveAnswer,
@@ -89,6 +93,13 @@ export interface CurateApi {
   // Presence: who else has which panel open (issue 17, item 7; src/modes/curate/presenceHeartbeat.ts beats it).
   /** Says which panel this page has open (null: none) and hears who else has one open. */
   presence(panelId: string | null): Promise<CurateAnswer<PresenceAnswer>>;
+  // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答).
+  /** The whole settings, section entry, tour or quiz, on the version it was made on. */
+  saveDocument(ref: DocumentRef, baseVersion: string, value: Record<string, unknown>): Promise<DraftUpdateAnswer>;
+  addTour(body: AddTourBody): Promise<DraftUpdateAnswer>;
+  deleteTour(tourId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
+  addQuiz(body: AddQuizBody): Promise<DraftUpdateAnswer>;
+  deleteQuiz(quizId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
 }
 
 export type CurateWindow = Pick<Window, 'fetch'>;
@@ -227,6 +238,12 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     previewStatus: () => call('GET', 'preview'),
     // Presence (issue 17, item 7).
     presence: (panelId) => call('POST', 'draft/presence', { panelId }),
+    // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答).
+    saveDocument: (ref, baseVersion, value) => draftCall('PUT', documentPath(ref), { baseVersion, value }),
+    addTour: (body) => draftCall('POST', 'draft/tours', body),
+    deleteTour: (tourId) => draftCall('DELETE', documentPath({ kind: 'tour', id: tourId })),
+    addQuiz: (body) => draftCall('POST', 'draft/quizzes', body),
+    deleteQuiz: (quizId) => draftCall('DELETE', documentPath({ kind: 'quiz', id: quizId })),
   };
 }
 
@@ -339,4 +356,13 @@ export function takeSetupToken(win: Pick<Window, 'location' | 'history'>): strin
   url.searchParams.delete('setup');
   win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
   return token;
+}
+
+// --- The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答) ---
+
+/** A document's route under `api/curate/` (src/live/curateDraftProtocol.ts). */
+export function documentPath(ref: DocumentRef): string {
+  if (ref.kind === 'settings') return 'draft/settings';
+  const folder = ref.kind === 'section' ? 'sections' : ref.kind === 'tour' ? 'tours' : 'quizzes';
+  return `draft/${folder}/${encodeURIComponent(ref.id)}`;
 }

@@ -28,11 +28,14 @@ import { describeIssue, PARSE_OPTIONS } from '../../content/load.ts';
 import { idSchema, PANEL_KINDS } from '../../content/schema.ts';
 import type {
   AddPanelBody,
+  AddQuizBody,
+  AddTourBody,
   BinEntry,
   CurateConflict,
   CurateRefusal,
   CurateRefusalCode,
   DeleteAnswer,
+  DeleteDocumentAnswer,
   DocumentRef,
   DraftProblem,
   DraftSnapshot,
@@ -42,21 +45,29 @@ import type {
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
+import { quizTemplate, tourTemplate } from './documentTemplates.ts';
 import { diskReader, fieldCheck, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
 import {
   changedFields,
   type DraftFiles,
+  documentIds,
   documentOf,
   draftVersions,
   exhibitionOf,
   findPanel,
   isObject,
+  type JsonObject,
+  type ListedDocumentKind,
+  listedFileOf,
   panelListOf,
+  panelsOf,
   sectionsOf,
   targets,
   uniqueId,
   versionOf,
+  withAddedDocument,
   withDocument,
+  withoutDocument,
   withPanels,
 } from './draftDocuments.ts';
 import { panelTemplate, periodForPlace } from './panelTemplates.ts';
@@ -74,7 +85,12 @@ export type ChangeAction =
   | 'update-section'
   | 'update-tour'
   | 'update-quiz'
-  | 'add-photo';
+  | 'add-photo'
+  // The exhibition's own documents added and deleted.
+  | 'add-tour'
+  | 'delete-tour'
+  | 'add-quiz'
+  | 'delete-quiz';
 
 /** One line of the audit log: who changed what, when. An update of several fields is one entry per field. */
 export interface ChangeEntry {
@@ -386,6 +402,72 @@ export class CurationDraft {
       await this.record({ accountId, action: 'restore-panel', panelId: id, document: null, field: null });
       return this.panelAnswer(next, id, entry.panel);
     });
+  }
+
+  // --- Tours and quizzes added and deleted ----------------------------------------------------
+
+  /** A new tour from its template (one stop, at the corridor's first panel), after the others. */
+  addTour(request: AddTourBody, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      if (!exhibitionOf(files)) return refusal('not-found');
+      const id = uniqueId(request.title ?? '', 'new-tour', documentIds(files, 'tour'));
+      return this.addDocument(files, 'tour', tourTemplate(id, request.title, panelsOf(files)[0]?.id), accountId);
+    });
+  }
+
+  /** A new quiz with its title and no questions yet, after the others. */
+  addQuiz(request: AddQuizBody, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const id = uniqueId(request.title ?? '', 'new-quiz', documentIds(files, 'quiz'));
+      return this.addDocument(files, 'quiz', quizTemplate(id, request.title), accountId);
+    });
+  }
+
+  /**
+   * Out of the draft (tours and quizzes have no bin), unless the content check finds new errors
+   * without it (a tour naming the quiz): then refused `in-use` with those problems, nothing changed.
+   */
+  deleteDocument(ref: { kind: ListedDocumentKind; id: string }, accountId: string): Promise<DeleteDocumentAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const before = documentOf(files, ref);
+      if (!before) return refusal('not-found');
+      const next = withoutDocument(files, ref);
+      const read = diskReader(join(this.sourceDir, 'content'));
+      const broken = newErrors(
+        await loaderCheck(read),
+        await loaderCheck(overlayReader(read, { [before.file]: next[before.file] })),
+      );
+      if (broken.length > 0) {
+        return refusal(
+          'in-use',
+          broken.map((problem) => toDraftProblem(next, problem)),
+        );
+      }
+
+      await this.ensureDraft(accountId);
+      await this.writeJson(before.file, next[before.file]);
+      await this.record({
+        accountId,
+        action: `delete-${ref.kind}`,
+        panelId: null,
+        document: `${ref.kind}:${ref.id}`,
+        field: null,
+      });
+      return { ok: true, id: ref.id };
+    });
+  }
+
+  private async addDocument(files: DraftFiles, kind: ListedDocumentKind, value: JsonObject, accountId: string) {
+    const id = value.id as string;
+    await this.ensureDraft(accountId);
+    const next = withAddedDocument(files, kind, value);
+    const file = listedFileOf(kind);
+    await this.writeJson(file, next[file]);
+    await this.record({ accountId, action: `add-${kind}`, panelId: null, document: `${kind}:${id}`, field: null });
+    return this.documentAnswer(next, { kind, id });
   }
 
   // --- The edges -------------------------------------------------------------------------------

@@ -280,3 +280,43 @@ export function targets(target: ProblemTarget, what: DocumentRef | { kind: 'pane
       return target.kind === 'quiz' && target.quizId === what.id;
   }
 }
+
+// --- Tours and quizzes added and deleted (the exhibition's own documents) -----------------------
+
+/** The lists a document can be added to or deleted from: tours in exhibition.json, quizzes in quiz.json. */
+export type ListedDocumentKind = 'tour' | 'quiz';
+
+const LISTED: Record<ListedDocumentKind, { file: string; list: 'tours' | 'quizzes' }> = {
+  tour: { file: EXHIBITION_PATH, list: 'tours' },
+  quiz: { file: QUIZ_PATH, list: 'quizzes' },
+};
+
+/** The file a kind lives in ("content/quiz.json"). */
+export const listedFileOf = (kind: ListedDocumentKind) => LISTED[kind].file;
+
+/** The ids the kind's list has: a new one must be none of them. */
+export function documentIds(files: DraftFiles, kind: ListedDocumentKind): Set<string> {
+  const { file, list } = LISTED[kind];
+  return new Set(listOf(files[file], list).flatMap((entry) => idOf(entry) ?? []));
+}
+
+/**
+ * The files with `value` at the end of its kind's list. A draft without quiz.json gets one (a
+ * content set may have no quizzes at all); the file's other keys, `$schema`, stay.
+ */
+export function withAddedDocument(files: DraftFiles, kind: ListedDocumentKind, value: JsonObject): DraftFiles {
+  const { file, list } = LISTED[kind];
+  const document = isObject(files[file]) ? (files[file] as JsonObject) : {};
+  return { ...files, [file]: { ...document, [list]: [...listOf(document, list), value] } };
+}
+
+/** The files without the document (the first entry with its id, as {@link documentOf} finds it). */
+export function withoutDocument(files: DraftFiles, ref: { kind: ListedDocumentKind; id: string }): DraftFiles {
+  const { file, list } = LISTED[ref.kind];
+  const document = files[file] as JsonObject;
+  const entries = [...listOf(document, list)];
+  const index = entries.findIndex((entry) => idOf(entry) === ref.id);
+  if (index < 0) return files;
+  entries.splice(index, 1);
+  return { ...files, [file]: { ...document, [list]: entries } };
+}

@@ -12,7 +12,10 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import {
   addPanelBodySchema,
+  addQuizBodySchema,
+  addTourBodySchema,
   type DeleteAnswer,
+  type DeleteDocumentAnswer,
   type MoveAnswer,
   movePanelBodySchema,
   presenceBodySchema,
@@ -38,7 +41,7 @@ export interface DraftRouteDeps {
   maxPhotoBytes?: number;
 }
 
-type Answer = UpdateAnswer | MoveAnswer | DeleteAnswer;
+type Answer = UpdateAnswer | MoveAnswer | DeleteAnswer | DeleteDocumentAnswer;
 
 function statusOf(answer: Answer, created = false): number {
   if (answer.ok) return created ? 201 : 200;
@@ -175,6 +178,27 @@ export function registerDraftRoutes(
     // Private: behind the session, and changed by the next upload under another name only.
     return reply.code(200).header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300').send(thumbnail);
   });
+
+  // Tours and quizzes added from a template, and deleted (a quiz a tour names is refused `in-use`).
+  for (const [folder, kind, schema] of [
+    ['tours', 'tour', addTourBodySchema],
+    ['quizzes', 'quiz', addQuizBodySchema],
+  ] as const) {
+    app.post(`${draftRoute}/${folder}`, JSON_WRITE, async (request, reply) => {
+      const account = editor(request, reply);
+      if (!account) return reply;
+      const body = schema.safeParse(request.body ?? {});
+      if (!body.success) return badRequest(reply);
+      const answer = kind === 'tour' ? await draft.addTour(body.data, account.id) : await draft.addQuiz(body.data, account.id);
+      return send(reply, answer, statusOf(answer, true));
+    });
+    app.delete<{ Params: { id: string } }>(`${draftRoute}/${folder}/:id`, async (request, reply) => {
+      const account = editor(request, reply);
+      if (!account) return reply;
+      const answer = await draft.deleteDocument({ kind, id: request.params.id }, account.id);
+      return send(reply, answer, statusOf(answer));
+    });
+  }
 
   // Photos: the raw body is the file. Only here does a request body arrive as a stream; the
   // parser passes it on unread, and the draft reads it up to the limit.

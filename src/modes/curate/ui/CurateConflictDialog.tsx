@@ -1,5 +1,5 @@
 /**
- * 有人同时修改了这块展板: both versions of a panel side by side — the server's (theirs) and the one
+ * 有人同时修改了这块展板 (or, for the exhibition's other documents, 这一项): both versions side by side — the server's (theirs) and the one
  * this page sent (yours) — field by field, with 用我的版本 (yours, saved on their version) and
  * 用对方的版本 (theirs; yours is dropped). Nothing is chosen for the staff: Esc only closes the
  * question for now (the saving stays paused).
@@ -17,7 +17,14 @@ export interface CurateConflictDialogProps {
   onUseMine(): void;
   onUseTheirs(): void;
   onClose(): void;
+  /** What the two versions are of: a panel (the default), or another document (a tour, the settings…). */
+  subject?: 'panel' | 'document';
 }
+
+const WORDS = {
+  panel: { title: 'conflictTitle', detail: 'conflictDetail', gone: 'conflictGone' },
+  document: { title: 'conflictTitleDocument', detail: 'conflictDetailDocument', gone: 'conflictGoneDocument' },
+} as const satisfies Record<string, Record<string, CurateStringKey>>;
 
 const FIELDS: Array<[string, CurateStringKey]> = [
   ['title', 'fieldTitle'],
@@ -53,11 +60,13 @@ function Version({
   panel,
   other,
   lang,
+  goneText,
 }: {
   heading: string;
   panel: PanelJson | null;
   other: PanelJson | null;
   lang: Lang;
+  goneText: string;
 }) {
   const headingId = useId();
   const otherLines = new Map((other ? lines(other, lang) : []).map((line) => [line.key, line.text]));
@@ -65,7 +74,7 @@ function Version({
     <section className="curate-conflict__version" aria-labelledby={headingId}>
       <h3 id={headingId}>{heading}</h3>
       {panel === null ? (
-        <p>{curateText('conflictGone', lang)}</p>
+        <p>{goneText}</p>
       ) : (
         <dl>
           {lines(panel, lang).map((line) => (
@@ -80,7 +89,16 @@ function Version({
   );
 }
 
-export function CurateConflictDialog({ lang, theirs, mine, onUseMine, onUseTheirs, onClose }: CurateConflictDialogProps) {
+export function CurateConflictDialog({
+  lang,
+  theirs,
+  mine,
+  onUseMine,
+  onUseTheirs,
+  onClose,
+  subject = 'panel',
+}: CurateConflictDialogProps) {
+  const words = WORDS[subject];
   const titleId = useId();
   const detailId = useId();
   const dialog = useModalDialog({
@@ -102,12 +120,24 @@ export function CurateConflictDialog({ lang, theirs, mine, onUseMine, onUseTheir
     >
       <div className="curate-dialog__frame">
         <h2 id={titleId} className="curate-dialog__title">
-          {curateText('conflictTitle', lang)}
+          {curateText(words.title, lang)}
         </h2>
-        <p id={detailId}>{curateText('conflictDetail', lang)}</p>
+        <p id={detailId}>{curateText(words.detail, lang)}</p>
         <div className="curate-conflict__versions">
-          <Version heading={curateText('conflictTheirs', lang)} panel={theirs} other={mine} lang={lang} />
-          <Version heading={curateText('conflictMine', lang)} panel={mine} other={theirs} lang={lang} />
+          <Version
+            heading={curateText('conflictTheirs', lang)}
+            panel={theirs}
+            other={mine}
+            lang={lang}
+            goneText={curateText(words.gone, lang)}
+          />
+          <Version
+            heading={curateText('conflictMine', lang)}
+            panel={mine}
+            other={theirs}
+            lang={lang}
+            goneText={curateText(words.gone, lang)}
+          />
         </div>
         <div className="curate-dialog__buttons">
           <button type="button" className="curate-button" onClick={onUseTheirs}>

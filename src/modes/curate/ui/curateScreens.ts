@@ -12,9 +12,22 @@ import { CurateAccounts } from './CurateAccounts.tsx';
 import { CurateAudit } from './CurateAudit.tsx';
 import { CurateEditor } from './CurateEditor.tsx';
 import { CuratePassword } from './CuratePassword.tsx';
+import { CurateQuizzes } from './CurateQuizzes.tsx';
+import { CurateSections } from './CurateSections.tsx';
+import { CurateSettings } from './CurateSettings.tsx';
+import { CurateTours } from './CurateTours.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
 
-export type CurateScreenId = 'panels' | 'accounts' | 'audit' | 'password';
+export type CurateScreenId =
+  | 'panels'
+  // The exhibition's own documents.
+  | 'settings'
+  | 'sections'
+  | 'tours'
+  | 'quizzes'
+  | 'accounts'
+  | 'audit'
+  | 'password';
 
 export interface CurateScreen {
   id: CurateScreenId;
@@ -28,6 +41,11 @@ export interface CurateScreen {
 
 export const CURATE_SCREENS: readonly CurateScreen[] = [
   { id: 'panels', label: 'navPanels', needs: 'editor', inNav: true, Component: CurateEditor },
+  // The exhibition's own documents (展览设置, 栏目, 讲解路线, 知识问答).
+  { id: 'settings', label: 'navSettings', needs: 'editor', inNav: true, Component: CurateSettings },
+  { id: 'sections', label: 'navSections', needs: 'editor', inNav: true, Component: CurateSections },
+  { id: 'tours', label: 'navTours', needs: 'editor', inNav: true, Component: CurateTours },
+  { id: 'quizzes', label: 'navQuizzes', needs: 'editor', inNav: true, Component: CurateQuizzes },
   { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
   { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
   { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },

@@ -1,0 +1,26 @@
+/**
+ * A new tour and a new quiz, ready to edit (讲解路线, 知识问答). The texts say what to write
+ * ("待填写…"), never words of the brigade's own; issue 18's review is where a placeholder left in
+ * is caught before publishing.
+ *
+ * A tour needs at least one stop, and a stop a panel: it starts at the corridor's first panel, to
+ * be changed. A quiz starts with no questions: the content check then says, at `questions`, that
+ * it has none yet (a quiz without questions is left out of the site), rather than a placeholder
+ * question whose answer would have to be made up.
+ */
+import type { JsonObject } from './draftDocuments.ts';
+
+export const DEFAULT_TOUR_TITLE = '新的讲解路线（待填写名称）';
+export const DEFAULT_QUIZ_TITLE = '新的知识问答（待填写名称）';
+
+export function tourTemplate(id: string, title: string | undefined, firstPanelId: string | undefined): JsonObject {
+  return {
+    id,
+    title: title ?? DEFAULT_TOUR_TITLE,
+    stops: firstPanelId === undefined ? [] : [{ panel: firstPanelId, notes: [] }],
+  };
+}
+
+export function quizTemplate(id: string, title: string | undefined): JsonObject {
+  return { id, title: title ?? DEFAULT_QUIZ_TITLE, questions: [] };
+}
