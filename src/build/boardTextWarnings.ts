@@ -21,6 +21,25 @@ export interface BoardTextWarningOptions {
   shrink?: boolean;
 }
 
+/**
+ * The words of these warnings, for the interface font's subset (src/build/characters.ts): the
+ * curator shows them at the field, on any machine, so none of their characters may draw blank.
+ */
+export function boardTextWarningWords(): string[] {
+  const sample = { percent: 80, maxLines: 2, neededLines: 3 };
+  return [shrunkText(sample.percent), tooLongText(sample.maxLines, sample.neededLines)].flatMap((text) => [text.zh, text.en]);
+}
+
+const shrunkText = (percent: number) => ({
+  zh: `文字偏长：展板上要缩小到原来的 ${percent}% 才放得下，比旁边的展板显得小`,
+  en: `text long for its board: it fits only printed at ${percent}% of its size, smaller than its neighbours`,
+});
+
+const tooLongText = (maxLines: number, neededLines: number) => ({
+  zh: `文字太长：展板上只能显示 ${maxLines} 行，这段需要 ${neededLines} 行，多出的部分会以“…”省略`,
+  en: `text too long for its board: ${maxLines} line(s) fit, it needs ${neededLines}; the rest is cut with "…"`,
+});
+
 /** Below this share of its nominal size a text counts as shrunk (rounding of the fitting steps aside). */
 const SHRUNK_BELOW = 0.995;
 
@@ -59,8 +78,7 @@ export function boardTextWarnings(
                 severity: 'warning',
                 file,
                 path: `panels[${index}].${item.path}${key}`,
-                zh: `文字偏长：展板上要缩小到原来的 ${percent}% 才放得下，比旁边的展板显得小`,
-                en: `text long for its board: it fits only printed at ${percent}% of its size, smaller than its neighbours`,
+                ...shrunkText(percent),
               });
             }
             continue;
@@ -70,8 +88,7 @@ export function boardTextWarnings(
             severity: 'warning',
             file,
             path: `panels[${index}].${item.path}${key}`,
-            zh: `文字太长：展板上只能显示 ${maxLines} 行，这段需要 ${fitted.neededLines} 行，多出的部分会以“…”省略`,
-            en: `text too long for its board: ${maxLines} line(s) fit, it needs ${fitted.neededLines}; the rest is cut with "…"`,
+            ...tooLongText(maxLines, fitted.neededLines),
           });
         }
       }

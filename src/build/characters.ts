@@ -3,12 +3,14 @@
  * content check names every one that no shipped font has. Pure: runs in node and in the browser.
  */
 
+import { contentJsonSchemas } from '../content/jsonSchema.ts';
 import { formatDate, LANGS, variants } from '../content/localize.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
 import { curateFontStrings } from '../i18n/curateStrings.ts';
 import { followFontStrings } from '../i18n/followStrings.ts';
 import { liveFontStrings } from '../i18n/liveStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
+import { boardTextWarningWords } from './boardTextWarnings.ts';
 
 /** One visitor-facing string and where it stands, so a problem with it can name its place. */
 export interface LocatedString {
@@ -136,7 +138,28 @@ export function uiStrings(): string[] {
     ...followFontStrings(),
     ...liveFontStrings(),
     ...curateFontStrings(),
+    // The curator's form labels and explains each field with the content schema's own titles and
+    // hints (src/modes/curate/schemaForm/), and shows the board's text warnings at the field.
+    ...schemaHelpStrings(),
+    ...boardTextWarningWords(),
   ];
+}
+
+/** Every title and description of the content's JSON Schemas (the zod schemas' hints). */
+function schemaHelpStrings(): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, entry] of Object.entries(value)) {
+        // A description is its Chinese and its English on two lines: the line break draws nothing.
+        if ((key === 'title' || key === 'description') && typeof entry === 'string') found.push(...entry.split('\n'));
+        else walk(entry);
+      }
+    }
+  };
+  walk(contentJsonSchemas());
+  return found;
 }
 
 const range = (from: number, to: number): string =>

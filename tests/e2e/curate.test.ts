@@ -311,6 +311,31 @@ describe('布展 on the station server', () => {
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
+  it('讲解路线: a new tour made from its template, its first stop pointed at 德清县党史, saved to the draft', async () => {
+    await editor.getByRole('navigation', { name: '布展栏目' }).getByRole('button', { name: '讲解路线' }).click();
+    const tours = editor.getByRole('region', { name: '讲解路线' });
+    await tours.getByRole('button', { name: '新建讲解路线' }).click();
+    await tours.getByLabel('路线名称（可不填）').fill('新消防员入队第一课');
+    await tours.getByRole('button', { name: '创建路线' }).click();
+    const draftTours = async () => {
+      const { json } = await pageApi(editor, 'GET', 'api/curate/draft');
+      return (
+        (json as { files: Record<string, { tours?: Array<{ title: unknown; stops: Array<{ panel: string }> }> }> }).files[
+          'content/exhibition.json'
+        ]?.tours ?? []
+      ).filter((tour) => tour.title === '新消防员入队第一课');
+    };
+    await expect.poll(async () => (await draftTours()).length, POLL).toBe(1);
+    const stop = tours.getByLabel(/^讲解站 1 · 展板/);
+    await expect.poll(() => stop.count(), POLL).toBe(1);
+    await stop.selectOption(PANEL);
+    await expect.poll(() => editor.getByTestId('curate-save-state').getAttribute('data-state'), POLL).toBe('saved');
+    await expect.poll(async () => (await draftTours())[0]?.stops[0]?.panel, POLL).toBe(PANEL);
+    await saveArtifact('curate-tours.png', await editor.screenshot());
+    const violations = await seriousViolations(editor);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
   it('no page logged an error and nothing left the station', () => {
     for (const watch of watches) {
       expect(watch.offOrigin).toEqual([]);

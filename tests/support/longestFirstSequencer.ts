@@ -25,7 +25,7 @@ export const E2E_SECONDS: Readonly<Record<string, number>> = {
   'liveLesson.test.ts': 30,
   'kioskWatchdog.test.ts': 29,
   'accessibility.test.ts': 18,
-  'curate.test.ts': 18,
+  'curate.test.ts': 34,
   'floorPlan.test.ts': 17,
   'boardText.test.ts': 13,
   'roomQuiz.test.ts': 9,
