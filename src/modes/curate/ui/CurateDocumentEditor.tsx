@@ -19,7 +19,7 @@ import { type PendingStorage, textIn } from '../draftModel.ts';
 import { SchemaFields } from '../schemaForm/SchemaFields.tsx';
 import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { CurateConflictDialog } from './CurateConflictDialog.tsx';
-import { draftRefusalText } from './CurateRefusal.tsx';
+import { CurateSaveState } from './CurateSaveState.tsx';
 import { FieldProblems } from './LocalizedField.tsx';
 
 export interface CurateDocumentEditorProps {
@@ -45,14 +45,6 @@ export interface CurateDocumentEditorProps {
   /** Shown above the form (a section's file, which is not edited here). */
   children?: ReactNode;
 }
-
-const STATE_WORDS = {
-  saved: 'saveSaved',
-  saving: 'saveSaving',
-  offline: 'saveOffline',
-  conflict: 'saveConflict',
-  error: 'saveError',
-} as const;
 
 export function CurateDocumentEditor(props: CurateDocumentEditorProps) {
   const { lang, api, docRef, storage, win } = props;
@@ -118,11 +110,7 @@ export function CurateDocumentEditor(props: CurateDocumentEditorProps) {
     <div className="curate-panel-editor curate-document-editor">
       <div className="curate-panel-editor__bar">
         <h3 id={titleId}>{title}</h3>
-        <p className="curate-save-state" data-testid="curate-save-state" data-state={status.state} role="status">
-          {curateText(STATE_WORDS[status.state], lang, {
-            reason: status.error ? draftRefusalText(status.error, lang) : '',
-          })}
-        </p>
+        <CurateSaveState lang={lang} status={status} />
         {conflict && !conflictShown && (
           <button type="button" className="curate-button" onClick={() => setConflictShown(true)}>
             {curateText('conflictTitleDocument', lang)}

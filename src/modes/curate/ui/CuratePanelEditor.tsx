@@ -6,10 +6,10 @@
  * The content check's problems stand next to their fields; 复制, 删除 and 预览 are beside the form.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
+import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import type { DraftProblem } from '../../../live/curateDraftProtocol.ts';
-import type { CurateApi, CurateError } from '../curateClient.ts';
+import type { CurateApi } from '../curateClient.ts';
 import { type PanelJson, type PendingStorage, panelProblems, readPending, textIn } from '../draftModel.ts';
 import { type AutosaveStatus, createPanelAutosave, type PanelAutosave } from '../panelAutosave.ts';
 import { joinNames } from '../presenceHeartbeat.ts';
@@ -17,6 +17,7 @@ import type { SchemaFieldRefs } from '../schemaForm/schemaFormTypes.ts';
 import { CurateConflictDialog } from './CurateConflictDialog.tsx';
 import { CuratePanelForm } from './CuratePanelForm.tsx';
 import { CuratePreview } from './CuratePreview.tsx';
+import { CurateSaveState } from './CurateSaveState.tsx';
 
 export interface CuratePanelEditorProps {
   lang: Lang;
@@ -38,14 +39,6 @@ export interface CuratePanelEditorProps {
   onDuplicate(): void;
   onDelete(): void;
 }
-
-const STATE_WORDS = {
-  saved: 'saveSaved',
-  saving: 'saveSaving',
-  offline: 'saveOffline',
-  conflict: 'saveConflict',
-  error: 'saveError',
-} as const;
 
 export function CuratePanelEditor(props: CuratePanelEditorProps) {
   const { lang, api, panelId, storage, win } = props;
@@ -106,11 +99,7 @@ export function CuratePanelEditor(props: CuratePanelEditorProps) {
     <div className="curate-panel-editor">
       <div className="curate-panel-editor__bar">
         <h3 id={titleId}>{title}</h3>
-        <p className="curate-save-state" data-testid="curate-save-state" data-state={status.state} role="status">
-          {curateText(STATE_WORDS[status.state], lang, {
-            reason: status.error ? curateErrorText(status.error as CurateError, lang) : '',
-          })}
-        </p>
+        <CurateSaveState lang={lang} status={status} />
         {conflict && !conflictShown && (
           <button type="button" className="curate-button" onClick={() => setConflictShown(true)}>
             {curateText('conflictTitle', lang)}
