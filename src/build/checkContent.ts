@@ -226,6 +226,11 @@ export async function textProblems(
   return [...missingGlyphs(exhibition, where, quizStrings), ...textWarnings];
 }
 
+/** Every file a panel names (images, recordings, captions) that is not under `assetsDir`, at its field. */
+export async function fileProblems(contentDir: string, assetsDir: string, exhibition: Exhibition): Promise<ContentProblem[]> {
+  return missingFiles(exhibition, assetsDir, await locator(contentDir, exhibition));
+}
+
 /**
  * Checks the content folder: loads it (and its quizzes) as the site would, then adds an error for every image
  * file that does not exist under `assetsDir` and every character no shipped font covers.

@@ -413,6 +413,25 @@ const AUDIT_ACTIONS: Record<(typeof ACCOUNT_AUDIT_ACTIONS)[number], Record<Lang,
   'reset-command': { zh: '在展厅电脑上生成重设链接', en: 'Reset link made on the station PC' },
 };
 
+/** The draft's own changes (src/server/curate/draft.ts records them with the panel or document and field). */
+const DRAFT_AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
+  'update-panel': { zh: '修改展板', en: 'Edited a panel' },
+  'add-panel': { zh: '新建展板', en: 'Added a panel' },
+  'duplicate-panel': { zh: '复制展板', en: 'Duplicated a panel' },
+  'move-panel': { zh: '移动展板', en: 'Moved a panel' },
+  'delete-panel': { zh: '删除展板（进回收站）', en: 'Deleted a panel (to the bin)' },
+  'restore-panel': { zh: '从回收站恢复展板', en: 'Restored a panel from the bin' },
+  'add-photo': { zh: '上传照片', en: 'Uploaded a photo' },
+  'update-settings': { zh: '修改展览设置', en: 'Edited the exhibition settings' },
+  'update-section': { zh: '修改栏目', en: 'Edited a section' },
+  'update-tour': { zh: '修改讲解路线', en: 'Edited a tour' },
+  'update-quiz': { zh: '修改知识问答', en: 'Edited a quiz' },
+  'add-tour': { zh: '新建讲解路线', en: 'Added a tour' },
+  'delete-tour': { zh: '删除讲解路线', en: 'Deleted a tour' },
+  'add-quiz': { zh: '新建知识问答', en: 'Added a quiz' },
+  'delete-quiz': { zh: '删除知识问答', en: 'Deleted a quiz' },
+};
+
 /**
  * Refusals in words. `locked`: the protocol's lock-out (5 failures in 15 minutes lock for 15
  * minutes); `not-allowed`: the station lets only itself and CURATE_ALLOW's addresses in.
@@ -491,14 +510,16 @@ export function roleText(role: CurateRole, lang: Lang): string {
 
 /** An audit entry's action in words; one this page does not know yet (the drafts' own) as written. */
 export function auditActionText(action: string, lang: Lang): string {
-  const known: Partial<Record<string, Record<Lang, string>>> = AUDIT_ACTIONS;
+  const known: Partial<Record<string, Record<Lang, string>>> = { ...AUDIT_ACTIONS, ...DRAFT_AUDIT_ACTIONS };
   return known[action]?.[lang] ?? action;
 }
 
 /** Every word of the curator's page, for the interface font's character subset (src/build/characters.ts). */
 export function curateFontStrings(): string[] {
-  return [...Object.values(STRINGS), ...Object.values(AUDIT_ACTIONS), ...Object.values(ERRORS)].flatMap((entry) => [
-    entry.zh,
-    entry.en,
-  ]);
+  return [
+    ...Object.values(STRINGS),
+    ...Object.values(AUDIT_ACTIONS),
+    ...Object.values(DRAFT_AUDIT_ACTIONS),
+    ...Object.values(ERRORS),
+  ].flatMap((entry) => [entry.zh, entry.en]);
 }

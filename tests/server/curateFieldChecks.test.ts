@@ -113,6 +113,20 @@ describe('the text checks in every save’s answer', () => {
     ]);
   });
 
+  it('a photo the draft does not have is named at its image after every save, not only in the whole check', async () => {
+    const { panel, version } = await eventPanel();
+    const image = { src: 'photos/uploads/not-there.jpg', caption: '合影', alt: '大队党员合影' };
+    const first = ok(await draft.updatePanel(panel.id, { ...panel, images: [image] }, version, CURATOR));
+    const missing = (problems: readonly DraftProblem[]) =>
+      at(problems, 'images.0.src').map((problem) => [problem.severity, problem.message.zh]);
+    expect(missing(first.problems)).toEqual([['error', '找不到文件 "photos/uploads/not-there.jpg"']]);
+    // The next save, of another field, still names it.
+    const second = ok(
+      await draft.updatePanel(panel.id, { ...panel, images: [image], summary: '改了摘要' }, first.version, CURATOR),
+    );
+    expect(missing(second.problems)).toEqual(missing(first.problems));
+  });
+
   it('the editor’s whole check names the shrunk texts too, but the build’s does not', async () => {
     const { panel, version } = await eventPanel();
     ok(await draft.updatePanel(panel.id, { ...panel, title: title(20) }, version, CURATOR));

@@ -1,0 +1,38 @@
+/**
+ * The audit page names every change the draft records in words (操作日志), not as its code: the
+ * codes are read from the draft's own source, so an action added there without words fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { auditActionText } from '../../src/i18n/curateStrings.ts';
+
+const DRAFT_SOURCE = readFileSync('src/server/curate/draft.ts', 'utf8');
+const DOCUMENT_KINDS = ['settings', 'section', 'tour', 'quiz'];
+
+/** Every `action:` the draft records, its `${ref.kind}` / `${kind}` templates spelled out for each document kind. */
+function recordedActions(): string[] {
+  const codes = new Set<string>();
+  for (const [, quoted] of DRAFT_SOURCE.matchAll(/action: (['`][^'`]+['`])/g)) {
+    const code = (quoted as string).slice(1, -1);
+    if (!code.includes('${')) codes.add(code);
+    else for (const kind of DOCUMENT_KINDS) codes.add(code.replace(/\$\{[^}]+\}/, kind));
+  }
+  return [...codes];
+}
+
+describe('the audit log’s words for the draft’s changes', () => {
+  it('finds the draft’s actions', () => {
+    expect(recordedActions()).toEqual(expect.arrayContaining(['update-panel', 'add-photo', 'update-settings', 'delete-quiz']));
+  });
+
+  it('has Chinese and English words for every one the draft can record', () => {
+    // `add-settings` and the like are spelled out by the template but never recorded: settings and
+    // sections are only ever updated.
+    const never = new Set(['add-settings', 'delete-settings', 'add-section', 'delete-section']);
+    for (const action of recordedActions().filter((code) => !never.has(code))) {
+      expect(auditActionText(action, 'zh'), action).not.toBe(action);
+      expect(auditActionText(action, 'en'), action).not.toBe(action);
+      expect(auditActionText(action, 'zh'), action).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
