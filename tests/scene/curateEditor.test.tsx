@@ -141,10 +141,11 @@ describe('the list', () => {
     const deqing = list.querySelector('[aria-label="德清 · 党建纪实"]') as HTMLElement;
     expect([...deqing.querySelectorAll('.curate-editor__pick')][0]?.textContent).toBe('德清县党史');
     expect(button('德清县党史', list)).toBeDefined();
-    // The draft, its check, and the first presence beat (who else is editing: tests/scene/curatePanelList.test.tsx).
+    // The draft's check (asked first: it takes longest), the draft, and the first presence beat
+    // (who else is editing: tests/scene/curatePanelList.test.tsx).
     expect(station.requests().map((request) => request.url)).toEqual([
-      'api/curate/draft',
       'api/curate/draft/problems',
+      'api/curate/draft',
       'api/curate/draft/presence',
     ]);
   });

@@ -5,31 +5,20 @@
  * name the panel, in words), moving panels (CuratePanelList: 上移 / 下移), and the 回收站 with
  * 恢复; who else has which panel open (useCuratorPresence). Staff-written text is only ever React text.
  */
-import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type CurateStringKey, curateErrorText, curateText } from '../../../i18n/curateStrings.ts';
-import type { Lang } from '../../../i18n/lang.ts';
-import {
-  CURATE_PANEL_KINDS,
-  type CuratePanelKind,
-  type DraftProblem,
-  type DraftSnapshot,
-} from '../../../live/curateDraftProtocol.ts';
-import type { CurateError, DraftAnswer } from '../curateClient.ts';
-import {
-  findPanel,
-  listSections,
-  type PanelJson,
-  type PendingStorage,
-  pendingPanelIds,
-  textIn,
-  withPanel,
-} from '../draftModel.ts';
+import { CURATE_PANEL_KINDS, type CuratePanelKind } from '../../../live/curateDraftProtocol.ts';
+import type { DraftAnswer } from '../curateClient.ts';
+import { findPanel, listSections, type PanelJson, pendingPanelIds, textIn, withPanel } from '../draftModel.ts';
+import { pageStorage } from '../pageStorage.ts';
 import { editorsByPanel } from '../presenceHeartbeat.ts';
 import { draftRefs } from '../schemaForm/draftRefs.ts';
 import { CurateDialog } from './CurateDialog.tsx';
 import { CuratePanelEditor } from './CuratePanelEditor.tsx';
 import { CuratePanelList } from './CuratePanelList.tsx';
+import { CurateRefusal, type Refusal, refusalOf } from './CurateRefusal.tsx';
 import type { CurateScreenProps } from './curateScreenProps.ts';
+import { useCurateDraft } from './useCurateDraft.ts';
 import { useCuratorPresence } from './useCuratorPresence.ts';
 
 const KIND_NAMES: Record<CuratePanelKind, CurateStringKey> = {
@@ -42,53 +31,12 @@ const KIND_NAMES: Record<CuratePanelKind, CurateStringKey> = {
   oath: 'kindOath',
 };
 
-/** The page's storage, or one that keeps nothing where it is refused (a private window). */
-function pageStorage(): PendingStorage {
-  try {
-    if (globalThis.localStorage) return globalThis.localStorage;
-  } catch {
-    // Refused.
-  }
-  const none: PendingStorage = { getItem: () => null, setItem() {}, removeItem() {}, key: () => null, length: 0 };
-  return none;
-}
-
-interface Refusal {
-  text: string;
-  problems: DraftProblem[];
-}
-
-function refusalOf(answer: { error: string }, lang: Lang): Refusal {
-  const problems = 'problems' in answer && Array.isArray(answer.problems) ? (answer.problems as DraftProblem[]) : [];
-  return {
-    text: answer.error === 'in-use' ? curateText('deleteInUse', lang) : curateErrorText(answer.error as CurateError, lang),
-    problems,
-  };
-}
-
-function RefusalText({ refusal, lang }: { refusal: Refusal; lang: Lang }) {
-  return (
-    <div className="curate-error" role="alert">
-      <p>{refusal.text}</p>
-      {refusal.problems.length > 0 && (
-        <ul>
-          {refusal.problems.map((problem, index) => (
-            <li key={`${index}-${problem.message.zh}`}>{problem.message[lang] || problem.message.zh}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 export function CurateEditor({ lang, api }: CurateScreenProps) {
   const headingId = useId();
   const listId = useId();
   const newId = useId();
   const [storage] = useState(pageStorage);
-  const [snapshot, setSnapshot] = useState<DraftSnapshot | null>(null);
-  const [loadError, setLoadError] = useState<CurateError | null>(null);
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const { snapshot, loadError, problems, reload, update } = useCurateDraft(api);
   const [picked, setPicked] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -101,32 +49,15 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string[]>(() => pendingPanelIds(storage));
 
-  const reload = useCallback(async () => {
-    const answer = await api.draft();
-    if (answer.ok) {
-      setSnapshot(answer);
-      setLoadError(null);
-    } else setLoadError(answer.error);
-    return answer.ok ? answer : null;
-  }, [api]);
-
+  // An edit kept from before (the station was unreachable): its panel opens once the draft is
+  // here, and the edit is sent. Only on the first read: a later reload must not take over the page.
+  const restored = useRef(false);
   useEffect(() => {
-    let current = true;
-    void api.draft().then((answer) => {
-      if (!current) return;
-      if (!answer.ok) return setLoadError(answer.error);
-      setSnapshot(answer);
-      // An edit kept from before (the station was unreachable): its panel opens, and the edit is sent.
-      const kept = pendingPanelIds(storage).find((id) => answer.versions.panels[id]);
-      if (kept) setPicked(kept);
-    });
-    void api.draftProblems().then((answer) => {
-      if (current && answer.ok) setProblems(answer.problems);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api, storage]);
+    if (!snapshot || restored.current) return;
+    restored.current = true;
+    const kept = pendingPanelIds(storage).find((id) => snapshot.versions.panels[id]);
+    if (kept) setPicked(kept);
+  }, [snapshot, storage]);
 
   // Read again only when the draft changed (not on every keystroke's render).
   const sections = useMemo(() => (snapshot ? listSections(snapshot) : []), [snapshot]);
@@ -140,10 +71,10 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
   const refreshPending = useCallback(() => setPending(pendingPanelIds(storage)), [storage]);
   const onSaved = useCallback(
     (panelId: string, value: PanelJson, version: string) => {
-      setSnapshot((current) => (current ? withPanel(current, panelId, value, version) : current));
+      update((current) => withPanel(current, panelId, value, version));
       setPending(pendingPanelIds(storage));
     },
-    [storage],
+    [storage, update],
   );
 
   const act = async <T extends { ok: true }>(
@@ -156,7 +87,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
     const answer = await run();
     setBusy(false);
     if (!answer.ok) {
-      setRefusal(refusalOf(answer, lang));
+      setRefusal(refusalOf(answer, lang, curateText('deleteInUse', lang)));
       return null;
     }
     await reload();
@@ -196,7 +127,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
     setDeleteRefusal(null);
     const answer = await api.deletePanel(deleting.id);
     setBusy(false);
-    if (!answer.ok) return setDeleteRefusal(refusalOf(answer, lang));
+    if (!answer.ok) return setDeleteRefusal(refusalOf(answer, lang, curateText('deleteInUse', lang)));
     if (picked === deleting.id) setPicked(null);
     setNotice(curateText('panelDeleted', lang, { title: deleting.title }));
     setDeleting(null);
@@ -211,7 +142,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
       <p className="curate-status" role="status">
         {notice}
       </p>
-      {refusal && <RefusalText refusal={refusal} lang={lang} />}
+      {refusal && <CurateRefusal refusal={refusal} lang={lang} />}
       {loadError ? (
         <p className="curate-error" role="alert">
           {curateErrorText(loadError, lang)}
@@ -350,7 +281,7 @@ export function CurateEditor({ lang, api }: CurateScreenProps) {
           onConfirm={() => void confirmDelete()}
           onClose={() => setDeleting(null)}
         >
-          {deleteRefusal && <RefusalText refusal={deleteRefusal} lang={lang} />}
+          {deleteRefusal && <CurateRefusal refusal={deleteRefusal} lang={lang} />}
         </CurateDialog>
       )}
     </section>
