@@ -198,21 +198,21 @@ export interface CheckContentOptions {
   shrink?: boolean;
 }
 
+type LoadedQuizzes = Awaited<ReturnType<typeof loadQuizzes>>;
+
 /**
  * The checks of the content's text against the board and the font: every character no shipped
  * font covers, and every text too long for its board (with `shrink`, also every one printed
- * smaller to fit). What the build runs, and what the curator runs on each save: no file is read
- * but the content's own JSON (for the problems' places), so it is quick enough to run as staff type.
+ * smaller to fit).
  */
-export async function textProblems(
-  contentDir: string,
+function textProblems(
   exhibition: Exhibition | null,
-  quizzes: Awaited<ReturnType<typeof loadQuizzes>>,
-  { shrink = false }: CheckContentOptions = {},
-): Promise<ContentProblem[]> {
+  where: Locator | null,
+  quizzes: LoadedQuizzes,
+  { shrink = false }: CheckContentOptions,
+): ContentProblem[] {
   const quizStrings = locateQuizStrings(quizzes);
-  if (!exhibition) return missingGlyphs(null, null, quizStrings);
-  const where = await locator(contentDir, exhibition);
+  if (!exhibition || !where) return missingGlyphs(null, null, quizStrings);
   const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
   const textWarnings = boardTextWarnings(
     exhibition,
@@ -226,9 +226,21 @@ export async function textProblems(
   return [...missingGlyphs(exhibition, where, quizStrings), ...textWarnings];
 }
 
-/** Every file a panel names (images, recordings, captions) that is not under `assetsDir`, at its field. */
-export async function fileProblems(contentDir: string, assetsDir: string, exhibition: Exhibition): Promise<ContentProblem[]> {
-  return missingFiles(exhibition, assetsDir, await locator(contentDir, exhibition));
+/**
+ * What the curator checks on each save besides the loaders: the files a panel names that are not
+ * under `assetsDir`, and the text against the board and the font. No photo is opened (their
+ * sizes and types are the whole check's), so it is quick enough to run as staff type.
+ */
+export async function savedContentProblems(
+  contentDir: string,
+  assetsDir: string,
+  exhibition: Exhibition | null,
+  quizzes: LoadedQuizzes,
+  options: CheckContentOptions = {},
+): Promise<ContentProblem[]> {
+  if (!exhibition) return textProblems(null, null, quizzes, options);
+  const where = await locator(contentDir, exhibition);
+  return [...(await missingFiles(exhibition, assetsDir, where)), ...textProblems(exhibition, where, quizzes, options)];
 }
 
 /**
@@ -244,9 +256,9 @@ export async function checkContent(
   // The quizzes are checked against the loaded panels (a question's panel, its answer's key text).
   const quizzes = await loadQuizzes(fsContentReader(contentDir), exhibition);
   problems.push(...quizzes.problems);
-  if (!exhibition) return [...problems, ...(await textProblems(contentDir, null, quizzes, options))];
+  if (!exhibition) return [...problems, ...textProblems(null, null, quizzes, options)];
   const where = await locator(contentDir, exhibition);
   problems.push(...(await photoProblems(exhibition, assetsDir, where)));
   const files = await missingFiles(exhibition, assetsDir, where);
-  return [...problems, ...files, ...(await textProblems(contentDir, exhibition, quizzes, options))];
+  return [...problems, ...files, ...textProblems(exhibition, where, quizzes, options)];
 }

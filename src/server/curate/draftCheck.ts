@@ -13,7 +13,7 @@
  * document and field it names, so the editor shows it next to that field.
  */
 import { join } from 'node:path';
-import { checkContent, fileProblems, textProblems } from '../../build/checkContent.ts';
+import { checkContent, savedContentProblems } from '../../build/checkContent.ts';
 import { fsContentReader } from '../../build/fonts.ts';
 import { CONTENT_DIR_LABEL, loadExhibition, type ReadContentFile } from '../../content/load.ts';
 import type { ContentProblem } from '../../content/problems.ts';
@@ -51,7 +51,7 @@ export async function fullCheck(dir: string, files: DraftFiles): Promise<DraftPr
 /**
  * The check each save answers with, so its messages reach the field as the staff type: the
  * loaders' (schema, references, periods, quizzes) and the text's against the board and the font
- * (`textProblems`: too long, printed smaller, a character no font has), and the files a panel
+ * (`savedContentProblems`: too long, printed smaller, a character no font has), and the files a panel
  * names that are not there. Only the photos' own checks (size, type) are left to the whole check.
  */
 export async function fieldCheck(contentDir: string): Promise<ContentProblem[]> {
@@ -61,10 +61,8 @@ export async function fieldCheck(contentDir: string): Promise<ContentProblem[]> 
   return [
     ...problems,
     ...quizzes.problems,
-    // A missing photo or recording stays named at its field after a save (the photos' sizes
-    // and types come with the whole check, which reads every file).
-    ...(exhibition ? await fileProblems(contentDir, join(contentDir, '..'), exhibition) : []),
-    ...(await textProblems(contentDir, exhibition, quizzes, { shrink: true })),
+    // A missing photo or recording stays named at its field after a save.
+    ...(await savedContentProblems(contentDir, join(contentDir, '..'), exhibition, quizzes, { shrink: true })),
   ];
 }
 
