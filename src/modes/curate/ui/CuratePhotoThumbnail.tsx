@@ -8,7 +8,7 @@
  * check says why.
  */
 import { type PointerEvent as ReactPointerEvent, useRef, useState } from 'react';
-import type { Crop } from '../../../content/schema.ts';
+import { type Crop, cropSchema } from '../../../content/schema.ts';
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import { cropBetween, isWholePhoto, MIN_CROP_SIDE } from '../../../layout/imageCrop.ts';
@@ -29,10 +29,8 @@ export interface CuratePhotoThumbnailProps {
   onCrop(crop: Crop | undefined): void;
 }
 
-const isCrop = (value: unknown): value is Crop =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['x', 'y', 'width', 'height'].every((key) => typeof (value as Record<string, unknown>)[key] === 'number');
+/** The content's own rule: a crop the schema refuses (typed half-way) is drawn as none. */
+const isCrop = (value: unknown): value is Crop => cropSchema.safeParse(value).success;
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
