@@ -393,6 +393,32 @@ const STRINGS = {
     en: 'Someone saved this while you were editing it. Choose which version to keep; the other is dropped.',
   },
   conflictGoneDocument: { zh: '这一项已被别人删除。', en: 'Someone deleted this.' },
+  // Sections added and deleted; sections, tours and quizzes reordered.
+  newSection: { zh: '新建栏目', en: 'New section' },
+  newSectionTitle: { zh: '栏目名称（可不填）', en: 'Section title (optional)' },
+  createSection: { zh: '创建栏目', en: 'Create the section' },
+  sectionCreated: {
+    zh: '已新建栏目，排在长廊最后。可以在“展板”页把展板放进来。',
+    en: 'Section created, last in the corridor. Put panels in it on the Panels page.',
+  },
+  sectionHasNoPanels: {
+    zh: '这个栏目还没有展板：把展板拖到这里，或用“移到栏目…”。',
+    en: 'No panels in this section yet: drag one here, or use “Move to section…”.',
+  },
+  deleteSectionOf: { zh: '删除栏目“{title}”？', en: 'Delete the section “{title}”?' },
+  sectionDeleted: { zh: '已删除栏目“{title}”。', en: 'Deleted the section “{title}”.' },
+  sectionInUse: {
+    zh: '不能删除：展览至少要有一个栏目，或者还有其他内容用到它。请先改掉下面这些地方：',
+    en: 'It cannot be deleted: the exhibition needs a section, or other content names it. Change these first:',
+  },
+  refusalNotEmpty: {
+    zh: '不能删除：这个栏目里还有展板。请先在“展板”页把它们移到别的栏目或删除。',
+    en: 'It cannot be deleted: the section still holds panels. Move or delete them on the Panels page first.',
+  },
+  documentMoved: {
+    zh: '已把“{title}”移到第 {position} 位（共 {count} 项）。',
+    en: 'Moved “{title}” to position {position} of {count}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;
@@ -430,6 +456,11 @@ const DRAFT_AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
   'delete-tour': { zh: '删除讲解路线', en: 'Deleted a tour' },
   'add-quiz': { zh: '新建知识问答', en: 'Added a quiz' },
   'delete-quiz': { zh: '删除知识问答', en: 'Deleted a quiz' },
+  'add-section': { zh: '新建栏目', en: 'Added a section' },
+  'delete-section': { zh: '删除栏目', en: 'Deleted a section' },
+  'move-section': { zh: '调整栏目顺序', en: 'Moved a section' },
+  'move-tour': { zh: '调整讲解路线顺序', en: 'Moved a tour' },
+  'move-quiz': { zh: '调整知识问答顺序', en: 'Moved a quiz' },
 };
 
 /**

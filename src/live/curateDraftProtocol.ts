@@ -183,7 +183,9 @@ export type CurateRefusalCode =
   /** A field that may not change this way (a section's file). */
   | 'not-editable'
   /** Deleting it would break a reference: the content check's problems say which. */
-  | 'in-use';
+  | 'in-use'
+  /** A section still holding panels: they are moved or deleted first. */
+  | 'not-empty';
 
 export interface CurateRefusal {
   ok: false;
@@ -265,3 +267,27 @@ export const addQuizBodySchema = z.strictObject({
 export type AddQuizBody = z.infer<typeof addQuizBodySchema>;
 
 export type DeleteDocumentAnswer = { ok: true; id: string } | CurateRefusal;
+
+// --- Sections added and deleted; sections, tours and quizzes reordered (栏目 · 讲解路线 · 知识问答) ----
+
+/**
+ * - `POST   /api/curate/draft/sections` {@link addSectionBodySchema} → {@link UpdateAnswer} (201): a
+ *   section after the others, with its title (or a placeholder) and its own empty panel file
+ *   named after its id.
+ * - `DELETE /api/curate/draft/sections/:id` → {@link DeleteDocumentAnswer}: refused `not-empty`
+ *   while it holds panels, and `in-use` when it is the exhibition's last section.
+ * - `POST   /api/curate/draft/sections/:id/move` | `/tours/:id/move` | `/quizzes/:id/move`
+ *   {@link moveDocumentBodySchema} → {@link MoveDocumentAnswer}: to an index of its list after the
+ *   move (sections: the corridor's order).
+ */
+export const addSectionBodySchema = z.strictObject({
+  title: z.string().min(1).max(200).optional(),
+});
+export type AddSectionBody = z.infer<typeof addSectionBodySchema>;
+
+export const moveDocumentBodySchema = z.strictObject({
+  index: positionSchema,
+});
+export type MoveDocumentBody = z.infer<typeof moveDocumentBodySchema>;
+
+export type MoveDocumentAnswer = { ok: true; id: string; index: number } | CurateRefusal;

@@ -360,6 +360,72 @@ describe('栏目', () => {
     expect([...page().querySelectorAll('input')].some((input) => input.value === first.id)).toBe(false);
     expect(control('栏目名称（中文）')).not.toBeNull();
   });
+
+  const sectionsNow = () =>
+    (station.draft.state.files['content/exhibition.json'] as { sections: Json[] }).sections.map((entry) => entry.id);
+  const titleOf = (entry: Json) => String(typeof entry.title === 'string' ? entry.title : (entry.title as Json).zh);
+
+  it('新建栏目 adds one last with its own file and opens it; an empty one is deleted after asking', async () => {
+    await open(CurateSections);
+    const before = sectionsNow();
+    await click(button('新建栏目'));
+    const create = page().querySelector<HTMLFormElement>('form[aria-label="新建栏目"]') as HTMLFormElement;
+    await click(button('创建栏目', create));
+    expect(writes('POST').at(-1)).toMatchObject({ url: 'api/curate/draft/sections', body: {} });
+    expect(page().querySelector('[role="status"]')?.textContent).toBe('已新建栏目，排在长廊最后。可以在“展板”页把展板放进来。');
+    expect(sectionsNow()).toEqual([...before, 'new-section']);
+    expect(editorHeading()).toBe('新的栏目（待填写名称）');
+    expect(page().querySelector('[data-testid="curate-section-file"]')?.textContent).toContain('new-section.json');
+
+    await click(buttonLabelled('删除“新的栏目（待填写名称）”'));
+    const asked = dialog('删除栏目“新的栏目（待填写名称）”？') as HTMLElement;
+    await click(button('确认删除', asked));
+    expect(writes('DELETE').at(-1)?.url).toBe('api/curate/draft/sections/new-section');
+    expect(page().textContent).toContain('已删除栏目“新的栏目（待填写名称）”。');
+    expect(sectionsNow()).toEqual(before);
+  });
+
+  it('a section with panels is not deleted: the refusal says to move or delete its panels first', async () => {
+    await open(CurateSections);
+    const first = (station.draft.state.files['content/exhibition.json'] as { sections: Json[] }).sections[0] as Json;
+    await click(button(titleOf(first)));
+    await click(buttonLabelled(`删除“${titleOf(first)}”`));
+    const asked = dialog(`删除栏目“${titleOf(first)}”？`) as HTMLElement;
+    await click(button('确认删除', asked));
+    expect(alerts(asked)).toEqual(['不能删除：这个栏目里还有展板。请先在“展板”页把它们移到别的栏目或删除。']);
+    expect(sectionsNow()[0]).toBe(first.id);
+  });
+
+  it('上移 / 下移 change the corridor’s order, say where it went, and keep the focus on the pressed button', async () => {
+    await open(CurateSections);
+    const sections = (station.draft.state.files['content/exhibition.json'] as { sections: Json[] }).sections.map((entry) => ({
+      id: String(entry.id),
+      title: titleOf(entry),
+    }));
+    const [first, second] = sections as [{ id: string; title: string }, { id: string; title: string }];
+    // At the ends: the first cannot go up, the last cannot go down.
+    expect(buttonLabelled(`上移“${first.title}”`)?.disabled).toBe(true);
+    expect(buttonLabelled(`下移“${sections.at(-1)?.title}”`)?.disabled).toBe(true);
+
+    const down = buttonLabelled(`下移“${first.title}”`) as HTMLButtonElement;
+    expect(down.textContent).toBe('下移');
+    await click(down);
+    expect(writes('POST').at(-1)).toMatchObject({ url: `api/curate/draft/sections/${first.id}/move`, body: { index: 1 } });
+    expect(sectionsNow().slice(0, 2)).toEqual([second.id, first.id]);
+    expect([...page().querySelectorAll('.curate-editor__pick')].map((element) => element.textContent).slice(0, 2)).toEqual([
+      second.title,
+      first.title,
+    ]);
+    expect(page().querySelector('[role="status"]')?.textContent).toBe(
+      `已把“${first.title}”移到第 2 位（共 ${sections.length} 项）。`,
+    );
+    expect(document.activeElement).toBe(buttonLabelled(`下移“${first.title}”`));
+
+    // Back to the top: 上移 is disabled there, so the focus goes to its 下移.
+    await click(buttonLabelled(`上移“${first.title}”`));
+    expect(sectionsNow()[0]).toBe(first.id);
+    expect(document.activeElement).toBe(buttonLabelled(`下移“${first.title}”`));
+  });
 });
 
 describe('in English', () => {

@@ -1,7 +1,8 @@
 /**
- * The exhibition's own documents over HTTP (展览设置, 讲解路线, 知识问答), against the real server and
+ * The exhibition's own documents over HTTP (展览设置, 栏目, 讲解路线, 知识问答), against the real server and
  * SQLite over the shipped content: the settings saved (exhibition.json's sections and tours left as
- * they were), a tour and a quiz added from their templates and deleted, a quiz a tour names
+ * they were), a section, a tour and a quiz added from their templates, moved and deleted (a
+ * section with panels refused `not-empty`), a quiz a tour names
  * refused `in-use` with the content check's words, a save on a stale version a conflict with both
  * versions, the audit log naming each change; anonymous, cross-origin and Origin-less writes
  * refused, and bodies of the wrong shape.
@@ -227,6 +228,68 @@ describe('tours and quizzes over HTTP', () => {
   });
 });
 
+describe('sections over HTTP', () => {
+  const sectionIds = (snapshot: DraftSnapshot) => (exhibitionOf(snapshot).sections as Json[]).map((entry) => entry.id);
+
+  it('adds a section with its own empty file, moves it first, refuses to delete it with a panel, deletes it empty', async () => {
+    const before = await draft();
+    const added = await call('POST', 'api/curate/draft/sections', { cookie: editor, body: { title: 'County history' } });
+    expect(added.status).toBe(201);
+    expect(added.json).toMatchObject({ ok: true, id: 'county-history', value: { file: 'county-history.json' } });
+    const file = join(station.dataDir, 'draft/content/county-history.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ $schema: './section.schema.json', panels: [] });
+    expect(sectionIds(await draft())).toEqual([...sectionIds(before), 'county-history']);
+
+    const moved = await call('POST', 'api/curate/draft/sections/county-history/move', { cookie: editor, body: { index: 0 } });
+    expect(moved).toEqual({ status: 200, json: { ok: true, id: 'county-history', index: 0 } });
+    expect(sectionIds(await draft())[0]).toBe('county-history');
+
+    const panelId = firstPanelId(before) as string;
+    const into = await call('POST', `api/curate/draft/panels/${panelId}/move`, {
+      cookie: editor,
+      body: { sectionId: 'county-history', index: 0 },
+    });
+    expect(into.status).toBe(200);
+    const refused = await call('DELETE', 'api/curate/draft/sections/county-history', { cookie: editor });
+    expect(refused).toEqual({ status: 422, json: { ok: false, error: 'not-empty', problems: [] } });
+    expect(sectionIds(await draft())).toContain('county-history');
+
+    await call('POST', `api/curate/draft/panels/${panelId}/move`, {
+      cookie: editor,
+      body: { sectionId: String(firstSection(before)), index: 0 },
+    });
+    const deleted = await call('DELETE', 'api/curate/draft/sections/county-history', { cookie: editor });
+    expect(deleted).toEqual({ status: 200, json: { ok: true, id: 'county-history' } });
+    expect(sectionIds(await draft())).toEqual(sectionIds(before));
+    await expect(readFile(file, 'utf8')).rejects.toThrow();
+
+    const actions = (await auditEntries())
+      .filter((entry) => entry.detail === 'section:county-history')
+      .map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['add-section', 'move-section', 'delete-section']));
+  });
+
+  it('moves a tour and a quiz; refuses a move of the wrong shape or of nothing', async () => {
+    const before = await draft();
+    const lastTour = toursOf(before).at(-1)?.id as string;
+    const movedTour = await call('POST', `api/curate/draft/tours/${lastTour}/move`, { cookie: editor, body: { index: 0 } });
+    expect(movedTour.json).toMatchObject({ ok: true, id: lastTour, index: 0 });
+    expect(toursOf(await draft())[0]?.id).toBe(lastTour);
+    const quiz = quizzesOf(before)[0]?.id as string;
+    const movedQuiz = await call('POST', `api/curate/draft/quizzes/${quiz}/move`, { cookie: editor, body: { index: 5 } });
+    expect(movedQuiz.json).toMatchObject({ ok: true, id: quiz, index: quizzesOf(before).length - 1 });
+
+    for (const body of [{}, { index: -1 }, { index: 1.5 }, { index: 0, extra: true }]) {
+      const answer = await call('POST', `api/curate/draft/tours/${lastTour}/move`, { cookie: editor, body });
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await call('POST', 'api/curate/draft/sections/nowhere/move', { cookie: editor, body: { index: 0 } })).status).toBe(
+      404,
+    );
+    expect((await call('POST', 'api/curate/draft/sections', { cookie: editor, body: { title: '' } })).status).toBe(400);
+  });
+});
+
 describe('refused writes', () => {
   it('no session, another site, no Origin, a wrong shape: nothing is written', async () => {
     const before = await draft();
@@ -238,6 +301,10 @@ describe('refused writes', () => {
       ['DELETE', 'api/curate/draft/tours/new-tour', undefined],
       ['POST', 'api/curate/draft/quizzes', { title: 'intruder' }],
       ['DELETE', 'api/curate/draft/quizzes/corridor', undefined],
+      ['POST', 'api/curate/draft/sections', { title: 'intruder' }],
+      ['DELETE', 'api/curate/draft/sections/deqing', undefined],
+      ['POST', 'api/curate/draft/sections/deqing/move', { index: 3 }],
+      ['POST', 'api/curate/draft/tours/new-tour/move', { index: 0 }],
     ];
     for (const [method, path, sent] of attempts) {
       const options = sent === undefined ? {} : { body: sent };
@@ -259,5 +326,6 @@ describe('refused writes', () => {
     expect(exhibitionOf(after).title).toEqual(exhibitionOf(before).title);
     expect(toursOf(after).map((tour) => tour.id)).toEqual(toursOf(before).map((tour) => tour.id));
     expect(quizzesOf(after).map((quiz) => quiz.id)).toEqual(quizzesOf(before).map((quiz) => quiz.id));
+    expect(exhibitionOf(after).sections).toEqual(exhibitionOf(before).sections);
   });
 });

@@ -482,4 +482,118 @@ describe('the shared draft', () => {
         .map((key) => ['update-settings', 'settings', key]),
     ]);
   });
+
+  it('adds a section with its own empty panel file, last in the corridor, and the build’s check passes it', async () => {
+    const before = await draft.snapshot();
+    const added = ok(await draft.addSection({ title: 'Deqing county history' }, CURATOR));
+    expect(added).toMatchObject({
+      id: 'deqing-county-history',
+      value: { id: 'deqing-county-history', title: 'Deqing county history', file: 'deqing-county-history.json' },
+    });
+    const onDisk = JSON.parse(await readFile(join(draft.dir, 'content/deqing-county-history.json'), 'utf8'));
+    expect(onDisk).toEqual({ $schema: './section.schema.json', panels: [] });
+    const after = await draft.snapshot();
+    const ids = (snapshot: DraftSnapshot) =>
+      (snapshot.files['content/exhibition.json'] as Json).sections.map((entry: Json) => entry.id);
+    expect(ids(after)).toEqual([...ids(before), 'deqing-county-history']);
+    expect(after.versions.sections['deqing-county-history']).toBe(added.version);
+    // An empty section is content the build takes: no error anywhere, none at the section.
+    const errors = (await checkContent(join(draft.dir, 'content'), draft.dir)).filter((problem) => problem.severity === 'error');
+    expect(errors).toEqual([]);
+    expect(log.entries.at(-1)).toMatchObject({ action: 'add-section', document: 'section:deqing-county-history' });
+
+    // A panel can go into it, and the panel list says so.
+    const { panel } = await firstPanelOf('content/deqing.json');
+    expect(await draft.movePanel(panel.id, { sectionId: 'deqing-county-history', index: 0 }, CURATOR)).toMatchObject({
+      ok: true,
+    });
+    expect((await draft.snapshot()).versions.panels[panel.id]).toMatchObject({ sectionId: 'deqing-county-history', index: 0 });
+  });
+
+  it('never takes over a file already in the folder: a new section gets a name no file has', async () => {
+    ok(await draft.addSection({}, CURATOR));
+    // A developer's file (or one left by hand) with the next name.
+    await writeFile(join(draft.dir, 'content/new-section-2.json'), '{"panels":[{"id":"kept"}]}\n');
+    const third = ok(await draft.addSection({}, CURATOR));
+    expect(third).toMatchObject({ id: 'new-section-3', value: { file: 'new-section-3.json', title: '新的栏目（待填写名称）' } });
+    expect(await readFile(join(draft.dir, 'content/new-section-2.json'), 'utf8')).toContain('"kept"');
+  });
+
+  it('deletes an empty section and its file; refuses one with panels `not-empty`, changing nothing', async () => {
+    ok(await draft.addSection({ title: 'to go' }, CURATOR));
+    const { panel } = await firstPanelOf('content/deqing.json');
+    await draft.movePanel(panel.id, { sectionId: 'to-go', index: 0 }, CURATOR);
+    const exhibitionBefore = await readFile(join(draft.dir, 'content/exhibition.json'), 'utf8');
+    expect(await draft.deleteDocument({ kind: 'section', id: 'to-go' }, CURATOR)).toEqual({
+      ok: false,
+      error: 'not-empty',
+      problems: [],
+    });
+    expect(await readFile(join(draft.dir, 'content/exhibition.json'), 'utf8')).toBe(exhibitionBefore);
+    expect(existsSync(join(draft.dir, 'content/to-go.json'))).toBe(true);
+
+    await draft.movePanel(panel.id, { sectionId: 'deqing', index: 0 }, CURATOR);
+    expect(await draft.deleteDocument({ kind: 'section', id: 'to-go' }, CURATOR)).toEqual({ ok: true, id: 'to-go' });
+    expect(existsSync(join(draft.dir, 'content/to-go.json'))).toBe(false);
+    const sections = (await draft.snapshot()).files['content/exhibition.json'] as Json;
+    expect(sections.sections.map((entry: Json) => entry.id)).not.toContain('to-go');
+    expect(log.entries.at(-1)).toMatchObject({ action: 'delete-section', document: 'section:to-go' });
+    expect(await draft.deleteDocument({ kind: 'section', id: 'to-go' }, CURATOR)).toMatchObject({ error: 'not-found' });
+  });
+
+  it('refuses to delete the exhibition’s last section, with the check’s words', async () => {
+    // A draft of one empty section: every other section's panels gone, the way a station might start.
+    ok(await draft.addSection({ title: 'only' }, CURATOR));
+    const exhibitionPath = join(draft.dir, 'content/exhibition.json');
+    const exhibition = JSON.parse(await readFile(exhibitionPath, 'utf8'));
+    await writeFile(
+      exhibitionPath,
+      JSON.stringify({ ...exhibition, sections: exhibition.sections.filter((entry: Json) => entry.id === 'only'), tours: [] }),
+    );
+    await writeFile(join(draft.dir, 'content/quiz.json'), JSON.stringify({ quizzes: [] }));
+    const refused = await draft.deleteDocument({ kind: 'section', id: 'only' }, CURATOR);
+    expect(refused).toMatchObject({ ok: false, error: 'in-use' });
+    const problems = (refused as { problems: Array<{ message: { zh: string } }> }).problems;
+    expect(problems.map((problem) => problem.message.zh).join(' ')).toContain('展览至少需要一个栏目');
+    expect(existsSync(join(draft.dir, 'content/only.json'))).toBe(true);
+  });
+
+  it('moves sections, tours and quizzes within their lists, clamped to the ends; an unknown id is not found', async () => {
+    const snapshot = await draft.snapshot();
+    const exhibition = snapshot.files['content/exhibition.json'] as Json;
+    const sectionIds: string[] = exhibition.sections.map((entry: Json) => entry.id);
+    const last = sectionIds.at(-1) as string;
+    expect(await draft.moveDocument({ kind: 'section', id: last }, 0, CURATOR)).toEqual({ ok: true, id: last, index: 0 });
+    const moved = (await draft.snapshot()).files['content/exhibition.json'] as Json;
+    expect(moved.sections.map((entry: Json) => entry.id)).toEqual([last, ...sectionIds.slice(0, -1)]);
+    // The corridor's panels follow their section: the first panel now is the moved section's.
+    expect(Object.values((await draft.snapshot()).versions.panels)[0]).toMatchObject({ sectionId: last });
+    expect(await draft.moveDocument({ kind: 'section', id: last }, 99, CURATOR)).toEqual({
+      ok: true,
+      id: last,
+      index: sectionIds.length - 1,
+    });
+    expect(((await draft.snapshot()).files['content/exhibition.json'] as Json).sections.map((entry: Json) => entry.id)).toEqual(
+      sectionIds,
+    );
+    expect(moved.tours).toEqual(exhibition.tours);
+
+    ok(await draft.addTour({ title: 'second tour' }, CURATOR));
+    expect(await draft.moveDocument({ kind: 'tour', id: 'second-tour' }, 0, CURATOR)).toMatchObject({ ok: true, index: 0 });
+    expect(((await draft.snapshot()).files['content/exhibition.json'] as Json).tours[0].id).toBe('second-tour');
+    ok(await draft.addQuiz({ title: 'second quiz' }, CURATOR));
+    expect(await draft.moveDocument({ kind: 'quiz', id: 'second-quiz' }, 0, CURATOR)).toMatchObject({ ok: true, index: 0 });
+    expect(((await draft.snapshot()).files['content/quiz.json'] as Json).quizzes[0].id).toBe('second-quiz');
+
+    expect(await draft.moveDocument({ kind: 'section', id: 'nowhere' }, 0, CURATOR)).toMatchObject({
+      ok: false,
+      error: 'not-found',
+    });
+    expect(log.entries.filter((entry) => entry.action.startsWith('move-')).map((entry) => entry.document)).toEqual([
+      `section:${last}`,
+      `section:${last}`,
+      'tour:second-tour',
+      'quiz:second-quiz',
+    ]);
+  });
 });

@@ -248,10 +248,31 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
   };
 
   function documentRoute(method: string, path: string, body: Json): { status: number; body: unknown } | null {
-    const match = /^draft\/(settings|sections|tours|quizzes)(?:\/([^/]+))?$/.exec(path);
+    const match = /^draft\/(settings|sections|tours|quizzes)(?:\/([^/]+))?(\/move)?$/.exec(path);
     if (!match) return null;
     const kind = match[1] === 'settings' ? 'settings' : (FOLDERS[match[1] as string] as ListedKind);
     const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+    if (match[3]) {
+      if (method !== 'POST' || kind === 'settings') return null;
+      const entries = listOf(kind);
+      const from = entries.findIndex((entry) => entry.id === id);
+      if (from < 0) return notFound;
+      const [moved] = entries.splice(from, 1);
+      const index = Math.max(0, Math.min(Number(body.index), entries.length));
+      entries.splice(index, 0, moved as Json);
+      state.exists = true;
+      return { status: 200, body: { ok: true, id, index } };
+    }
+    if (method === 'POST' && id === undefined && kind === 'section') {
+      const taken = new Set(listOf('section').map((entry) => entry.id));
+      let newId = 'new-section';
+      for (let n = 2; taken.has(newId); n++) newId = `new-section-${n}`;
+      const title = typeof body.title === 'string' ? body.title : '新的栏目（待填写名称）';
+      state.files[`content/${newId}.json`] = { $schema: './section.schema.json', panels: [] };
+      listOf('section').push({ id: newId, title, file: `${newId}.json` });
+      state.exists = true;
+      return documentSaved('section', newId, 201);
+    }
     if (method === 'POST' && id === undefined && (kind === 'tour' || kind === 'quiz')) {
       const taken = new Set(listOf(kind).map((entry) => entry.id));
       let newId = `new-${kind}`;
@@ -272,6 +293,17 @@ export function curateDraftStation(options: DraftStationOptions = {}) {
     if ((kind === 'settings') !== (id === undefined)) return null;
     const current = documentValue(kind, id);
     if (!current) return notFound;
+    if (method === 'DELETE' && kind === 'section') {
+      const file = `content/${String(current.file)}`;
+      const panels = (state.files[file] as Json | undefined)?.panels;
+      if (Array.isArray(panels) && panels.length > 0)
+        return { status: 422, body: { ok: false, error: 'not-empty', problems: [] } };
+      const entries = listOf('section');
+      entries.splice(entries.indexOf(current), 1);
+      delete state.files[file];
+      state.exists = true;
+      return { status: 200, body: { ok: true, id } };
+    }
     if (method === 'DELETE' && (kind === 'tour' || kind === 'quiz')) {
       const problems = options.documentsInUse?.[`${kind}:${id}`];
       if (problems) return { status: 422, body: { ok: false, error: 'in-use', problems } };

@@ -14,6 +14,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   AddPanelBody,
   AddQuizBody,
+  AddSectionBody,
   AddTourBody,
   CurateConflict,
   CurateRefusal,
@@ -23,6 +24,7 @@ import type {
   DraftProblemsAnswer,
   DraftSnapshot,
   MoveAnswer,
+  MoveDocumentAnswer,
   PresenceAnswer,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
@@ -100,7 +102,16 @@ export interface CurateApi {
   deleteTour(tourId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
   addQuiz(body: AddQuizBody): Promise<DraftUpdateAnswer>;
   deleteQuiz(quizId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
+  // Sections added and deleted; sections, tours and quizzes reordered.
+  addSection(body: AddSectionBody): Promise<DraftUpdateAnswer>;
+  /** Refused `not-empty` while the section holds panels. */
+  deleteSection(sectionId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
+  /** To `index` of its list after the move. */
+  moveDocument(ref: ListedDocumentRef, index: number): Promise<DraftAnswer<Extract<MoveDocumentAnswer, { ok: true }>>>;
 }
+
+/** A document of a list (not the settings): what can be moved within it. */
+export type ListedDocumentRef = Exclude<DocumentRef, { kind: 'settings' }>;
 
 export type CurateWindow = Pick<Window, 'fetch'>;
 
@@ -244,6 +255,9 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     deleteTour: (tourId) => draftCall('DELETE', documentPath({ kind: 'tour', id: tourId })),
     addQuiz: (body) => draftCall('POST', 'draft/quizzes', body),
     deleteQuiz: (quizId) => draftCall('DELETE', documentPath({ kind: 'quiz', id: quizId })),
+    addSection: (body) => draftCall('POST', 'draft/sections', body),
+    deleteSection: (sectionId) => draftCall('DELETE', documentPath({ kind: 'section', id: sectionId })),
+    moveDocument: (ref, index) => draftCall('POST', `${documentPath(ref)}/move`, { index }),
   };
 }
 

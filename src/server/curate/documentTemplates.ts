@@ -24,3 +24,19 @@ export function tourTemplate(id: string, title: string | undefined, firstPanelId
 export function quizTemplate(id: string, title: string | undefined): JsonObject {
   return { id, title: title ?? DEFAULT_QUIZ_TITLE, questions: [] };
 }
+
+export const DEFAULT_SECTION_TITLE = '新的栏目（待填写名称）';
+
+/**
+ * A new section's entry in exhibition.json: its title and its own panel file (`<file>.json`, a
+ * name no other file has). No subtitle, intro or colour: the staff write those, and the corridor
+ * draws the section plainly until they do.
+ */
+export function sectionTemplate(id: string, title: string | undefined, file: string): JsonObject {
+  return { id, title: title ?? DEFAULT_SECTION_TITLE, file };
+}
+
+/** The new section's panel file: no panels yet, and the JSON Schema editors use. */
+export function sectionFileTemplate(schemaRef: string): JsonObject {
+  return { $schema: schemaRef, panels: [] };
+}

@@ -25,10 +25,11 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { describeIssue, PARSE_OPTIONS } from '../../content/load.ts';
-import { idSchema, PANEL_KINDS } from '../../content/schema.ts';
+import { idSchema, PANEL_KINDS, SECTION_SCHEMA_REF } from '../../content/schema.ts';
 import type {
   AddPanelBody,
   AddQuizBody,
+  AddSectionBody,
   AddTourBody,
   BinEntry,
   CurateConflict,
@@ -40,12 +41,13 @@ import type {
   DraftProblem,
   DraftSnapshot,
   MoveAnswer,
+  MoveDocumentAnswer,
   MovePanelBody,
   RestorePanelBody,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
-import { quizTemplate, tourTemplate } from './documentTemplates.ts';
+import { quizTemplate, sectionFileTemplate, sectionTemplate, tourTemplate } from './documentTemplates.ts';
 import { diskReader, fieldCheck, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
 import {
   changedFields,
@@ -53,6 +55,7 @@ import {
   documentIds,
   documentOf,
   draftVersions,
+  EXHIBITION_PATH,
   exhibitionOf,
   findPanel,
   isObject,
@@ -67,6 +70,7 @@ import {
   versionOf,
   withAddedDocument,
   withDocument,
+  withMovedDocument,
   withoutDocument,
   withPanels,
 } from './draftDocuments.ts';
@@ -90,7 +94,12 @@ export type ChangeAction =
   | 'add-tour'
   | 'delete-tour'
   | 'add-quiz'
-  | 'delete-quiz';
+  | 'delete-quiz'
+  | 'add-section'
+  | 'delete-section'
+  | 'move-section'
+  | 'move-tour'
+  | 'move-quiz';
 
 /** One line of the audit log: who changed what, when. An update of several fields is one entry per field. */
 export interface ChangeEntry {
@@ -426,14 +435,66 @@ export class CurationDraft {
   }
 
   /**
-   * Out of the draft (tours and quizzes have no bin), unless the content check finds new errors
-   * without it (a tour naming the quiz): then refused `in-use` with those problems, nothing changed.
+   * A new section after the others: its entry in exhibition.json and its own panel file, empty,
+   * named after its id with a name no file in the folder has (a file a developer left there, or
+   * a deleted section's, is never taken over). The file is written first: a crash in between
+   * leaves an unlisted empty file, never a section naming a file that is not there.
+   */
+  addSection(request: AddSectionBody, accountId: string): Promise<UpdateAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      if (!exhibitionOf(files)) return refusal('not-found');
+      const contentDir = join(this.sourceDir, 'content');
+      const fileStems = (await readdir(contentDir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5));
+      const id = uniqueId(request.title ?? '', 'new-section', new Set([...documentIds(files, 'section'), ...fileStems]));
+      const file = `${id}.json`;
+
+      await this.ensureDraft(accountId);
+      await this.writeJson(`content/${file}`, sectionFileTemplate(SECTION_SCHEMA_REF));
+      const next = withAddedDocument(files, 'section', sectionTemplate(id, request.title, file));
+      next[`content/${file}`] = sectionFileTemplate(SECTION_SCHEMA_REF);
+      await this.writeJson(EXHIBITION_PATH, next[EXHIBITION_PATH]);
+      await this.record({ accountId, action: 'add-section', panelId: null, document: `section:${id}`, field: null });
+      return this.documentAnswer(next, { kind: 'section', id });
+    });
+  }
+
+  /** A section, tour or quiz to `index` of its list after the move (the corridor's order, for sections). */
+  moveDocument(ref: { kind: ListedDocumentKind; id: string }, index: number, accountId: string): Promise<MoveDocumentAnswer> {
+    return this.exclusive(async () => {
+      const files = await this.readFiles();
+      const moved = withMovedDocument(files, ref, index);
+      if (!moved) return refusal('not-found');
+      const file = listedFileOf(ref.kind);
+      if (JSON.stringify(moved.files[file]) !== JSON.stringify(files[file])) {
+        await this.ensureDraft(accountId);
+        await this.writeJson(file, moved.files[file]);
+        await this.record({
+          accountId,
+          action: `move-${ref.kind}`,
+          panelId: null,
+          document: `${ref.kind}:${ref.id}`,
+          field: null,
+        });
+      }
+      return { ok: true, id: ref.id, index: moved.index };
+    });
+  }
+
+  /**
+   * Out of the draft (sections, tours and quizzes have no bin), unless the content check finds new
+   * errors without it (a tour naming the quiz, the exhibition's last section): then refused
+   * `in-use` with those problems, nothing changed. A section is refused `not-empty` while its
+   * file holds panels (they go to the bin one by one, or move to another section, first); once
+   * it is gone from exhibition.json its empty file is removed too.
    */
   deleteDocument(ref: { kind: ListedDocumentKind; id: string }, accountId: string): Promise<DeleteDocumentAnswer> {
     return this.exclusive(async () => {
       const files = await this.readFiles();
       const before = documentOf(files, ref);
       if (!before) return refusal('not-found');
+      const sectionFile = ref.kind === 'section' ? sectionsOf(files).find((section) => section.id === ref.id)?.file : undefined;
+      if (sectionFile !== undefined && panelListOf(files, sectionFile).length > 0) return refusal('not-empty');
       const next = withoutDocument(files, ref);
       const read = diskReader(join(this.sourceDir, 'content'));
       const broken = newErrors(
@@ -449,6 +510,10 @@ export class CurationDraft {
 
       await this.ensureDraft(accountId);
       await this.writeJson(before.file, next[before.file]);
+      // Unlisted now: no one reads it. (Another section naming the same file keeps it.)
+      if (sectionFile !== undefined && !sectionsOf(next).some((section) => section.file === sectionFile)) {
+        await rm(join(this.dir, sectionFile), { force: true });
+      }
       await this.record({
         accountId,
         action: `delete-${ref.kind}`,

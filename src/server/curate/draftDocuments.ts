@@ -281,12 +281,17 @@ export function targets(target: ProblemTarget, what: DocumentRef | { kind: 'pane
   }
 }
 
-// --- Tours and quizzes added and deleted (the exhibition's own documents) -----------------------
+// --- Sections, tours and quizzes added, moved and deleted (the exhibition's own documents) ------
 
-/** The lists a document can be added to or deleted from: tours in exhibition.json, quizzes in quiz.json. */
-export type ListedDocumentKind = 'tour' | 'quiz';
+/**
+ * The lists a document can be added to, moved in or deleted from: sections and tours in
+ * exhibition.json, quizzes in quiz.json. A section's panels live in its own file beside them
+ * (draft.ts makes and removes that file).
+ */
+export type ListedDocumentKind = 'section' | 'tour' | 'quiz';
 
-const LISTED: Record<ListedDocumentKind, { file: string; list: 'tours' | 'quizzes' }> = {
+const LISTED: Record<ListedDocumentKind, { file: string; list: 'sections' | 'tours' | 'quizzes' }> = {
+  section: { file: EXHIBITION_PATH, list: 'sections' },
   tour: { file: EXHIBITION_PATH, list: 'tours' },
   quiz: { file: QUIZ_PATH, list: 'quizzes' },
 };
@@ -319,4 +324,25 @@ export function withoutDocument(files: DraftFiles, ref: { kind: ListedDocumentKi
   if (index < 0) return files;
   entries.splice(index, 1);
   return { ...files, [file]: { ...document, [list]: entries } };
+}
+
+/**
+ * The files with the document at `index` of its list after the move (clamped to the list's end),
+ * and that index; null when the list has no document by that id.
+ */
+export function withMovedDocument(
+  files: DraftFiles,
+  ref: { kind: ListedDocumentKind; id: string },
+  index: number,
+): { files: DraftFiles; index: number } | null {
+  const { file, list } = LISTED[ref.kind];
+  const document = files[file];
+  if (!isObject(document)) return null;
+  const entries = [...listOf(document, list)];
+  const from = entries.findIndex((entry) => idOf(entry) === ref.id);
+  if (from < 0) return null;
+  const [moved] = entries.splice(from, 1);
+  const to = Math.max(0, Math.min(Math.floor(index), entries.length));
+  entries.splice(to, 0, moved);
+  return { files: { ...files, [file]: { ...document, [list]: entries } }, index: to };
 }

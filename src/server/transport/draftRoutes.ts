@@ -13,10 +13,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import {
   addPanelBodySchema,
   addQuizBodySchema,
+  addSectionBodySchema,
   addTourBodySchema,
   type DeleteAnswer,
   type DeleteDocumentAnswer,
   type MoveAnswer,
+  type MoveDocumentAnswer,
+  moveDocumentBodySchema,
   movePanelBodySchema,
   presenceBodySchema,
   restorePanelBodySchema,
@@ -41,7 +44,7 @@ export interface DraftRouteDeps {
   maxPhotoBytes?: number;
 }
 
-type Answer = UpdateAnswer | MoveAnswer | DeleteAnswer | DeleteDocumentAnswer;
+type Answer = UpdateAnswer | MoveAnswer | DeleteAnswer | DeleteDocumentAnswer | MoveDocumentAnswer;
 
 function statusOf(answer: Answer, created = false): number {
   if (answer.ok) return created ? 201 : 200;
@@ -179,8 +182,10 @@ export function registerDraftRoutes(
     return reply.code(200).header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=300').send(thumbnail);
   });
 
-  // Tours and quizzes added from a template, and deleted (a quiz a tour names is refused `in-use`).
+  // Sections, tours and quizzes added from a template, moved in their list, and deleted (a quiz a
+  // tour names is refused `in-use`, a section with panels `not-empty`).
   for (const [folder, kind, schema] of [
+    ['sections', 'section', addSectionBodySchema],
     ['tours', 'tour', addTourBodySchema],
     ['quizzes', 'quiz', addQuizBodySchema],
   ] as const) {
@@ -189,8 +194,21 @@ export function registerDraftRoutes(
       if (!account) return reply;
       const body = schema.safeParse(request.body ?? {});
       if (!body.success) return badRequest(reply);
-      const answer = kind === 'tour' ? await draft.addTour(body.data, account.id) : await draft.addQuiz(body.data, account.id);
+      const answer =
+        kind === 'section'
+          ? await draft.addSection(body.data, account.id)
+          : kind === 'tour'
+            ? await draft.addTour(body.data, account.id)
+            : await draft.addQuiz(body.data, account.id);
       return send(reply, answer, statusOf(answer, true));
+    });
+    app.post<{ Params: { id: string } }>(`${draftRoute}/${folder}/:id/move`, JSON_WRITE, async (request, reply) => {
+      const account = editor(request, reply);
+      if (!account) return reply;
+      const body = moveDocumentBodySchema.safeParse(request.body);
+      if (!body.success) return badRequest(reply);
+      const answer = await draft.moveDocument({ kind, id: request.params.id }, body.data.index, account.id);
+      return send(reply, answer, statusOf(answer));
     });
     app.delete<{ Params: { id: string } }>(`${draftRoute}/${folder}/:id`, async (request, reply) => {
       const account = editor(request, reply);

@@ -1,10 +1,11 @@
 /**
  * A list of one kind of the exhibition's documents (栏目, 讲解路线, 知识问答) beside the form of the one
  * picked (CurateDocumentEditor: drawn from its schema, autosaved, conflicts in a dialog). The id
- * is shown, not edited: links (#/quiz/<id>) and other documents (a tour's quiz) name it. Where
- * the kind may be added and deleted (tours, quizzes): 新建 (an optional title; the server's
- * template does the rest) and 删除 (asked once more in a dialog; a refusal `in-use` says in words
- * which places name it). Staff-written text is only ever React text.
+ * is shown, not edited: links (#/quiz/<id>) and other documents (a tour's quiz) name it. Each
+ * screen says what its kind allows: 新建 (an optional title; the server's template does the
+ * rest), 删除 (asked once more in a dialog; a refusal `in-use` or `not-empty` says in words why)
+ * and 上移 / 下移 (the pressed button keeps the focus, and the new place is announced).
+ * Staff-written text is only ever React text.
  */
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
@@ -64,6 +65,8 @@ export interface CurateDocumentListProps {
   omit?: readonly string[];
   adding?: DocumentAdding;
   removing?: DocumentRemoving;
+  /** 上移 / 下移 beside each entry (the order matters: the corridor's sections, a list of tours). */
+  movable?: boolean;
   /** Shown above the picked document's form (a section's file). */
   describe?(value: DocumentJson): ReactNode;
 }
@@ -90,6 +93,9 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
   const [deleteRefusal, setDeleteRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string[]>(() => pendingDocumentKeys(storage));
+  /** The move buttons by "<id>:up" / "<id>:down": the one pressed keeps the focus as its entry moves. */
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
 
   const pick = useCallback((id: string) => setPicked((current) => ({ id, mount: (current?.mount ?? 0) + 1 })), []);
   const listed = snapshot ? listDocuments(snapshot, kind) : [];
@@ -140,6 +146,29 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
     if (answer.id) pick(answer.id);
   };
 
+  const move = async (id: string, title: string, direction: 'up' | 'down') => {
+    const from = listed.findIndex((entry) => entry.id === id);
+    if (busy || from < 0) return;
+    setBusy(true);
+    setRefusal(null);
+    const answer = await api.moveDocument({ kind, id }, direction === 'up' ? from - 1 : from + 1);
+    setBusy(false);
+    if (!answer.ok) return setRefusal(refusalOf(answer, lang));
+    await reload();
+    setNotice(curateText('documentMoved', lang, { title, position: String(answer.index + 1), count: String(listed.length) }));
+    setFocusAfterMove({ id, direction });
+  };
+
+  // After a move the list is drawn again: the pressed button (or, at an end, its twin) keeps the focus.
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const { id, direction } = focusAfterMove;
+    const pressed = moveButtons.current.get(`${id}:${direction}`);
+    const other = moveButtons.current.get(`${id}:${direction === 'up' ? 'down' : 'up'}`);
+    (pressed && !pressed.disabled ? pressed : other)?.focus();
+    setFocusAfterMove(null);
+  });
+
   const confirmDelete = async () => {
     if (!deleting || !removing) return;
     setBusy(true);
@@ -179,7 +208,7 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
               <p className="curate-hint">{curateText(props.empty, lang)}</p>
             ) : (
               <ul>
-                {listed.map((entry) => (
+                {listed.map((entry, index) => (
                   <li key={entry.id} className="curate-editor__item">
                     <button
                       type="button"
@@ -191,6 +220,29 @@ export function CurateDocumentList(props: CurateDocumentListProps) {
                     </button>
                     {pending.includes(documentKey({ kind, id: entry.id })) && (
                       <span className="curate-hint">{curateText('pendingMark', lang)}</span>
+                    )}
+                    {props.movable && (
+                      <span className="curate-editor__moves">
+                        {(['up', 'down'] as const).map((direction) => (
+                          <button
+                            key={direction}
+                            type="button"
+                            className="curate-button curate-button--small"
+                            ref={(element) => {
+                              const key = `${entry.id}:${direction}`;
+                              if (element) moveButtons.current.set(key, element);
+                              else moveButtons.current.delete(key);
+                            }}
+                            aria-label={curateText(direction === 'up' ? 'moveUpOf' : 'moveDownOf', lang, {
+                              title: titleOf(entry.title),
+                            })}
+                            disabled={busy || (direction === 'up' ? index === 0 : index === listed.length - 1)}
+                            onClick={() => void move(entry.id, titleOf(entry.title), direction)}
+                          >
+                            {curateText(direction === 'up' ? 'moveUp' : 'moveDown', lang)}
+                          </button>
+                        ))}
+                      </span>
                     )}
                   </li>
                 ))}

@@ -172,6 +172,7 @@ export function CuratePanelList({ lang, sections, picked, pending, editors, onPi
               })}
               {drag?.slot?.sectionId === section.id && drag.slot.slot === section.panels.length && dropLine}
             </ul>
+            {section.panels.length === 0 && <p className="curate-hint">{curateText('sectionHasNoPanels', lang)}</p>}
           </section>
         );
       })}

@@ -35,6 +35,7 @@ export function CurateQuizzes({ lang, api }: CurateScreenProps) {
       schema={quizSchema}
       adding={adding}
       removing={removing}
+      movable
     />
   );
 }

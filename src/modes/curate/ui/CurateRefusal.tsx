@@ -23,6 +23,8 @@ export function draftRefusalText(error: string, lang: Lang): string {
       return curateText('refusalIdTaken', lang);
     case 'not-editable':
       return curateText('refusalNotEditable', lang);
+    case 'not-empty':
+      return curateText('refusalNotEmpty', lang);
     default:
       return curateErrorText(error as CurateError, lang);
   }

@@ -35,6 +35,7 @@ export function CurateTours({ lang, api }: CurateScreenProps) {
       schema={tourSchema}
       adding={adding}
       removing={removing}
+      movable
     />
   );
 }
