@@ -393,6 +393,12 @@ const STRINGS = {
     en: 'Someone saved this while you were editing it. Choose which version to keep; the other is dropped.',
   },
   conflictGoneDocument: { zh: '这一项已被别人删除。', en: 'Someone deleted this.' },
+  // The schema form: a document's own id field (a panel's, a section's, a tour's), and a quiz question's answer picked from its options (issue 17 leftovers).
+  schemaFieldId: { zh: '编号', en: 'ID' },
+  schemaFieldIdHint: {
+    zh: '链接和其他文档用它指向这里，只用小写字母、数字和 -，例如 cpc-founding-1921。',
+    en: 'Links and other documents point here by it: lower-case letters, digits and - only, e.g. cpc-founding-1921.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;

@@ -441,7 +441,7 @@ describe('a tour', () => {
       initial: tour,
       problems: [problem('stops.1.panel', '这一站的展板不存在。')],
     });
-    expect(input('id').value).toBe('start');
+    expect(input('编号 ID').value).toBe('start');
     const first = select('讲解站 1 · 展板 Panel');
     expect(first.value).toBe('cpc-founding-1921');
     expect(optionTexts(first)).toEqual([
@@ -470,6 +470,22 @@ describe('a tour', () => {
     choose(select('知识问答 Quiz'), '');
     expect(last()).not.toHaveProperty('quiz');
     expect(last().title).toBe('入门');
+  });
+
+  it('its own id labelled 编号 (ID in English) with what it is for, not the bare key', () => {
+    const { last } = show({ schema: tourSchema, initial: tour });
+    expect(queryByLabelText('id')).toBe(false);
+    const id = input('编号 ID');
+    const hint = (id.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((described) => document.getElementById(described)?.textContent ?? '')
+      .join(' ');
+    expect(hint).toContain('链接和其他文档用它指向这里');
+    type(id, 'new-recruits');
+    expect(last()).toEqual({ ...tour, id: 'new-recruits' });
+    // The same form in English (its state kept): the label is the English name alone.
+    act(() => dom.root.render(<Harness schema={tourSchema} initial={tour} lang="en" changes={[]} />));
+    expect(input('ID').value).toBe('new-recruits');
   });
 
   it('in English: the names, the limits and the buttons in English', () => {

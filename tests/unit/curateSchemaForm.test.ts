@@ -259,6 +259,24 @@ describe('the other documents', () => {
     });
   });
 
+  it('a document’s own id is named 编号 / ID with what it is for; references and ids with names of their own keep theirs', () => {
+    for (const schema of [kindSchema('event'), kindSchema('milestone'), tourSchema, sectionEntrySchema, periodSchema]) {
+      const id = field(described(schema), 'id');
+      expect(id.label).toEqual({ zh: '编号', en: 'ID' });
+      expect(id.hint?.zh).toContain('链接和其他文档用它指向这里');
+      expect(id.hint?.en).toContain('Links and other documents point here');
+      expect(id.shape.type).toBe('string');
+    }
+    // The related panels are ids too, and named by their list, not 编号.
+    const related = field(described(kindSchema('milestone')), 'related');
+    expect(itemOf(related.shape).label).toEqual(related.label);
+    expect(related.label.zh).not.toBe('编号');
+    const stop = itemOf(field(described(tourSchema), 'stops').shape).shape as ObjectShape;
+    expect(field(stop, 'panel').label).toEqual({ zh: '展板', en: 'Panel' });
+    expect(field(described(tourSchema), 'quiz').label).toEqual({ zh: '知识问答', en: 'Quiz' });
+    expect(field(described(quizQuestionSchema), 'id').label).toEqual({ zh: '题目编号', en: 'Question id' });
+  });
+
   it('a section entry: texts, a file name pattern and a colour', () => {
     const section = described(sectionEntrySchema);
     expect(section.fields.map((entry) => [entry.key, entry.shape.type, entry.optional])).toEqual([
