@@ -418,6 +418,21 @@ const STRINGS = {
   documentMoved: {
     zh: '已把“{title}”移到第 {position} 位（共 {count} 项）。',
     en: 'Moved “{title}” to position {position} of {count}.',
+  // The schema form: a document's own id field (a panel's, a section's, a tour's), and a quiz question's answer picked from its options (issue 17 leftovers).
+  schemaFieldId: { zh: '编号', en: 'ID' },
+  schemaFieldIdHint: {
+    zh: '链接和其他文档用它指向这里，只用小写字母、数字和 -，例如 cpc-founding-1921。',
+    en: 'Links and other documents point here by it: lower-case letters, digits and - only, e.g. cpc-founding-1921.',
+  },
+  schemaFieldAnswerHint: {
+    zh: '从这道题的选项里选：单选题和判断题选一个，多选题把正确的选项都选上。',
+    en: 'Pick from this question’s options: one for a single-choice or true-false question, every correct one for a multiple-choice question.',
+  },
+  schemaOptionUntitled: { zh: '选项 {id}（还没有文字）', en: 'Option {id} (no text yet)' },
+  schemaOptionMissing: { zh: '（不存在的选项：{id}）', en: '(no such option: {id})' },
+  schemaOptionMissingNote: {
+    zh: '“{id}”不是这道题的选项（可能已被删除或改了编号），已原样保留；请从选项里重新选择。',
+    en: '“{id}” is not one of this question’s options (deleted, or its id changed); it is kept as it is: choose again.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 

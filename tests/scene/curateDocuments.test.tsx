@@ -5,7 +5,8 @@
  * (tests/support/curateDraftStation.ts): the settings' title typed and saved after the debounce with
  * the settings alone as the body; a tour's stop added with a panel picked; a new tour from the
  * template; a delete asked in a dialog and refused in-use in words; a conflict shown with both
- * versions and settled; the content check's problems at their fields; a section's file shown and
+ * versions and settled; the content check's problems at their fields; a quiz question's answer
+ * picked from its options by their text, one naming no option kept; a section's file shown and
  * not editable; an edit kept while offline and sent on reconnecting; markup staying text.
  */
 import { act } from 'react';
@@ -65,8 +66,11 @@ async function open(
   Screen: (props: CurateScreenProps) => React.ReactNode,
   options: CurateStationOptions = {},
   lang: Lang = 'zh',
+  /** Changes to the station's draft before the page first reads it. */
+  prepare?: (draft: ReturnType<typeof curateStation>['draft']) => void,
 ) {
   station = curateStation({ loggedInAs: 'wangfang', ...options });
+  prepare?.(station.draft);
   const api = createCurateApi({ fetch: station.fetch });
   const session = { ok: true as const, account: { ...station.state.accounts[1], id: EDITOR_ID } as never, expiresAt: NOW };
   act(() => dom.root.render(<Screen lang={lang} api={api} session={session} />));
@@ -345,6 +349,60 @@ describe('知识问答', () => {
     const questions = body.value.questions as Json[];
     expect(questions[0]?.prompt).toMatchObject({ zh: '新的题干' });
     expect(questions.slice(1)).toEqual((quiz.questions as Json[]).slice(1));
+  });
+
+  it('a question’s answer is picked from its options by their text, saved as the option’s id', async () => {
+    await open(CurateQuizzes);
+    const quiz = structuredClone(station.draft.documentValue('quiz', QUIZ)) as Json;
+    const first = (quiz.questions as Json[])[0] as Json;
+    const options = first.options as Array<{ id: string; text: Json }>;
+    await click(button(String((quiz.title as Json).zh)));
+    const answer = control('题目 1 · 正确答案 1 Answer 1');
+    if (!(answer instanceof HTMLSelectElement)) throw new Error('the answer is no choice');
+    expect(answer.value).toBe((first.answer as string[])[0]);
+    expect([...answer.options].map((option) => option.textContent)).toEqual([
+      '（未选择）',
+      ...options.map((option) => String(option.text.zh)),
+    ]);
+    const other = options.find((option) => !(first.answer as string[]).includes(option.id));
+    if (!other) throw new Error('the first question has no wrong option');
+    choose('题目 1 · 正确答案 1 Answer 1', other.id);
+    await wait(800);
+    const body = writes('PUT').at(-1)?.body as { value: Json };
+    const questions = body.value.questions as Json[];
+    expect(questions[0]).toEqual({ ...first, answer: [other.id] });
+    expect(questions.slice(1)).toEqual((quiz.questions as Json[]).slice(1));
+  });
+
+  it('an answer naming no option: the content check’s error at it, the id kept as a choice', async () => {
+    const error: DraftProblem = {
+      severity: 'error',
+      file: 'content/quiz.json',
+      path: ['quizzes', 0, 'questions', 0, 'answer', 0],
+      message: { zh: '没有编号为 “maybe” 的选项（选项有：true、false）', en: 'no option has the id "maybe"' },
+      target: { kind: 'quiz', quizId: QUIZ, field: ['questions', 0, 'answer', 0] },
+    };
+    await open(CurateQuizzes, { draft: { problems: [error] } }, 'zh', (draft) => {
+      const { quizzes } = draft.state.files['content/quiz.json'] as { quizzes: Array<{ questions: Json[] }> };
+      const first = quizzes[0]?.questions[0];
+      if (!first) throw new Error('the shipped quiz has no question');
+      first.answer = ['maybe'];
+    });
+    const quiz = station.draft.documentValue('quiz', QUIZ) as Json;
+    expect(((quiz.questions as Json[])[0] as Json).answer).toEqual(['maybe']);
+    await click(button(String((quiz.title as Json).zh)));
+    const answer = control('题目 1 · 正确答案 1 Answer 1');
+    if (!(answer instanceof HTMLSelectElement)) throw new Error('the answer is no choice');
+    expect(answer.value).toBe('maybe');
+    expect(answer.options[1]?.textContent).toBe('（不存在的选项：maybe）');
+    const said = (answer.getAttribute('aria-describedby') ?? '').split(' ').flatMap((id) => {
+      const items = [...(document.getElementById(id)?.querySelectorAll('li') ?? [])];
+      return items.map((item) => item.textContent);
+    });
+    expect(said).toEqual(['没有编号为 “maybe” 的选项（选项有：true、false）']);
+    // Shown, never rewritten: nothing was sent.
+    await wait(800);
+    expect(writes('PUT')).toEqual([]);
   });
 });
 

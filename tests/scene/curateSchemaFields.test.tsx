@@ -5,7 +5,8 @@
  * stats board (a figure's value typed as text, then as a number, "1." kept while typing), a
  * milestone (the date at its precision 1921 → 1921-07 → 1921-07-23 and back, the period from the
  * draft's), an oath (phrases, the recording and its cues, moved by keyboard-usable buttons), a
- * narration (one file or per language), a tour (stops with their panel chosen from the draft's).
+ * narration (one file or per language), a tour (stops with their panel chosen from the draft's),
+ * a quiz question (its answer picked from its own options by their text, an answer naming none kept).
  * Each time the JSON handed back, only the edited field changed, unknown keys kept; the problems
  * shown at their fields; every input found by its label. And the panel form (CuratePanelForm)
  * drawing every field of every kind, an image's unknown key surviving its edits.
@@ -13,6 +14,7 @@
 import { act, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { quizQuestionSchema } from '../../src/content/quizSchema.ts';
 import { PANEL_KINDS, panelSchema, tourSchema } from '../../src/content/schema.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import type { DraftProblem } from '../../src/live/curateDraftProtocol.ts';
@@ -441,7 +443,7 @@ describe('a tour', () => {
       initial: tour,
       problems: [problem('stops.1.panel', '这一站的展板不存在。')],
     });
-    expect(input('id').value).toBe('start');
+    expect(input('编号 ID').value).toBe('start');
     const first = select('讲解站 1 · 展板 Panel');
     expect(first.value).toBe('cpc-founding-1921');
     expect(optionTexts(first)).toEqual([
@@ -472,6 +474,22 @@ describe('a tour', () => {
     expect(last().title).toBe('入门');
   });
 
+  it('its own id labelled 编号 (ID in English) with what it is for, not the bare key', () => {
+    const { last } = show({ schema: tourSchema, initial: tour });
+    expect(queryByLabelText('id')).toBe(false);
+    const id = input('编号 ID');
+    const hint = (id.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((described) => document.getElementById(described)?.textContent ?? '')
+      .join(' ');
+    expect(hint).toContain('链接和其他文档用它指向这里');
+    type(id, 'new-recruits');
+    expect(last()).toEqual({ ...tour, id: 'new-recruits' });
+    // The same form in English (its state kept): the label is the English name alone.
+    act(() => dom.root.render(<Harness schema={tourSchema} initial={tour} lang="en" changes={[]} />));
+    expect(input('ID').value).toBe('new-recruits');
+  });
+
   it('in English: the names, the limits and the buttons in English', () => {
     show({ schema: tourSchema, initial: tour, lang: 'en' });
     expect(input('Tour title (Chinese)').value).toBe('入门');
@@ -480,6 +498,93 @@ describe('a tour', () => {
     expect(button('Add: Tour stop')).toBeDefined();
     expect(button('Move “Tour stop 1” down').disabled).toBe(true);
     expect(page().textContent).toContain('Chinese up to 60 characters, English up to 180');
+  });
+});
+
+describe('a quiz question', () => {
+  // The shipped quiz's second question (assets/content/quiz.json).
+  const question = {
+    id: 'founding-anniversary',
+    kind: 'single',
+    prompt: { zh: '党把哪一天定为党的诞生纪念日？', en: 'Which day did the Party make the anniversary of its founding?' },
+    options: [
+      { id: 'a', text: { zh: '7月1日', en: '1 July' } },
+      { id: 'b', text: { zh: '7月23日', en: '23 July' } },
+      { id: 'c', text: { zh: '8月1日', en: '1 August' } },
+    ],
+    answer: ['a'],
+    explanation: '中共一大宣告中国共产党正式成立。党后来把7月1日定为党的诞生纪念日。',
+    panel: 'cpc-founding-1921',
+  };
+  const answer = (n = 1) => select(`正确答案 ${n} Answer ${n}`);
+
+  it('its answer is picked from its own options, each by its text; the id is what is saved', () => {
+    const { last } = show({ schema: quizQuestionSchema, initial: question });
+    expect(answer().value).toBe('a');
+    expect(optionTexts(answer())).toEqual(['（未选择）', '7月1日', '7月23日', '8月1日']);
+    expect(page().textContent).toContain('从这道题的选项里选');
+    choose(answer(), 'b');
+    expect(last()).toEqual({ ...question, answer: ['b'] });
+    // The options as they are now: a text retyped is the choice's name at once.
+    type(input('选项 2 · 选项（中文）'), '7月23日（开幕）');
+    expect(optionTexts(answer())).toEqual(['（未选择）', '7月1日', '7月23日（开幕）', '8月1日']);
+    expect(answer().value).toBe('b');
+  });
+
+  it('a multiple-choice answer is a list of picks, each added and removed by its buttons', () => {
+    const { last } = show({ schema: quizQuestionSchema, initial: { ...question, kind: 'multiple' } });
+    click(button('添加正确答案'));
+    expect(last().answer).toEqual(['a', '']);
+    expect(answer(2).value).toBe('');
+    choose(answer(2), 'c');
+    expect(last().answer).toEqual(['a', 'c']);
+    click(button('删除“正确答案 1”'));
+    expect(last().answer).toEqual(['c']);
+    expect(answer().value).toBe('c');
+  });
+
+  it('an answer naming no option is kept as an extra choice, with the content check’s error beside it', () => {
+    const error = '没有编号为 “e” 的选项（选项有：a、b、c）';
+    const { changes } = show({
+      schema: quizQuestionSchema,
+      initial: { ...question, answer: ['e'] },
+      problems: [problem('answer.0', error)],
+    });
+    expect(answer().value).toBe('e');
+    expect(optionTexts(answer())).toEqual(['（未选择）', '（不存在的选项：e）', '7月1日', '7月23日', '8月1日']);
+    expect(answer().getAttribute('aria-invalid')).toBe('true');
+    const said = (answer().getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((described) => document.getElementById(described)?.textContent ?? '')
+      .join(' ');
+    expect(said).toContain('“e”不是这道题的选项');
+    expect(problemsOf(answer())).toEqual([error]);
+    // Nothing was changed by drawing it.
+    expect(changes).toEqual([]);
+  });
+
+  it('an option deleted while the answer names it: the answer keeps its id, marked, until another is picked', () => {
+    const { last } = show({ schema: quizQuestionSchema, initial: question });
+    click(button('删除“选项 1”'));
+    expect(last().answer).toEqual(['a']);
+    expect(answer().value).toBe('a');
+    expect(optionTexts(answer())).toEqual(['（未选择）', '（不存在的选项：a）', '7月23日', '8月1日']);
+    choose(answer(), 'c');
+    expect(last()).toEqual({ ...question, options: question.options.slice(1), answer: ['c'] });
+    expect(optionTexts(answer())).toEqual(['（未选择）', '7月23日', '8月1日']);
+  });
+
+  it('options without text yet, or with the same text, are told apart by their ids; in English by the English text', () => {
+    const options = [
+      { id: 'a', text: '' },
+      { id: 'b', text: '7月1日' },
+      { id: 'c', text: '7月1日' },
+    ];
+    show({ schema: quizQuestionSchema, initial: { ...question, options, answer: ['b'] } });
+    expect(optionTexts(answer())).toEqual(['（未选择）', '选项 a（还没有文字）', '7月1日（b）', '7月1日（c）']);
+    // A fresh form in English (keyed anew, so it starts from the shipped question).
+    act(() => dom.root.render(<Harness key="en" schema={quizQuestionSchema} initial={question} lang="en" changes={[]} />));
+    expect(optionTexts(select('Answer 1'))).toEqual(['(none chosen)', '1 July', '23 July', '1 August']);
   });
 });
 

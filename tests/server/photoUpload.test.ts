@@ -3,7 +3,8 @@
  * phone's JPEG with its GPS and a turned orientation comes out upright with no metadata; PNG, WebP
  * and AVIF are taken as what their bytes say, whatever they are called; a text file called .jpg,
  * a damaged JPEG, an HEIC the converter cannot read and an SVG with a script or an outside
- * reference are refused in words; an upload past the limit is cut off there without its partial
+ * reference are refused in words; a real phone's HEIC (tests/fixtures/photos/phone-turned.heic)
+ * becomes an upright JPEG without its EXIF, and the same file cut short is refused in words; an upload past the limit is cut off there without its partial
  * file left behind (a 1 GB one never reaches the disk); the file is named by the server inside
  * the store's photos folder, never by the client.
  */
@@ -11,6 +12,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -104,6 +106,61 @@ describe('a photo from a phone', () => {
     expect(await upload('')).toMatchObject({ ok: false, error: 'empty' });
     // Nothing was stored for any of them.
     expect(await filesIn(storeDir)).toEqual([]);
+  });
+});
+
+/** A real phone HEIC: stored sideways with an `irot` turn, shows 64×48, red top half, blue bottom half; EXIF with GPS. */
+const phoneHeicFile = fileURLToPath(new URL('../fixtures/photos/phone-turned.heic', import.meta.url));
+
+/** The colour of the pixel at (x, y) of an encoded image, as [r, g, b]. */
+async function pixelAt(image: Buffer, x: number, y: number): Promise<number[]> {
+  const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const start = (y * info.width + x) * info.channels;
+  return [...data.subarray(start, start + 3)];
+}
+
+describe('a real HEIC from a phone', () => {
+  it('becomes an upright JPEG of its shown size, without the EXIF it carried', async () => {
+    const heic = await readFile(phoneHeicFile);
+    expect(sniffPhotoType(heic)).toBe('heic');
+    // The camera's words are in the file before it is taken.
+    expect(heic.includes(Buffer.from('PhoneMaker'))).toBe(true);
+    const result = await upload(heic);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.type).toBe('jpeg');
+    expect(result.src).toMatch(new RegExp(`^${UPLOADS_FOLDER}/\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{16}\\.jpg$`));
+    // Turned as the file's irot says: 64 wide, 48 high (its pixels are stored 48 × 64).
+    expect([result.width, result.height]).toEqual([64, 48]);
+    const stored = await readFile(join(storeDir, result.src));
+    const metadata = await sharp(stored).metadata();
+    expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', 64, 48]);
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.xmp).toBeUndefined();
+    expect(metadata.orientation ?? 1).toBe(1);
+    expect(stored.includes(Buffer.from('PhoneMaker'))).toBe(false);
+    // Upright: red on top, blue below (a sideways or upside-down photo would differ).
+    const [topRed, topGreen, topBlue] = await pixelAt(stored, 32, 6);
+    const [bottomRed, , bottomBlue] = await pixelAt(stored, 32, 42);
+    expect(topRed).toBeGreaterThan(150);
+    expect(Math.max(topGreen ?? 255, topBlue ?? 255)).toBeLessThan(80);
+    expect(bottomBlue).toBeGreaterThan(150);
+    expect(bottomRed).toBeLessThan(80);
+    expect(await readdir(tempDir)).toEqual([]);
+  });
+
+  it('cut short, is refused with the words that say what to do, and nothing is stored', async () => {
+    const heic = await readFile(phoneHeicFile);
+    const truncated = heic.subarray(0, Math.floor(heic.length * 0.6));
+    expect(sniffPhotoType(truncated)).toBe('heic');
+    const result = await upload(truncated);
+    expect(result).toMatchObject({ ok: false, error: 'heic-unreadable' });
+    if (!result.ok) {
+      expect(result.message).toContain('HEIC');
+      expect(result.message).toContain('兼容性最佳');
+      expect(result.message).toContain('JPEG');
+    }
+    expect(await filesIn(storeDir)).toEqual([]);
+    expect(await readdir(tempDir)).toEqual([]);
   });
 });
 

@@ -28,7 +28,7 @@ import {
   splitDescription,
   splitTitle,
 } from '../../src/modes/curate/schemaForm/describeSchema.ts';
-import { draftRefs } from '../../src/modes/curate/schemaForm/draftRefs.ts';
+import { draftRefs, withSiblingChoices } from '../../src/modes/curate/schemaForm/draftRefs.ts';
 import {
   composePartialDate,
   initialValue,
@@ -259,6 +259,24 @@ describe('the other documents', () => {
     });
   });
 
+  it('a document’s own id is named 编号 / ID with what it is for; references and ids with names of their own keep theirs', () => {
+    for (const schema of [kindSchema('event'), kindSchema('milestone'), tourSchema, sectionEntrySchema, periodSchema]) {
+      const id = field(described(schema), 'id');
+      expect(id.label).toEqual({ zh: '编号', en: 'ID' });
+      expect(id.hint?.zh).toContain('链接和其他文档用它指向这里');
+      expect(id.hint?.en).toContain('Links and other documents point here');
+      expect(id.shape.type).toBe('string');
+    }
+    // The related panels are ids too, and named by their list, not 编号.
+    const related = field(described(kindSchema('milestone')), 'related');
+    expect(itemOf(related.shape).label).toEqual(related.label);
+    expect(related.label.zh).not.toBe('编号');
+    const stop = itemOf(field(described(tourSchema), 'stops').shape).shape as ObjectShape;
+    expect(field(stop, 'panel').label).toEqual({ zh: '展板', en: 'Panel' });
+    expect(field(described(tourSchema), 'quiz').label).toEqual({ zh: '知识问答', en: 'Quiz' });
+    expect(field(described(quizQuestionSchema), 'id').label).toEqual({ zh: '题目编号', en: 'Question id' });
+  });
+
   it('a section entry: texts, a file name pattern and a colour', () => {
     const section = described(sectionEntrySchema);
     expect(section.fields.map((entry) => [entry.key, entry.shape.type, entry.optional])).toEqual([
@@ -318,10 +336,15 @@ describe('the other documents', () => {
       ['id', '选项编号'],
       ['text', '选项'],
     ]);
-    expect(itemOf(field(question, 'answer').shape)).toMatchObject({
+    // The answer names the question's own options: picked from them, with the form's hint, not the JSON one.
+    const answer = field(question, 'answer');
+    expect(itemOf(answer.shape)).toMatchObject({
       label: { zh: '正确答案', en: 'Answer' },
-      shape: { type: 'string' },
+      shape: { type: 'reference', to: 'options' },
     });
+    expect(answer.label).toEqual({ zh: '正确答案', en: 'Answer' });
+    expect(answer.hint?.zh).toContain('从这道题的选项里选');
+    expect(answer.hint?.zh).not.toContain('[');
     expect(field(question, 'seconds').shape).toEqual({
       type: 'number',
       int: true,
@@ -512,5 +535,39 @@ describe('the draft’s choices for references', () => {
     });
     expect(draftRefs(snapshot, 'en').panels?.[0]).toEqual({ id: 'a', title: 'A' });
     expect(draftRefs({ ...snapshot, files: {} }, 'zh')).toEqual({ panels: [], periods: [], quizzes: [] });
+  });
+});
+
+describe('a question’s own options as its answer’s choices', () => {
+  const question = described(quizQuestionSchema);
+  const refs = { panels: [{ id: 'cpc-founding-1921', title: '中国共产党诞生' }] };
+  const options = [
+    { id: 'a', text: { zh: '7月1日', en: '1 July' } },
+    { id: 'b', text: '7月23日' },
+    { id: '', text: '还没有编号' },
+    { id: 'a', text: '编号写了两次' },
+    'not an option',
+  ];
+
+  it('are the options with an id, once each, titled by their text in the page’s language; the other choices kept', () => {
+    expect(withSiblingChoices(refs, question, { options }, 'zh')).toEqual({
+      ...refs,
+      options: [
+        { id: 'a', title: '7月1日' },
+        { id: 'b', title: '7月23日' },
+      ],
+    });
+    // English falls back to the Chinese where the option has none.
+    expect(withSiblingChoices(refs, question, { options }, 'en').options).toEqual([
+      { id: 'a', title: '1 July' },
+      { id: 'b', title: '7月23日' },
+    ]);
+  });
+
+  it('are none for a question without options yet, and not offered to an object that names none', () => {
+    expect(withSiblingChoices(refs, question, {}, 'zh').options).toEqual([]);
+    expect(withSiblingChoices(refs, question, { options: 'typed by hand' }, 'zh').options).toEqual([]);
+    // A tour has no field naming options: its choices are the caller's, untouched.
+    expect(withSiblingChoices(refs, described(tourSchema), { options }, 'zh')).toBe(refs);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The fields of one object value in the schema's order (a document's, a person's, a figure's),
  * each drawn by its widget, each change made on a copy with only that field changed. Keys the
- * schema does not name are kept untouched and named, with any problems placed at them.
+ * schema does not name are kept untouched and named, with any problems placed at them. A field
+ * naming entries of a list beside it (a question's answer) picks from that list as it is.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { curateText } from '../../../i18n/curateStrings.ts';
 import type { Lang } from '../../../i18n/lang.ts';
 import type { DraftProblem } from '../../../live/curateDraftProtocol.ts';
 import { FieldProblems } from '../ui/LocalizedField.tsx';
 import type { ObjectShape } from './describeSchema.ts';
+import { withSiblingChoices } from './draftRefs.ts';
 import { useNestedField } from './fieldProps.ts';
 import type { LabelPair, SchemaFieldRefs } from './schemaFormTypes.ts';
 import { type JsonObject, unknownKeys, withKey } from './schemaValues.ts';
@@ -34,6 +36,8 @@ export function ObjectFields({ lang, shape, value, path, prefix, omit = [], plac
   const Field = useNestedField();
   const id = useId();
   const kept = unknownKeys(shape, value, omit);
+  // A question's answer picks from the question's own options, as they are now.
+  const ownRefs = useMemo(() => withSiblingChoices(refs, shape, value, lang), [refs, shape, value, lang]);
   return (
     <>
       {kept.length > 0 && (
@@ -58,7 +62,7 @@ export function ObjectFields({ lang, shape, value, path, prefix, omit = [], plac
             value={value[field.key]}
             path={keyAt(path, field.key)}
             placed={placed}
-            refs={refs}
+            refs={ownRefs}
             onChange={(next) => onChange(withKey(value, field.key, next))}
           />
         ))}

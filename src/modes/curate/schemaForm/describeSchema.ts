@@ -251,7 +251,7 @@ function describeItem(element: Schema): ItemDescription {
 /** One field of an object: its names, its hint, whether it may be left out, its shape. */
 export function describeField(key: string, schema: Schema): FieldDescription {
   const { inner, optional, metas } = unwrap(schema);
-  const override = fieldNameOverride(schema);
+  const override = fieldNameOverride(key, schema);
   const title = first(metas, 'title');
   const description = first(metas, 'description');
   let shape = withReference(shapeOf(inner), referenceOf(schema));
