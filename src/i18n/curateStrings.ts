@@ -418,6 +418,7 @@ const STRINGS = {
   documentMoved: {
     zh: '已把“{title}”移到第 {position} 位（共 {count} 项）。',
     en: 'Moved “{title}” to position {position} of {count}.',
+  },
   // The schema form: a document's own id field (a panel's, a section's, a tour's), and a quiz question's answer picked from its options (issue 17 leftovers).
   schemaFieldId: { zh: '编号', en: 'ID' },
   schemaFieldIdHint: {
