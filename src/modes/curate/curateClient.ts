@@ -28,6 +28,14 @@ import type {
   PresenceAnswer,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
+import type {
+  ChangesAnswer,
+  PublishStatus,
+  ReviewRefusal,
+  SubmissionList,
+  SubmitOk,
+  VersionList,
+} from '../../live/curateReviewProtocol.ts';
 import {
   type AuditPage,
   type auditQuerySchema,
@@ -57,6 +65,8 @@ export type AuditQuery = z.input<typeof auditQuerySchema>;
  */
 export type DraftAnswer<T extends { ok: true }> = T | CurateConflict | CurateRefusal | CurateFailure;
 export type DraftUpdateAnswer = DraftAnswer<Extract<UpdateAnswer, { ok: true }>>;
+/** A review request's answer: a refusal's body (`has-errors` with the check's problems) is the answer. */
+export type ReviewAnswer<T extends { ok: true }> = T | ReviewRefusal | CurateFailure;
 
 /** The photo upload's answer; a refusal's `message` is the server's words (both languages). */
 export type PhotoUploadAnswer = { ok: true; src: string } | { ok: false; error: string; message?: string };
@@ -108,6 +118,27 @@ export interface CurateApi {
   deleteSection(sectionId: string): Promise<DraftAnswer<Extract<DeleteDocumentAnswer, { ok: true }>>>;
   /** To `index` of its list after the move. */
   moveDocument(ref: ListedDocumentRef, index: number): Promise<DraftAnswer<Extract<MoveDocumentAnswer, { ok: true }>>>;
+  // 先审后发 (issue 18): submissions, review, publishing, history (src/live/curateReviewProtocol.ts).
+  /** The working draft submitted for review, with a note. */
+  submitDraft(note: string): Promise<ReviewAnswer<SubmitOk>>;
+  submissions(): Promise<ReviewAnswer<SubmissionList>>;
+  submissionChanges(submissionId: string): Promise<ReviewAnswer<ChangesAnswer>>;
+  /** Reviewer: approves and starts publishing. */
+  approveSubmission(submissionId: string, comment?: string): Promise<ReviewAnswer<PublishStatus>>;
+  /** Reviewer: sends it back with a comment (required). */
+  returnSubmission(submissionId: string, comment: string): Promise<ReviewAnswer<SubmitOk>>;
+  publishStatus(): Promise<ReviewAnswer<PublishStatus>>;
+  versions(): Promise<ReviewAnswer<VersionList>>;
+  /** Reviewer: a published version becomes the working draft. */
+  restoreVersion(number: number, replaceDraft?: boolean): Promise<ReviewAnswer<{ ok: true; version: number }>>;
+}
+
+/** The address of a submission's photo thumbnail (or the published content's: null), for an <img>. */
+export function reviewPhotoUrl(submissionId: string | null, src: string): string {
+  const query = `src=${encodeURIComponent(src)}`;
+  return submissionId === null
+    ? `api/curate/published/photo?${query}`
+    : `api/curate/submissions/${encodeURIComponent(submissionId)}/photo?${query}`;
 }
 
 /** A document of a list (not the settings): what can be moved within it. */
@@ -190,6 +221,8 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     // A gateway's 502/504 when the station is down reads as offline: the page keeps the edit and retries.
     return { ok: false, error: response.status === 502 || response.status === 504 ? 'offline' : 'server-error' };
   }
+  const reviewCall = <T extends { ok: true }>(method: 'GET' | 'POST', path: string, body?: object) =>
+    draftCall(method, path, body) as Promise<unknown> as Promise<ReviewAnswer<T>>;
   const panelPath = (panelId: string, tail = '') => `draft/panels/${encodeURIComponent(panelId)}${tail}`;
   const accountPath = (accountId: string, tail: string) => `accounts/${encodeURIComponent(accountId)}/${tail}`;
 
@@ -258,6 +291,18 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     addSection: (body) => draftCall('POST', 'draft/sections', body),
     deleteSection: (sectionId) => draftCall('DELETE', documentPath({ kind: 'section', id: sectionId })),
     moveDocument: (ref, index) => draftCall('POST', `${documentPath(ref)}/move`, { index }),
+    // 先审后发: the refusals' bodies come through as draft refusals do.
+    submitDraft: (note) => reviewCall('POST', 'submissions', { note }),
+    submissions: () => reviewCall('GET', 'submissions'),
+    submissionChanges: (submissionId) => reviewCall('GET', `submissions/${encodeURIComponent(submissionId)}/changes`),
+    approveSubmission: (submissionId, comment) =>
+      reviewCall('POST', `submissions/${encodeURIComponent(submissionId)}/approve`, comment ? { comment } : {}),
+    returnSubmission: (submissionId, comment) =>
+      reviewCall('POST', `submissions/${encodeURIComponent(submissionId)}/return`, { comment }),
+    publishStatus: () => reviewCall('GET', 'publish'),
+    versions: () => reviewCall('GET', 'versions'),
+    restoreVersion: (number, replaceDraft) =>
+      reviewCall('POST', `versions/${number}/restore`, replaceDraft ? { replaceDraft: true } : {}),
   };
 }
 

@@ -47,6 +47,7 @@ import type {
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
+import { freezeTree } from './contentTrees.ts';
 import { quizTemplate, sectionFileTemplate, sectionTemplate, tourTemplate } from './documentTemplates.ts';
 import { diskReader, fieldCheck, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
 import {
@@ -533,6 +534,70 @@ export class CurationDraft {
     await this.writeJson(file, next[file]);
     await this.record({ accountId, action: `add-${kind}`, panelId: null, document: `${kind}:${id}`, field: null });
     return this.documentAnswer(next, { kind, id });
+  }
+
+  // --- Submitting, publishing, restoring (publishing.ts) ------------------------------------------
+
+  /** The hash of the tree the editor sees (the draft, or the store before the first edit). */
+  treeHash(): Promise<string> {
+    return this.exclusive(async () => (await hashTree(this.sourceDir, STORE_FOLDERS)).hash);
+  }
+
+  /**
+   * A frozen copy of the draft as `to` (a submission), between two changes: nothing is written
+   * while it is made. Null when there is no draft (nothing was changed).
+   */
+  freeze(to: string): Promise<{ hash: string } | null> {
+    return this.exclusive(async () => {
+      if (!this.exists) return null;
+      const { hash } = await hashTree(this.dir, STORE_FOLDERS);
+      await freezeTree(this.dir, to);
+      return { hash };
+    });
+  }
+
+  /**
+   * The draft replaced by a copy of the tree at `from` (a version restored). The bin stays: a
+   * panel deleted before can still come back.
+   */
+  replaceWith(from: string, accountId: string): Promise<void> {
+    return this.exclusive(async () => {
+      const bin = await this.readBin();
+      const temporary = join(this.options.dataDir, `${COPY_TEMP_PREFIX}${randomBytes(4).toString('hex')}`);
+      try {
+        await freezeTree(from, temporary);
+        const meta = {
+          createdAt: new Date(this.clock()).toISOString(),
+          createdBy: accountId,
+          store: (await hashTree(this.options.store.dir, STORE_FOLDERS)).hash,
+        };
+        await writeFile(join(temporary, DRAFT_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
+        await writeFile(join(temporary, BIN_FILE), `${JSON.stringify(bin, null, 2)}\n`);
+        const retired = `${temporary}-old`;
+        if (this.exists) await rename(this.dir, retired);
+        await rename(temporary, this.dir);
+        await rm(retired, { recursive: true, force: true });
+      } catch (error) {
+        await rm(temporary, { recursive: true, force: true });
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Once a submission is published: the draft goes when it holds exactly what was published
+   * (nobody edited since), so the editor works on the published store again; a draft edited
+   * since stays, with its edits. True when it went.
+   */
+  discardIfPublished(publishedHash: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.exists) return false;
+      if ((await hashTree(this.dir, STORE_FOLDERS)).hash !== publishedHash) return false;
+      const retired = join(this.options.dataDir, `${COPY_TEMP_PREFIX}${randomBytes(4).toString('hex')}`);
+      await rename(this.dir, retired);
+      await rm(retired, { recursive: true, force: true });
+      return true;
+    });
   }
 
   // --- The edges -------------------------------------------------------------------------------

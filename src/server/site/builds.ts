@@ -53,6 +53,8 @@ interface PointerFile {
 }
 
 const STAMP_PATTERN = /^[0-9a-f]{16}$/;
+/** The last build's duration, for publishing's progress estimate. */
+const DURATION_FILE = 'last-duration.json';
 
 export class SiteBuilds {
   private currentBuild: SiteBuild | null = null;
@@ -155,10 +157,12 @@ export class SiteBuilds {
     const assetsDir = this.assetsDirNow();
     const stamp = await (this.options.stamp ?? (() => computeBuildStamp(this.options.root, undefined, assetsDir)))();
     if (this.currentBuild?.stamp === stamp) return;
-    const kept = this.previousBuilds.find((build) => build.stamp === stamp);
+    const kept =
+      this.previousBuilds.find((build) => build.stamp === stamp) ??
+      (existsSync(join(this.buildsDir, stamp, 'index.html')) ? { stamp, dir: join(this.buildsDir, stamp) } : undefined);
     if (kept) {
-      // Back to a build we still have (e.g. a change undone): no need to build it again.
-      this.log(`build ${stamp} is kept from before; switching to it`);
+      // Back to a build we still have (a change undone), or one made ahead (publishing): no need to build it again.
+      this.log(`build ${stamp} is ready from before; switching to it`);
       await this.switchTo(kept);
       return;
     }
@@ -187,7 +191,52 @@ export class SiteBuilds {
     this.lastError = null;
     this.lastErrorLog = null;
     this.log(`build ${stamp} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await this.rememberDuration(Date.now() - started);
     await this.switchTo({ stamp, dir });
+  }
+
+  /**
+   * Builds the site from the content in `assetsDir` into its stamp's folder, without switching to
+   * it: publishing builds a submission first, and only once that succeeded replaces the content
+   * and switches (refresh() then finds the build ready). `started` is told the stamp and the log
+   * file as soon as they are known. Rejects with the build's error (its log says more).
+   */
+  async prepare(assetsDir: string, started?: (build: { stamp: string; logFile: string }) => void): Promise<SiteBuild> {
+    if (this.options.serveDist) throw new Error('this server serves a fixed folder (SERVE_DIST) and builds nothing');
+    await mkdir(this.buildsDir, { recursive: true });
+    const stamp = await (this.options.stamp ?? (() => computeBuildStamp(this.options.root, undefined, assetsDir)))();
+    const dir = join(this.buildsDir, stamp);
+    const logFile = join(this.buildsDir, `${stamp}.log`);
+    started?.({ stamp, logFile });
+    if (existsSync(join(dir, 'index.html'))) return { stamp, dir };
+    const temporary = join(this.buildsDir, `.tmp-${stamp}-${randomBytes(4).toString('hex')}`);
+    const began = Date.now();
+    try {
+      await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal, assetsDir);
+      if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
+    } catch (error) {
+      await rm(temporary, { recursive: true, force: true });
+      throw error;
+    }
+    await rm(dir, { recursive: true, force: true });
+    await rename(temporary, dir);
+    await this.rememberDuration(Date.now() - began);
+    this.log(`build ${stamp} made ahead in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    return { stamp, dir };
+  }
+
+  /** How long the last build took (ms), for a progress bar's estimate; null before any. */
+  async lastDuration(): Promise<number | null> {
+    try {
+      const parsed = JSON.parse(await readFile(join(this.buildsDir, DURATION_FILE), 'utf8')) as { ms?: unknown };
+      return typeof parsed.ms === 'number' && parsed.ms > 0 ? parsed.ms : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async rememberDuration(ms: number): Promise<void> {
+    await writeFile(join(this.buildsDir, DURATION_FILE), `${JSON.stringify({ ms })}\n`).catch(() => {});
   }
 
   /** The content folder to build now (a function for the curator's preview: the draft once there is one). */

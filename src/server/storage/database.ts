@@ -133,6 +133,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'submissions and published versions',
+    sql: `
+      CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'returned', 'superseded', 'publishing', 'failed', 'published')),
+        submitted_by TEXT NOT NULL REFERENCES accounts (id),
+        submitted_at INTEGER NOT NULL,
+        note TEXT NOT NULL,
+        -- The hash of the frozen tree (contentStore.ts hashTree): whether the store became it.
+        files_hash TEXT NOT NULL,
+        -- JSON: how many panels, documents and photos it changes.
+        summary TEXT NOT NULL,
+        reviewed_by TEXT REFERENCES accounts (id),
+        reviewed_at INTEGER,
+        review_comment TEXT,
+        self_approved INTEGER NOT NULL DEFAULT 0 CHECK (self_approved IN (0, 1)),
+        version INTEGER,
+        build_error TEXT,
+        -- The version a restore started it from, else NULL.
+        restored_from INTEGER
+      );
+      CREATE INDEX submissions_time ON submissions (submitted_at);
+      CREATE TABLE published_versions (
+        number INTEGER PRIMARY KEY,
+        published_at INTEGER NOT NULL,
+        -- NULL for the first version: the content the station started with.
+        published_by TEXT REFERENCES accounts (id),
+        submission_id TEXT REFERENCES submissions (id),
+        files_hash TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        restored_from INTEGER
+      );
+    `,
+  },
 ];
 
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
