@@ -39,7 +39,7 @@ async function stationWithBackup(): Promise<{ root: string; dataDir: string; bac
 }
 
 /** What a refusal must leave: DATA_DIR, its folder and the backup exactly as they were. */
-async function snapshotAll(root: string, dataDir: string, backupDir: string) {
+async function snapshotAll(dataDir: string, backupDir: string) {
   return {
     data: await treeState(dataDir),
     backup: await treeState(backupDir),
@@ -130,16 +130,16 @@ describe('restoring a backup', () => {
 
   for (const { name, damage, path, problem } of damages) {
     it(`refuses a backup with ${name}, naming the file, and changes nothing`, async () => {
-      const { root, dataDir, backupDir } = await stationWithBackup();
+      const { dataDir, backupDir } = await stationWithBackup();
       await damage(backupDir);
-      const before = await snapshotAll(root, dataDir, backupDir);
+      const before = await snapshotAll(dataDir, backupDir);
       const refusal = refusalOf(await restoreBackup({ backupDir, dataDir, latestSchemaVersion: LATEST }));
       expect(refusal).toEqual({ kind: 'damaged', backupDir, problems: [{ path, problem }] });
       // The staff read which file, in Chinese and in English.
       const message = bilingual(restoreRefusalMessage(refusal));
       expect(message).toContain(path);
       expect(message).toMatch(/备份已损坏[\s\S]*The backup is damaged/);
-      expect(await snapshotAll(root, dataDir, backupDir)).toEqual(before);
+      expect(await snapshotAll(dataDir, backupDir)).toEqual(before);
     });
   }
 
@@ -187,7 +187,7 @@ describe('restoring a backup', () => {
   });
 
   it('is refused while another process has the station’s database open', async () => {
-    const { root, dataDir, backupDir } = await stationWithBackup();
+    const { dataDir, backupDir } = await stationWithBackup();
     const script = `
       const Database = require('better-sqlite3');
       const db = new Database(${JSON.stringify(join(dataDir, DATABASE_FILE))});
@@ -198,12 +198,12 @@ describe('restoring a backup', () => {
     const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     await new Promise<void>((done) => child.stdout?.on('data', () => done()));
-    const before = await snapshotAll(root, dataDir, backupDir);
+    const before = await snapshotAll(dataDir, backupDir);
     expect(refusalOf(await restoreBackup({ backupDir, dataDir, latestSchemaVersion: LATEST }))).toEqual({
       kind: 'station-running',
       dataDir,
     });
-    expect(await snapshotAll(root, dataDir, backupDir)).toEqual(before);
+    expect(await snapshotAll(dataDir, backupDir)).toEqual(before);
     child.kill('SIGKILL');
     await new Promise((done) => child.once('exit', done));
     expect((await restoreBackup({ backupDir, dataDir, latestSchemaVersion: LATEST })).ok).toBe(true);
