@@ -477,6 +477,17 @@ const DRAFT_AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
   'move-section': { zh: '调整栏目顺序', en: 'Moved a section' },
   'move-tour': { zh: '调整讲解路线顺序', en: 'Moved a tour' },
   'move-quiz': { zh: '调整知识问答顺序', en: 'Moved a quiz' },
+  // 先审后发 (src/server/curate/publishing.ts PUBLISH_AUDIT_ACTIONS).
+  submit: { zh: '提交审核', en: 'Submitted for review' },
+  'return-submission': { zh: '退回修改', en: 'Sent a submission back' },
+  'approve-submission': { zh: '审核通过', en: 'Approved a submission' },
+  'approve-own-submission': {
+    zh: '审核通过自己的提交（本站只有这一位审核）',
+    en: 'Approved their own submission (the station’s only reviewer)',
+  },
+  publish: { zh: '发布新版本', en: 'Published a version' },
+  'publish-failed': { zh: '发布失败（没有发布任何内容）', en: 'Publishing failed (nothing was published)' },
+  'restore-version': { zh: '把历史版本恢复为草稿', en: 'Restored a version as the draft' },
 };
 
 /**

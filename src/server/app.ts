@@ -11,14 +11,17 @@ import { setupPagePath } from '../live/curateProtocol.ts';
 import { type CuratorLimits, CuratorService } from './commands/curatorService.ts';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
 import { addressMatcher } from './config.ts';
-import { type ContentStore, openContentStore } from './curate/contentStore.ts';
+import { type ContentStore, openContentStore, storeDirOf } from './curate/contentStore.ts';
+import { recoverStore } from './curate/contentTrees.ts';
 import { CurationDraft } from './curate/draft.ts';
+import { Publishing } from './curate/publishing.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
 import { createTourSource } from './site/siteContent.ts';
 import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
 import { createLiveRepository } from './storage/liveRepository.ts';
+import { createPublishRepository } from './storage/publishRepository.ts';
 import { registerCurateResultsRoutes } from './transport/curateResultsRoutes.ts';
 import { type CuratorGate, registerCurateRoutes } from './transport/curateRoutes.ts';
 import { registerDraftRoutes } from './transport/draftRoutes.ts';
@@ -32,6 +35,7 @@ import {
   socketBroadcaster,
 } from './transport/liveSocket.ts';
 import { registerPreviewRoutes } from './transport/previewRoutes.ts';
+import { registerReviewRoutes } from './transport/reviewRoutes.ts';
 import { registerStaticFiles } from './transport/staticFiles.ts';
 
 export interface StationOptions {
@@ -78,6 +82,8 @@ export interface StationServer {
   draft: CurationDraft;
   /** The draft's preview builds (/preview/). */
   previews: SiteBuilds;
+  /** Submissions, review, publishing and the history of versions (先审后发). */
+  publishing: Publishing;
   live: LiveService;
   curator: CuratorService;
   /** For the curator's other routes: who a request's session is, and with which role. */
@@ -97,6 +103,8 @@ export async function startStation(options: StationOptions): Promise<StationServ
   const log = options.log ?? (() => {});
   const db = openDatabase(join(options.dataDir, 'station.sqlite'));
   // The content the station builds, and the curator edits: DATA_DIR/content (seeded from the checkout once).
+  // A publish a crash cut short between its two renames is finished first (contentTrees.ts).
+  await recoverStore(storeDirOf(options.dataDir));
   const contentStore = await openContentStore({ dataDir: options.dataDir, root: options.root, log });
   const builds = new SiteBuilds({
     root: options.root,
@@ -161,6 +169,20 @@ export async function startStation(options: StationOptions): Promise<StationServ
   });
   await previews.open();
   registerPreviewRoutes(app, { gate: curatorGate, previews });
+  // 先审后发: submissions, review, publishing by the real build, and the history of versions.
+  const publishing = await Publishing.open({
+    dataDir: options.dataDir,
+    store: contentStore,
+    draft,
+    builds,
+    repository: createPublishRepository(db),
+    accounts: { displayName: (id) => curator.displayNameOf(id), activeReviewerIds: () => curator.activeReviewerIds() },
+    audit: (accountId, action, fields) => curator.record(accountId, action, fields),
+    liveLessons: () => live.liveLessonCount(),
+    ...(options.clock ? { clock: options.clock } : {}),
+    log: (message) => log(message),
+  });
+  registerReviewRoutes(app, { gate: curatorGate, publishing });
   registerCurateResultsRoutes(app, { gate: curatorGate, live });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   registerStaticFiles(app, builds);
@@ -204,6 +226,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     contentStore,
     draft,
     previews,
+    publishing,
     live,
     curator,
     curatorGate,
@@ -213,6 +236,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);
+        publishing.close();
         builds.close();
         previews.close();
         live.close();

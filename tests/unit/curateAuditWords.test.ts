@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditActionText } from '../../src/i18n/curateStrings.ts';
+import { PUBLISH_AUDIT_ACTIONS } from '../../src/server/curate/publishing.ts';
 
 const DRAFT_SOURCE = readFileSync('src/server/curate/draft.ts', 'utf8');
 const DOCUMENT_KINDS = ['settings', 'section', 'tour', 'quiz'];
@@ -33,6 +34,13 @@ describe('the audit log’s words for the draft’s changes', () => {
       expect(auditActionText(action, 'zh'), action).not.toBe(action);
       expect(auditActionText(action, 'en'), action).not.toBe(action);
       expect(auditActionText(action, 'zh'), action).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('has words for every publishing action too', () => {
+    for (const action of PUBLISH_AUDIT_ACTIONS) {
+      expect(auditActionText(action, 'zh'), action).toMatch(/[\u4e00-\u9fff]/);
+      expect(auditActionText(action, 'en'), action).not.toBe(action);
     }
   });
 });

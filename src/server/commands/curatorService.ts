@@ -511,6 +511,19 @@ export class CuratorService {
     };
   }
 
+  /** An account's name as the lists show it (publishing names who submitted and reviewed); null when unknown. */
+  displayNameOf(accountId: string): string | null {
+    return this.repository.accountById(accountId)?.displayName ?? null;
+  }
+
+  /** The reviewers who can log in: a reviewer approves their own submission only when alone. */
+  activeReviewerIds(): string[] {
+    return this.repository
+      .reviewers()
+      .filter((reviewer) => !reviewer.disabled)
+      .map((reviewer) => reviewer.id);
+  }
+
   private enabledReviewers(): number {
     return this.repository.reviewers().filter((reviewer) => !reviewer.disabled).length;
   }

@@ -548,6 +548,12 @@ export class LiveService {
     for (const state of [...this.sessions.values()]) if (!isLive(state, now)) this.expire(state);
   }
 
+  /** How many lessons are live now: publishing waits for them to end before switching the site. */
+  liveLessonCount(): number {
+    const now = this.clock();
+    return [...this.sessions.values()].filter((state) => isLive(state, now)).length;
+  }
+
   close(): void {
     for (const timer of this.rosterTimers.values()) clearTimeout(timer);
     this.rosterTimers.clear();

@@ -149,7 +149,13 @@ export async function photoHashes(tree: string): Promise<Map<string, string>> {
         .digest('hex');
       photoHashCache.set(identity, hash);
     }
-    hashes.set(`photos/${path.slice(photosDir.length + 1).split(sep).join('/')}`, hash);
+    hashes.set(
+      `photos/${path
+        .slice(photosDir.length + 1)
+        .split(sep)
+        .join('/')}`,
+      hash,
+    );
   }
   return new Map([...hashes].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -170,7 +170,8 @@ export class Publishing {
       } else {
         repository.updateSubmission(submission.id, {
           status: 'failed',
-          buildError: '服务器在发布过程中停止了，没有发布任何内容。请重新审核发布。 The server stopped while publishing; nothing was published.',
+          buildError:
+            '服务器在发布过程中停止了，没有发布任何内容。请重新审核发布。 The server stopped while publishing; nothing was published.',
         });
       }
     }
@@ -336,7 +337,7 @@ export class Publishing {
 
     while (this.options.liveLessons() > 0 && !this.closed) {
       job.phase = 'waiting-for-lesson';
-      await new Promise((done) => setTimeout(done, this.options.lessonPollMs ?? 5_000));
+      await new Promise((done) => setTimeout(done, this.options.lessonPollMs ?? 1_000));
     }
     if (this.closed) return;
 
