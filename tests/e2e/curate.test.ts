@@ -336,6 +336,47 @@ describe('布展 on the station server', () => {
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
   });
 
+  it('栏目: a new section made, moved up by the keyboard, shown empty in the panel list, then deleted', async () => {
+    const nav = editor.getByRole('navigation', { name: '布展栏目' });
+    await nav.getByRole('button', { name: '栏目' }).click();
+    const sections = editor.getByRole('region', { name: '栏目' });
+    await sections.getByRole('button', { name: '新建栏目' }).click();
+    await sections.getByLabel('栏目名称（可不填）').fill('Honour roll');
+    await sections.getByRole('button', { name: '创建栏目' }).click();
+    const sectionIds = async () => {
+      const { json } = await pageApi(editor, 'GET', 'api/curate/draft');
+      const files = (json as { files: Record<string, { sections?: Array<{ id: string }> } | undefined> }).files;
+      return {
+        ids: (files['content/exhibition.json']?.sections ?? []).map((entry) => entry.id),
+        file: files['content/honour-roll.json'],
+      };
+    };
+    await expect.poll(async () => (await sectionIds()).ids.at(-1), POLL).toBe('honour-roll');
+    expect((await sectionIds()).file).toEqual({ $schema: './section.schema.json', panels: [] });
+    const count = (await sectionIds()).ids.length;
+    // By the keyboard: the focus stays on 上移 as the section climbs.
+    const up = sections.getByRole('button', { name: '上移“Honour roll”' });
+    await up.focus();
+    await editor.keyboard.press('Enter');
+    await expect.poll(async () => (await sectionIds()).ids.indexOf('honour-roll'), POLL).toBe(count - 2);
+    await expect.poll(() => up.evaluate((element) => element === document.activeElement), POLL).toBe(true);
+    expect(await sections.getByRole('status').first().textContent()).toContain(`移到第 ${count - 1} 位`);
+
+    await nav.getByRole('button', { name: '展板编辑' }).click();
+    const list = editor.getByRole('region', { name: '展板编辑' }).getByRole('region', { name: 'Honour roll' });
+    await expect.poll(() => list.getByText('这个栏目还没有展板').count(), POLL).toBe(1);
+
+    await nav.getByRole('button', { name: '栏目' }).click();
+    await sections.getByRole('button', { name: 'Honour roll', exact: true }).click();
+    await sections.getByRole('button', { name: '删除“Honour roll”' }).click();
+    const asked = editor.getByRole('dialog', { name: '删除栏目“Honour roll”？' });
+    await asked.getByRole('button', { name: '确认删除' }).click();
+    await expect.poll(async () => (await sectionIds()).ids.includes('honour-roll'), POLL).toBe(false);
+    expect((await sectionIds()).file).toBeUndefined();
+    const violations = await seriousViolations(editor);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+  });
+
   it('no page logged an error and nothing left the station', () => {
     for (const watch of watches) {
       expect(watch.offOrigin).toEqual([]);
