@@ -22,6 +22,33 @@ export interface ContentSide {
   photos: ReadonlyMap<string, string>;
 }
 
+/**
+ * The ids that moved between two orders of the same ids: those outside a longest common
+ * subsequence, so two neighbours swapped make one move, not two, and everything after an
+ * inserted or removed entry does not count as moved.
+ */
+export function movedIds(before: readonly string[], after: readonly string[]): Set<string> {
+  const width = after.length + 1;
+  // lengths[i * width + j]: the longest common subsequence of before[i…] and after[j…].
+  const lengths = new Array<number>((before.length + 1) * width).fill(0);
+  const at = (i: number, j: number) => lengths[i * width + j] ?? 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    for (let j = after.length - 1; j >= 0; j--) {
+      lengths[i * width + j] = before[i] === after[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  const stayed = new Set<string>();
+  for (let i = 0, j = 0; i < before.length && j < after.length; ) {
+    if (before[i] === after[j]) {
+      stayed.add(before[i] as string);
+      i++;
+      j++;
+    } else if (at(i + 1, j) >= at(i, j + 1)) i++;
+    else j++;
+  }
+  return new Set(after.filter((id) => !stayed.has(id)));
+}
+
 function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const a = isObject(before) ? before : {};
   const b = isObject(after) ? after : {};
@@ -44,8 +71,10 @@ function listChanges(kind: 'section' | 'tour' | 'quiz', before: JsonObject[], af
   const changes: ContentChange[] = [];
   const beforeIds = before.map(idOf);
   const afterIds = after.map(idOf);
-  const kept = afterIds.filter((id) => id !== null && beforeIds.includes(id));
-  const keptBefore = beforeIds.filter((id) => id !== null && afterIds.includes(id));
+  const moves = movedIds(
+    beforeIds.filter((id): id is string => id !== null && afterIds.includes(id)),
+    afterIds.filter((id): id is string => id !== null && beforeIds.includes(id)),
+  );
   for (const entry of after) {
     const id = idOf(entry);
     if (id === null) continue;
@@ -55,7 +84,7 @@ function listChanges(kind: 'section' | 'tour' | 'quiz', before: JsonObject[], af
       continue;
     }
     const fields = fieldChanges(old, entry);
-    const moved = kept.indexOf(id) !== keptBefore.indexOf(id);
+    const moved = moves.has(id);
     if (fields.length > 0) changes.push({ kind, id, change: 'changed', title: entry.title, fields });
     else if (moved) changes.push({ kind, id, change: 'moved', title: entry.title, fields: [] });
   }
@@ -85,8 +114,10 @@ export function diffContent(before: ContentSide, after: ContentSide): ContentCha
   // Panels in the corridor's order after; one that changed section (or place in it) is moved.
   const panelsBefore = panelsOf(before.files);
   const panelsAfter = panelsOf(after.files);
-  const orderBefore = panelsBefore.map((placed) => placed.id).filter((id) => panelsAfter.some((placed) => placed.id === id));
-  const orderAfter = panelsAfter.map((placed) => placed.id).filter((id) => panelsBefore.some((placed) => placed.id === id));
+  const moves = movedIds(
+    panelsBefore.map((placed) => placed.id).filter((id) => panelsAfter.some((placed) => placed.id === id)),
+    panelsAfter.map((placed) => placed.id).filter((id) => panelsBefore.some((placed) => placed.id === id)),
+  );
   for (const placed of panelsAfter) {
     const old = panelsBefore.find((candidate) => candidate.id === placed.id);
     const sectionBefore = old?.sectionId ?? null;
@@ -103,7 +134,7 @@ export function diffContent(before: ContentSide, after: ContentSide): ContentCha
       continue;
     }
     const fields = fieldChanges(old.panel, placed.panel);
-    const moved = old.sectionId !== placed.sectionId || orderBefore.indexOf(placed.id) !== orderAfter.indexOf(placed.id);
+    const moved = old.sectionId !== placed.sectionId || moves.has(placed.id);
     if (fields.length === 0 && !moved) continue;
     changes.push({
       kind: 'panel',

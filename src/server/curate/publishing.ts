@@ -37,7 +37,7 @@ import type { SiteBuild } from '../site/builds.ts';
 import type { PublishRepository, StoredSubmission, StoredVersion } from '../storage/publishRepository.ts';
 import { diffContent, summarize } from './contentDiff.ts';
 import { type ContentStore, hashTree, SEED_FILE, STORE_FOLDERS } from './contentStore.ts';
-import { clearTreeLeftovers, freezeTree, photoHashes, readContentFiles, replaceStore } from './contentTrees.ts';
+import { clearTreeLeftovers, freezeTree, photoHashes, readContentFiles, recoverStore, replaceStore } from './contentTrees.ts';
 import type { CurationDraft } from './draft.ts';
 import { fullCheck } from './draftCheck.ts';
 import { photoPathIn, thumbnailOf } from './photoThumbnail.ts';
@@ -305,9 +305,22 @@ export class Publishing {
       error: null,
       version: null,
     };
-    this.running = this.publish(this.job, reviewerId).finally(() => {
-      this.running = null;
-    });
+    const job = this.job;
+    this.running = this.publish(job, reviewerId)
+      .catch(async (error: unknown) => {
+        // Not the build (that is handled): the disk, say. The store is whole again (or was never
+        // touched), and the submission says what happened; the next start settles the rest.
+        const reason = error instanceof Error ? error.message : String(error);
+        await recoverStore(this.options.store.dir).catch(() => {});
+        job.phase = 'failed';
+        job.error = reason;
+        const version = repository.versions().find((candidate) => candidate.submissionId === id);
+        if (!version) repository.updateSubmission(id, { status: 'failed', buildError: reason });
+        this.log(`publishing: ${id} stopped (${reason})`);
+      })
+      .finally(() => {
+        this.running = null;
+      });
     return this.statusNow();
   }
 
