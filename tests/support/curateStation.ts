@@ -15,6 +15,7 @@ import type {
   SetupCheck,
 } from '../../src/live/curateProtocol.ts';
 import { curateDraftStation, type DraftStationOptions } from './curateDraftStation.ts';
+import { curateReviewStation, type ReviewStationOptions } from './curateReviewStation.ts';
 
 export const REVIEWER_ID = '0b7e8a52-6f0e-4d8e-8c5e-3f1a2b9c7d10';
 export const EDITOR_ID = '1c8f9b63-7a1f-4e9f-9d6f-4a2b3c0d8e21';
@@ -44,6 +45,8 @@ export interface CurateStationOptions {
   refusals?: Record<string, CurateErrorCode>;
   /** The shared draft's routes (tests/support/curateDraftStation.ts). */
   draft?: DraftStationOptions;
+  /** 先审后发's routes: submissions, publishing, versions (tests/support/curateReviewStation.ts). */
+  review?: ReviewStationOptions;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -119,6 +122,7 @@ export function curateStation(options: CurateStationOptions = {}) {
     offline: false,
   };
   const draft = curateDraftStation(options.draft);
+  const review = curateReviewStation(options.review);
   const publicAccount = ({ password: _password, ...rest }: StoredAccount): CuratorAccount => rest;
   const sessionOf = (stored: StoredAccount): CuratorSession => ({
     ok: true,
@@ -245,6 +249,15 @@ export function curateStation(options: CurateStationOptions = {}) {
       const answer = draft.route(method, path, body, init?.body);
       if (answer) return json(answer.body, answer.status);
     }
+    // 先审后发: anyone may submit and look; approving, returning and restoring are a reviewer's.
+    if (/^(submissions|publish$|versions)/.test(path)) {
+      const refused = needs(/\/(approve|return|restore)$/.test(path) ? 'reviewer' : 'editor');
+      if (refused) return refused;
+      const me = who as StoredAccount;
+      const reviewerIds = accounts.filter((entry) => entry.role === 'reviewer' && !entry.disabled).map((entry) => entry.id);
+      const answer = review.route(method, path, body, { id: me.id, displayName: me.displayName }, reviewerIds);
+      if (answer) return json(answer.body, answer.status);
+    }
     return refuse('not-found');
   });
 
@@ -259,5 +272,5 @@ export function curateStation(options: CurateStationOptions = {}) {
         credentials: init?.credentials,
       }));
 
-  return { fetch, state, requests, draft };
+  return { fetch, state, requests, draft, review };
 }

@@ -11,8 +11,10 @@ import { type CurateRole, roleSatisfies } from '../../../live/curateProtocol.ts'
 import { CurateAccounts } from './CurateAccounts.tsx';
 import { CurateAudit } from './CurateAudit.tsx';
 import { CurateEditor } from './CurateEditor.tsx';
+import { CurateHistory } from './CurateHistory.tsx';
 import { CuratePassword } from './CuratePassword.tsx';
 import { CurateQuizzes } from './CurateQuizzes.tsx';
+import { CurateReview } from './CurateReview.tsx';
 import { CurateSections } from './CurateSections.tsx';
 import { CurateSettings } from './CurateSettings.tsx';
 import { CurateTours } from './CurateTours.tsx';
@@ -25,6 +27,9 @@ export type CurateScreenId =
   | 'sections'
   | 'tours'
   | 'quizzes'
+  // 先审后发 (issue 18): submitting, reviewing, publishing; the published versions.
+  | 'review'
+  | 'history'
   | 'accounts'
   | 'audit'
   | 'password';
@@ -46,6 +51,9 @@ export const CURATE_SCREENS: readonly CurateScreen[] = [
   { id: 'sections', label: 'navSections', needs: 'editor', inNav: true, Component: CurateSections },
   { id: 'tours', label: 'navTours', needs: 'editor', inNav: true, Component: CurateTours },
   { id: 'quizzes', label: 'navQuizzes', needs: 'editor', inNav: true, Component: CurateQuizzes },
+  // 先审后发 (issue 18): everyone submits and sees; the screens offer a reviewer's buttons to reviewers.
+  { id: 'review', label: 'navReview', needs: 'editor', inNav: true, Component: CurateReview },
+  { id: 'history', label: 'navHistory', needs: 'editor', inNav: true, Component: CurateHistory },
   { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
   { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
   { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },
