@@ -28,14 +28,6 @@ import type {
   PresenceAnswer,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
-import type {
-  ChangesAnswer,
-  PublishStatus,
-  ReviewRefusal,
-  SubmissionList,
-  SubmitOk,
-  VersionList,
-} from '../../live/curateReviewProtocol.ts';
 import {
   type AuditPage,
   type auditQuerySchema,
@@ -47,6 +39,14 @@ import {
   type SetupCheck,
   type setupBodySchema,
 } from '../../live/curateProtocol.ts';
+import type {
+  ChangesAnswer,
+  PublishStatus,
+  ReviewRefusal,
+  SubmissionList,
+  SubmitOk,
+  VersionList,
+} from '../../live/curateReviewProtocol.ts';
 import { servedByStation } from '../../live/stationDetect.ts';
 
 /** A refusal in the protocol's words, or `offline`: no answer from the station at all. */
