@@ -15,6 +15,7 @@ import { type ContentStore, openContentStore } from './curate/contentStore.ts';
 import { CurationDraft } from './curate/draft.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
+import { SiteManifests } from './site/manifest.ts';
 import { createTourSource } from './site/siteContent.ts';
 import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
@@ -32,6 +33,7 @@ import {
   socketBroadcaster,
 } from './transport/liveSocket.ts';
 import { registerPreviewRoutes } from './transport/previewRoutes.ts';
+import { registerSiteManifestRoute } from './transport/siteManifestRoute.ts';
 import { registerStaticFiles } from './transport/staticFiles.ts';
 
 export interface StationOptions {
@@ -163,6 +165,8 @@ export async function startStation(options: StationOptions): Promise<StationServ
   registerPreviewRoutes(app, { gate: curatorGate, previews });
   registerCurateResultsRoutes(app, { gate: curatorGate, live });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
+  // The lobby kiosk's sync: the current build's files and hashes (public, read-only).
+  registerSiteManifestRoute(app, { builds, manifests: new SiteManifests(log) });
   registerStaticFiles(app, builds);
 
   await app.listen({ host: options.host, port: options.port });
