@@ -17,7 +17,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SyncLockBusy, SyncRefusal, syncKioskBuild } from '../../src/deploy/kiosk/kioskSync.ts';
 import { stationBase } from '../../src/deploy/kiosk/syncPlan.ts';
 import { SITE_MANIFEST_FILE, type SiteManifest, siteManifestSchema } from '../../src/live/siteManifestProtocol.ts';
-import { SiteBuilds } from '../../src/server/site/builds.ts';
 import { SiteManifests } from '../../src/server/site/manifest.ts';
 import { safeRelativePath } from '../../src/server/transport/staticFiles.ts';
 import { makeFixtureBuild, ROOT, startStationInProcess, type TestStation, tempDir } from './stationHarness.ts';
@@ -490,35 +489,55 @@ describe('the kiosk sync between a station and a kiosk on loopback', () => {
 });
 
 describe('the station writes each build’s manifest when the build completes', () => {
-  it('as manifest.json in the build, served at /manifest.json, and read from there afterwards', async () => {
-    const dataDir = await tempDir('manifest-build');
+  it('as manifest.json in the build: the route answers it, /manifest.json serves it, and a kiosk syncs that build', async () => {
+    const checkout = await tempDir('manifest-checkout');
+    const kioskDir = await tempDir('manifest-kiosk');
+    const checkoutFiles: [string, string][] = [
+      ['index.html', '<!doctype html>'],
+      ['vite.config.ts', 'export default {}'],
+      ['package-lock.json', '{}'],
+      ['assets/content/exhibition.json', '{"title":"党史长廊"}'],
+      ['assets/photos/team.svg', '<svg/>'],
+    ];
+    for (const [name, text] of checkoutFiles) {
+      await mkdir(dirname(join(checkout, name)), { recursive: true });
+      await writeFile(join(checkout, name), text);
+    }
+    const built = await startStationInProcess({
+      root: checkout,
+      serveDist: null,
+      buildOnStart: false,
+      builder: async (outDir) => {
+        await makeStationBuild(outDir, 'abab1212');
+      },
+    });
     try {
-      const stamp = '0123456789abcdef';
-      const builds = new SiteBuilds({
-        root: dataDir,
-        dataDir,
-        builder: async (outDir) => {
-          await makeStationBuild(outDir, 'abab1212');
-        },
-        stamp: async () => stamp,
-      });
-      await builds.open();
-      await builds.refresh();
-      const dir = join(dataDir, 'builds', stamp);
-      expect(builds.current?.dir).toBe(dir);
-      const written = siteManifestSchema.parse(JSON.parse(await readFile(join(dir, SITE_MANIFEST_FILE), 'utf8')));
-      expect(written.stamp).toBe(stamp);
-      const tree = await treeOf(dir);
+      const api = new URL('api/site/manifest', built.url);
+      expect((await fetch(api)).status).toBe(503);
+      await built.station.builds.refresh();
+      const current = built.station.builds.current;
+      expect(current?.stamp).toMatch(/^[0-9a-f]{16}$/);
+      if (!current) return;
+      const written = siteManifestSchema.parse(JSON.parse(await readFile(join(current.dir, SITE_MANIFEST_FILE), 'utf8')));
+      expect(written.stamp).toBe(current.stamp);
+      const tree = await treeOf(current.dir);
       delete tree[SITE_MANIFEST_FILE];
       expect(Object.fromEntries(written.files.map((file) => [file.path, file.sha256]))).toEqual(tree);
-      // Made once per build: the route's answer is the written file, not a fresh hash of the folder.
-      await writeFile(join(dir, 'index.html'), 'changed later');
-      const answered = await new SiteManifests().forBuild({ stamp, dir });
-      expect(answered).toEqual(written);
-      // And nothing hidden is left behind by the write.
-      expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
+      // Nothing hidden is left behind by the write.
+      expect((await readdir(current.dir)).filter((name) => name.startsWith('.'))).toEqual([]);
+      expect(await (await fetch(api)).json()).toEqual(written);
+      expect(await (await fetch(new URL(SITE_MANIFEST_FILE, built.url))).json()).toEqual(written);
+      // A kiosk syncs the real build: the same stamp, the same files.
+      expect(await sync(built.url, kioskDir)).toMatchObject({ kind: 'updated', stamp: current.stamp });
+      const synced = await treeOf(join(kioskDir, 'builds', current.stamp));
+      expect(synced).toEqual(await treeOf(current.dir));
+      // Made once per build: a file changed afterwards does not change the answer (the kiosk would refuse that file).
+      await writeFile(join(current.dir, 'index.html'), 'changed later');
+      expect(await (await fetch(api)).json()).toEqual(written);
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await built.close();
+      await rm(checkout, { recursive: true, force: true });
+      await rm(kioskDir, { recursive: true, force: true });
     }
   });
 

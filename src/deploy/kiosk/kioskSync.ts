@@ -131,7 +131,7 @@ async function fetchInto(
     await syncFolder(layout.builds);
   } catch (error) {
     await rm(incoming, { recursive: true, force: true });
-    if (error instanceof SyncRefusal) throw await explained(error, remote, connection, options);
+    if (error instanceof SyncRefusal) throw await explained(error, remote, current.dir !== null, connection, options);
     throw error;
   } finally {
     clearTimeout(deadline);
@@ -198,10 +198,13 @@ async function runPool(
 async function explained(
   refusal: SyncRefusal,
   remote: SiteManifest,
+  hasCurrent: boolean,
   connection: StationConnection,
   options: KioskSyncOptions,
 ): Promise<SyncRefusal> {
-  const base = `refused build ${remote.stamp}: ${refusal.message}; the kiosk keeps serving its current build`;
+  const base = `refused build ${remote.stamp}: ${refusal.message}; ${
+    hasCurrent ? 'the kiosk keeps serving its current build' : 'nothing written (the kiosk has no build yet)'
+  }`;
   if (!refusal.mismatch) return new SyncRefusal(base);
   try {
     const now = await fetchManifest(connection, manifestUrl(options.station), options.timeoutMs);
