@@ -17,6 +17,7 @@ import { CurationDraft } from './curate/draft.ts';
 import { Publishing } from './curate/publishing.ts';
 import { defaultPublicUrl, lanAddresses } from './network.ts';
 import { type Builder, SiteBuilds } from './site/builds.ts';
+import { SiteManifests } from './site/manifest.ts';
 import { createTourSource } from './site/siteContent.ts';
 import { createAccountRepository } from './storage/accountRepository.ts';
 import { openDatabase } from './storage/database.ts';
@@ -36,6 +37,7 @@ import {
 } from './transport/liveSocket.ts';
 import { registerPreviewRoutes } from './transport/previewRoutes.ts';
 import { registerReviewRoutes } from './transport/reviewRoutes.ts';
+import { registerSiteManifestRoute } from './transport/siteManifestRoute.ts';
 import { registerStaticFiles } from './transport/staticFiles.ts';
 
 export interface StationOptions {
@@ -185,6 +187,8 @@ export async function startStation(options: StationOptions): Promise<StationServ
   registerReviewRoutes(app, { gate: curatorGate, publishing });
   registerCurateResultsRoutes(app, { gate: curatorGate, live });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
+  // The lobby kiosk's sync: the current build's files and hashes (public, read-only).
+  registerSiteManifestRoute(app, { builds, manifests: new SiteManifests(log) });
   registerStaticFiles(app, builds);
 
   await app.listen({ host: options.host, port: options.port });

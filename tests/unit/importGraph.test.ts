@@ -33,6 +33,8 @@ const SEPARATE: Record<string, readonly string[]> = {
   build: ['build', 'i18n', 'content', 'layout'],
   // The station server (Node): the content, the live protocol, the build's headers.
   server: ['server', 'live', 'i18n', 'content', 'layout', 'build'],
+  // The kiosk PC's tools (Node; src/deploy/kiosk/): the site manifest's protocol, and the station's way of listing a build.
+  deploy: ['deploy', 'live', 'server'],
 };
 
 interface Edge {

@@ -5,6 +5,7 @@
  * current build meanwhile, and switches when the new one is complete (the folder only gets its
  * final name once the build succeeded, and the pointer file is replaced by a rename). The last
  * few builds are kept: a page still open from before a switch loads its hashed chunks from them.
+ * Each build gets its `manifest.json` (site/manifest.ts) before it gets its final name.
  *
  * `SERVE_DIST` skips all of this and serves a given folder as it is (tests, or a build made
  * elsewhere).
@@ -16,6 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { constants, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { computeBuildStamp } from './buildStamp.ts';
+import { computeSiteManifest, writeSiteManifest } from './manifest.ts';
 
 export interface SiteBuild {
   stamp: string;
@@ -177,6 +179,8 @@ export class SiteBuilds {
     try {
       await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal, assetsDir);
       if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
+      // Its list of files with their hashes, for the lobby kiosk's sync (GET /api/site/manifest).
+      await writeSiteManifest(temporary, await computeSiteManifest(temporary, stamp));
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
       if (this.abort.signal.aborted) return;
