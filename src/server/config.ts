@@ -60,8 +60,8 @@ const environmentSchema = z.object({
   STATION_JOINS_PER_ADDRESS: z
     .string()
     .optional()
-    .transform((text) => (text?.trim() ? text.trim() : String(DEFAULT_LIMITS.newParticipants.maxFailures)))
-    .pipe(z.coerce.number().int().min(1).max(1_000_000)),
+    .transform((text) => (text?.trim() ? Number(text.trim()) : DEFAULT_LIMITS.newParticipants.maxFailures))
+    .pipe(z.number().int().min(1).max(1_000_000)),
 });
 
 export interface StationConfig {
