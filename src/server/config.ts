@@ -9,11 +9,16 @@
  *   A password too short (under 8) or equal to the username stops the server here.
  * - CURATE_ALLOW: addresses besides the station PC itself that may use `/api/curate/`, as IPs and
  *   CIDR ranges separated by commas or spaces (`192.168.1.30, 10.0.5.0/24`). Empty: the PC only.
+ * Live lessons:
+ * - STATION_JOINS_PER_ADDRESS: new participants one address may make in 10 minutes (default 600,
+ *   the service's own). Behind a NAT a whole class shares one address; a county-wide lesson behind
+ *   one, or the classroom bench (all its phones are 127.0.0.1), needs more.
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { usernameSchema } from '../live/curateProtocol.ts';
+import { DEFAULT_LIMITS } from './commands/liveService.ts';
 import { passwordProblem } from './commands/passwords.ts';
 
 const environmentSchema = z.object({
@@ -51,6 +56,12 @@ const environmentSchema = z.object({
       }
       return parsed;
     }),
+  // Empty is unset (a systemd unit's `Environment=STATION_JOINS_PER_ADDRESS=`), not zero.
+  STATION_JOINS_PER_ADDRESS: z
+    .string()
+    .optional()
+    .transform((text) => (text?.trim() ? Number(text.trim()) : DEFAULT_LIMITS.newParticipants.maxFailures))
+    .pipe(z.number().int().min(1).max(1_000_000)),
 });
 
 export interface StationConfig {
@@ -66,6 +77,8 @@ export interface StationConfig {
   adminPassword: string | null;
   /** Addresses besides the station PC itself that may use the curator (CURATE_ALLOW), e.g. `192.168.1.30`, `10.0.5.0/24`. */
   curateAllow: string[];
+  /** New participants one address may make in the limit's window (STATION_JOINS_PER_ADDRESS; default the service's 600). */
+  joinsPerAddress: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): StationConfig {
@@ -95,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): StationConfig {
     adminUser: values.STATION_ADMIN_USER,
     adminPassword: values.STATION_ADMIN_PASSWORD ?? null,
     curateAllow: values.CURATE_ALLOW,
+    joinsPerAddress: values.STATION_JOINS_PER_ADDRESS,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { startStation } from './app.ts';
+import { DEFAULT_LIMITS } from './commands/liveService.ts';
 import { readConfig } from './config.ts';
 import { lanAddresses } from './network.ts';
 
@@ -16,7 +17,12 @@ const log = (message: string) => console.info(`[station] ${message}`);
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.cwd());
-  const station = await startStation({ root: ROOT, ...config, log });
+  const station = await startStation({
+    root: ROOT,
+    ...config,
+    limits: { newParticipants: { ...DEFAULT_LIMITS.newParticipants, maxFailures: config.joinsPerAddress } },
+    log,
+  });
   const lan = lanAddresses();
   log(`党史长廊 station server, listening on ${config.host}:${station.port}`);
   log(`PUBLIC_URL ${station.publicUrl}${config.publicUrl ? '' : ' (not set: the first LAN address; set PUBLIC_URL to choose)'}`);

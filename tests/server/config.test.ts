@@ -15,6 +15,7 @@ describe('settings', () => {
       adminUser: 'admin',
       adminPassword: null,
       curateAllow: [],
+      joinsPerAddress: 600,
     });
   });
 
@@ -31,6 +32,7 @@ describe('settings', () => {
           STATION_ADMIN_USER: ' 张伟 ',
           STATION_ADMIN_PASSWORD: 'long enough pass',
           CURATE_ALLOW: '192.168.1.30, 10.0.5.0/24 fd00:0:0::1',
+          STATION_JOINS_PER_ADDRESS: '5000',
         },
         '/srv/dangshi',
       ),
@@ -44,6 +46,7 @@ describe('settings', () => {
       adminUser: '张伟',
       adminPassword: 'long enough pass',
       curateAllow: ['192.168.1.30', '10.0.5.0/24', 'fd00::1'],
+      joinsPerAddress: 5000,
     });
   });
 
@@ -58,8 +61,16 @@ describe('settings', () => {
     [{ CURATE_ALLOW: '192.168.1.300' }, /CURATE_ALLOW.*192\.168\.1\.300/],
     [{ CURATE_ALLOW: '10.0.0.0/33' }, /CURATE_ALLOW/],
     [{ CURATE_ALLOW: 'station.local' }, /CURATE_ALLOW/],
+    [{ STATION_JOINS_PER_ADDRESS: '0' }, /STATION_JOINS_PER_ADDRESS/],
+    [{ STATION_JOINS_PER_ADDRESS: 'many' }, /STATION_JOINS_PER_ADDRESS/],
+    [{ STATION_JOINS_PER_ADDRESS: '2.5' }, /STATION_JOINS_PER_ADDRESS/],
   ])('stop the server with a message when wrong (%o)', (env, message) => {
     expect(() => readConfig(env, '/srv')).toThrow(message);
+  });
+
+  it('keep the join limit per address at the service’s own unless raised', () => {
+    expect(readConfig({ STATION_JOINS_PER_ADDRESS: ' ' }, '/srv').joinsPerAddress).toBe(600);
+    expect(readConfig({ STATION_JOINS_PER_ADDRESS: '20000' }, '/srv').joinsPerAddress).toBe(20_000);
   });
 
   it('treat an empty PIN as none', () => {
