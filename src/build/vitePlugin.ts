@@ -49,8 +49,12 @@ export function exhibitionAssets(): Plugin {
     return !result.skipped;
   }
 
-  /** Board textures and card sizes of the content's photos (unchanged photos are skipped). */
-  async function photos(): Promise<void> {
+  /**
+   * Board textures and card sizes of the content's photos (unchanged photos are skipped). The
+   * photos that could not be converted are returned: the dev server goes on without them (the
+   * board shows its placeholder), a build stops on them.
+   */
+  async function photos(): Promise<Array<{ src: string; error: string }>> {
     const started = Date.now();
     const result = await buildPhotos({
       assetsDir: assets(),
@@ -60,6 +64,7 @@ export function exhibitionAssets(): Plugin {
     const took = result.skipped ? 'unchanged' : `${Date.now() - started} ms`;
     logger().info(`${TAG} photos: ${describePhotos(result)} (${took})`);
     for (const { src, error } of result.failed) logger().warn(`${TAG} photo ${src} could not be converted: ${error}`);
+    return result.failed;
   }
 
   const check = () => checkContent(contentDir(), assets());
@@ -96,7 +101,16 @@ export function exhibitionAssets(): Plugin {
       }
       warnAll(problems);
       await enqueue(fonts);
-      await enqueue(photos);
+      const failed = (await enqueue(photos)) as Awaited<ReturnType<typeof photos>>;
+      // A site published with a photo missing from its boards is not the content that was
+      // reviewed: a build (the station's publishing among them) fails and publishes nothing.
+      if (config?.command === 'build' && failed.length > 0) {
+        this.error(
+          `${TAG} ${failed.length} photo(s) could not be read; replace them and build again:\n${failed
+            .map(({ src, error }) => `  ${src}: ${error}`)
+            .join('\n')}`,
+        );
+      }
     },
 
     // vite copies assets/ into the build as it is (before this hook; the kiosk's service worker is

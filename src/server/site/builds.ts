@@ -218,6 +218,8 @@ export class SiteBuilds {
     try {
       await (this.options.builder ?? viteBuilder(this.options.root))(temporary, logFile, this.abort.signal, assetsDir);
       if (!existsSync(join(temporary, 'index.html'))) throw new Error('the build wrote no index.html');
+      // The kiosks check what they download against it (src/deploy/kiosk/), as for every build.
+      await writeSiteManifest(temporary, await computeSiteManifest(temporary, stamp));
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
       throw error;
