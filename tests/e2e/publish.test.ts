@@ -221,6 +221,8 @@ describe('先审后发 on the station server', () => {
     const { text } = await approveNewest(reviewer);
     expect(text).toContain('发布失败');
     expect(text).toContain('没有发布任何内容');
+    // In the build's own words, before anyone opens the log: which photo.
+    expect(text).toContain('photos/broken.jpg');
     const screen = reviewer.getByRole('region', { name: '审核发布' });
     expect(await screen.locator('details pre').textContent()).toMatch(/broken\.jpg|premature end/i);
     expect(await publishedBody()).toBe(before);

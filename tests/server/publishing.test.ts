@@ -36,7 +36,11 @@ const copyingBuilder: Builder = async (outDir, logFile, _signal, assetsDir) => {
   builds += 1;
   if (failNext) {
     failNext = false;
-    await writeFile(logFile, '[exhibition] photos/broken.jpg: 照片无法读取 (Input buffer contains unsupported image format)\n');
+    // As the content plugin words it (src/build/vitePlugin.ts), amid vite's own lines.
+    await writeFile(
+      logFile,
+      'vite v8 building for production...\nerror during build:\n[dangshi:exhibition-assets] [exhibition] 1 photo(s) could not be read; replace them and build again:\n  photos/broken.jpg: Input buffer contains unsupported image format\n    at file:///x.js:1:1\n',
+    );
     throw new Error('vite build exited with 1');
   }
   await mkdir(outDir, { recursive: true });
@@ -243,14 +247,19 @@ describe('先审后发 over HTTP', () => {
     failNext = true;
     expect((await api('reviewer2', 'POST', `api/curate/submissions/${submission.id}/approve`, {})).status).toBe(202);
     const status = await waitForPublish();
-    expect(status).toMatchObject({ phase: 'failed', error: 'vite build exited with 1', version: null });
+    expect(status).toMatchObject({
+      phase: 'failed',
+      error:
+        '1 photo(s) could not be read; replace them and build again: photos/broken.jpg: Input buffer contains unsupported image format (vite build exited with 1)',
+      version: null,
+    });
     expect(status.log).toContain('photos/broken.jpg');
     expect(await storeHash()).toBe(storeBefore);
     expect(await servedBody()).toEqual(servedBefore);
     const versions = (await api('editor1', 'GET', 'api/curate/versions')).json as unknown as VersionList;
     expect(versions.versions[0]?.number).toBe(3);
     const list = (await api('editor1', 'GET', 'api/curate/submissions')).json as unknown as SubmissionList;
-    expect(list.submissions[0]).toMatchObject({ status: 'failed', buildError: 'vite build exited with 1' });
+    expect(list.submissions[0]).toMatchObject({ status: 'failed', buildError: status.error });
     expect((await auditActions()).some((entry) => entry.action === 'publish-failed')).toBe(true);
     // A failed one is not pending any more: approving it again is refused.
     expect((await api('reviewer2', 'POST', `api/curate/submissions/${submission.id}/approve`, {})).status).toBe(409);

@@ -339,7 +339,7 @@ export class Publishing {
         job.logFile = logFile;
       });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = await failureReason(error, job.logFile);
       job.phase = 'failed';
       job.error = reason;
       repository.updateSubmission(job.submissionId, { status: 'failed', buildError: reason });
@@ -485,4 +485,29 @@ export class Publishing {
       current,
     };
   }
+}
+
+/** The lines of the build's own words (the content plugin's `[exhibition]` error and its list) in a log. */
+export function buildErrorLines(log: string): string[] {
+  const lines = log.split(/\r?\n/);
+  const start = lines.findLastIndex(
+    (line) => line.includes('[exhibition]') && /error|could not|fix them|replace them/i.test(line),
+  );
+  if (start < 0) return [];
+  const found = [lines[start] as string];
+  for (const line of lines.slice(start + 1)) {
+    // The indented list under it, up to the stack trace vite prints after it.
+    if (!/^\s+\S/.test(line) || /^\s+at\s/.test(line) || found.length >= 6) break;
+    found.push(line);
+  }
+  return found.map((line) => line.replace(/^.*?\[exhibition\]\s*/, '').trim());
+}
+
+/** Why a build failed, in the build's own words when its log has them (the staff read this first). */
+async function failureReason(error: unknown, logFile: string | null): Promise<string> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!logFile) return message;
+  const log = await readFile(logFile, 'utf8').catch(() => '');
+  const lines = buildErrorLines(log);
+  return lines.length > 0 ? `${lines.join(' ')} (${message})` : message;
 }
