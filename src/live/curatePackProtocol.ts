@@ -30,6 +30,13 @@ export const PACK_FORMAT = 'dangshi-content-pack';
 export const PACK_FORMAT_VERSION = 1;
 export const PACK_MANIFEST_NAME = 'pack.json';
 
+const MB = 1024 * 1024;
+/** The import's limits (the server's defaults; the curator's words quote them). */
+export const PACK_UPLOAD_MAX_BYTES = 500 * MB;
+export const PACK_PHOTO_MAX_BYTES = 60 * MB;
+export const PACK_CONTENT_MAX_BYTES = 2 * MB;
+export const PACK_TOTAL_MAX_BYTES = 1536 * MB;
+
 export const PACK_SOURCES = ['published', 'draft'] as const;
 export type PackSource = (typeof PACK_SOURCES)[number];
 

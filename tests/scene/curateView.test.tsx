@@ -138,7 +138,7 @@ describe('the login', () => {
     await logIn('lihua', 'reviewer-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：李华（审核）');
     expect(nav()?.getAttribute('aria-label')).toBe('布展栏目');
-    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '账号管理', '操作日志']);
+    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '导出与导入', '账号管理', '操作日志']);
     expect(button('展板编辑')?.getAttribute('aria-current')).toBe('page');
     expect(named('展板编辑')).not.toBeNull();
     expect(document.activeElement?.textContent).toBe('展板编辑');
@@ -152,7 +152,7 @@ describe('the login', () => {
     await open();
     await logIn('wangfang', 'editor-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：王芳（编辑）');
-    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答']);
+    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '导出与导入']);
     expect(named('账号管理')).toBeNull();
     expect(named('展板编辑')).not.toBeNull();
     expect(station.requests().map((request) => request.url)).not.toContain('api/curate/accounts');
@@ -522,7 +522,16 @@ describe('in English', () => {
     await click(button('Log in'));
     expect(page().querySelector('header')?.textContent).toContain('Logged in as 李华 (Reviewer)');
     expect(nav()?.getAttribute('aria-label')).toBe('Curating sections');
-    expect(navEntries()).toEqual(['Edit panels', 'Exhibition settings', 'Sections', 'Tours', 'Quizzes', 'Accounts', 'Audit log']);
+    expect(navEntries()).toEqual([
+      'Edit panels',
+      'Exhibition settings',
+      'Sections',
+      'Tours',
+      'Quizzes',
+      'Export and import',
+      'Accounts',
+      'Audit log',
+    ]);
     await click(button('Accounts'));
     expect(button('Reset password · wangfang')).toBeDefined();
     expect(page().closest('[lang]')?.getAttribute('lang') ?? page().querySelector('.curate-page')?.getAttribute('lang')).toBe(

@@ -36,9 +36,13 @@ import { crc32 } from 'node:zlib';
 import { Inflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { DraftProblem } from '../../live/curateDraftProtocol.ts';
 import {
+  PACK_CONTENT_MAX_BYTES,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   PACK_MANIFEST_NAME,
+  PACK_PHOTO_MAX_BYTES,
+  PACK_TOTAL_MAX_BYTES,
+  PACK_UPLOAD_MAX_BYTES,
   type PackErrorCode,
   type PackImportAnswer,
   type PackManifest,
@@ -64,10 +68,10 @@ export interface PackLimits {
 }
 
 export const DEFAULT_PACK_LIMITS: PackLimits = {
-  maxPackBytes: 500 * 1024 * 1024,
-  maxPhotoBytes: 60 * 1024 * 1024,
-  maxContentBytes: 2 * 1024 * 1024,
-  maxTotalBytes: 1.5 * 1024 * 1024 * 1024,
+  maxPackBytes: PACK_UPLOAD_MAX_BYTES,
+  maxPhotoBytes: PACK_PHOTO_MAX_BYTES,
+  maxContentBytes: PACK_CONTENT_MAX_BYTES,
+  maxTotalBytes: PACK_TOTAL_MAX_BYTES,
   maxEntries: 20_000,
 };
 

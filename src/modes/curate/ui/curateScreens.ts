@@ -11,6 +11,7 @@ import { type CurateRole, roleSatisfies } from '../../../live/curateProtocol.ts'
 import { CurateAccounts } from './CurateAccounts.tsx';
 import { CurateAudit } from './CurateAudit.tsx';
 import { CurateEditor } from './CurateEditor.tsx';
+import { CuratePack } from './CuratePack.tsx';
 import { CuratePassword } from './CuratePassword.tsx';
 import { CurateQuizzes } from './CurateQuizzes.tsx';
 import { CurateSections } from './CurateSections.tsx';
@@ -25,6 +26,8 @@ export type CurateScreenId =
   | 'sections'
   | 'tours'
   | 'quizzes'
+  // The content as a zip (导出与导入).
+  | 'pack'
   | 'accounts'
   | 'audit'
   | 'password';
@@ -46,6 +49,7 @@ export const CURATE_SCREENS: readonly CurateScreen[] = [
   { id: 'sections', label: 'navSections', needs: 'editor', inNav: true, Component: CurateSections },
   { id: 'tours', label: 'navTours', needs: 'editor', inNav: true, Component: CurateTours },
   { id: 'quizzes', label: 'navQuizzes', needs: 'editor', inNav: true, Component: CurateQuizzes },
+  { id: 'pack', label: 'navPack', needs: 'editor', inNav: true, Component: CuratePack },
   { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
   { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
   { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },
