@@ -62,7 +62,8 @@ async function upload(who: string | null, zip: Uint8Array, query = '', headers: 
   const response = await fetch(new URL(`api/curate/import${query}`, station.url), {
     method: 'POST',
     headers: { 'content-type': 'application/zip', origin, ...(who ? { cookie: cookies[who] as string } : {}), ...headers },
-    body: zip,
+    // A copy on its own ArrayBuffer: what fetch's types take as a body.
+    body: zip.slice(),
   });
   const text = await response.text();
   return { status: response.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Json };

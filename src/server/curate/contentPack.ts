@@ -231,7 +231,7 @@ export function planEntries(entries: readonly CentralEntry[], limits: PackLimits
     if (entry.size > cap) return refuse('entry-too-large', name);
     declaredTotal += entry.size;
     if (declaredTotal > limits.maxTotalBytes) return refuse('pack-too-large', name);
-    plan.push({ entry, kind: kind.kind, path: kind.kind === 'manifest' ? PACK_MANIFEST_NAME : kind.path, cap });
+    plan.push({ entry, kind: kind.kind, path: 'path' in kind ? kind.path : PACK_MANIFEST_NAME, cap });
   }
   // A file where another entry needs a folder ("photos/a" and "photos/a/b.jpg"): one place, twice.
   for (const [place, name] of places) {
@@ -617,11 +617,13 @@ export class ContentPacks {
    * `draft-has-changes` while the draft holds edits nobody submitted, unless `replaceDraft`.
    */
   async importPack(body: Readable, accountId: string, replaceDraft: boolean): Promise<PackImportAnswer> {
-    if (this.importing) return refuse('busy');
+    if (this.importing) return this.drained(body, refuse('busy'));
     this.importing = true;
     const work = join(this.options.dataDir, `${IMPORT_TEMP_PREFIX}${randomBytes(6).toString('hex')}`);
     try {
-      if (!replaceDraft && (await this.options.draftHasUnsubmittedEdits())) return refuse('draft-has-changes');
+      if (!replaceDraft && (await this.options.draftHasUnsubmittedEdits())) {
+        return await this.drained(body, refuse('draft-has-changes'));
+      }
       await mkdir(work, { recursive: true });
       const zipPath = join(work, 'pack.zip');
       const received = await streamWithLimit(body, zipPath, this.limits.maxPackBytes);
@@ -642,6 +644,27 @@ export class ContentPacks {
     } finally {
       await rm(work, { recursive: true, force: true });
       this.importing = false;
+    }
+  }
+
+  private async drained(body: Readable, answer: PackRefusal): Promise<PackRefusal> {
+    await drainUpload(body, this.limits.maxPackBytes);
+    return answer;
+  }
+}
+
+/**
+ * Reads the rest of an upload to nowhere (up to the limit), then answers: a browser whose upload
+ * is cut off mid-way may report a network error instead of the answer, and the dialog a
+ * `draft-has-changes` opens must be shown.
+ */
+async function drainUpload(body: Readable, maxBytes: number): Promise<void> {
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += (chunk as Buffer).length;
+    if (bytes > maxBytes) {
+      body.destroy();
+      return;
     }
   }
 }

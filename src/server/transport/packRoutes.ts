@@ -81,6 +81,7 @@ export function registerPackRoutes(app: FastifyInstance, { gate, packs }: { gate
     );
     scope.post(`${CURATE_PREFIX}/import`, { bodyLimit: packs.limits.maxPackBytes + 1 }, async (request, reply) => {
       // A refused upload is never read: the answer closes the connection, and the rest is dropped.
+      // (The draft's own refusals, draft-has-changes and busy, read it to the end: the page must see them.)
       const account = who(request, reply.header('connection', 'close'), 'reviewer');
       if (!account) return reply;
       const query = importQuerySchema.safeParse(request.query ?? {});
@@ -89,8 +90,8 @@ export function registerPackRoutes(app: FastifyInstance, { gate, packs }: { gate
       if (Number.isFinite(declared) && declared > packs.limits.maxPackBytes)
         return send(reply, { ok: false, error: 'too-large' });
       const answer = await packs.importPack(request.body as Readable, account.id, query.data.replaceDraft === '1');
-      // Read to the end, the connection can carry another request; refused early, the rest is still on its way.
-      if (answer.ok || !['too-large', 'draft-has-changes', 'busy'].includes(answer.error)) reply.removeHeader('connection');
+      // Read to the end, the connection can carry another request; cut off at the limit, the rest is still on its way.
+      if (answer.ok || answer.error !== 'too-large') reply.removeHeader('connection');
       return send(reply, answer);
     });
   });
