@@ -6,6 +6,12 @@
  */
 
 import {
+  PACK_CONTENT_MAX_BYTES,
+  PACK_PHOTO_MAX_BYTES,
+  PACK_TOTAL_MAX_BYTES,
+  PACK_UPLOAD_MAX_BYTES,
+} from '../live/curatePackProtocol.ts';
+import {
   type ACCOUNT_AUDIT_ACTIONS,
   type CurateErrorCode,
   type CurateRole,
@@ -15,6 +21,8 @@ import {
 import type { Lang } from './lang.ts';
 
 const SETUP_LINK_HOURS = SETUP_TOKEN_MS / 3_600_000;
+/** A content pack's limit in whole megabytes, as the staff read file sizes. */
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 const STRINGS = {
   pageTitle: { zh: '布展 · 党史长廊', en: 'Curating · Party History Corridor' },
@@ -591,6 +599,101 @@ const STRINGS = {
     zh: '已把版本 {number} 恢复为草稿。要让展厅用它，请在“审核发布”里提交审核。',
     en: 'Version {number} is the draft now. To show it in the station, submit it on “Review & publish”.',
   },
+  // The content as a zip (导出与导入, issue 18 item 4: src/modes/curate/ui/CuratePack.tsx).
+  navPack: { zh: '导出与导入', en: 'Export and import' },
+  packIntro: {
+    zh: '把展览内容（全部文字和照片）下载为一个 zip 压缩包：用来备份，或交给开发人员（解压到项目根目录即可，里面是 assets/content 和 assets/photos）。',
+    en: 'Download the exhibition’s content (every text and photo) as one zip: as a backup, or for a developer (unzip it at the project’s root: it holds assets/content and assets/photos).',
+  },
+  packExportTitle: { zh: '导出', en: 'Export' },
+  packExportPublished: { zh: '下载已发布的内容', en: 'Download the published content' },
+  packExportPublishedHint: { zh: '观众现在看到的版本。', en: 'The version visitors see now.' },
+  packExportDraft: { zh: '下载当前草稿', en: 'Download the current draft' },
+  packExportDraftHint: {
+    zh: '包括还没有发布的修改；没有人修改过时与已发布的内容相同。',
+    en: 'With the changes not published yet; the same as the published content when nobody has edited.',
+  },
+  packImportTitle: { zh: '导入为草稿', en: 'Import as the draft' },
+  packImportIntro: {
+    zh: '导入的压缩包会替换整个草稿，先经过与发布时相同的内容检查；之后像其他修改一样提交审核、发布。已发布的内容不会改变。',
+    en: 'The zip replaces the whole draft, after the same content check as publishing; then it is submitted, reviewed and published like any other edit. The published content does not change.',
+  },
+  packImportFile: { zh: '内容压缩包（.zip）', en: 'Content zip (.zip)' },
+  packImportButton: { zh: '导入为草稿', en: 'Import as the draft' },
+  packImporting: { zh: '正在上传并检查压缩包…', en: 'Uploading and checking the zip…' },
+  packImportChooseFile: { zh: '请先选择一个 .zip 文件。', en: 'Choose a .zip file first.' },
+  packImported: {
+    zh: '已导入为草稿：{files} 个内容文件，{photos} 张照片。请在各页检查后提交审核。',
+    en: 'Imported as the draft: {files} content files, {photos} photos. Check it on the other pages, then submit it for review.',
+  },
+  packReplaceTitle: { zh: '草稿里有还没提交的修改', en: 'The draft has changes nobody submitted' },
+  packReplaceDetail: {
+    zh: '导入会用压缩包替换整个草稿，这些修改会丢失。要继续吗？',
+    en: 'Importing replaces the whole draft with the zip, and those changes are lost. Go on?',
+  },
+  packReplaceConfirm: { zh: '替换草稿并导入', en: 'Replace the draft and import' },
+  packRefusedEntry: { zh: '压缩包里的“{entry}”：', en: 'In the zip, “{entry}”: ' },
+  packProblemAt: { zh: '{file}，位置 {path}：{message}', en: '{file}, at {path}: {message}' },
+  packProblemInFile: { zh: '{file}：{message}', en: '{file}: {message}' },
+  packErrorNotZip: { zh: '这不是 zip 压缩包。', en: 'This is not a zip file.' },
+  packErrorDamagedZip: {
+    zh: '压缩包已损坏（记录的大小或校验和与内容不符），请重新导出或重新压缩。',
+    en: 'The zip is damaged (its recorded sizes or checksums do not match): export or zip it again.',
+  },
+  packErrorUnsupportedZip: {
+    zh: '不支持这种压缩包（加密、分卷、ZIP64 或特殊压缩方式）。请用普通 zip 格式、不加密码重新压缩。',
+    en: 'This kind of zip is not supported (encrypted, split, ZIP64 or an unusual compression). Zip it again as a plain zip without a password.',
+  },
+  packErrorBadEntryName: {
+    zh: '文件名不安全（绝对路径、..、反斜杠、盘符或控制字符），整个压缩包被拒绝。',
+    en: 'The file name is unsafe (an absolute path, .., a backslash, a drive or a control character), so the whole zip is refused.',
+  },
+  packErrorOutsideFolders: {
+    zh: '只能包含 assets/content/ 和 assets/photos/ 里的文件（以及 pack.json）。请从项目根目录压缩，不要多套一层文件夹。',
+    en: 'Only files in assets/content/ and assets/photos/ (and pack.json) may be in it. Zip from the project’s root, without an extra folder around it.',
+  },
+  packErrorNotAFile: {
+    zh: '这是符号链接或特殊文件，不能导入。',
+    en: 'This is a symbolic link or a special file and cannot be imported.',
+  },
+  packErrorDuplicateEntry: {
+    zh: '同一个文件在压缩包里出现了两次（只差大小写也算同一个）。',
+    en: 'The same file is in the zip twice (names differing only in case count as one).',
+  },
+  packErrorEntryTooLarge: {
+    zh: `解压后太大（照片最多 ${megabytes(PACK_PHOTO_MAX_BYTES)} MB，内容文件最多 ${megabytes(PACK_CONTENT_MAX_BYTES)} MB），或比压缩包里记录的大。`,
+    en: `It unpacks too big (photos at most ${megabytes(PACK_PHOTO_MAX_BYTES)} MB, content files at most ${megabytes(PACK_CONTENT_MAX_BYTES)} MB), or bigger than the zip says.`,
+  },
+  packErrorPackTooLarge: {
+    zh: `压缩包解压后太大（最多 ${megabytes(PACK_TOTAL_MAX_BYTES)} MB）。`,
+    en: `The zip unpacks too big (at most ${megabytes(PACK_TOTAL_MAX_BYTES)} MB).`,
+  },
+  packErrorTooManyEntries: { zh: '压缩包里的文件太多。', en: 'The zip holds too many files.' },
+  packErrorBadContentFile: {
+    zh: 'assets/content/ 里只能有 .json 内容文件（和 .md 说明），不能有子文件夹。',
+    en: 'assets/content/ may hold .json content files (and the .md guide) only, and no sub-folders.',
+  },
+  packErrorNotAPhoto: {
+    zh: '这不是照片：assets/photos/ 里只能有 JPEG、PNG、WebP、AVIF 照片和 SVG 图（按文件内容判断）。',
+    en: 'This is not a photo: assets/photos/ may hold JPEG, PNG, WebP and AVIF photos and SVG images only (by their content).',
+  },
+  packErrorUnsafeSvg: {
+    zh: 'SVG 里有脚本或外部引用，不能使用。',
+    en: 'The SVG contains a script or a reference outside itself and cannot be used.',
+  },
+  packErrorNotAPack: {
+    zh: '这不是展览内容压缩包：里面没有 assets/content/exhibition.json（或 pack.json 不是本系统导出的）。',
+    en: 'This is not an exhibition content zip: it has no assets/content/exhibition.json (or its pack.json is not this system’s).',
+  },
+  packErrorHasErrors: {
+    zh: '压缩包里的内容没有通过检查，没有导入。请先改正下面的问题：',
+    en: 'The zip’s content did not pass the check and was not imported. Fix these first:',
+  },
+  packErrorBusy: { zh: '另一个导入正在进行，请稍后再试。', en: 'Another import is under way; try again shortly.' },
+  packErrorTooLarge: {
+    zh: `压缩包太大（最多 ${megabytes(PACK_UPLOAD_MAX_BYTES)} MB）。`,
+    en: `The zip is too large (at most ${megabytes(PACK_UPLOAD_MAX_BYTES)} MB).`,
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CurateStringKey = keyof typeof STRINGS;
@@ -644,6 +747,9 @@ const DRAFT_AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
   publish: { zh: '发布新版本', en: 'Published a version' },
   'publish-failed': { zh: '发布失败（没有发布任何内容）', en: 'Publishing failed (nothing was published)' },
   'restore-version': { zh: '把历史版本恢复为草稿', en: 'Restored a version as the draft' },
+  // The content as a zip (src/server/curate/contentPack.ts PACK_AUDIT_ACTIONS).
+  'export-content': { zh: '导出内容压缩包', en: 'Exported the content as a zip' },
+  'import-content': { zh: '把内容压缩包导入为草稿', en: 'Imported a content zip as the draft' },
 };
 
 /**

@@ -11,6 +11,7 @@ import { setupPagePath } from '../live/curateProtocol.ts';
 import { type CuratorLimits, CuratorService } from './commands/curatorService.ts';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
 import { addressMatcher } from './config.ts';
+import { ContentPacks } from './curate/contentPack.ts';
 import { type ContentStore, openContentStore, storeDirOf } from './curate/contentStore.ts';
 import { recoverStore } from './curate/contentTrees.ts';
 import { CurationDraft } from './curate/draft.ts';
@@ -35,6 +36,7 @@ import {
   type SocketLimits,
   socketBroadcaster,
 } from './transport/liveSocket.ts';
+import { registerPackRoutes } from './transport/packRoutes.ts';
 import { registerPreviewRoutes } from './transport/previewRoutes.ts';
 import { registerReviewRoutes } from './transport/reviewRoutes.ts';
 import { registerSiteManifestRoute } from './transport/siteManifestRoute.ts';
@@ -185,6 +187,17 @@ export async function startStation(options: StationOptions): Promise<StationServ
     log: (message) => log(message),
   });
   registerReviewRoutes(app, { gate: curatorGate, publishing });
+  // The content as a zip (issue 18, item 4): exported for a backup or a checkout, imported as the draft.
+  const packs = await ContentPacks.open({
+    dataDir: options.dataDir,
+    store: contentStore,
+    draft,
+    draftHasUnsubmittedEdits: () => publishing.draftHasUnsubmittedEdits(),
+    currentVersion: async () => (await publishing.versions()).find((version) => version.current)?.number ?? null,
+    audit: (accountId, action, fields) => curator.record(accountId, action, fields),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  registerPackRoutes(app, { gate: curatorGate, packs });
   registerCurateResultsRoutes(app, { gate: curatorGate, live });
   registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
   // The lobby kiosk's sync: the current build's files and hashes (public, read-only).

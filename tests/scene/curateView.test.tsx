@@ -146,6 +146,7 @@ describe('the login', () => {
       '知识问答',
       '审核发布',
       '历史版本',
+      '导出与导入',
       '账号管理',
       '操作日志',
     ]);
@@ -162,7 +163,7 @@ describe('the login', () => {
     await open();
     await logIn('wangfang', 'editor-pass');
     expect(page().querySelector('header')?.textContent).toContain('当前账号：王芳（编辑）');
-    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '审核发布', '历史版本']);
+    expect(navEntries()).toEqual(['展板编辑', '展览设置', '栏目', '讲解路线', '知识问答', '审核发布', '历史版本', '导出与导入']);
     expect(named('账号管理')).toBeNull();
     expect(named('展板编辑')).not.toBeNull();
     expect(station.requests().map((request) => request.url)).not.toContain('api/curate/accounts');
@@ -553,6 +554,7 @@ describe('in English', () => {
       'Quizzes',
       'Review & publish',
       'History',
+      'Export and import',
       'Accounts',
       'Audit log',
     ]);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditActionText } from '../../src/i18n/curateStrings.ts';
+import { PACK_AUDIT_ACTIONS } from '../../src/server/curate/contentPack.ts';
 import { PUBLISH_AUDIT_ACTIONS } from '../../src/server/curate/publishing.ts';
 
 const DRAFT_SOURCE = readFileSync('src/server/curate/draft.ts', 'utf8');
@@ -39,6 +40,14 @@ describe('the audit log’s words for the draft’s changes', () => {
 
   it('has words for every publishing action too', () => {
     for (const action of PUBLISH_AUDIT_ACTIONS) {
+      expect(auditActionText(action, 'zh'), action).toMatch(/[\u4e00-\u9fff]/);
+      expect(auditActionText(action, 'en'), action).not.toBe(action);
+    }
+  });
+
+  // The content as a zip (src/server/curate/contentPack.ts).
+  it('has words for the content pack’s export and import', () => {
+    for (const action of PACK_AUDIT_ACTIONS) {
       expect(auditActionText(action, 'zh'), action).toMatch(/[\u4e00-\u9fff]/);
       expect(auditActionText(action, 'en'), action).not.toBe(action);
     }

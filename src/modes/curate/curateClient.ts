@@ -28,6 +28,7 @@ import type {
   PresenceAnswer,
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
+import type { PackImportAnswer } from '../../live/curatePackProtocol.ts';
 import {
   type AuditPage,
   type auditQuerySchema,
@@ -131,7 +132,13 @@ export interface CurateApi {
   versions(): Promise<ReviewAnswer<VersionList>>;
   /** Reviewer: a published version becomes the working draft. */
   restoreVersion(number: number, replaceDraft?: boolean): Promise<ReviewAnswer<{ ok: true; version: number }>>;
+  // The content as a zip (导出与导入, issue 18 item 4: src/live/curatePackProtocol.ts; the downloads are plain links).
+  /** Reviewer: a content zip becomes the working draft; refused `draft-has-changes` unless `replaceDraft`. */
+  importPack(file: Blob, replaceDraft?: boolean): Promise<PackAnswer>;
 }
+
+/** A pack import's answer: the protocol's (a refusal with its entry or problems), or no such body (`offline`, a server error). */
+export type PackAnswer = PackImportAnswer | CurateFailure;
 
 /** The address of a submission's photo thumbnail (or the published content's: null), for an <img>. */
 export function reviewPhotoUrl(submissionId: string | null, src: string): string {
@@ -303,6 +310,32 @@ export function createCurateApi(win: CurateWindow, { onUnauthorized }: CurateApi
     versions: () => reviewCall('GET', 'versions'),
     restoreVersion: (number, replaceDraft) =>
       reviewCall('POST', `versions/${number}/restore`, replaceDraft ? { replaceDraft: true } : {}),
+    // The content as a zip: the file is the raw body, as a photo's is.
+    async importPack(file, replaceDraft) {
+      let response: Response;
+      try {
+        response = await win.fetch(`api/curate/import${replaceDraft ? '?replaceDraft=1' : ''}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          cache: 'no-store',
+          headers: { accept: 'application/json', 'content-type': 'application/zip' },
+          body: file,
+        });
+      } catch {
+        return { ok: false, error: 'offline' };
+      }
+      try {
+        const answer = (await response.json()) as { ok?: unknown; error?: unknown };
+        if (answer?.ok === true && response.ok) return answer as PackImportAnswer;
+        if (answer?.ok === false && typeof answer.error === 'string') {
+          if (answer.error === 'unauthorized') onUnauthorized?.();
+          return answer as PackAnswer;
+        }
+      } catch {
+        // Not the API's JSON (a proxy's error page).
+      }
+      return { ok: false, error: response.status === 502 || response.status === 504 ? 'offline' : 'server-error' };
+    },
   };
 }
 

@@ -98,7 +98,7 @@ export function unsafeSvgReason(svg: string): string | null {
 }
 
 /** Streams `body` to `file`, stopping at `maxBytes`; false when it went past (the partial file is removed). */
-async function streamWithLimit(body: Readable, file: string, maxBytes: number): Promise<{ ok: boolean; bytes: number }> {
+export async function streamWithLimit(body: Readable, file: string, maxBytes: number): Promise<{ ok: boolean; bytes: number }> {
   const out = createWriteStream(file, { flags: 'wx' });
   let bytes = 0;
   let over = false;

@@ -423,17 +423,25 @@ export class Publishing {
    * draft holds edits nobody submitted, unless `replaceDraft` lets them go.
    */
   async restore(number: number, reviewerId: string, replaceDraft: boolean): Promise<{ ok: true; version: number } | Refused> {
-    const { draft, repository, store } = this.options;
+    const { draft, repository } = this.options;
     const version = repository.version(number);
     if (!version || !existsSync(this.versionDir(number))) return refuse('not-found');
-    if (draft.exists && !replaceDraft) {
-      const hash = await draft.treeHash();
-      const submitted = repository.submissions(SUBMISSIONS_SHOWN).some((submission) => submission.filesHash === hash);
-      if (!submitted && hash !== (await hashTree(store.dir, STORE_FOLDERS)).hash) return refuse('draft-has-changes');
-    }
+    if (!replaceDraft && (await this.draftHasUnsubmittedEdits())) return refuse('draft-has-changes');
     await draft.replaceWith(this.versionDir(number), reviewerId);
     this.options.audit(reviewerId, 'restore-version', { detail: `version:${number}` });
     return { ok: true, version: number };
+  }
+
+  /**
+   * Whether the working draft holds edits nobody submitted: it is neither the published content
+   * nor any submission. What replacing the draft (a restore, a pack imported) must not lose unasked.
+   */
+  async draftHasUnsubmittedEdits(): Promise<boolean> {
+    const { draft, repository, store } = this.options;
+    if (!draft.exists) return false;
+    const hash = await draft.treeHash();
+    if (repository.submissions(SUBMISSIONS_SHOWN).some((submission) => submission.filesHash === hash)) return false;
+    return hash !== (await hashTree(store.dir, STORE_FOLDERS)).hash;
   }
 
   // --- The edges ---------------------------------------------------------------------------------

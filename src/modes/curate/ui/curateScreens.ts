@@ -12,6 +12,7 @@ import { CurateAccounts } from './CurateAccounts.tsx';
 import { CurateAudit } from './CurateAudit.tsx';
 import { CurateEditor } from './CurateEditor.tsx';
 import { CurateHistory } from './CurateHistory.tsx';
+import { CuratePack } from './CuratePack.tsx';
 import { CuratePassword } from './CuratePassword.tsx';
 import { CurateQuizzes } from './CurateQuizzes.tsx';
 import { CurateReview } from './CurateReview.tsx';
@@ -30,6 +31,8 @@ export type CurateScreenId =
   // 先审后发 (issue 18): submitting, reviewing, publishing; the published versions.
   | 'review'
   | 'history'
+  // The content as a zip (导出与导入).
+  | 'pack'
   | 'accounts'
   | 'audit'
   | 'password';
@@ -54,6 +57,7 @@ export const CURATE_SCREENS: readonly CurateScreen[] = [
   // 先审后发 (issue 18): everyone submits and sees; the screens offer a reviewer's buttons to reviewers.
   { id: 'review', label: 'navReview', needs: 'editor', inNav: true, Component: CurateReview },
   { id: 'history', label: 'navHistory', needs: 'editor', inNav: true, Component: CurateHistory },
+  { id: 'pack', label: 'navPack', needs: 'editor', inNav: true, Component: CuratePack },
   { id: 'accounts', label: 'accountsTitle', needs: 'reviewer', inNav: true, Component: CurateAccounts },
   { id: 'audit', label: 'auditTitle', needs: 'reviewer', inNav: true, Component: CurateAudit },
   { id: 'password', label: 'passwordTitle', needs: 'editor', inNav: false, Component: CuratePassword },
