@@ -184,9 +184,11 @@ describe('the builds', () => {
     await builds.refresh();
     expect(builds.current?.stamp).toBe('aaaaaaaaaaaaaaaa');
     expect(builds.error).toBe('content error');
+    // No half-built folder: the build that succeeded, its pointer and the last build's duration (publishing's progress estimate).
     expect((await readdir(join(dataDir, 'builds'))).filter((name) => !name.endsWith('.log'))).toEqual([
       'aaaaaaaaaaaaaaaa',
       'current.json',
+      'last-duration.json',
     ]);
     await rm(dataDir, { recursive: true, force: true });
   });
