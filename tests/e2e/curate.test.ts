@@ -17,6 +17,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildStation, spawnStation, tempDir } from '../server/stationHarness.ts';
 import { seriousViolations } from './a11ySupport.ts';
+import { logIn, openCurator, pageApi } from './curatorPages.ts';
 import { DIST, launchBrowser, type PageWatch, saveArtifact, waitForExhibit, watchPage } from './harness.ts';
 
 const ADMIN_PASSWORD = 'station admin pw';
@@ -34,41 +35,6 @@ let reviewer: Page;
 let editor: Page;
 /** A page on another origin (another port of this machine), for the cross-site write. */
 let elsewhere: Server;
-
-async function openCurator(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(90_000);
-  watches.push(watchPage(page, station.url.replace(/\/$/, '')));
-  await page.goto(`${station.url}?mode=curate`);
-  return page;
-}
-
-async function logIn(page: Page, username: string, password: string) {
-  const login = page.getByRole('region', { name: '布展登录' });
-  await login.getByLabel('用户名').fill(username);
-  await login.getByLabel('密码', { exact: true }).fill(password);
-  await login.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: '布展 · 党史长廊' }).count(), POLL).toBe(1);
-  await expect.poll(() => page.locator('.curate-page').getAttribute('data-curate-phase'), POLL).toBe('ready');
-}
-
-/** A call to the curator's API from the page itself: its cookie, its Origin. */
-function pageApi(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
 
 interface Snapshot {
   files: Record<string, { panels: Array<Record<string, unknown>> }>;
@@ -103,7 +69,7 @@ afterAll(async () => {
 
 describe('布展 on the station server', () => {
   it('a 审核 logs in on the curator page and makes an editor’s account', async () => {
-    reviewer = await openCurator();
+    reviewer = await openCurator(browser, station.url, { contexts, watches });
     await logIn(reviewer, 'admin', ADMIN_PASSWORD);
     expect(await reviewer.getByText('当前账号：admin（审核）').count()).toBeGreaterThan(0);
     // The session is an HttpOnly cookie: the page itself cannot read it.
@@ -123,7 +89,7 @@ describe('布展 on the station server', () => {
   });
 
   it('the editor fills 德清县党史 with a paragraph and a photo on the editor screen, saved by itself', async () => {
-    editor = await openCurator();
+    editor = await openCurator(browser, station.url, { contexts, watches });
     await logIn(editor, 'editor1', EDITOR_PASSWORD);
     expect(await editor.getByText('当前账号：editor1（编辑）').count()).toBeGreaterThan(0);
     // An editor is no 审核: the accounts are not theirs.

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeBuildStamp, STAMP_INPUTS } from '../../src/server/site/buildStamp.ts';
 import { type ChildStation, ROOT, spawnStation, tempDir } from '../server/stationHarness.ts';
 import { seriousViolations } from './a11ySupport.ts';
+import { logIn, openCurator, pageApi } from './curatorPages.ts';
 import { DIST, launchBrowser, type PageWatch, saveArtifact, watchPage } from './harness.ts';
 
 const ADMIN_PASSWORD = 'station admin pw';
@@ -35,39 +36,6 @@ const contexts: BrowserContext[] = [];
 const watches: PageWatch[] = [];
 let reviewer: Page;
 let editor: Page;
-
-async function openCurator(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(90_000);
-  watches.push(watchPage(page, station.url.replace(/\/$/, '')));
-  await page.goto(`${station.url}?mode=curate`);
-  return page;
-}
-
-async function logIn(page: Page, username: string, password: string) {
-  const login = page.getByRole('region', { name: '布展登录' });
-  await login.getByLabel('用户名').fill(username);
-  await login.getByLabel('密码', { exact: true }).fill(password);
-  await login.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.locator('.curate-page').getAttribute('data-curate-phase'), POLL).toBe('ready');
-}
-
-function pageApi(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
 
 /** The panel's body as the public site serves it now. */
 async function publishedBody(): Promise<string> {
@@ -133,7 +101,7 @@ describe('先审后发 on the station server', () => {
   });
 
   it('an editor fills 德清县党史 and submits it with a note', async () => {
-    reviewer = await openCurator();
+    reviewer = await openCurator(browser, station.url, { contexts, watches }, { width: 1280, height: 900 });
     await logIn(reviewer, 'admin', ADMIN_PASSWORD);
     const created = await pageApi(reviewer, 'POST', 'api/curate/accounts', {
       username: 'editor1',
@@ -142,7 +110,7 @@ describe('先审后发 on the station server', () => {
     });
     expect(created.status).toBe(201);
 
-    editor = await openCurator();
+    editor = await openCurator(browser, station.url, { contexts, watches }, { width: 1280, height: 900 });
     await logIn(editor, 'editor1', EDITOR_PASSWORD);
     const panels = editor.getByRole('region', { name: '展板编辑' });
     await panels.getByRole('navigation', { name: '展板' }).getByRole('button', { name: '德清县党史', exact: true }).click();

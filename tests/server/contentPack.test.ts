@@ -15,6 +15,7 @@ import type { DraftSnapshot } from '../../src/live/curateDraftProtocol.ts';
 import type { AuditPage } from '../../src/live/curateProtocol.ts';
 import { DEFAULT_PACK_LIMITS, type PackLimits, unpackPack } from '../../src/server/curate/contentPack.ts';
 import { hashTree, STORE_FOLDERS } from '../../src/server/curate/contentStore.ts';
+import { curatorClient } from './curatorClient.ts';
 import { startStationInProcess, type TestStation } from './stationHarness.ts';
 
 const ADMIN_PASSWORD = 'station admin pw';
@@ -23,32 +24,8 @@ type Json = Record<string, unknown>;
 
 let station: TestStation;
 let origin: string;
-const cookies: Record<string, string> = {};
 
-async function api(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(path, station.url), {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(who ? { cookie: cookies[who] as string } : {}),
-      ...(method === 'GET' ? {} : { origin }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Json };
-}
-
-async function login(username: string, password: string) {
-  const response = await fetch(new URL('api/curate/login', station.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-  cookies[username] = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-}
+const { api, login, cookies } = curatorClient(() => station.url);
 
 async function download(who: string | null, from: string) {
   const response = await fetch(new URL(`api/curate/export?from=${from}`, station.url), {

@@ -17,6 +17,7 @@ import type { AuditPage } from '../../src/live/curateProtocol.ts';
 import type { ChangesAnswer, PublishStatus, SubmissionList, SubmitOk, VersionList } from '../../src/live/curateReviewProtocol.ts';
 import { hashTree, STORE_FOLDERS } from '../../src/server/curate/contentStore.ts';
 import type { Builder } from '../../src/server/site/builds.ts';
+import { curatorClient } from './curatorClient.ts';
 import {
   connectPresenter,
   createLesson,
@@ -50,34 +51,9 @@ const copyingBuilder: Builder = async (outDir, logFile, _signal, assetsDir) => {
 };
 
 let station: TestStation;
-let origin: string;
-const cookies: Record<string, string> = {};
 type Json = Record<string, unknown>;
 
-async function api(who: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(new URL(path, station.url), {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(who ? { cookie: cookies[who] as string } : {}),
-      ...(method === 'GET' ? {} : { origin }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Json };
-}
-
-async function login(username: string, password: string) {
-  const response = await fetch(new URL('api/curate/login', station.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-  cookies[username] = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
-}
+const { api, login } = curatorClient(() => station.url);
 
 /** The panel's body paragraphs changed in the draft by `who`. */
 async function editBody(who: string, text: string) {
@@ -112,7 +88,6 @@ async function auditActions(): Promise<Array<{ action: string; detail: string | 
 
 beforeAll(async () => {
   station = await startStationInProcess({ adminPassword: ADMIN_PASSWORD, builder: copyingBuilder, serveDist: null });
-  origin = new URL(station.url).origin;
   await station.station.builds.refresh();
   await login('admin', ADMIN_PASSWORD);
   for (const [username, role] of [
