@@ -31,6 +31,7 @@
  *   against the published content (a published submission: against the version before it).
  * - `GET  /api/curate/submissions/:id/photo?src=` (editor) → a JPEG thumbnail of the submission's photo.
  * - `GET  /api/curate/published/photo?src=` (editor) → the same of the published content's photo.
+ * - `GET  /api/curate/versions/:number/photo?src=` (editor) → the same of a published version's photo.
  * - `POST /api/curate/submissions/:id/approve` {@link reviewBodySchema} (reviewer) → {@link PublishStatus}
  *   (202): the build starts; refused `own-submission`, `not-pending`, `busy` (another publish runs).
  * - `POST /api/curate/submissions/:id/return` {@link returnBodySchema} (reviewer) → {@link SubmissionAnswer}.
@@ -126,9 +127,11 @@ export type ContentChange =
       change: ChangeKind;
       /** Its title after (before, for a removed panel). */
       title: unknown;
-      /** The section it stands in before and after (null: not there). */
+      /** The section it stands in before and after (null: not there), and their titles then. */
       sectionBefore: string | null;
       sectionAfter: string | null;
+      sectionBeforeTitle?: unknown;
+      sectionAfterTitle?: unknown;
       fields: FieldChange[];
     }
   | {
@@ -176,6 +179,11 @@ export interface ChangesAnswer {
   ok: true;
   submission: Submission;
   changes: ContentChange[];
+  /**
+   * The version the changes are against when it is not the published content now (a submission
+   * already published: the version before its own), for the old side's photos; else null.
+   */
+  beforeVersion: number | null;
 }
 
 export type PublishPhase = 'idle' | 'building' | 'waiting-for-lesson' | 'published' | 'failed';

@@ -15,7 +15,7 @@ import type { Lang } from '../../src/i18n/lang.ts';
 import type { DraftProblem } from '../../src/live/curateDraftProtocol.ts';
 import type { ContentChange } from '../../src/live/curateReviewProtocol.ts';
 import { createCurateApi, reviewPhotoUrl } from '../../src/modes/curate/curateClient.ts';
-import { CurateReview } from '../../src/modes/curate/ui/CurateReview.tsx';
+import { CurateReview, LIST_REFRESH_MS } from '../../src/modes/curate/ui/CurateReview.tsx';
 import { formatLocalTime } from '../../src/modes/curate/ui/formatLocalTime.ts';
 import { PUBLISH_POLL_MS } from '../../src/modes/curate/ui/usePublishProgress.ts';
 import { publishedVersion, SUBMITTED_AT, submission } from '../support/curateReviewStation.ts';
@@ -444,5 +444,16 @@ describe('a reviewer', () => {
     act(() => dom.root.render(<p>elsewhere</p>));
     await wait(PUBLISH_POLL_MS * 3);
     expect(requestsTo('GET', 'api/curate/publish')).toHaveLength(polls);
+  });
+
+  it('reads the submissions again while it is open: a reviewer waiting sees a new one come in', async () => {
+    await open({}, 'lihua');
+    expect(listed()).toEqual([]);
+    // An editor submits elsewhere meanwhile.
+    station.review.state.submissions = [pendingByWang(), ...station.review.state.submissions];
+    await wait(LIST_REFRESH_MS);
+    expect(listed()).toHaveLength(1);
+    expect(listed()[0]).toContain('待审核');
+    expect(pickButton('王芳')).toBeDefined();
   });
 });

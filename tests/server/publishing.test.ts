@@ -53,7 +53,7 @@ const copyingBuilder: Builder = async (outDir, logFile, _signal, assetsDir) => {
 let station: TestStation;
 type Json = Record<string, unknown>;
 
-const { api, login } = curatorClient(() => station.url);
+const { api, login, cookies } = curatorClient(() => station.url);
 
 /** The panel's body paragraphs changed in the draft by `who`. */
 async function editBody(who: string, text: string) {
@@ -186,6 +186,21 @@ describe('先审后发 over HTTP', () => {
     expect((await auditActions()).map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['submit', 'approve-submission', 'publish']),
     );
+    // Once published, its changes are against the version before it (1), whose photos stay readable.
+    const published = (await api('editor1', 'GET', `api/curate/submissions/${submissionId}/changes`))
+      .json as unknown as ChangesAnswer;
+    expect(published.beforeVersion).toBe(1);
+    expect(published.changes.map((change) => (change.kind === 'panel' ? change.id : change.kind))).toEqual([PANEL]);
+    const photo = await fetch(new URL('api/curate/versions/1/photo?src=photos/placeholder-history-corridor.svg', station.url), {
+      headers: { cookie: cookies.editor1 as string },
+    });
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect((await api('editor1', 'GET', 'api/curate/versions/9/photo?src=photos/placeholder-history-corridor.svg')).status).toBe(
+      404,
+    );
+    expect((await api('editor1', 'GET', 'api/curate/versions/1/photo?src=../../station.sqlite')).status).toBe(404);
+    expect((await api(null, 'GET', 'api/curate/versions/1/photo?src=photos/placeholder-history-corridor.svg')).status).toBe(401);
   });
 
   it('a reviewer does not approve their own submission while another reviewer exists; alone, they may, and the log says so', async () => {

@@ -222,7 +222,7 @@ export function curateReviewStation(options: ReviewStationOptions = {}, now: () 
     if (changes && method === 'GET') {
       const found = find(decodeURIComponent(changes[1] ?? ''));
       if (!found) return refuse('not-found');
-      return answer({ ok: true, submission: found, changes: state.changes[found.id] ?? [] });
+      return answer({ ok: true, submission: found, changes: state.changes[found.id] ?? [], beforeVersion: null });
     }
     const review = /^submissions\/([^/]+)\/(approve|return)$/.exec(path);
     if (review && method === 'POST') {

@@ -65,6 +65,14 @@ describe('the changes a submission makes', () => {
       change.kind === 'panel' ? [change.id, change.change, change.sectionBefore, change.sectionAfter] : change,
     );
     // Two neighbours swapped: one of them moved (the other stayed where it was, relatively).
+    // A panel moved to another section names both sections by their titles on each side.
+    expect(diffContent(before, after).find((change) => change.kind === 'panel' && change.id === 'p3')).toMatchObject({
+      sectionBeforeTitle: 'a',
+      sectionAfterTitle: 'b',
+    });
+    expect(diffContent(before, after).find((change) => change.kind === 'panel' && change.id === 'p1')).not.toHaveProperty(
+      'sectionBeforeTitle',
+    );
     expect(changes).toEqual([
       ['p1', 'moved', 'a', 'a'],
       ['new', 'added', null, 'a'],

@@ -3,8 +3,10 @@
  * field named as its form names it (from the content schemas), a value as text lines or JSON, the
  * photos a value names, the changes grouped in their order, the statuses and refusals in words.
  */
+
 import { describe, expect, it } from 'vitest';
 import type { ContentChange } from '../../src/live/curateReviewProtocol.ts';
+import { reviewPhotoUrl } from '../../src/modes/curate/curateClient.ts';
 import {
   fieldName,
   groupChanges,
@@ -93,5 +95,15 @@ describe('words', () => {
     expect(reviewRefusalText('own-submission', 'zh')).toMatch(/^不能审核自己提交的修改：请另一位审核来审。/);
     expect(reviewRefusalText('offline', 'zh')).toBe('连不上展厅服务器，请检查网络或服务器是否在运行。');
     expect(reviewRefusalText('something-new', 'en')).toBe('That did not work (something-new).');
+  });
+});
+
+describe('the review photos’ addresses', () => {
+  it('name the submission’s photo, a version’s, or the published content’s, with the src escaped', () => {
+    expect(reviewPhotoUrl('s-00000000000a', 'photos/a b.jpg')).toBe(
+      'api/curate/submissions/s-00000000000a/photo?src=photos%2Fa%20b.jpg',
+    );
+    expect(reviewPhotoUrl(null, 'photos/a.jpg')).toBe('api/curate/published/photo?src=photos%2Fa.jpg');
+    expect(reviewPhotoUrl(null, 'photos/a.jpg', 3)).toBe('api/curate/versions/3/photo?src=photos%2Fa.jpg');
   });
 });

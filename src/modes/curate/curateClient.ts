@@ -140,12 +140,15 @@ export interface CurateApi {
 /** A pack import's answer: the protocol's (a refusal with its entry or problems), or no such body (`offline`, a server error). */
 export type PackAnswer = PackImportAnswer | CurateFailure;
 
-/** The address of a submission's photo thumbnail (or the published content's: null), for an <img>. */
-export function reviewPhotoUrl(submissionId: string | null, src: string): string {
+/**
+ * The address of a submission's photo thumbnail, for an <img>; with no submission, the old side's:
+ * a given version's (a submission already published is shown against the version before it), or
+ * the published content's.
+ */
+export function reviewPhotoUrl(submissionId: string | null, src: string, beforeVersion: number | null = null): string {
   const query = `src=${encodeURIComponent(src)}`;
-  return submissionId === null
-    ? `api/curate/published/photo?${query}`
-    : `api/curate/submissions/${encodeURIComponent(submissionId)}/photo?${query}`;
+  if (submissionId !== null) return `api/curate/submissions/${encodeURIComponent(submissionId)}/photo?${query}`;
+  return beforeVersion === null ? `api/curate/published/photo?${query}` : `api/curate/versions/${beforeVersion}/photo?${query}`;
 }
 
 /** A document of a list (not the settings): what can be moved within it. */

@@ -111,6 +111,10 @@ export function diffContent(before: ContentSide, after: ContentSide): ContentCha
     ...listChanges('section', entries(exhibitionOf(before.files), 'sections'), entries(exhibitionOf(after.files), 'sections')),
   );
 
+  // A moved panel's sections by their titles as each side has them (the reviewer reads names, not ids).
+  const sectionTitle = (side: ContentSide, id: string | null): unknown =>
+    id === null ? undefined : entries(exhibitionOf(side.files), 'sections').find((entry) => idOf(entry) === id)?.title;
+
   // Panels in the corridor's order after; one that changed section (or place in it) is moved.
   const panelsBefore = panelsOf(before.files);
   const panelsAfter = panelsOf(after.files);
@@ -143,6 +147,9 @@ export function diffContent(before: ContentSide, after: ContentSide): ContentCha
       title: placed.panel.title,
       sectionBefore,
       sectionAfter: placed.sectionId,
+      ...(sectionBefore !== placed.sectionId
+        ? { sectionBeforeTitle: sectionTitle(before, sectionBefore), sectionAfterTitle: sectionTitle(after, placed.sectionId) }
+        : {}),
       fields,
     });
   }

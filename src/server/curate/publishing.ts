@@ -237,21 +237,33 @@ export class Publishing {
   }
 
   /** The submission against what was published before it: the store now, or the version before its own. */
-  async changes(id: string): Promise<{ ok: true; submission: Submission; changes: ContentChange[] } | Refused> {
+  async changes(
+    id: string,
+  ): Promise<{ ok: true; submission: Submission; changes: ContentChange[]; beforeVersion: number | null } | Refused> {
     const submission = this.options.repository.submission(id);
     if (!submission || !existsSync(this.submissionDir(id))) return refuse('not-found');
-    const before = submission.version !== null ? this.versionDir(this.versionBefore(submission.version)) : this.options.store.dir;
-    return { ok: true, submission: this.describe(submission), changes: await this.diff(before, this.submissionDir(id)) };
+    const beforeVersion = submission.version !== null ? this.versionBefore(submission.version) : null;
+    const before = beforeVersion !== null ? this.versionDir(beforeVersion) : this.options.store.dir;
+    return {
+      ok: true,
+      submission: this.describe(submission),
+      changes: await this.diff(before, this.submissionDir(id)),
+      beforeVersion,
+    };
   }
 
   /** A thumbnail of a photo of a submission, or of the published content (null: no such photo). */
-  async photo(where: { submissionId: string } | 'published', src: string): Promise<Buffer | null> {
+  async photo(where: { submissionId: string } | { version: number } | 'published', src: string): Promise<Buffer | null> {
     const tree =
       where === 'published'
         ? this.options.store.dir
-        : this.options.repository.submission(where.submissionId)
-          ? this.submissionDir(where.submissionId)
-          : null;
+        : 'version' in where
+          ? this.options.repository.version(where.version)
+            ? this.versionDir(where.version)
+            : null
+          : this.options.repository.submission(where.submissionId)
+            ? this.submissionDir(where.submissionId)
+            : null;
     if (!tree) return null;
     const path = await photoPathIn(tree, src);
     if (!path) return null;

@@ -50,6 +50,7 @@ export function registerReviewRoutes(
   const badRequest = (reply: FastifyReply) =>
     reply.code(400).header('cache-control', CACHE_NONE).send({ ok: false, error: 'bad-request' });
   const notFound = (reply: FastifyReply) => send(reply, { ok: false, error: 'not-found' });
+  const versionNumberOf = (text: string) => (/^[1-9]\d{0,8}$/.test(text) ? Number(text) : null);
   const submissionIdOf = (request: FastifyRequest<{ Params: { id: string } }>) =>
     SUBMISSION_ID.test(request.params.id) ? request.params.id : null;
 
@@ -93,6 +94,15 @@ export function registerReviewRoutes(
     if (!who(request, reply, 'editor')) return reply;
     return photo(reply, request.query, 'published');
   });
+  app.get<{ Params: { number: string }; Querystring: { src?: unknown } }>(
+    `${CURATE_PREFIX}/versions/:number/photo`,
+    async (request, reply) => {
+      if (!who(request, reply, 'editor')) return reply;
+      const number = versionNumberOf(request.params.number);
+      if (number === null) return notFound(reply);
+      return photo(reply, request.query, { version: number });
+    },
+  );
 
   app.post<{ Params: { id: string } }>(`${CURATE_PREFIX}/submissions/:id/approve`, JSON_WRITE, async (request, reply) => {
     const account = who(request, reply, 'reviewer');
@@ -130,7 +140,7 @@ export function registerReviewRoutes(
     if (!account) return reply;
     const body = restoreVersionBodySchema.safeParse(request.body ?? {});
     if (!body.success) return badRequest(reply);
-    const number = /^[1-9]\d{0,8}$/.test(request.params.number) ? Number(request.params.number) : null;
+    const number = versionNumberOf(request.params.number);
     if (number === null) return notFound(reply);
     return send(reply, await publishing.restore(number, account.id, body.data.replaceDraft === true));
   });

@@ -17,9 +17,11 @@ export interface CurateChangeEntryProps {
   lang: Lang;
   change: ContentChange;
   submissionId: string;
+  /** The version the old side is (null: the published content). */
+  beforeVersion?: number | null;
 }
 
-export function CurateChangeEntry({ lang, change, submissionId }: CurateChangeEntryProps) {
+export function CurateChangeEntry({ lang, change, submissionId, beforeVersion = null }: CurateChangeEntryProps) {
   const title =
     change.kind === 'photo'
       ? change.src
@@ -38,8 +40,8 @@ export function CurateChangeEntry({ lang, change, submissionId }: CurateChangeEn
       {change.kind === 'panel' && change.sectionBefore !== change.sectionAfter && (
         <p>
           {curateText('reviewPanelSection', lang, {
-            before: change.sectionBefore ?? none,
-            after: change.sectionAfter ?? none,
+            before: textIn(change.sectionBeforeTitle, lang) || change.sectionBefore || none,
+            after: textIn(change.sectionAfterTitle, lang) || change.sectionAfter || none,
           })}
         </p>
       )}
@@ -50,7 +52,12 @@ export function CurateChangeEntry({ lang, change, submissionId }: CurateChangeEn
             {change.change === 'added' ? (
               <p className="curate-hint">{none}</p>
             ) : (
-              <CurateReviewPhoto lang={lang} src={change.src} side="before" url={reviewPhotoUrl(null, change.src)} />
+              <CurateReviewPhoto
+                lang={lang}
+                src={change.src}
+                side="before"
+                url={reviewPhotoUrl(null, change.src, beforeVersion)}
+              />
             )}
           </div>
           <div>
@@ -77,7 +84,13 @@ export function CurateChangeEntry({ lang, change, submissionId }: CurateChangeEn
                 <tr key={field.field} data-field={field.field}>
                   <th scope="row">{fieldName(change.kind, field.field, lang)}</th>
                   <td>
-                    <CurateChangeValue lang={lang} value={field.before} side="before" submissionId={submissionId} />
+                    <CurateChangeValue
+                      lang={lang}
+                      value={field.before}
+                      side="before"
+                      submissionId={submissionId}
+                      beforeVersion={beforeVersion}
+                    />
                   </td>
                   <td>
                     <CurateChangeValue lang={lang} value={field.after} side="after" submissionId={submissionId} />

@@ -15,9 +15,11 @@ export interface CurateChangeValueProps {
   side: 'before' | 'after';
   /** The submission whose photos the new side shows. */
   submissionId: string;
+  /** The version the old side is (null: the published content). */
+  beforeVersion?: number | null;
 }
 
-export function CurateChangeValue({ lang, value, side, submissionId }: CurateChangeValueProps) {
+export function CurateChangeValue({ lang, value, side, submissionId, beforeVersion = null }: CurateChangeValueProps) {
   const shown = shownValue(value, lang);
   const photos = photoSources(value);
   return (
@@ -38,7 +40,7 @@ export function CurateChangeValue({ lang, value, side, submissionId }: CurateCha
               lang={lang}
               src={src}
               side={side}
-              url={reviewPhotoUrl(side === 'before' ? null : submissionId, src)}
+              url={reviewPhotoUrl(side === 'before' ? null : submissionId, src, beforeVersion)}
             />
           ))}
         </div>

@@ -25,6 +25,9 @@ function reviewRefusal(answer: { error: string; problems?: unknown }, lang: Cura
   return { text: reviewRefusalText(answer.error, lang), problems };
 }
 
+/** How often the submissions are read again while the screen is open. */
+export const LIST_REFRESH_MS = 15_000;
+
 export function CurateReview({ lang, api, session }: CurateScreenProps) {
   const headingId = useId();
   const listId = useId();
@@ -53,6 +56,20 @@ export function CurateReview({ lang, api, session }: CurateScreenProps) {
 
   useEffect(() => {
     void load();
+  }, [load]);
+
+  // A reviewer waiting on this screen sees a new submission (and an editor their review) come in:
+  // the list is read again now and then while the page is in view, and when it comes back into view.
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    const timer = window.setInterval(again, LIST_REFRESH_MS);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', again);
+    };
   }, [load]);
 
   const progress = usePublishProgress(api, () => void load());

@@ -22,6 +22,7 @@ export interface CurateSubmissionChangesProps {
 export function CurateSubmissionChanges({ lang, api, submission, children }: CurateSubmissionChangesProps) {
   const headingId = useId();
   const [changes, setChanges] = useState<ContentChange[] | null>(null);
+  const [beforeVersion, setBeforeVersion] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submissionId = submission.id;
 
@@ -31,8 +32,10 @@ export function CurateSubmissionChanges({ lang, api, submission, children }: Cur
     setError(null);
     void api.submissionChanges(submissionId).then((answer) => {
       if (!current) return;
-      if (answer.ok) setChanges(answer.changes);
-      else setError(answer.error);
+      if (answer.ok) {
+        setChanges(answer.changes);
+        setBeforeVersion(answer.beforeVersion ?? null);
+      } else setError(answer.error);
     });
     // A submission picked while the last one's changes were on their way: only the latest is shown.
     return () => {
@@ -70,6 +73,7 @@ export function CurateSubmissionChanges({ lang, api, submission, children }: Cur
                 lang={lang}
                 change={change}
                 submissionId={submissionId}
+                beforeVersion={beforeVersion}
               />
             ))}
           </ul>
