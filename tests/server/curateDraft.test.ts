@@ -12,6 +12,7 @@ import { checkContent } from '../../src/build/checkContent.ts';
 import { PANEL_KINDS } from '../../src/content/schema.ts';
 import type { CuratePanelKind, DraftSnapshot, UpdateAnswer, UpdateOk } from '../../src/live/curateDraftProtocol.ts';
 import { hashTree, openContentStore, STORE_FOLDERS, storeDirOf } from '../../src/server/curate/contentStore.ts';
+import { replaceStore } from '../../src/server/curate/contentTrees.ts';
 import { type ChangeEntry, CurationDraft, type FileIo } from '../../src/server/curate/draft.ts';
 import { ROOT, startStationInProcess, tempDir } from './stationHarness.ts';
 
@@ -595,5 +596,36 @@ describe('the shared draft', () => {
       'tour:second-tour',
       'quiz:second-quiz',
     ]);
+  });
+
+  it('keeps the bin when a draft published whole goes, and a restore from it starts the next draft', async () => {
+    const snapshot = await draft.snapshot();
+    const exhibition = snapshot.files['content/exhibition.json'] as Json;
+    const quizzes = (snapshot.files['content/quiz.json'] as Json).quizzes;
+    // A panel no tour stop, quiz question or related link names (one the bin takes).
+    const named = new Set<string>([
+      ...exhibition.tours.flatMap((tour: Json) => tour.stops.map((stop: Json) => stop.panel)),
+      ...quizzes.flatMap((quiz: Json) => quiz.questions.map((question: Json) => question.panel)),
+      ...Object.keys(snapshot.files).flatMap((file) =>
+        ((snapshot.files[file] as Json)?.panels ?? []).flatMap((panel: Json) => panel.related ?? []),
+      ),
+    ]);
+    const unused = panelsIn(snapshot, 'content/deqing.json').find((panel) => !named.has(panel.id)) as Json;
+    const binned = await draft.deletePanel(unused.id, CURATOR);
+    expect(binned).toMatchObject({ ok: true });
+    const hash = await draft.treeHash();
+    // Published as it is: the store becomes the draft's tree, and the draft goes.
+    await replaceStore(storeDir, draft.dir, []);
+    expect(await draft.discardIfPublished(hash)).toBe(true);
+    expect(draft.exists).toBe(false);
+    const after = await draft.snapshot();
+    expect(after.bin.map((entry) => (entry.panel as Json).id)).toEqual([unused.id]);
+    expect(existsSync(join(dataDir, 'bin-kept.json'))).toBe(true);
+
+    const restored = await draft.restorePanel((binned as { binId: string }).binId, {}, CURATOR);
+    expect(restored).toMatchObject({ ok: true, id: unused.id });
+    expect(draft.exists).toBe(true);
+    expect((await draft.snapshot()).bin).toEqual([]);
+    expect(existsSync(join(dataDir, 'bin-kept.json'))).toBe(false);
   });
 });

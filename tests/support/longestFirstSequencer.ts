@@ -26,7 +26,7 @@ export const E2E_SECONDS: Readonly<Record<string, number>> = {
   'kioskWatchdog.test.ts': 29,
   'accessibility.test.ts': 18,
   'curate.test.ts': 50,
-  'publish.test.ts': 70,
+  'publish.test.ts': 45,
   'floorPlan.test.ts': 17,
   'boardText.test.ts': 13,
   'roomQuiz.test.ts': 9,

@@ -136,6 +136,11 @@ export interface DraftOptions {
 
 export const DRAFT_META_FILE = 'draft.json';
 export const BIN_FILE = 'bin.json';
+/**
+ * The bin while there is no draft (DATA_DIR/bin-kept.json): a draft published whole goes, but
+ * the panels deleted in it can still come back; the next draft takes the bin over.
+ */
+export const KEPT_BIN_FILE = 'bin-kept.json';
 const COPY_TEMP_PREFIX = '.draft-copy-';
 /** Temporary files of an atomic write carry this, so the next start can clear what a crash left. */
 const WRITE_TEMP_MARK = '.curate-';
@@ -406,6 +411,8 @@ export class CurationDraft {
       const panels = panelListOf(files, section.file);
       panels.splice(clamp(to.index ?? entry.index, panels.length), 0, entry.panel);
       const next = withPanels(files, section.file, panels);
+      // A bin kept from a draft published whole: the restore starts a new draft, which takes the bin over.
+      await this.ensureDraft(accountId);
       // The section first: a crash in between leaves the panel in the corridor and the bin, not lost.
       await this.writeJson(section.file, next[section.file]);
       await this.writeJson(BIN_FILE, { entries: bin.entries.filter((candidate) => candidate !== entry) } satisfies BinFile);
@@ -577,6 +584,7 @@ export class CurationDraft {
         if (this.exists) await rename(this.dir, retired);
         await rename(temporary, this.dir);
         await rm(retired, { recursive: true, force: true });
+        await rm(join(this.options.dataDir, KEPT_BIN_FILE), { force: true });
       } catch (error) {
         await rm(temporary, { recursive: true, force: true });
         throw error;
@@ -593,6 +601,12 @@ export class CurationDraft {
     return this.exclusive(async () => {
       if (!this.exists) return false;
       if ((await hashTree(this.dir, STORE_FOLDERS)).hash !== publishedHash) return false;
+      const bin = await this.readBin();
+      if (bin.entries.length > 0) {
+        const kept = join(this.options.dataDir, KEPT_BIN_FILE);
+        await writeFile(`${kept}.tmp`, `${JSON.stringify(bin, null, 2)}\n`);
+        await rename(`${kept}.tmp`, kept);
+      }
       const retired = join(this.options.dataDir, `${COPY_TEMP_PREFIX}${randomBytes(4).toString('hex')}`);
       await rename(this.dir, retired);
       await rm(retired, { recursive: true, force: true });
@@ -675,9 +689,11 @@ export class CurationDraft {
     return files;
   }
 
+  /** The draft's bin, or the one kept from a draft that was published whole (there is no draft now). */
   private async readBin(): Promise<BinFile> {
+    const file = this.exists ? join(this.dir, BIN_FILE) : join(this.options.dataDir, KEPT_BIN_FILE);
     try {
-      const parsed = JSON.parse(await readFile(join(this.dir, BIN_FILE), 'utf8')) as Partial<BinFile>;
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<BinFile>;
       return { entries: Array.isArray(parsed.entries) ? parsed.entries : [] };
     } catch {
       return { entries: [] };
@@ -745,8 +761,10 @@ export class CurationDraft {
         store: (await hashTree(store.dir, STORE_FOLDERS)).hash,
       };
       await writeFile(join(temporary, DRAFT_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
-      await writeFile(join(temporary, BIN_FILE), `${JSON.stringify({ entries: [] } satisfies BinFile, null, 2)}\n`);
+      // The bin kept from the draft published before, if any: its panels can still come back.
+      await writeFile(join(temporary, BIN_FILE), `${JSON.stringify(await this.readBin(), null, 2)}\n`);
       await rename(temporary, this.dir);
+      await rm(join(dataDir, KEPT_BIN_FILE), { force: true });
     } catch (error) {
       await rm(temporary, { recursive: true, force: true });
       throw error;
