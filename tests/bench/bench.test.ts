@@ -100,6 +100,14 @@ async function open(site: Site, query = '', { reducedMotion = false } = {}): Pro
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
   await page.addInitScript(installGlProbe);
+  // Every long main-thread task, from the start (buffered), for the figures after the first frame.
+  await page.addInitScript(() => {
+    const tasks: Array<[number, number]> = [];
+    (window as unknown as { __longTasks: Array<[number, number]> }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const fetched: string[] = [];
   page.on('response', (response) => {
     const url = new URL(response.url());
@@ -230,6 +238,16 @@ async function heapAfterGc(context: BrowserContext, page: Page): Promise<number>
   return usedSize;
 }
 
+/** The long tasks that started after `sinceMs` (the first frame): the longest and the total blocking time. */
+async function longTasksAfter(page: Page, sinceMs: number): Promise<{ longestTaskMs: number; blockingMs: number }> {
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks?: Array<[number, number]> }).__longTasks ?? []);
+  const after = tasks.filter(([start]) => !Number.isFinite(sinceMs) || start >= sinceMs).map(([, duration]) => duration);
+  return {
+    longestTaskMs: Math.max(0, ...after),
+    blockingMs: after.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+  };
+}
+
 async function measureLoad(which: 'exhibit' | 'floor'): Promise<LoadRun> {
   const site = sites[which];
   const { context, page, fetched } = await open(site);
@@ -251,6 +269,7 @@ async function measureLoad(which: 'exhibit' | 'floor'): Promise<LoadRun> {
     const idle = await idleFrames(page);
     const walk = await walkFrameTime(page);
     if (which === 'exhibit') await glStill(page);
+    const tasks = await longTasksAfter(page, firstFrameMs);
 
     // The heap figure: card cycles, the camera cutting (reduced motion) so cycles are not glides.
     await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -258,7 +277,17 @@ async function measureLoad(which: 'exhibit' | 'floor'): Promise<LoadRun> {
     const heapBefore = await heapAfterGc(context, page);
     for (let index = 0; index < CYCLES; index++) await cardCycle(page, panelIds[index % panelIds.length] as string);
     const heapAfter = await heapAfterGc(context, page);
-    return { ...bytes, firstFrameMs, textReadyMs, walkFrameMs: walk.ms, ...scene, idleFrames: idle, heapBefore, heapAfter };
+    return {
+      ...bytes,
+      firstFrameMs,
+      textReadyMs,
+      walkFrameMs: walk.ms,
+      ...tasks,
+      ...scene,
+      idleFrames: idle,
+      heapBefore,
+      heapAfter,
+    };
   } finally {
     await context.close();
   }

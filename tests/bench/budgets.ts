@@ -14,6 +14,12 @@ export interface LoadRun {
   textReadyMs: number;
   /** Median ms between frames while walking. */
   walkFrameMs: number;
+  /**
+   * Main-thread tasks over 50 ms (PerformanceObserver `longtask`) from the first frame to the end
+   * of the walk: the longest, and the total blocking time (each task's time past 50 ms, summed).
+   */
+  longestTaskMs: number;
+  blockingMs: number;
   /** Draw calls and triangles of a frame at the start view. */
   calls: number;
   triangles: number;
@@ -121,6 +127,8 @@ export function tableRows({ exhibit, floor, cycles }: BenchFigures): Row[] {
     row('first rendered frame', exhibit.firstFrameMs, floor.firstFrameMs, ms),
     row('all visible text ready', exhibit.textReadyMs, floor.textReadyMs, ms),
     row('frame time while walking', exhibit.walkFrameMs, floor.walkFrameMs, ms),
+    row('longest task after the first frame', exhibit.longestTaskMs, floor.longestTaskMs, ms),
+    row('total blocking time after the first frame', exhibit.blockingMs, floor.blockingMs, ms),
     row('draw calls (start view)', exhibit.calls, floor.calls, count),
     row('triangles (start view)', exhibit.triangles, floor.triangles, count),
     row('textures', exhibit.textures, floor.textures, count),

@@ -19,6 +19,8 @@ const run = (overrides: Partial<LoadRun> = {}): LoadRun => ({
   firstFrameMs: 1000,
   textReadyMs: 4000,
   walkFrameMs: 40,
+  longestTaskMs: 120,
+  blockingMs: 300,
   calls: 1,
   triangles: 8,
   textures: 2,
@@ -104,6 +106,10 @@ describe('the table', () => {
       ratio: '1.50×',
     });
     expect(rows.find((row) => row.figure === 'frames in 10 s idle')?.ratio).toBe('—');
+    // The main thread's long tasks after the first frame, beside the floor's.
+    const longest = tableRows(figures({ longestTaskMs: 600 })).find((row) => row.figure === 'longest task after the first frame');
+    expect(longest).toEqual({ figure: 'longest task after the first frame', exhibit: '600 ms', floor: '120 ms', ratio: '5.00×' });
+    expect(rows.find((row) => row.figure === 'total blocking time after the first frame')?.exhibit).toBe('300 ms');
     const text = formatTable(['a', 'bb'], [['long cell', 'x']]);
     expect(text.split('\n')).toEqual(['| a         | bb |', '|-----------|----|', '| long cell | x  |']);
   });
