@@ -25,7 +25,7 @@ type Json = Record<string, unknown>;
 let station: TestStation;
 let origin: string;
 
-const { api, login, cookies } = curatorClient(() => station.url);
+const { api, login, cookies, addAccounts } = curatorClient(() => station.url);
 
 async function download(who: string | null, from: string) {
   const response = await fetch(new URL(`api/curate/export?from=${from}`, station.url), {
@@ -163,14 +163,10 @@ beforeAll(async () => {
   station = await startStationInProcess({ adminPassword: ADMIN_PASSWORD });
   origin = new URL(station.url).origin;
   await login('admin', ADMIN_PASSWORD);
-  for (const [username, role] of [
+  await addAccounts('admin', [
     ['editor1', 'editor'],
     ['reviewer2', 'reviewer'],
-  ] as const) {
-    const created = await api('admin', 'POST', 'api/curate/accounts', { username, role, password: `${username} password` });
-    expect(created.status).toBe(201);
-    await login(username, `${username} password`);
-  }
+  ]);
 });
 afterAll(() => station.close());
 

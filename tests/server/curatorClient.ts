@@ -9,6 +9,8 @@ export interface CuratorClient {
   /** The session cookie of each account logged in, by username. */
   cookies: Record<string, string>;
   login(username: string, password: string): Promise<void>;
+  /** Accounts made by `by` (a reviewer), each logged in with the password "<username> password". */
+  addAccounts(by: string, accounts: ReadonlyArray<readonly [username: string, role: 'editor' | 'reviewer']>): Promise<void>;
   /** A request as `who` (null: no session); the answer's JSON, or {} when it is none. */
   api(
     who: string | null,
@@ -23,8 +25,15 @@ export interface CuratorClient {
 export function curatorClient(baseUrl: () => string): CuratorClient {
   const cookies: Record<string, string> = {};
   const origin = () => new URL(baseUrl()).origin;
-  return {
+  const client: CuratorClient = {
     cookies,
+    async addAccounts(by, accounts) {
+      for (const [username, role] of accounts) {
+        const created = await client.api(by, 'POST', 'api/curate/accounts', { username, role, password: `${username} password` });
+        if (created.status !== 201) throw new Error(`making ${username}: ${created.status} ${JSON.stringify(created.json)}`);
+        await client.login(username, `${username} password`);
+      }
+    },
     async login(username, password) {
       const response = await fetch(new URL('api/curate/login', baseUrl()), {
         method: 'POST',
@@ -49,4 +58,5 @@ export function curatorClient(baseUrl: () => string): CuratorClient {
       return { status: response.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Json };
     },
   };
+  return client;
 }

@@ -53,7 +53,7 @@ const copyingBuilder: Builder = async (outDir, logFile, _signal, assetsDir) => {
 let station: TestStation;
 type Json = Record<string, unknown>;
 
-const { api, login, cookies } = curatorClient(() => station.url);
+const { api, login, cookies, addAccounts } = curatorClient(() => station.url);
 
 /** The panel's body paragraphs changed in the draft by `who`. */
 async function editBody(who: string, text: string) {
@@ -90,14 +90,10 @@ beforeAll(async () => {
   station = await startStationInProcess({ adminPassword: ADMIN_PASSWORD, builder: copyingBuilder, serveDist: null });
   await station.station.builds.refresh();
   await login('admin', ADMIN_PASSWORD);
-  for (const [username, role] of [
+  await addAccounts('admin', [
     ['editor1', 'editor'],
     ['reviewer2', 'reviewer'],
-  ] as const) {
-    const created = await api('admin', 'POST', 'api/curate/accounts', { username, role, password: `${username} password` });
-    expect(created.status).toBe(201);
-    await login(username, `${username} password`);
-  }
+  ]);
 });
 afterAll(() => station.close());
 

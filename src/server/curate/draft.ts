@@ -47,7 +47,7 @@ import type {
   UpdateAnswer,
 } from '../../live/curateDraftProtocol.ts';
 import { type ContentStore, clearLeftovers, hashTree, STORE_FOLDERS } from './contentStore.ts';
-import { freezeTree } from './contentTrees.ts';
+import { freezeTree, readContentFiles } from './contentTrees.ts';
 import { quizTemplate, sectionFileTemplate, sectionTemplate, tourTemplate } from './documentTemplates.ts';
 import { diskReader, fieldCheck, fullCheck, loaderCheck, newErrors, overlayReader, toDraftProblem } from './draftCheck.ts';
 import {
@@ -458,9 +458,12 @@ export class CurationDraft {
       const file = `${id}.json`;
 
       await this.ensureDraft(accountId);
-      await this.writeJson(`content/${file}`, sectionFileTemplate(SECTION_SCHEMA_REF));
-      const next = withAddedDocument(files, 'section', sectionTemplate(id, request.title, file));
-      next[`content/${file}`] = sectionFileTemplate(SECTION_SCHEMA_REF);
+      const sectionFile = sectionFileTemplate(SECTION_SCHEMA_REF);
+      await this.writeJson(`content/${file}`, sectionFile);
+      const next = {
+        ...withAddedDocument(files, 'section', sectionTemplate(id, request.title, file)),
+        [`content/${file}`]: sectionFile,
+      };
       await this.writeJson(EXHIBITION_PATH, next[EXHIBITION_PATH]);
       await this.record({ accountId, action: 'add-section', panelId: null, document: `section:${id}`, field: null });
       return this.documentAnswer(next, { kind: 'section', id });
@@ -672,21 +675,8 @@ export class CurationDraft {
   }
 
   /** The content JSON files of the folder the editor sees (the JSON Schemas for editors left out). */
-  private async readFiles(): Promise<DraftFiles> {
-    const contentDir = join(this.sourceDir, 'content');
-    const files: DraftFiles = {};
-    for (const name of (await readdir(contentDir)).sort()) {
-      if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
-      const text = await readFile(join(contentDir, name), 'utf8');
-      try {
-        // A byte-order mark is harmless (the loader skips it too).
-        files[`content/${name}`] = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      } catch {
-        // Broken JSON (a developer's typo) stays broken on disk; the check names its line.
-        files[`content/${name}`] = null;
-      }
-    }
-    return files;
+  private readFiles(): Promise<DraftFiles> {
+    return readContentFiles(this.sourceDir);
   }
 
   /** The draft's bin, or the one kept from a draft that was published whole (there is no draft now). */

@@ -48,6 +48,19 @@ export function refuseCurate(reply: FastifyReply, refusal: CurateRefusal): Fasti
   return reply.code(STATUS[refusal.error]).header('cache-control', CACHE_NONE).send({ ok: false, error: refusal.error });
 }
 
+/**
+ * The request's account when its session has the role; else the refusal is sent and null
+ * returned (`const account = accountFor(gate, request, reply, 'editor'); if (!account) return reply;`).
+ */
+export function accountFor(gate: CuratorGate, request: FastifyRequest, reply: FastifyReply, role: CurateRole) {
+  const who = gate.requireRole(request, reply, role);
+  if (!who.ok) {
+    refuseCurate(reply, who);
+    return null;
+  }
+  return who.account;
+}
+
 /** The session token in a Cookie header, if it carries one of the right shape. */
 export function curatorToken(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;

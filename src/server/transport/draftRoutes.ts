@@ -30,7 +30,7 @@ import {
 import type { CurationDraft } from '../curate/draft.ts';
 import { MAX_PHOTO_BYTES } from '../curate/photoUpload.ts';
 import { CuratorPresence } from '../curate/presence.ts';
-import { CURATE_PREFIX, type CuratorGate, refuseCurate } from './curateRoutes.ts';
+import { accountFor, CURATE_PREFIX, type CuratorGate } from './curateRoutes.ts';
 import { CACHE_NONE } from './headers.ts';
 
 /** A whole panel or document as JSON: a long 正文 is a few tens of KB; a quiz, a few hundred. */
@@ -61,14 +61,7 @@ export function registerDraftRoutes(
   { gate, draft, presence = new CuratorPresence(), maxPhotoBytes = MAX_PHOTO_BYTES }: DraftRouteDeps,
 ): void {
   /** The request's editor (or reviewer), else the refusal is sent and null returned. */
-  const editor = (request: FastifyRequest, reply: FastifyReply) => {
-    const who = gate.requireRole(request, reply, 'editor');
-    if (!who.ok) {
-      refuseCurate(reply, who);
-      return null;
-    }
-    return who.account;
-  };
+  const editor = (request: FastifyRequest, reply: FastifyReply) => accountFor(gate, request, reply, 'editor');
   const send = (reply: FastifyReply, answer: object, status = 200) =>
     reply.code(status).header('cache-control', CACHE_NONE).send(answer);
   const draftRoute = `${CURATE_PREFIX}/draft`;

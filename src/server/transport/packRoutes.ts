@@ -18,7 +18,7 @@ import {
 } from '../../live/curatePackProtocol.ts';
 import type { CurateRole } from '../../live/curateProtocol.ts';
 import type { ContentPacks } from '../curate/contentPack.ts';
-import { CURATE_PREFIX, type CuratorGate, refuseCurate } from './curateRoutes.ts';
+import { accountFor, CURATE_PREFIX, type CuratorGate } from './curateRoutes.ts';
 import { CACHE_NONE } from './headers.ts';
 
 const STATUS_OF: Record<PackErrorCode, number> = {
@@ -43,14 +43,7 @@ const STATUS_OF: Record<PackErrorCode, number> = {
 };
 
 export function registerPackRoutes(app: FastifyInstance, { gate, packs }: { gate: CuratorGate; packs: ContentPacks }): void {
-  const who = (request: FastifyRequest, reply: FastifyReply, role: CurateRole) => {
-    const result = gate.requireRole(request, reply, role);
-    if (!result.ok) {
-      refuseCurate(reply, result);
-      return null;
-    }
-    return result.account;
-  };
+  const who = (request: FastifyRequest, reply: FastifyReply, role: CurateRole) => accountFor(gate, request, reply, role);
   const badRequest = (reply: FastifyReply) =>
     reply.code(400).header('cache-control', CACHE_NONE).send({ ok: false, error: 'bad-request' });
   const send = (reply: FastifyReply, answer: PackImportAnswer) =>

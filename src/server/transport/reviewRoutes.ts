@@ -15,7 +15,7 @@ import {
   submitBodySchema,
 } from '../../live/curateReviewProtocol.ts';
 import type { Publishing } from '../curate/publishing.ts';
-import { CURATE_PREFIX, type CuratorGate, refuseCurate } from './curateRoutes.ts';
+import { accountFor, CURATE_PREFIX, type CuratorGate } from './curateRoutes.ts';
 import { CACHE_NONE } from './headers.ts';
 
 const JSON_WRITE: RouteShorthandOptions = { bodyLimit: 16 * 1024 };
@@ -34,14 +34,7 @@ export function registerReviewRoutes(
   app: FastifyInstance,
   { gate, publishing }: { gate: CuratorGate; publishing: Publishing },
 ): void {
-  const who = (request: FastifyRequest, reply: FastifyReply, role: CurateRole) => {
-    const result = gate.requireRole(request, reply, role);
-    if (!result.ok) {
-      refuseCurate(reply, result);
-      return null;
-    }
-    return result.account;
-  };
+  const who = (request: FastifyRequest, reply: FastifyReply, role: CurateRole) => accountFor(gate, request, reply, role);
   const send = <T extends { ok: boolean }>(reply: FastifyReply, answer: T, okStatus = 200) =>
     reply
       .code(answer.ok ? okStatus : (STATUS_OF[(answer as { error?: ReviewErrorCode }).error as ReviewErrorCode] ?? 422))
