@@ -5,10 +5,13 @@
  * its options, nothing from the environment.
  */
 import { join } from 'node:path';
+import proxyAddr from '@fastify/proxy-addr';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { setupPagePath } from '../live/curateProtocol.ts';
+import { openRedisCluster, type RedisCluster, redisLabel } from './cluster/redisCluster.ts';
 import { type CuratorLimits, CuratorService } from './commands/curatorService.ts';
+import { LessonRouter } from './commands/lessonRouter.ts';
 import { LiveService, type ServiceLimits } from './commands/liveService.ts';
 import { addressMatcher } from './config.ts';
 import { ContentPacks } from './curate/contentPack.ts';
@@ -71,6 +74,12 @@ export interface StationOptions {
   /** Addresses and CIDR ranges (config.ts's canonical form) that may use the curator besides the station PC. */
   curateAllow?: readonly string[];
   curatorLimits?: Partial<CuratorLimits>;
+  /** Proxies in front whose X-Forwarded-For names the client (STATION_TRUSTED_PROXIES); default none. */
+  trustedProxies?: readonly string[];
+  /** Redis shared with the station's other processes (REDIS_URL); null or absent: this process alone. */
+  redisUrl?: string | null;
+  /** This process's name among them (STATION_PROCESS_ID); default made up at start. */
+  processId?: string | null;
   log?: (message: string) => void;
 }
 
@@ -89,6 +98,10 @@ export interface StationServer {
   /** Submissions, review, publishing and the history of versions (先审后发). */
   publishing: Publishing;
   live: LiveService;
+  /** Where each lesson's commands run: here, or relayed to the process holding it. */
+  lessons: LessonRouter;
+  /** This process's name among the station's processes; null: it is the station alone. */
+  processId: string | null;
   curator: CuratorService;
   /** For the curator's other routes: who a request's session is, and with which role. */
   curatorGate: CuratorGate;
@@ -120,7 +133,14 @@ export async function startStation(options: StationOptions): Promise<StationServ
   });
   await builds.open();
 
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 200 }, logger: false });
+  // Behind trusted proxies `request.ip` is the phone's address from X-Forwarded-For (and only then).
+  const trustedProxies = options.trustedProxies?.length ? proxyAddr.compile([...options.trustedProxies]) : null;
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: trustedProxies ?? false,
+    routerOptions: { maxParamLength: 200 },
+    logger: false,
+  });
   await app.register(fastifyStatic, { root: options.dataDir, serve: false });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
@@ -129,9 +149,25 @@ export async function startStation(options: StationOptions): Promise<StationServ
 
   let publicUrl = options.publicUrl ? withSlash(options.publicUrl) : '';
   const io = createSocketServer(app.server);
+  // Several processes (issue 19): the router is made after the relay it uses, so the relay's
+  // handler finds it through this variable when the first request arrives.
+  let lessons: LessonRouter | null = null;
+  let cluster: RedisCluster | null = null;
+  if (options.redisUrl) {
+    cluster = await openRedisCluster({
+      url: options.redisUrl,
+      processId: options.processId ?? null,
+      io,
+      handle: (request) => (lessons ? lessons.handleRelayed(request) : { ok: false, error: 'server-error' }),
+      log,
+    });
+  }
+  const broadcaster = socketBroadcaster(io);
   const live = new LiveService({
     repository: createLiveRepository(db),
-    broadcaster: socketBroadcaster(io),
+    broadcaster,
+    directory: cluster?.directory ?? null,
+    log,
     tours: createTourSource(builds),
     presenterPin: options.presenterPin,
     publicUrl: () => publicUrl,
@@ -141,7 +177,16 @@ export async function startStation(options: StationOptions): Promise<StationServ
     ...(options.rosterDelayMs !== undefined ? { rosterDelayMs: options.rosterDelayMs } : {}),
   });
   const resumed = live.resume();
-  registerLiveSockets(io, live, options.socketLimits ?? DEFAULT_SOCKET_LIMITS);
+  const router = new LessonRouter(live, cluster);
+  lessons = router;
+  if (cluster) {
+    await live.reclaimResumed();
+    // Phones of these lessons still connected to other processes reconnect, so this process
+    // counts them again and each gets a fresh welcome (its connection counts died with the old one).
+    for (const sessionId of live.heldSessionIds()) broadcaster.reconnect(sessionId);
+    log(`live lessons shared through ${redisLabel(options.redisUrl as string)} as process ${cluster.processId}`);
+  }
+  registerLiveSockets(io, router, options.socketLimits ?? DEFAULT_SOCKET_LIMITS, trustedProxies);
   const curator = new CuratorService({
     repository: createAccountRepository(db),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -198,8 +243,8 @@ export async function startStation(options: StationOptions): Promise<StationServ
     ...(options.clock ? { clock: options.clock } : {}),
   });
   registerPackRoutes(app, { gate: curatorGate, packs });
-  registerCurateResultsRoutes(app, { gate: curatorGate, live });
-  registerHttpRoutes(app, { live, builds, publicUrl: () => publicUrl });
+  registerCurateResultsRoutes(app, { gate: curatorGate, lessons: router });
+  registerHttpRoutes(app, { lessons: router, builds, publicUrl: () => publicUrl });
   // The lobby kiosk's sync: the current build's files and hashes (public, read-only).
   registerSiteManifestRoute(app, { builds, manifests: new SiteManifests(log) });
   registerStaticFiles(app, builds);
@@ -245,6 +290,8 @@ export async function startStation(options: StationOptions): Promise<StationServ
     previews,
     publishing,
     live,
+    lessons: router,
+    processId: cluster?.processId ?? null,
     curator,
     curatorGate,
     setupLink,
@@ -261,6 +308,7 @@ export async function startStation(options: StationOptions): Promise<StationServ
         // and reconnect by themselves once it is back (a namespace disconnect would tell them not to).
         io.engine.close();
         await app.close();
+        await cluster?.close();
         db.close();
       })();
       return closing;

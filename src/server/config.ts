@@ -13,11 +13,19 @@
  * - STATION_JOINS_PER_ADDRESS: new participants one address may make in 10 minutes (default 600,
  *   the service's own). Behind a NAT a whole class shares one address; a county-wide lesson behind
  *   one, or the classroom bench (all its phones are 127.0.0.1), needs more.
+ * Beyond one process (issue 19; the README's "Beyond one PC"):
+ * - REDIS_URL (`redis://host:6379`): processes sharing this Redis are one station for live
+ *   lessons. Unset: this process is the station alone.
+ * - STATION_PROCESS_ID: this process's name among them (default: host, pid and a random suffix).
+ * - STATION_TRUSTED_PROXIES: the proxies in front (IPs and CIDR ranges, as CURATE_ALLOW). Only a
+ *   request from one of them has its X-Forwarded-For believed; every rate limit and the curator's
+ *   "this PC only" then see the phone's own address, not the proxy's.
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { usernameSchema } from '../live/curateProtocol.ts';
+import { processIdSchema } from './cluster/relayProtocol.ts';
 import { DEFAULT_LIMITS } from './commands/liveService.ts';
 import { passwordProblem } from './commands/passwords.ts';
 
@@ -62,6 +70,28 @@ const environmentSchema = z.object({
     .optional()
     .transform((text) => (text?.trim() ? Number(text.trim()) : DEFAULT_LIMITS.newParticipants.maxFailures))
     .pipe(z.number().int().min(1).max(1_000_000)),
+  // Proxies in front of the station (issue 19: several processes behind one): X-Forwarded-For is believed only from these.
+  STATION_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((list, context) => {
+      const parsed = parseAddressList(list ?? '');
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${parsed}` });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((text) => (text?.trim() ? text.trim() : undefined))
+    .pipe(z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional()),
+  STATION_PROCESS_ID: z
+    .string()
+    .optional()
+    .transform((text) => (text?.trim() ? text.trim() : undefined))
+    .pipe(processIdSchema.optional()),
 });
 
 export interface StationConfig {
@@ -79,6 +109,12 @@ export interface StationConfig {
   curateAllow: string[];
   /** New participants one address may make in the limit's window (STATION_JOINS_PER_ADDRESS; default the service's 600). */
   joinsPerAddress: number;
+  /** Proxies whose X-Forwarded-For names the client (STATION_TRUSTED_PROXIES), canonical like curateAllow; empty: none. */
+  trustedProxies: string[];
+  /** Redis shared by the station's processes (REDIS_URL); null: this process alone. */
+  redisUrl: string | null;
+  /** This process's name among them (STATION_PROCESS_ID); null: made up at start. */
+  processId: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): StationConfig {
@@ -109,6 +145,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): StationConfig {
     adminPassword: values.STATION_ADMIN_PASSWORD ?? null,
     curateAllow: values.CURATE_ALLOW,
     joinsPerAddress: values.STATION_JOINS_PER_ADDRESS,
+    trustedProxies: values.STATION_TRUSTED_PROXIES,
+    redisUrl: values.REDIS_URL ?? null,
+    processId: values.STATION_PROCESS_ID ?? null,
   };
 }
 

@@ -16,6 +16,9 @@ describe('settings', () => {
       adminPassword: null,
       curateAllow: [],
       joinsPerAddress: 600,
+      trustedProxies: [],
+      redisUrl: null,
+      processId: null,
     });
   });
 
@@ -33,6 +36,9 @@ describe('settings', () => {
           STATION_ADMIN_PASSWORD: 'long enough pass',
           CURATE_ALLOW: '192.168.1.30, 10.0.5.0/24 fd00:0:0::1',
           STATION_JOINS_PER_ADDRESS: '5000',
+          REDIS_URL: ' redis://10.0.5.2:6379/0 ',
+          STATION_TRUSTED_PROXIES: '127.0.0.1, 10.0.5.0/24',
+          STATION_PROCESS_ID: 'station-b',
         },
         '/srv/dangshi',
       ),
@@ -47,6 +53,9 @@ describe('settings', () => {
       adminPassword: 'long enough pass',
       curateAllow: ['192.168.1.30', '10.0.5.0/24', 'fd00::1'],
       joinsPerAddress: 5000,
+      trustedProxies: ['127.0.0.1', '10.0.5.0/24'],
+      redisUrl: 'redis://10.0.5.2:6379/0',
+      processId: 'station-b',
     });
   });
 
@@ -64,6 +73,10 @@ describe('settings', () => {
     [{ STATION_JOINS_PER_ADDRESS: '0' }, /STATION_JOINS_PER_ADDRESS/],
     [{ STATION_JOINS_PER_ADDRESS: 'many' }, /STATION_JOINS_PER_ADDRESS/],
     [{ STATION_JOINS_PER_ADDRESS: '2.5' }, /STATION_JOINS_PER_ADDRESS/],
+    [{ REDIS_URL: 'http://10.0.5.2:6379' }, /REDIS_URL must be a redis:\/\//],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL/],
+    [{ STATION_PROCESS_ID: 'two words' }, /STATION_PROCESS_ID/],
+    [{ STATION_TRUSTED_PROXIES: 'proxy.local' }, /STATION_TRUSTED_PROXIES.*proxy\.local/],
   ])('stop the server with a message when wrong (%o)', (env, message) => {
     expect(() => readConfig(env, '/srv')).toThrow(message);
   });
@@ -71,6 +84,10 @@ describe('settings', () => {
   it('keep the join limit per address at the service’s own unless raised', () => {
     expect(readConfig({ STATION_JOINS_PER_ADDRESS: ' ' }, '/srv').joinsPerAddress).toBe(600);
     expect(readConfig({ STATION_JOINS_PER_ADDRESS: '20000' }, '/srv').joinsPerAddress).toBe(20_000);
+  });
+
+  it('treat an empty REDIS_URL as none (one process alone)', () => {
+    expect(readConfig({ REDIS_URL: '', STATION_PROCESS_ID: ' ' }, '/srv')).toMatchObject({ redisUrl: null, processId: null });
   });
 
   it('treat an empty PIN as none', () => {

@@ -50,6 +50,10 @@ describe('parseBenchArgs', () => {
       settleMs: 0,
     });
     expect(parseBenchArgs(['--restart', 'none'])).toMatchObject({ restartSignals: [] });
+    expect(parseBenchArgs(['--processes', '2'])).toMatchObject({ processes: 2 });
+    expect(parseBenchArgs([])).toMatchObject({ processes: 1 });
+    expect(parseBenchArgs(['--processes', '9'])).toEqual({ error: '--processes needs at most 8, not 9' });
+    expect(parseBenchArgs(['--processes', '0'])).toMatchObject({ error: expect.stringContaining('at least 1') });
     expect(parseBenchArgs(['--restart', 'SIGTERM,SIGKILL'])).toMatchObject({ restartSignals: ['SIGTERM', 'SIGKILL'] });
   });
 

@@ -6,6 +6,7 @@ import { summarise } from '../bench/classroom/stats.ts';
 function scenario(overrides: Partial<ScenarioReport> = {}): ScenarioReport {
   return {
     name: '200 phones in one lesson',
+    processes: 1,
     lessons: 1,
     phonesPerLesson: 200,
     steps: 11,
@@ -72,10 +73,11 @@ describe('reportRows', () => {
   it('gives one column per scenario with its figures written out', () => {
     const rows = reportRows([
       scenario(),
-      scenario({ name: '20 lessons × 40 phones', lessons: 20, phonesPerLesson: 40, restarts: [] }),
+      scenario({ name: '20 lessons × 40 phones', processes: 2, lessons: 20, phonesPerLesson: 40, restarts: [] }),
     ]);
     const byFigure = new Map(rows.map(([figure, ...cells]) => [figure, cells]));
     expect(byFigure.get('lessons × phones')).toEqual(['1 × 200', '20 × 40']);
+    expect(byFigure.get('station processes (phones spread over them)')).toEqual(['1', '2, sharing Redis']);
     expect(byFigure.get('step → every phone (p50 / p95 / max)')?.[0]).toBe('60 ms / 100 ms / 100 ms');
     expect(byFigure.get('steps received')?.[0]).toBe('2600 of 2600 (lost 0)');
     expect(byFigure.get('answers sent (of them re-sends)')?.[0]).toBe('690 (90)');

@@ -18,6 +18,11 @@ export interface LiveBroadcaster {
   left(participantId: string): void;
   /** Tells everyone the lesson ended, then closes their connections. */
   ended(sessionId: string, reason: LiveEndReason): void;
+  /**
+   * Drops everyone's connection to the lesson as a network failure would, on every process: they
+   * reconnect by themselves and get a fresh welcome (a process took the lesson up again).
+   */
+  reconnect(sessionId: string): void;
 }
 
 /** For tests and for a server without live connections. */
@@ -28,4 +33,5 @@ export const SILENT_BROADCASTER: LiveBroadcaster = {
   removed: () => {},
   left: () => {},
   ended: () => {},
+  reconnect: () => {},
 };

@@ -5,8 +5,9 @@
  * broadcast. A refusal is `{ ok: false, error }` and changes nothing, in memory or on disk.
  *
  * The running lessons are held in memory and written through to SQLite before anyone is told, so
- * a restart resumes exactly what the clients last saw. (With several processes, issue 19, this
- * map is what moves to a single authority.)
+ * a restart resumes exactly what the clients last saw. With several processes (issue 19) each
+ * lesson is held by one of them, its authority: the directory (cluster/lessonDirectory.ts) keeps
+ * the join codes unique across processes and tells the others where to relay (lessonRouter.ts).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -28,6 +29,7 @@ import {
   SESSION_LIFETIME_MS,
   sessionIdSchema,
 } from '../../live/protocol.ts';
+import type { LessonDirectory } from '../cluster/lessonDirectory.ts';
 import type { ContestQuiz } from '../live/contest.ts';
 import {
   activeParticipants,
@@ -83,6 +85,9 @@ export interface LiveServiceOptions {
   /** Roster changes (joins, follows) within this many ms go out as one broadcast. */
   rosterDelayMs?: number;
   limits?: Partial<ServiceLimits>;
+  /** Several processes: where codes are claimed and lessons found (null: this process is the only one). */
+  directory?: LessonDirectory | null;
+  log?: (message: string) => void;
 }
 
 export interface ServiceLimits {
@@ -165,6 +170,34 @@ export class LiveService {
     return { resumed, expired };
   }
 
+  /**
+   * Writes the lessons {@link resume} took up into the directory again, under this process's name
+   * (a restarted process has a new one): the other processes relay to it from now on.
+   */
+  async reclaimResumed(): Promise<void> {
+    const directory = this.options.directory;
+    if (!directory) return;
+    const now = this.clock();
+    for (const state of this.sessions.values()) {
+      await directory.reclaim({ sessionId: state.id, code: state.code, expiresAt: state.expiresAt }, now);
+    }
+  }
+
+  /** The ids of the lessons running here. */
+  heldSessionIds(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Whether this process holds the lesson (the other processes relay its commands here). */
+  holds(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
+  }
+
+  /** Whether a join code is a lesson held here. */
+  holdsCode(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
   get presenterPinSet(): boolean {
     return this.options.presenterPin !== null;
   }
@@ -194,12 +227,15 @@ export class LiveService {
     if (this.sessions.size >= this.maxLiveSessions) return refuse('too-many-sessions');
     const tour = await this.options.tours.stopsOf(request.tourId);
     if (!tour.ok) return refuse(tour.error);
-    const code = this.freeCode();
+    const id = randomUUID();
+    // Alone, the code is found and taken in one synchronous step; with a directory, Redis's NX decides.
+    const code = this.options.directory ? await this.claimFreeCode(this.options.directory, id) : this.freeCode();
+    if (code === 'unavailable') return refuse('server-error');
     if (!code) return refuse('too-many-sessions');
     const presenterSecret = newSecret();
     const now = this.clock();
     const state = createSession({
-      id: randomUUID(),
+      id,
       code,
       tourId: request.tourId,
       stops: tour.stops,
@@ -598,11 +634,30 @@ export class LiveService {
     this.run(state.id, { type: 'end', reason: 'expired' });
   }
 
-  /** Six random digits no running lesson uses. */
+  /** Six random digits no running lesson of this process uses. */
   private freeCode(): string | null {
     for (let attempt = 0; attempt < 100; attempt++) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       if (!this.byCode.has(code)) return code;
+    }
+    return null;
+  }
+
+  /**
+   * Six random digits no running lesson uses on any process, claimed in the directory;
+   * 'unavailable' when it cannot be reached (no lesson can start without a unique code).
+   */
+  private async claimFreeCode(directory: LessonDirectory, sessionId: string): Promise<string | null | 'unavailable'> {
+    const expiresAt = this.clock() + this.lifetimeMs;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const code = this.freeCode();
+      if (!code) return null;
+      try {
+        if (await directory.claim({ sessionId, code, expiresAt }, this.clock())) return code;
+      } catch (error) {
+        this.options.log?.(`lesson directory: ${error instanceof Error ? error.message : String(error)}`);
+        return 'unavailable';
+      }
     }
     return null;
   }
@@ -732,6 +787,11 @@ export class LiveService {
     this.contestTimers.delete(state.id);
     this.sessions.delete(state.id);
     if (this.byCode.get(state.code) === state.id) this.byCode.delete(state.code);
+    this.options.directory
+      ?.release(state.id, state.code)
+      .catch((error: unknown) =>
+        this.options.log?.(`lesson directory: ${error instanceof Error ? error.message : String(error)}`),
+      );
     const timer = this.rosterTimers.get(state.id);
     if (timer) clearTimeout(timer);
     this.rosterTimers.delete(state.id);

@@ -10,13 +10,13 @@
 import type { FastifyInstance } from 'fastify';
 import { resultsCsvFilename } from '../../live/protocol.ts';
 import { contestResultsCsv } from '../commands/contestResults.ts';
-import type { LiveService } from '../commands/liveService.ts';
+import type { LessonRouter } from '../commands/lessonRouter.ts';
 import { CURATE_PREFIX, type CuratorGate, refuseCurate } from './curateRoutes.ts';
 import { CACHE_NONE } from './headers.ts';
 
 export function registerCurateResultsRoutes(
   app: FastifyInstance,
-  { gate, live }: { gate: CuratorGate; live: LiveService },
+  { gate, lessons: live }: { gate: CuratorGate; lessons: LessonRouter },
 ): void {
   const route = `${CURATE_PREFIX}/results`;
   const notFound = { ok: false, error: 'not-found' } as const;

@@ -11,7 +11,7 @@ import {
   type LiveStatus,
   type Refusal,
 } from '../../live/protocol.ts';
-import type { LiveService } from '../commands/liveService.ts';
+import type { LessonRouter } from '../commands/lessonRouter.ts';
 import { shareLink } from '../commands/shareLinks.ts';
 import type { SiteBuilds } from '../site/builds.ts';
 import { CACHE_NONE, clientAddress } from './headers.ts';
@@ -46,7 +46,8 @@ function refuse(reply: FastifyReply, refusal: Refusal): FastifyReply {
 }
 
 export interface HttpRouteDeps {
-  live: LiveService;
+  /** The live lessons, wherever each is held (issue 19). */
+  lessons: LessonRouter;
   builds: SiteBuilds;
   publicUrl: () => string;
 }
@@ -61,7 +62,7 @@ export function sameOrigin(origin: string | undefined, host: string | undefined)
   }
 }
 
-export function registerHttpRoutes(app: FastifyInstance, { live, builds, publicUrl }: HttpRouteDeps): void {
+export function registerHttpRoutes(app: FastifyInstance, { lessons: live, builds, publicUrl }: HttpRouteDeps): void {
   // Browsers send Origin on every POST; a visitor's browser on some other site's page is not the station's presenter.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD') return;
@@ -108,7 +109,7 @@ export function registerHttpRoutes(app: FastifyInstance, { live, builds, publicU
   });
 
   app.get<{ Params: { sessionId: string } }>('/api/live/sessions/:sessionId/qr.svg', async (request, reply) => {
-    const result = live.joinUrlOf(request.params.sessionId);
+    const result = await live.joinUrlOf(request.params.sessionId);
     if (!result.ok) return refuse(reply, result);
     return reply.header('cache-control', CACHE_NONE).type('image/svg+xml').send(qrSvg(result.joinUrl));
   });
@@ -125,7 +126,7 @@ export function registerHttpRoutes(app: FastifyInstance, { live, builds, publicU
   app.get('/join', async (_request, reply) => toFollower(reply, `.${followerPagePath(null)}`));
   app.get('/join/', async (_request, reply) => toFollower(reply, `..${followerPagePath(null)}`));
   app.get<{ Params: { code: string } }>('/join/:code', async (request, reply) => {
-    const result = live.lookUpCode(request.params.code, clientAddress(request.ip));
+    const result = await live.lookUpCode(request.params.code, clientAddress(request.ip));
     return toFollower(reply, `..${result.ok ? followerPagePath(result.code) : followerPagePath(null, result.error)}`);
   });
 

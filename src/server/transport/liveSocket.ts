@@ -17,11 +17,13 @@ import {
   type ParticipantWelcome,
   type PresenterWelcome,
   type Refusal,
+  sessionIdSchema,
 } from '../../live/protocol.ts';
 import type { LiveBroadcaster } from '../commands/broadcaster.ts';
+import type { LessonRouter } from '../commands/lessonRouter.ts';
 import { type BucketLimits, TokenBucket } from '../commands/limits.ts';
-import type { LiveConnection, LiveService } from '../commands/liveService.ts';
-import { clientAddress } from './headers.ts';
+import type { LiveConnection } from '../commands/liveService.ts';
+import { clientAddress, forwardedAddress } from './headers.ts';
 
 export interface SocketLimits {
   /** Messages per connection: a burst, then a steady rate. */
@@ -47,8 +49,6 @@ interface SocketData {
 }
 
 type LiveSocket = Socket & { data: SocketData };
-
-type Reply = { ok: boolean; error?: LiveErrorCode } | Promise<{ ok: boolean; error?: LiveErrorCode }>;
 
 export function createSocketServer(httpServer: HttpServer): Server {
   return new Server(httpServer, {
@@ -89,21 +89,53 @@ export function socketBroadcaster(io: Server): LiveBroadcaster {
       live().to(rooms.session(sessionId)).emit(LIVE_SERVER_EVENTS.ended, { sessionId, reason });
       closeLater(rooms.session(sessionId));
     },
+    // To the other processes by the adapter (serverSideEmit skips its sender), and here.
+    reconnect: (sessionId) => {
+      live().serverSideEmit(RECONNECT_LESSON, sessionId);
+      dropTransports(io, sessionId);
+    },
   };
+}
+
+/** The server-side event by which a process asks the others to drop a lesson's connections. */
+const RECONNECT_LESSON = 'dangshi:reconnect-lesson';
+
+/**
+ * Closes the transports of this process's connections to a lesson. A namespace disconnect (even
+ * `disconnectSockets(true)`, which sends one first) tells socket.io-client not to come back; a
+ * closed transport looks like the network failing, and the client reconnects by itself.
+ */
+function dropTransports(io: Server, sessionId: string): void {
+  const room = rooms.session(sessionId);
+  for (const socket of io.of(LIVE_NAMESPACE).sockets.values()) if (socket.rooms.has(room)) socket.conn.close();
 }
 
 function refusalError(refusal: Refusal): Error & { data: Refusal } {
   return Object.assign(new Error(refusal.error), { data: refusal });
 }
 
-export function registerLiveSockets(io: Server, service: LiveService, limits: SocketLimits = DEFAULT_SOCKET_LIMITS): void {
+export function registerLiveSockets(
+  io: Server,
+  service: LessonRouter,
+  limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
+  /** Proxies whose X-Forwarded-For is believed (STATION_TRUSTED_PROXIES); null: the peer is the client. */
+  trustedProxies: ((address: string, hop: number) => boolean) | null = null,
+): void {
+  const addressOf = (socket: Socket) =>
+    trustedProxies ? forwardedAddress(socket.request, trustedProxies) : clientAddress(socket.handshake.address);
   // Nothing lives in the main namespace.
   io.of('/').use((_socket, next) => next(refusalError({ ok: false, error: 'not-found' })));
 
   const namespace = io.of(LIVE_NAMESPACE);
-  namespace.use((socket, next) => {
+  // Another process took up a lesson again (a restart): its phones here reconnect to be counted there.
+  namespace.on(RECONNECT_LESSON, (sessionId: unknown) => {
+    const id = sessionIdSchema.safeParse(sessionId);
+    if (id.success) dropTransports(io, id.data);
+  });
+  namespace.use(async (socket, next) => {
     try {
-      const result = service.connect(socket.handshake.auth, clientAddress(socket.handshake.address));
+      // Answered here, or by the process holding the lesson (issue 19).
+      const result = await service.connect(socket.handshake.auth, addressOf(socket));
       if (!result.ok) return next(refusalError(result));
       const data = socket.data as SocketData;
       data.connection = result.connection;
@@ -143,16 +175,11 @@ export function registerLiveSockets(io: Server, service: LiveService, limits: So
       if (typeof event !== 'string') return answer({ ok: false, error: 'unknown-event' });
       // One payload (an object) per message; more arguments are a malformed message.
       if (args.length > 1) return answer({ ok: false, error: 'bad-request' });
-      try {
-        const reply = service.message(connection, event, args[0]) as Reply;
-        // Most answers are at once; starting a contest first reads the build's quiz.
-        if (reply instanceof Promise) reply.then(answer, () => answer({ ok: false, error: 'server-error' }));
-        else answer(reply);
-      } catch {
-        answer({ ok: false, error: 'server-error' });
-      }
+      service.message(connection, event, args[0]).then(answer, () => answer({ ok: false, error: 'server-error' }));
     });
 
-    socket.on('disconnect', () => service.disconnect(connection));
+    socket.on('disconnect', () => {
+      service.disconnect(connection).catch(() => {});
+    });
   });
 }

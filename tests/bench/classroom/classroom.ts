@@ -36,8 +36,10 @@ export interface BenchQuestion {
 
 /** What every simulated person of a scenario shares. */
 export interface BenchContext {
-  /** The station's address; a restart keeps the port, so it stays right. */
+  /** The station's address (the presenters', the results'); a restart keeps the port, so it stays right. */
   url: string;
+  /** Where the phones join, each the next in turn (several processes); [url] for one. */
+  phoneUrls: readonly string[];
   random: () => number;
   websocketOnly: boolean;
   questions: readonly BenchQuestion[];
@@ -50,8 +52,8 @@ export interface BenchContext {
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-function socketTo(context: BenchContext, auth: Record<string, unknown>): Socket {
-  return io(new URL(LIVE_NAMESPACE, context.url).href, {
+function socketTo(context: BenchContext, auth: Record<string, unknown>, url = context.url): Socket {
+  return io(new URL(LIVE_NAMESPACE, url).href, {
     ...LIVE_CLIENT_OPTIONS,
     auth,
     forceNew: true,
@@ -98,12 +100,14 @@ export class SimPhone {
     readonly nickname: string,
     private readonly context: BenchContext,
     private readonly changed: (phone: SimPhone) => void,
+    /** The process it joins through (and reconnects to). */
+    private readonly url = context.url,
   ) {}
 
   /** Opens the phone's socket as the follower page does; resolves on its welcome or its refusal. */
   join(code: string): Promise<void> {
     const openedAt = performance.now();
-    const socket = socketTo(this.context, { role: 'participant', code, nickname: this.nickname });
+    const socket = socketTo(this.context, { role: 'participant', code, nickname: this.nickname }, this.url);
     this.socket = socket;
     return new Promise((done) => {
       const giveUp = setTimeout(() => {
@@ -306,7 +310,14 @@ export class BenchLesson {
   ) {
     this.presenter = new SimPresenter(context);
     for (let index = 0; index < phoneCount; index++)
-      this.phones.push(new SimPhone(`学员${index + 1}`, context, (phone) => this.phoneChanged(phone)));
+      this.phones.push(
+        new SimPhone(
+          `学员${index + 1}`,
+          context,
+          (phone) => this.phoneChanged(phone),
+          context.phoneUrls[index % context.phoneUrls.length],
+        ),
+      );
   }
 
   /** Creates the lesson (the presenter's PIN, over HTTP) and connects its presenter. */

@@ -30,6 +30,11 @@ export interface BenchOptions {
   timeoutMs: number;
   /** Phones connect with WebSocket only; by default as a browser does (long-polling first, then the upgrade). */
   websocketOnly: boolean;
+  /**
+   * Station processes sharing one redis-server (issue 19): the presenters on the first, the phones
+   * joining through each in turn. 1: one process alone, no Redis.
+   */
+  processes: number;
   /** Of the phones, the share answering each question right, and the share sending their answer twice. */
   rightShare: number;
   resendShare: number;
@@ -56,6 +61,7 @@ export const DEFAULT_OPTIONS: Omit<BenchOptions, 'scenarios'> = {
   settleMs: 10_000,
   timeoutMs: 15_000,
   websocketOnly: false,
+  processes: 1,
   rightShare: 0.6,
   resendShare: 0.15,
   seed: 19,
@@ -78,11 +84,14 @@ export const USAGE = `npm run bench:classroom -- [options]
   --settle-ms N             wait after the lessons end before the last memory figure (default 10000)
   --timeout-ms N            wait for every phone before counting a message lost (default 15000)
   --websocket-only          phones skip long-polling (default: as a browser, polling then upgrade)
+  --processes N             N station processes sharing a redis-server, 1 to 8 (default 1: one alone);
+                            presenters on the first, phones through each in turn; the restarts are the first's
   --seed N                  the random choices' seed (default 19)
   --step-goal-ms N          the p95 step latency that passes (default 250)
   --json FILE               also write the report as JSON
   --no-fail                 exit 0 even when a check fails`;
 
+const MAX_PROCESSES = 8;
 const SIGNALS = new Set(['SIGTERM', 'SIGKILL', 'SIGINT']);
 
 /** The options, or a message saying what is wrong with the command line (`help` for --help). */
@@ -101,6 +110,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions | { error:
     '--timeout-ms': { min: 100, set: (value) => (options.timeoutMs = value) },
     '--seed': { min: 0, set: (value) => (options.seed = value) },
     '--step-goal-ms': { min: 1, set: (value) => (options.stepGoalMs = value) },
+    '--processes': { min: 1, set: (value) => (options.processes = value) },
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] as string;
@@ -131,6 +141,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions | { error:
       set(number);
     } else return { error: `unknown option ${arg}` };
   }
+  if (options.processes > MAX_PROCESSES) return { error: `--processes needs at most ${MAX_PROCESSES}, not ${options.processes}` };
   if (counts.phones === null && counts.lessons === null)
     options.scenarios = DEFAULT_SCENARIOS.map((scenario) => ({ ...scenario }));
   else {

@@ -62,6 +62,8 @@ export interface MemoryFigures {
 
 export interface ScenarioReport {
   name: string;
+  /** Station processes (--processes); the memory figures are the first's, which holds the lessons. */
+  processes: number;
   lessons: number;
   phonesPerLesson: number;
   steps: number;
@@ -114,6 +116,7 @@ export function reportRows(scenarios: readonly ScenarioReport[]): string[][] {
   const row = (figure: string, cell: (scenario: ScenarioReport) => string) => [figure, ...scenarios.map(cell)];
   const rows = [
     row('lessons × phones', (s) => `${s.lessons} × ${s.phonesPerLesson}`),
+    row('station processes (phones spread over them)', (s) => (s.processes > 1 ? `${s.processes}, sharing Redis` : '1')),
     row('steps, questions per lesson', (s) => `${s.steps}, ${s.questions}`),
     row('join: connect → welcome (p50 / p95 / max)', (s) => spread(s.joinMs)),
     row('phones that could not join', (s) => String(s.joinFailed)),

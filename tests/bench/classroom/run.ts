@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { startRedis, type TestRedis } from '../../server/redisHarness.ts';
 import { type ChildStation, makeFixtureBuild, spawnStation, tempDir } from '../../server/stationHarness.ts';
 import { BENCH_TOUR, type BenchContext, BenchLesson, type BenchQuestion } from './classroom.ts';
 import type { BenchOptions, Scenario } from './options.ts';
@@ -138,16 +139,27 @@ export async function runScenario(
   const work = await tempDir('classroom');
   const dataDir = join(work, 'data');
   let station: ChildStation | null = null;
+  // --processes N: the others, each with its own DATA_DIR, sharing a redis-server with the first.
+  let redis: TestRedis | null = null;
+  const others: ChildStation[] = [];
   let sampler: RssSampler | null = null;
   const all: BenchLesson[] = [];
   try {
     const dist = (await makeFixtureBuild(join(work, 'dist'))).dir;
     const questions = await shortenQuiz(dist, options.questionSeconds);
-    const env = { STATION_JOINS_PER_ADDRESS: String(JOINS_PER_ADDRESS) };
-    station = await spawnStation({ dataDir, serveDist: dist, env });
+    const env: Record<string, string> = { STATION_JOINS_PER_ADDRESS: String(JOINS_PER_ADDRESS) };
+    if (options.processes > 1) {
+      redis = await startRedis();
+      env.REDIS_URL = redis.url;
+    }
+    const processEnv = (index: number) => (redis ? { ...env, STATION_PROCESS_ID: `bench-${index + 1}` } : env);
+    station = await spawnStation({ dataDir, serveDist: dist, env: processEnv(0) });
+    for (let index = 1; index < options.processes; index++)
+      others.push(await spawnStation({ dataDir: join(work, `data-${index + 1}`), serveDist: dist, env: processEnv(index) }));
     sampler = new RssSampler(station.child.pid as number);
     const context: BenchContext = {
       url: station.url,
+      phoneUrls: [station.url, ...others.map((other) => other.url)],
       random: seededRandom(options.seed),
       websocketOnly: options.websocketOnly,
       questions,
@@ -208,7 +220,7 @@ export async function runScenario(
         const killedAt = performance.now();
         const { port } = station;
         await station.kill(signal);
-        station = await spawnStation({ dataDir, serveDist: dist, port, env });
+        station = await spawnStation({ dataDir, serveDist: dist, port, env: processEnv(0) });
         const backAt = performance.now();
         sampler.follow(station.child.pid as number);
         const resynced = await Promise.all(
@@ -240,6 +252,7 @@ export async function runScenario(
     const sum = (pick: (lesson: (typeof figures)[number]) => number) => figures.reduce((total, one) => total + pick(one), 0);
     return {
       name: scenario.name,
+      processes: options.processes,
       lessons: scenario.lessons,
       phonesPerLesson: scenario.phonesPerLesson,
       steps,
@@ -271,6 +284,8 @@ export async function runScenario(
     for (const lesson of all) for (const phone of lesson.phones) phone.close();
     for (const lesson of all) lesson.presenter.close();
     await station?.kill('SIGTERM');
+    await Promise.all(others.map((other) => other.kill('SIGTERM')));
+    await redis?.stop();
     await rm(work, { recursive: true, force: true });
   }
 }
