@@ -5,11 +5,13 @@
 
 import { contentJsonSchemas } from '../content/jsonSchema.ts';
 import { formatDate, LANGS, variants } from '../content/localize.ts';
+import { periodYears } from '../content/periods.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
 import { curateFontStrings } from '../i18n/curateStrings.ts';
 import { followFontStrings } from '../i18n/followStrings.ts';
 import { liveFontStrings } from '../i18n/liveStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
+import { statFigureText } from '../layout/boardText.ts';
 import { boardTextWarningWords } from './boardTextWarnings.ts';
 
 /** One visitor-facing string and where it stands, so a problem with it can name its place. */
@@ -202,6 +204,54 @@ export function fontCharacters(strings: string[]): string {
   return Array.from(codePoints)
     .sort((a, b) => a - b)
     .map((codePoint) => String.fromCodePoint(codePoint))
+    .join('');
+}
+
+/**
+ * The strings the 3D boards draw in bold (src/scene: BoardText with `bold`): titles, the entrance's
+ * title and theme, section lintels and headers, period headings, the motto, dates and years,
+ * figures, names and honours, the "to be filled in" tag. The bold font the boards load at the
+ * start carries only these characters; the interface's other bold text comes from a second file
+ * the browser fetches only when it shows such text (src/build/fonts.ts). A board text with a
+ * character outside this set is drawn in the regular face (scene/BoardText.tsx), never as a gap.
+ */
+export function boardBoldStrings(exhibition: Exhibition): string[] {
+  const out: string[] = [ALWAYS_INCLUDED, ...variants(UI_STRINGS.toFill).map((text) => `【${text}】`)];
+  const add = (text: LocalizedString | undefined) => {
+    if (text !== undefined) out.push(...variants(text));
+  };
+  add(exhibition.title);
+  add(exhibition.theme);
+  add(exhibition.motto);
+  for (const period of exhibition.periods ?? []) {
+    add(period.title);
+    for (const lang of LANGS) out.push(periodYears(period, lang));
+  }
+  for (const section of exhibition.sections) {
+    add(section.title);
+    add(section.subtitle);
+    for (const panel of section.panels) {
+      add(panel.title);
+      if (panel.date) for (const lang of LANGS) out.push(formatDate(panel.date, lang));
+      if (panel.kind === 'member') {
+        for (const person of panel.people) {
+          add(person.name);
+          for (const honour of person.honours) add(honour);
+        }
+      }
+      if (panel.kind === 'stats') for (const stat of panel.stats) for (const lang of LANGS) out.push(statFigureText(stat, lang));
+    }
+  }
+  return out;
+}
+
+/** The characters of `strings` (each once, sorted) that are also in `within`. */
+export function charactersWithin(strings: readonly string[], within: string): string {
+  const allowed = new Set(Array.from(within));
+  const found = new Set<string>();
+  for (const text of strings) for (const char of Array.from(text)) if (allowed.has(char)) found.add(char);
+  return Array.from(found)
+    .sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0))
     .join('');
 }
 

@@ -2,9 +2,15 @@
  * Ships only the glyphs the exhibition uses. Noto Sans SC is about 10 MB per weight; the
  * content and interface need a few hundred to a few thousand characters, a few hundred kB.
  *
- * `.woff` is for troika-three-text (the 3D boards), which cannot read woff2; `.woff2` is for the
- * page's CSS @font-face. Both weights come in both formats. The two differ in their OpenType
- * features: see BOARD_FONT_FEATURES.
+ * Every glyph is in exactly one file, and each file serves both the page's CSS @font-face and
+ * troika-three-text (the 3D boards, which cannot read woff2) from one URL, so the browser fetches
+ * it once:
+ * - `NotoSansSC-Regular.woff`: every character, the regular weight (interface and boards);
+ * - `NotoSansSC-Bold.woff`: the characters the boards draw in bold (`boardBoldStrings`), which a
+ *   start in the corridor shows at once (titles);
+ * - `NotoSansSC-BoldRest.woff`: the bold of every other character, for the interface alone; its
+ *   @font-face's unicode-range lets the browser fetch it only when bold text needs one of them.
+ * All keep only BOARD_FONT_FEATURES.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,12 +24,12 @@ import type { ContentProblem } from '../content/problems.ts';
 import { loadQuizzes, locateQuizStrings } from '../content/quizLoad.ts';
 import type { FontMetrics } from '../layout/lineBreak.ts';
 import { writeAtomic } from './atomicWrite.ts';
-import { collectContentStrings, fontCharacters, needsGlyph } from './characters.ts';
+import { boardBoldStrings, charactersWithin, collectContentStrings, fontCharacters, needsGlyph } from './characters.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 /** Bump when the output changes for the same characters (options, file set). */
-const OUTPUT_FORMAT = 2;
+const OUTPUT_FORMAT = 3;
 
 /**
  * The only OpenType features the boards' woff keeps: horizontal kerning, ligatures and glyph
@@ -35,20 +41,24 @@ const OUTPUT_FORMAT = 2;
  * character was drawn over the colon: "总目标：创优" read "总目标创优") and lifted "·" by a quarter em;
  * its 'palt'/'vpal' lookups are a format troika cannot read ("unsupported GPOS table LookupType 1
  * format 2"). Without them troika sets each glyph where a browser does (tests/unit/fonts.test.ts).
- * The page's woff2 keeps every feature: the browser applies each one only where it belongs.
+ * The interface reads the same files: its text is horizontal, and these are the features a
+ * browser applies to horizontal Chinese and Latin text by default.
  */
 export const BOARD_FONT_FEATURES: readonly string[] = ['kern', 'liga', 'ccmp'];
 
-/** What the subsetter keeps of the font's layout features, per format. */
-function subsetOptions(format: FontFormat): SubsetFontOptions {
-  return format === 'woff' ? { targetFormat: format, keepFeatures: [...BOARD_FONT_FEATURES] } : { targetFormat: format };
-}
+const SUBSET_OPTIONS: SubsetFontOptions = { targetFormat: 'woff', keepFeatures: [...BOARD_FONT_FEATURES] };
 
 export type FontWeightName = 'Regular' | 'Bold';
-export type FontFormat = 'woff' | 'woff2';
 export const FONT_WEIGHTS: readonly FontWeightName[] = ['Regular', 'Bold'];
-export const FONT_FORMATS: readonly FontFormat[] = ['woff', 'woff2'];
+/** The generated files: see the top of this file. */
+export type FontFileKind = 'Regular' | 'Bold' | 'BoldRest';
+export const FONT_FILE_KINDS: readonly FontFileKind[] = ['Regular', 'Bold', 'BoldRest'];
 export const FONTS_MANIFEST = 'fonts.json';
+
+/** The weight a generated file is cut from. */
+export function fontFileWeight(kind: FontFileKind): FontWeightName {
+  return kind === 'Regular' ? 'Regular' : 'Bold';
+}
 
 /** The full source TTF of one weight, inside the font package. */
 export function fontSourcePath(weight: FontWeightName): string {
@@ -59,8 +69,8 @@ export function fontSourcePath(weight: FontWeightName): string {
 }
 
 /** "NotoSansSC-Regular.woff". */
-export function fontFileName(weight: FontWeightName, format: FontFormat): string {
-  return `NotoSansSC-${weight}.${format}`;
+export function fontFileName(kind: FontFileKind): string {
+  return `NotoSansSC-${kind}.woff`;
 }
 
 export function fontPackageVersion(): string {
@@ -92,6 +102,8 @@ export interface BuildFontsResult {
   skipped: boolean;
   /** The characters the subsets cover. */
   characters: string;
+  /** The characters of `NotoSansSC-Bold.woff` (what the boards draw in bold); BoldRest has the others. */
+  boardBoldCharacters: string;
   /** What loading the content reported (the fonts are built from whatever did load). */
   problems: ContentProblem[];
 }
@@ -101,8 +113,13 @@ export function fsContentReader(contentDir: string): ReadContentFile {
   return (name) => readFile(join(contentDir, name), 'utf8');
 }
 
-/** The characters the fonts must cover: every content string (all languages) plus the UI strings. */
-export async function exhibitionCharacters(contentDir: string): Promise<{ characters: string; problems: ContentProblem[] }> {
+/**
+ * The characters the fonts must cover: every content string (all languages) plus the UI strings;
+ * and, of them, those the boards draw in bold.
+ */
+export async function exhibitionCharacters(
+  contentDir: string,
+): Promise<{ characters: string; boardBoldCharacters: string; problems: ContentProblem[] }> {
   const read = fsContentReader(contentDir);
   const { exhibition, problems } = await loadExhibition(read);
   // A broken exhibition.json still gets fonts: the error screen is written with the UI strings.
@@ -110,11 +127,13 @@ export async function exhibitionCharacters(contentDir: string): Promise<{ charac
   // The quizzes' questions are shown in the same font (their own problems are the content check's).
   const quizzes = await loadQuizzes(read, exhibition);
   for (const { text } of locateQuizStrings(quizzes)) strings.push(text);
-  return { characters: fontCharacters(strings), problems };
+  const characters = fontCharacters(strings);
+  const bold = exhibition ? boardBoldStrings(exhibition) : [];
+  return { characters, boardBoldCharacters: charactersWithin(bold, characters), problems };
 }
 
-function hashOf(characters: string, version: string): string {
-  return createHash('sha256').update(`${OUTPUT_FORMAT}\n${FONT_PACKAGE}@${version}\n${characters}`).digest('hex');
+function hashOf(characters: string, boardBold: string, version: string): string {
+  return createHash('sha256').update(`${OUTPUT_FORMAT}\n${FONT_PACKAGE}@${version}\n${characters}\n${boardBold}`).digest('hex');
 }
 
 async function readManifest(outDir: string): Promise<FontsManifest | null> {
@@ -125,34 +144,48 @@ async function readManifest(outDir: string): Promise<FontsManifest | null> {
   }
 }
 
+/** The characters each generated file carries. */
+function fileCharacters(kind: FontFileKind, characters: string, boardBold: string): string {
+  if (kind === 'Regular') return characters;
+  if (kind === 'Bold') return boardBold;
+  const inBold = new Set(Array.from(boardBold));
+  return Array.from(characters)
+    .filter((char) => !inBold.has(char))
+    .join('');
+}
+
 /** Subsets Regular and Bold to the exhibition's characters; skips the work when nothing changed. */
 export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Promise<BuildFontsResult> {
-  const { characters, problems } = await exhibitionCharacters(contentDir);
+  const { characters, boardBoldCharacters, problems } = await exhibitionCharacters(contentDir);
   const version = fontPackageVersion();
-  const hash = hashOf(characters, version);
+  const hash = hashOf(characters, boardBoldCharacters, version);
 
   const previous = await readManifest(outDir);
-  const expectedFiles = [
-    ...FONT_WEIGHTS.flatMap((weight) => FONT_FORMATS.map((format) => fontFileName(weight, format))),
-    FONT_METRICS_FILE,
-  ];
+  const expectedFiles = [...FONT_FILE_KINDS.map(fontFileName), FONT_METRICS_FILE];
   if (previous?.hash === hash && expectedFiles.every((file) => existsSync(join(outDir, file)))) {
-    return { manifest: previous, skipped: true, characters, problems };
+    return { manifest: previous, skipped: true, characters, boardBoldCharacters, problems };
   }
 
   await mkdir(outDir, { recursive: true });
   const files: Record<string, number> = {};
-  for (const weight of FONT_WEIGHTS) {
-    const source = await readFile(fontSourcePath(weight));
-    const outputs = await Promise.all(FONT_FORMATS.map((format) => subsetFont(source, characters, subsetOptions(format))));
-    for (const [index, format] of FONT_FORMATS.entries()) {
-      const data = outputs[index] as Buffer;
-      const file = fontFileName(weight, format);
-      await writeAtomic(join(outDir, file), data);
-      files[file] = data.byteLength;
-    }
+  const sources = new Map<FontWeightName, Buffer>();
+  for (const weight of FONT_WEIGHTS) sources.set(weight, await readFile(fontSourcePath(weight)));
+  const outputs = await Promise.all(
+    FONT_FILE_KINDS.map((kind) =>
+      subsetFont(
+        sources.get(fontFileWeight(kind)) as Buffer,
+        fileCharacters(kind, characters, boardBoldCharacters),
+        SUBSET_OPTIONS,
+      ),
+    ),
+  );
+  for (const [index, kind] of FONT_FILE_KINDS.entries()) {
+    const data = outputs[index] as Buffer;
+    const file = fontFileName(kind);
+    await writeAtomic(join(outDir, file), data);
+    files[file] = data.byteLength;
   }
-  await writeAtomic(join(outDir, FONT_METRICS_FILE), JSON.stringify(fontMetricsFor(characters)));
+  await writeAtomic(join(outDir, FONT_METRICS_FILE), JSON.stringify(fontMetricsFor(characters, boardBoldCharacters)));
   const manifest: FontsManifest = {
     hash,
     fontPackage: `${FONT_PACKAGE}@${version}`,
@@ -160,7 +193,7 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
     files,
   };
   await writeAtomic(join(outDir, FONTS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, skipped: false, characters, problems };
+  return { manifest, skipped: false, characters, boardBoldCharacters, problems };
 }
 
 const openedFonts = new Map<string, Font>();
@@ -185,21 +218,20 @@ export function missingCharacters(font: string | Uint8Array, characters: string)
   return Array.from(missing);
 }
 
-/** "Regular 90 kB woff / 70 kB woff2, Bold 92 kB woff / 71 kB woff2". */
+/** "Regular 201 kB, Bold 52 kB, BoldRest 160 kB". */
 export function describeFontSizes(manifest: FontsManifest): string {
-  const kB = (file: string) => `${Math.round((manifest.files[file] ?? 0) / 1024)} kB`;
-  return FONT_WEIGHTS.map(
-    (weight) => `${weight} ${kB(fontFileName(weight, 'woff'))} woff / ${kB(fontFileName(weight, 'woff2'))} woff2`,
-  ).join(', ');
+  return FONT_FILE_KINDS.map((kind) => `${kind} ${Math.round((manifest.files[fontFileName(kind)] ?? 0) / 1024)} kB`).join(', ');
 }
 
 export const FONT_METRICS_FILE = 'metrics.json';
 
 /**
  * Advance widths (in em, 3 decimals) of the given characters in both faces: what the board's
- * line-breaker measures with, at build time and, from `metrics.json`, in the browser.
+ * line-breaker measures with, at build time and, from `metrics.json`, in the browser. With the
+ * characters of the boards' bold file (`boardBold`), which the interface's bold faces and the
+ * boards' choice of face need too.
  */
-export function fontMetricsFor(characters: string): FontMetrics {
+export function fontMetricsFor(characters: string, boardBold?: string): FontMetrics {
   const chars = Array.from(characters).filter((char) => needsGlyph(char));
   const widths = (weight: FontWeightName) => {
     const font = fontFrom(fontSourcePath(weight));
@@ -209,5 +241,6 @@ export function fontMetricsFor(characters: string): FontMetrics {
       return Math.round((font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm) * 1000) / 1000;
     });
   };
-  return { chars: chars.join(''), regular: widths('Regular'), bold: widths('Bold') };
+  const metrics: FontMetrics = { chars: chars.join(''), regular: widths('Regular'), bold: widths('Bold') };
+  return boardBold === undefined ? metrics : { ...metrics, boardBold };
 }

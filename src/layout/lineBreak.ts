@@ -15,6 +15,11 @@ export interface FontMetrics {
   chars: string;
   regular: number[];
   bold: number[];
+  /**
+   * The characters the bold file the boards load carries (the others' bold is in a file for the
+   * interface alone: src/build/fonts.ts). Absent in metrics written before the split.
+   */
+  boardBold?: string;
 }
 
 export type Advance = (char: string) => number;

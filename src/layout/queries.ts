@@ -160,3 +160,38 @@ export function sameIdSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
   return b.every((id) => set.has(id));
 }
+
+/**
+ * True when a board's centre is inside the camera's horizontal view: its bearing from `position`
+ * within half the horizontal field of view (plus a margin, so a board half in view counts) of the
+ * direction the camera faces. `yaw` 0 faces −z, as three's camera does; positive turns left.
+ */
+export function boardIsInView(board: BoardPlacement, position: Vec3, yaw: number, horizontalFovRadians: number): boolean {
+  const dx = board.position[0] - position[0];
+  const dz = board.position[2] - position[2];
+  if (Math.hypot(dx, dz) < 1e-6) return true;
+  const bearing = Math.atan2(-dx, -dz);
+  const off = Math.abs(Math.atan2(Math.sin(bearing - yaw), Math.cos(bearing - yaw)));
+  const halfWidth = Math.atan2(board.width / 2, Math.hypot(dx, dz));
+  return off <= horizontalFovRadians / 2 + halfWidth;
+}
+
+/**
+ * The order in which boards have their text set: those in view first, nearest first, then the
+ * rest, nearest first (ties by the corridor's order). troika typesets in the order texts are
+ * handed to it, so this is what the visitor sees filled in first.
+ */
+export function typesetOrder(
+  boards: readonly BoardPlacement[],
+  position: Vec3,
+  yaw: number,
+  horizontalFovRadians: number,
+): { inView: string[]; rest: string[] } {
+  const sorted = boards
+    .map((board) => ({ board, distance: boardDistance(board, position) }))
+    .sort((a, b) => a.distance - b.distance || a.board.order - b.board.order);
+  const inView: string[] = [];
+  const rest: string[] = [];
+  for (const { board } of sorted) (boardIsInView(board, position, yaw, horizontalFovRadians) ? inView : rest).push(board.panelId);
+  return { inView, rest };
+}

@@ -3,7 +3,7 @@ import { type ComponentProps, useCallback, useEffect, useMemo, useRef } from 're
 import type { ColorRepresentation } from 'three';
 import { useExhibition } from '../store/store.ts';
 import { deviceQuality } from './deviceQuality.ts';
-import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+import { boardFontFor } from './fonts.ts';
 import { batchedTextColor, useInTextBatch } from './TextBatch.tsx';
 
 export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'children'> & {
@@ -24,6 +24,8 @@ const glyphFields = () => ({ gpuAccelerateSDF: deviceQuality().textSdfOnGpu, sdf
  */
 export function BoardText({ children, bold = false, onSync, color, ...props }: BoardTextProps) {
   const reported = useRef(false);
+  const boardBold = useExhibition((state) => state.fontMetrics?.boardBold);
+  const font = useMemo(() => boardFontFor(children, bold, boardBold), [children, bold, boardBold]);
   const inBatch = useInTextBatch();
   const shownColor = useMemo(
     () => (inBatch && color !== undefined ? batchedTextColor(color as ColorRepresentation) : color),
@@ -48,7 +50,7 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
   );
   return (
     <Text
-      font={bold ? FONT_BOLD : FONT_REGULAR}
+      font={font}
       // troika only breaks CJK runs (which have no spaces) with break-word.
       overflowWrap="break-word"
       anchorX="left"

@@ -2,13 +2,16 @@
  * Everything inside the canvas, drawn from the layout. Separate from the <Canvas> so the scene
  * test can render it in @react-three/test-renderer.
  */
-import type { ThreeEvent } from '@react-three/fiber';
-import { Suspense, useCallback, useMemo } from 'react';
+import { type ThreeEvent, useThree } from '@react-three/fiber';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { PerspectiveCamera } from 'three';
 import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
 import type { Exhibition } from '../content/schema.ts';
 import { canvasPresses, isTap } from '../input/tapTolerance.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
+import { typesetOrder } from '../layout/queries.ts';
+import { livePose } from '../store/live.ts';
 import { useExhibition } from '../store/store.ts';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
@@ -38,9 +41,29 @@ export interface CorridorProps {
 
 export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: CorridorProps) {
   const panelById = useMemo(() => new Map(allPanels(exhibition).map((panel) => [panel.id, panel])), [exhibition]);
+  const placementById = useMemo(() => new Map(layout.boards.map((board) => [board.panelId, board])), [layout.boards]);
   // Far boards show frame, face and title band only (see TEXT_BOARDS); null: all of them.
   const textBoardIds = useExhibition((state) => state.textBoardIds);
-  const withText = useMemo(() => (textBoardIds ? new Set(textBoardIds) : null), [textBoardIds]);
+  const camera = useThree((state) => state.camera) as PerspectiveCamera;
+  // The boards in view are typeset first, nearest first; the rest join once every text so far is
+  // set (then for good), so the visitor's view fills in without waiting for the boards behind.
+  const textsAllSet = useExhibition(
+    (state) => state.progress.textsTotal > 0 && state.progress.textsReady >= state.progress.textsTotal,
+  );
+  const [restShown, setRestShown] = useState(false);
+  useEffect(() => {
+    if (textsAllSet) setRestShown(true);
+  }, [textsAllSet]);
+  const textBoards = useMemo(() => {
+    const candidates = textBoardIds ? new Set(textBoardIds) : null;
+    const boards = candidates ? layout.boards.filter((board) => candidates.has(board.panelId)) : layout.boards;
+    const verticalFov = ((camera.fov ?? 55) * Math.PI) / 180;
+    const horizontalFov = 2 * Math.atan(Math.tan(verticalFov / 2) * (camera.aspect || 16 / 9));
+    // Read once when the set changes (never per frame): where the visitor stands and looks now.
+    const { inView, rest } = typesetOrder(boards, livePose.position, livePose.yaw, horizontalFov);
+    return { inView, rest };
+  }, [textBoardIds, layout.boards, camera]);
+  const shownIds = restShown || textBoards.inView.length === 0 ? [...textBoards.inView, ...textBoards.rest] : textBoards.inView;
   const handleBoardClick = useCallback(
     (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
       if (isTapClick(event)) onOpenPanel(board.panelId);
@@ -65,9 +88,10 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
         <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
         <PeriodHeadings exhibition={exhibition} layout={layout} lang={lang} />
         <FarWall exhibition={exhibition} layout={layout} lang={lang} />
-        {layout.boards.map((placement) => {
-          if (withText && !withText.has(placement.panelId)) return null;
-          const panel = panelById.get(placement.panelId);
+        {shownIds.map((panelId) => {
+          const placement = placementById.get(panelId);
+          const panel = panelById.get(panelId);
+          if (!placement) return null;
           return panel ? <BoardContent key={panel.id} panel={panel} placement={placement} lang={lang} /> : null;
         })}
       </Suspense>

@@ -46,10 +46,39 @@ export class TextBatchMesh extends BatchedText {
       child.parent = null;
       this.addText(child);
     });
+    // Nothing half-set is shown: the batch (and what it holds) stays hidden until every member has
+    // been typeset once. Hidden, it is not rendered, so nothing calls its sync: each member's own
+    // sync does, until the last one is in.
+    this.visible = false;
     // A member that changed is typeset in a worker, then packed into the batch a moment later:
     // the canvas renders on demand, so ask for the frame that shows it.
-    this.addEventListener('synccomplete', () => invalidate());
+    this.addEventListener('synccomplete', () => {
+      if (!this.visible && this.allTextsSet()) this.visible = true;
+      invalidate();
+    });
   }
+
+  /** True when every member has been typeset and none waits for a newer typesetting. */
+  allTextsSet(): boolean {
+    return this.texts.every((text) => {
+      const member = text as unknown as { textRenderInfo?: unknown; _needsSync?: boolean };
+      return Boolean(member.textRenderInfo) && !member._needsSync;
+    });
+  }
+
+  override addText(text: Text): void {
+    super.addText(text);
+    text.addEventListener('synccomplete', this.packWhileHidden);
+  }
+
+  override removeText(text: Text): void {
+    text.removeEventListener('synccomplete', this.packWhileHidden);
+    super.removeText(text);
+  }
+
+  private readonly packWhileHidden = () => {
+    if (!this.visible) this.sync();
+  };
 
   /** The texts the batch draws, in the order they joined (troika keeps them in `_members`). */
   get texts(): Text[] {

@@ -1,6 +1,7 @@
 /**
  * The fonts the 3D boards use: Noto Sans SC, subset at build time to the characters of the
- * content (see src/build/fonts.ts). troika reads woff, not woff2.
+ * content (see src/build/fonts.ts). troika reads woff, not woff2. The interface's CSS faces
+ * (ui/interfaceFont.ts) use the very same URLs, so each file is downloaded once.
  */
 import { configureTextBuilder, preloadFont } from 'troika-three-text';
 import type { FontMetrics } from '../layout/lineBreak.ts';
@@ -12,6 +13,16 @@ function siteUrl(path: string): string {
 
 export const FONT_REGULAR = siteUrl('generated/fonts/NotoSansSC-Regular.woff');
 export const FONT_BOLD = siteUrl('generated/fonts/NotoSansSC-Bold.woff');
+
+/**
+ * The board font for a text: bold when asked for and the bold file (which carries only what the
+ * boards draw in bold) has every character of it; else the regular one, so a character is never a gap.
+ */
+export function boardFontFor(text: string, bold: boolean, boardBold: string | undefined): string {
+  if (!bold) return FONT_REGULAR;
+  if (boardBold === undefined) return FONT_BOLD;
+  return Array.from(text).every((char) => char.trim() === '' || boardBold.includes(char)) ? FONT_BOLD : FONT_REGULAR;
+}
 
 let configured = false;
 
@@ -27,8 +38,10 @@ export function configureBoardText(): void {
 }
 
 /**
- * Loads both board fonts and their advance widths (written by the build next to the fonts);
+ * Loads the regular board font and the advance widths (written by the build next to the fonts);
  * resolves once troika can typeset. Without metrics the boards still work: troika wraps instead.
+ * The bold file is not waited for: troika fetches it with the first bold text it sets, so a page
+ * that shows no bold board never downloads it.
  */
 export function preloadBoardFonts(): Promise<FontMetrics | null> {
   configureBoardText();
@@ -36,5 +49,5 @@ export function preloadBoardFonts(): Promise<FontMetrics | null> {
   const metrics = fetch(siteUrl('generated/fonts/metrics.json'))
     .then((response) => (response.ok ? (response.json() as Promise<FontMetrics>) : null))
     .catch(() => null);
-  return Promise.all([load(FONT_REGULAR), load(FONT_BOLD), metrics]).then(([, , loaded]) => loaded);
+  return Promise.all([load(FONT_REGULAR), metrics]).then(([, loaded]) => loaded);
 }

@@ -88,7 +88,13 @@ export function LoadingScreen() {
   const lang = useExhibition((state) => state.lang);
   const progress = useExhibition((state) => state.progress);
   const status = useExhibition((state) => state.status);
-  const done = isFullyLoaded(progress);
+  // Latched: the boards behind the visitor join after the first view is set (scene/Corridor.tsx),
+  // and their texts must not bring the loading screen back or hold it.
+  const [everDone, setEverDone] = useState(false);
+  const done = everDone || isFullyLoaded(progress);
+  useEffect(() => {
+    if (done && !everDone) setEverDone(true);
+  }, [done, everDone]);
   const [gone, setGone] = useState(false);
   // Never hold the visit hostage: if a board's text cannot be typeset, open anyway (the store's
   // one loading clock, started with the content: src/boot/content.ts).

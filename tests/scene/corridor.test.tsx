@@ -7,6 +7,7 @@
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { boardBoldStrings } from '../../src/build/characters.ts';
 import { allPanels, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
@@ -16,6 +17,7 @@ import { TITLE_BAND_HEIGHT } from '../../src/layout/boardText.ts';
 import { type CorridorLayout, DEFAULT_DIMENSIONS, layoutCorridor } from '../../src/layout/corridor.ts';
 import { Corridor, type CorridorProps } from '../../src/scene/Corridor.tsx';
 import type { CorridorMaterials } from '../../src/scene/corridorMaterials.ts';
+import { FONT_BOLD } from '../../src/scene/fonts.ts';
 import { TextBatchMesh } from '../../src/scene/TextBatch.tsx';
 import { useExhibition } from '../../src/store/store.ts';
 import { readShippedFile } from '../support/shippedContent.ts';
@@ -209,6 +211,21 @@ describe('Corridor scene', () => {
       }
     }
   });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`everything the corridor draws in bold (${lang}) is in the strings the boards' bold file is cut for`, async () => {
+      // No split known (metrics without boardBold): every text asked for in bold takes the bold file.
+      const { renderer } = await renderCorridor({ lang });
+      const bold = new Set(boardBoldStrings(exhibition).flatMap((text) => Array.from(text)));
+      const boldTexts = texts(renderer).filter((text) => text.userData.font === FONT_BOLD);
+      expect(boldTexts.length).toBeGreaterThan(panels.length);
+      for (const text of boldTexts) {
+        const printed = String(text.userData.text);
+        const outside = Array.from(printed).filter((char) => char.trim() !== '' && !bold.has(char));
+        expect(outside, `bold "${printed}"`).toEqual([]);
+      }
+    });
+  }
 
   it('sets text only on the boards near the visitor; a far board keeps its frame, face and title band', async () => {
     const [near, far] = layout.boards;

@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
+import { boardBoldStrings, charactersWithin, collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
 import {
   type BuildFontsResult,
   buildFonts,
-  FONT_FORMATS,
+  FONT_FILE_KINDS,
+  FONT_METRICS_FILE,
   FONT_WEIGHTS,
   FONTS_MANIFEST,
+  type FontFileKind,
   fontFileName,
+  fontFileWeight,
   fontSourcePath,
   fsContentReader,
   missingCharacters,
@@ -27,6 +30,9 @@ let outDir: string;
 let built: BuildFontsResult;
 let characters: string;
 let contentStrings: string[];
+let boardBold: string;
+/** The characters each generated file must carry: all in Regular, the boards' bold in Bold, the rest in BoldRest. */
+let expected: Record<FontFileKind, string>;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fonts-test-'));
@@ -37,6 +43,14 @@ beforeAll(async () => {
   const quizStrings = locateQuizStrings(await loadQuizzes(read, exhibition)).map(({ text }) => text);
   contentStrings = [...(exhibition ? collectContentStrings(exhibition) : []), ...quizStrings];
   characters = fontCharacters(contentStrings);
+  boardBold = charactersWithin(exhibition ? boardBoldStrings(exhibition) : [], characters);
+  expected = {
+    Regular: characters,
+    Bold: boardBold,
+    BoldRest: Array.from(characters)
+      .filter((char) => !boardBold.includes(char))
+      .join(''),
+  };
   built = await buildFonts({ contentDir, outDir });
 }, 60_000);
 
@@ -51,34 +65,45 @@ describe(`fonts for ${contentDir}`, () => {
     }
   });
 
-  it('the generated subsets have every character of the content and the UI', () => {
+  it('the generated subsets have every character of the content and the UI, each bold glyph in one file', () => {
     expect(built.characters).toBe(characters);
-    for (const weight of FONT_WEIGHTS) {
-      // fontkit reads woff (troika's format) and woff2 alike.
-      for (const format of FONT_FORMATS) {
-        const subset = readFileSync(join(outDir, fontFileName(weight, format)));
-        expect(missingCharacters(subset, characters), `missing from ${fontFileName(weight, format)}`).toEqual([]);
-      }
+    expect(built.boardBoldCharacters).toBe(boardBold);
+    for (const kind of FONT_FILE_KINDS) {
+      const subset = readFileSync(join(outDir, fontFileName(kind)));
+      expect(missingCharacters(subset, expected[kind]), `missing from ${fontFileName(kind)}`).toEqual([]);
     }
+    // Together the two bold files cover every character, and neither carries the other's.
+    expect(Array.from(expected.Bold).length + Array.from(expected.BoldRest).length).toBe(Array.from(characters).length);
+    const rest = readFileSync(join(outDir, fontFileName('BoldRest')));
+    const titleChars = Array.from(boardBold).filter((char) => /\p{Script=Han}/u.test(char));
+    expect(titleChars.length).toBeGreaterThan(0);
+    expect(missingCharacters(rest, titleChars.join(''))).toEqual(titleChars);
+  });
+
+  it("the boards' bold file carries every character of their bold strings, and is much smaller than all of them", async () => {
+    const { exhibition } = await loadExhibition(fsContentReader(contentDir));
+    const boldText = boardBoldStrings(exhibition as NonNullable<typeof exhibition>).join('');
+    expect(boldText).toContain(localizeTitle(exhibition));
+    const bold = readFileSync(join(outDir, fontFileName('Bold')));
+    expect(missingCharacters(bold, charactersWithin([boldText], characters))).toEqual([]);
+    expect(bold.byteLength).toBeLessThan(statSync(join(outDir, fontFileName('Regular'))).size / 2);
+    const metrics = JSON.parse(readFileSync(join(outDir, FONT_METRICS_FILE), 'utf8'));
+    expect(metrics.boardBold).toBe(boardBold);
   });
 
   it('the subsets are a small fraction of the full font', () => {
     const full = statSync(fontSourcePath('Regular')).size;
-    for (const weight of FONT_WEIGHTS) {
-      for (const format of FONT_FORMATS) {
-        const size = statSync(join(outDir, fontFileName(weight, format))).size;
-        expect(size).toBeLessThan(500 * 1024);
-        expect(size).toBeLessThan(full / 10);
-      }
+    for (const kind of FONT_FILE_KINDS) {
+      const size = statSync(join(outDir, fontFileName(kind))).size;
+      expect(size).toBeLessThan(500 * 1024);
+      expect(size).toBeLessThan(full / 10);
     }
   });
 
   it('records the characters and sizes in fonts.json, and skips an unchanged rebuild', async () => {
     const manifest = JSON.parse(readFileSync(join(outDir, FONTS_MANIFEST), 'utf8'));
     expect(manifest.characters).toBe(Array.from(characters).length);
-    expect(Object.keys(manifest.files).sort()).toEqual(
-      FONT_WEIGHTS.flatMap((weight) => FONT_FORMATS.map((format) => fontFileName(weight, format))).sort(),
-    );
+    expect(Object.keys(manifest.files).sort()).toEqual(FONT_FILE_KINDS.map(fontFileName).sort());
     for (const [file, bytes] of Object.entries(manifest.files)) expect(statSync(join(outDir, file)).size).toBe(bytes);
 
     const again = await buildFonts({ contentDir, outDir });
@@ -87,17 +112,26 @@ describe(`fonts for ${contentDir}`, () => {
   });
 });
 
+function localizeTitle(exhibition: Awaited<ReturnType<typeof loadExhibition>>['exhibition']): string {
+  const title = exhibition?.title;
+  return typeof title === 'string' ? title : (title?.zh ?? '');
+}
+
 /** The full-width punctuation the content uses, and the middle dot of bullets and name lists. */
 const PUNCTUATION = Array.from('：，。、；！？“”《》·');
 
 describe(`board text in troika, for ${contentDir}`, () => {
-  for (const weight of FONT_WEIGHTS) {
-    it(`${weight}: troika sets every glyph of the content where a browser's shaper does`, async () => {
-      const layout = await troikaLayout(join(outDir, fontFileName(weight, 'woff')));
-      // The card's font, shaped by fontkit with the default horizontal features: the card's layout.
-      const cardFont = openFont(readFileSync(join(outDir, fontFileName(weight, 'woff2'))));
+  for (const kind of ['Regular', 'Bold'] as const) {
+    it(`${kind}: troika sets every glyph of the content where a browser's shaper does`, async () => {
+      const file = join(outDir, fontFileName(kind));
+      const layout = await troikaLayout(file);
+      // The card reads the same file, shaped by fontkit with the default horizontal features: the card's layout.
+      const cardFont = openFont(readFileSync(file));
       const misplaced: string[] = [];
-      for (const text of [...contentStrings, PUNCTUATION.join('党')]) {
+      // Bold: the strings the boards draw in bold (the file carries only their characters).
+      const { exhibition } = await loadExhibition(fsContentReader(contentDir));
+      const strings = kind === 'Regular' ? contentStrings : boardBoldStrings(exhibition as NonNullable<typeof exhibition>);
+      for (const text of [...strings, PUNCTUATION.join('党')]) {
         const board = layout(text);
         const run = cardFont.layout(text);
         let penX = 0;
@@ -121,9 +155,9 @@ describe(`board text in troika, for ${contentDir}`, () => {
       expect(misplaced).toEqual([]);
     }, 60_000);
 
-    it(`${weight}: each full-width punctuation mark has its glyph, a full advance, and sits on the line`, async () => {
-      const layout = await troikaLayout(join(outDir, fontFileName(weight, 'woff')));
-      const source = openFont(readFileSync(fontSourcePath(weight)));
+    it(`${kind}: each full-width punctuation mark has its glyph, a full advance, and sits on the line`, async () => {
+      const layout = await troikaLayout(join(outDir, fontFileName(kind)));
+      const source = openFont(readFileSync(fontSourcePath(fontFileWeight(kind))));
       for (const mark of PUNCTUATION) {
         const [before, glyph, after] = layout(`党${mark}史`);
         const where = `“${mark}” in 党${mark}史`;
@@ -159,7 +193,7 @@ describe('missingCharacters', () => {
   });
 
   it('reads a font from a buffer and lists each missing character once', () => {
-    const subset = readFileSync(join(outDir, fontFileName('Regular', 'woff')));
+    const subset = readFileSync(join(outDir, fontFileName('Regular')));
     expect(missingCharacters(subset, '𠀀𠀀A')).toEqual(['𠀀']);
   });
 });
