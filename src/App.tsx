@@ -6,6 +6,7 @@ import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
 import { FloorPlan } from './ui/FloorPlan.tsx';
 import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
+import { useOnceTrue } from './ui/useOnceTrue.ts';
 
 // Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
 // card (with narration and related links), the text twin, search, the oath's ceremony and the quizzes. Each mode's own screens
@@ -38,6 +39,10 @@ export function App({ installed, hasWebgl }: AppProps) {
   const searchOpen = useExhibition((state) => state.searchOpen);
   const quizShown = useExhibition((state) => state.quizScreen !== null);
   const screens = useExhibition((state) => state.capabilities.screens);
+  // The card and the oath's ceremony mount (their chunks load) when first opened, not with the
+  // first frame, and stay mounted after: a visit that never opens one never downloads it (issue 20).
+  const cardWanted = useOnceTrue(useExhibition((state) => state.openPanelId !== null));
+  const ceremonyWanted = useOnceTrue(useExhibition((state) => state.oath !== null));
   const offers = (screen: Screen) => screens.has(screen);
   const { Overlay, standalone } = installed;
 
@@ -84,12 +89,12 @@ export function App({ installed, hasWebgl }: AppProps) {
       )}
       <NoticeBanner />
       <ProblemsView />
-      {offers('card') && (
+      {offers('card') && cardWanted && (
         <Suspense fallback={null}>
           <PanelCard />
         </Suspense>
       )}
-      {offers('oathCeremony') && (
+      {offers('oathCeremony') && ceremonyWanted && (
         <Suspense fallback={null}>
           <OathCeremony />
         </Suspense>

@@ -26,6 +26,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const CYCLES = Math.max(1, Number(process.env.BENCH_CYCLES ?? 200));
 const LARGE_PANELS = Math.max(1, Number(process.env.BENCH_LARGE_PANELS ?? 500));
 const VIEWPORT = { width: 1280, height: 720 };
+/** Issue 20 (long tasks): a phone's viewport for the long-task figures (an iPhone 12–15's CSS size). */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 const TEXT_READY_MARK = 'exhibit:text-ready';
 const CONTENT = join(ROOT, 'assets/content');
 
@@ -95,8 +97,11 @@ interface Opened {
   fetched: string[];
 }
 
-async function open(site: Site, query = '', { reducedMotion = false } = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: reducedMotion ? 'reduce' : 'no-preference' });
+async function open(site: Site, query = '', { reducedMotion = false, phone = false } = {}): Promise<Opened> {
+  const context = await browser.newContext({
+    reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+    ...(phone ? PHONE : { viewport: VIEWPORT }),
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
   await page.addInitScript(installGlProbe);
@@ -335,6 +340,18 @@ describe('benchmark', () => {
         }
       }
 
+      // Issue 20 (long tasks): the start on a phone's viewport, from the first frame to text ready + 3 s.
+      const phoneTasks: Array<{ longestTaskMs: number; blockingMs: number }> = [];
+      for (let run = 0; run < RUNS; run++) {
+        const { context, page } = await open(sites.exhibit, '', { phone: true });
+        await textReady(page);
+        await page.waitForTimeout(3000);
+        const firstFrame = await probe(page, (glProbe) => glProbe.firstDrawAt ?? Number.NaN);
+        phoneTasks.push(await longTasksAfter(page, firstFrame));
+        await context.close();
+      }
+      console.info(`[bench] phone long tasks: ${JSON.stringify(phoneTasks)}`);
+
       const presentIdle: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const { context, page } = await open(sites.exhibit, '?mode=present');
@@ -380,6 +397,10 @@ describe('benchmark', () => {
         scaledMaxCalls: scaled.max,
         large: { panels: largeIds.length, loaded, walked, maxCalls: large.max },
         cycles: CYCLES,
+        phone: {
+          longestTaskMs: median(phoneTasks.map((tasks) => tasks.longestTaskMs)),
+          blockingMs: median(phoneTasks.map((tasks) => tasks.blockingMs)),
+        },
       };
       const budgets = checkBudgets(figures);
 
@@ -412,6 +433,8 @@ describe('benchmark', () => {
         ['figure', 'value'],
         [
           ['frames in 10 s idle, projector mode', String(figures.presentIdleFrames)],
+          ['longest task after the first frame, phone 390×844', `${Math.round(figures.phone.longestTaskMs)} ms`],
+          ['total blocking time after the first frame, phone 390×844', `${Math.round(figures.phone.blockingMs)} ms`],
           [`most draw calls, any viewpoint, shipped (${panelIds.length} panels)`, `${shipped.max} (at ${shipped.at})`],
           [`most draw calls, any viewpoint, 4× (${scaledPanels} panels)`, `${scaled.max} (at ${scaled.at})`],
           [`${largeIds.length}-panel pack: all visible text ready`, `${Math.round(largeRun.textReadyMs ?? Number.NaN)} ms`],
@@ -442,7 +465,14 @@ describe('benchmark', () => {
       writeFileSync(
         join(ARTIFACTS, 'bench.json'),
         JSON.stringify(
-          { machine, runs: RUNS, cycles: CYCLES, figures, budgets, raw: { ...runs, presentIdle, large: largeRun, initialFiles } },
+          {
+            machine,
+            runs: RUNS,
+            cycles: CYCLES,
+            figures,
+            budgets,
+            raw: { ...runs, phoneTasks, presentIdle, large: largeRun, initialFiles },
+          },
           null,
           2,
         ),

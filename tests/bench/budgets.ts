@@ -61,6 +61,11 @@ export interface BenchFigures {
   /** The 500-panel pack: did it load and walk, and what it cost. */
   large: { panels: number; loaded: boolean; walked: boolean; maxCalls: number };
   cycles: number;
+  /**
+   * Issue 20 (long tasks): the same long-task figures from the first frame to text ready (+3 s)
+   * on a phone's viewport (390×844, touch, 3 device pixels per CSS pixel), the median of the runs.
+   */
+  phone: { longestTaskMs: number; blockingMs: number };
 }
 
 export interface BudgetResult {
@@ -90,6 +95,9 @@ export function checkBudgets(figures: BenchFigures): BudgetResult[] {
     budget('frames in 10 s idle, projector mode', figures.presentIdleFrames, 0, 'frames'),
     budget('draw calls, any viewpoint, shipped corridor', figures.shippedMaxCalls, 150, 'calls'),
     budget('draw calls, any viewpoint, 4× the panels', figures.scaledMaxCalls, 300, 'calls'),
+    // Issue 20 (long tasks): no main-thread task over 200 ms once the first frame is drawn, 1280×720 and phone.
+    budget('longest task after the first frame, 1280×720', exhibit.longestTaskMs, 200, 'ms'),
+    budget('longest task after the first frame, phone', figures.phone.longestTaskMs, 200, 'ms'),
     budget(`JS heap growth after ${figures.cycles} card cycles`, (exhibit.heapAfter - exhibit.heapBefore) / MB, 5, 'MB'),
     budget(
       `${figures.large.panels}-panel pack loads and walks (0 = yes)`,

@@ -41,6 +41,7 @@ const figures = (exhibit: Partial<LoadRun>, rest: Partial<BenchFigures> = {}): B
   scaledMaxCalls: 180,
   large: { panels: 500, loaded: true, walked: true, maxCalls: 120 },
   cycles: 200,
+  phone: { longestTaskMs: 150, blockingMs: 200 },
   ...rest,
 });
 
@@ -61,14 +62,15 @@ describe('checkBudgets', () => {
   it('holds when every figure is within its budget', () => {
     const results = checkBudgets(figures({ js: 379 * KB, firstFrameMs: 1490 }));
     expect(results.filter((result) => !result.ok)).toEqual([]);
-    expect(results).toHaveLength(8);
+    expect(results).toHaveLength(10);
   });
 
   it('names each budget that does not hold', () => {
     const failing = checkBudgets(
       figures(
-        { js: 381 * KB, firstFrameMs: 1600, idleFrames: 2, heapAfter: 16 * MB },
+        { js: 381 * KB, firstFrameMs: 1600, idleFrames: 2, longestTaskMs: 201, heapAfter: 16 * MB },
         {
+          phone: { longestTaskMs: 250, blockingMs: 400 },
           presentIdleFrames: 1,
           shippedMaxCalls: 151,
           scaledMaxCalls: 301,
@@ -83,6 +85,8 @@ describe('checkBudgets', () => {
       'frames in 10 s idle, projector mode',
       'draw calls, any viewpoint, shipped corridor',
       'draw calls, any viewpoint, 4× the panels',
+      'longest task after the first frame, 1280×720',
+      'longest task after the first frame, phone',
       'JS heap growth after 200 card cycles',
       '500-panel pack loads and walks (0 = yes)',
     ]);
@@ -93,6 +97,22 @@ describe('checkBudgets', () => {
   it('treats a figure that could not be measured as a failure, not a pass', () => {
     const [js] = checkBudgets(figures({ js: Number.NaN }));
     expect(js?.ok).toBe(false);
+    const phone = checkBudgets(figures({}, { phone: { longestTaskMs: Number.NaN, blockingMs: 0 } })).find((result) =>
+      result.name.endsWith('phone'),
+    );
+    expect(phone?.ok).toBe(false);
+  });
+
+  it('allows a longest task of 200 ms after the first frame, and not one millisecond more', () => {
+    const longest = (ms: number) =>
+      checkBudgets(figures({ longestTaskMs: ms })).find(
+        (result) => result.name === 'longest task after the first frame, 1280×720',
+      );
+    expect(longest(200)?.ok).toBe(true);
+    expect(longest(201)?.ok).toBe(false);
+    expect(longest(201)?.limit).toBe(200);
+    // A run with no long task at all (the floor's) holds.
+    expect(longest(0)?.ok).toBe(true);
   });
 });
 
