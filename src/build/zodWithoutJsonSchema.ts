@@ -61,6 +61,27 @@ const replaced = (id: string): boolean => {
   return JSON_SCHEMA_MODULES.some((module) => path.endsWith(`/node_modules/${module}`));
 };
 
+/**
+ * What a stand-in keeps of its module, as the line its kept head ends before. The schemas' own
+ * getters (`isInt`, `minValue`, `maxLength`, … which the curator's forms read) fold a schema's
+ * checks with `aggregateChecks`, which lives in the processors' module: its head (the folding
+ * helpers and `aggregateChecks`) stays real, the processors after it are stood in for.
+ */
+export const KEPT_HEADS: Readonly<Record<string, string>> = {
+  'zod/v4/core/json-schema-processors.js': 'const formatMap = {',
+};
+
+/** The stand-in for one module's source: its kept head, if it has one, and throwing stand-ins for the rest. */
+export function standInFor(module: string, source: string): string {
+  const marker = KEPT_HEADS[module];
+  if (marker === undefined) return standInSource(exportedNames(source));
+  const cut = source.indexOf(marker);
+  if (cut < 0) throw new Error(`zodWithoutJsonSchema: ${module} no longer has "${marker}" (a zod upgrade?): check what it keeps`);
+  const head = source.slice(0, cut);
+  const kept = new Set(exportedNames(head));
+  return `${head}\n${standInSource(exportedNames(source).filter((name) => !kept.has(name)))}`;
+}
+
 export function zodWithoutJsonSchema(): Plugin {
   return {
     name: 'dangshi:zod-without-json-schema',
@@ -68,8 +89,9 @@ export function zodWithoutJsonSchema(): Plugin {
     enforce: 'pre',
     load(id) {
       if (!replaced(id)) return null;
-      const path = id.split('?')[0] as string;
-      return standInSource(exportedNames(readFileSync(path, 'utf8')));
+      const path = (id.split('?')[0] as string).replaceAll('\\', '/');
+      const module = JSON_SCHEMA_MODULES.find((candidate) => path.endsWith(`/node_modules/${candidate}`)) as string;
+      return standInFor(module, readFileSync(path, 'utf8'));
     },
   };
 }

@@ -1,10 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportedNames, JSON_SCHEMA_MODULES, standInSource, zodWithoutJsonSchema } from '../../src/build/zodWithoutJsonSchema.ts';
+import { z } from 'zod';
+import {
+  exportedNames,
+  JSON_SCHEMA_MODULES,
+  KEPT_HEADS,
+  standInFor,
+  standInSource,
+  zodWithoutJsonSchema,
+} from '../../src/build/zodWithoutJsonSchema.ts';
 
 const require = createRequire(import.meta.url);
 const zodRoot = require.resolve('zod/package.json').replace(/package\.json$/, '');
@@ -15,17 +23,44 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type LoadHook = (id: string) => string | null;
 const load = zodWithoutJsonSchema().load as unknown as LoadHook;
 
+/** A stand-in written to the temp folder, its relative imports pointed back at zod's own files. */
+async function importStandIn(module: string, source: string): Promise<Record<string, unknown>> {
+  const home = dirname(modulePath(module));
+  const file = join(dir, `${module.replaceAll('/', '_')}.mjs`);
+  writeFileSync(
+    file,
+    source.replace(/from "\.\/([^"]+)"/g, (_match, name: string) => `from "${pathToFileURL(join(home, name)).href}"`),
+  );
+  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
 describe('the browser build without zod’s JSON Schema generator', () => {
   it('stands in for each generator module with every name the real module exports', async () => {
     for (const module of JSON_SCHEMA_MODULES) {
       const real = (await import(/* @vite-ignore */ pathToFileURL(modulePath(module)).href)) as Record<string, unknown>;
       const source = load(modulePath(module));
       expect(source, module).not.toBeNull();
-      const file = join(dir, `${module.replaceAll('/', '_')}.mjs`);
-      writeFileSync(file, source as string);
-      const standIn = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+      const standIn = await importStandIn(module, source as string);
       expect(Object.keys(standIn).sort(), module).toEqual(Object.keys(real).sort());
     }
+  });
+
+  it('keeps the checks’ folding real: the schemas’ getters (isInt, minValue, maxLength …) use it at run time', async () => {
+    const module = 'zod/v4/core/json-schema-processors.js';
+    expect(Object.keys(KEPT_HEADS)).toEqual([module]);
+    const real = (await import(/* @vite-ignore */ pathToFileURL(modulePath(module)).href)) as Record<
+      string,
+      (schema: unknown) => unknown
+    >;
+    const standIn = (await importStandIn(module, load(modulePath(module)) as string)) as typeof real;
+    for (const schema of [z.number().int().min(2).max(9), z.string().min(1).max(40), z.number().multipleOf(5), z.email()]) {
+      expect(standIn.aggregateChecks?.(schema)).toEqual(real.aggregateChecks?.(schema));
+    }
+    expect(standIn.aggregateChecks?.(z.number().int())).toMatchObject({ isInt: true });
+    // The generator's processors after it are stand-ins.
+    expect(() => (standIn.stringProcessor as unknown as () => unknown)()).toThrow(/left out of the browser build/);
+    // A zod whose file no longer has the line the head ends before is refused, not half-kept.
+    expect(() => standInFor(module, 'export function aggregateChecks() {}')).toThrow(/no longer has/);
   });
 
   it('says why when the page asks for a JSON Schema, and a schema’s ~standard can still be read', async () => {

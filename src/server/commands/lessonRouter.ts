@@ -225,7 +225,11 @@ export class LessonRouter {
    */
   private async relay(holder: string, sessionId: string, request: RelayRequest): Promise<RelayResult> {
     const first = await this.relayTo(holder, request, false);
-    if (first) return first;
+    if (first) {
+      // An ended lesson's holder is not asked again (and the map does not grow with every lesson).
+      if (!first.ok && (first as Refusal).error === 'session-ended') this.holders.delete(sessionId);
+      return first;
+    }
     this.holders.delete(sessionId);
     const again = await this.holderOf(sessionId);
     if (again === holder || !again) {
