@@ -72,10 +72,12 @@ export const TROIKA_EDITS: readonly SourceEdit[] = [
     replace: '    if (!atlas.contextLost && !sdfCanvas.data) {\n      warmUpSDFCanvas(sdfCanvas);',
   },
   {
+    // `useGPU` is undefined for preloadFont's request, and generateSDF's default turns that into
+    // true: so `false` must be passed, not `useGPU && …`.
     why: 'an atlas in memory takes fields made in JavaScript (in the workers) only',
     find: 'return generateSDF(sdfGlyphSize, sdfGlyphSize, path, sdfViewBox, maxDist, sdfExponent, sdfCanvas, x, y, channel, useGPU)',
     replace:
-      'return generateSDF(sdfGlyphSize, sdfGlyphSize, path, sdfViewBox, maxDist, sdfExponent, sdfCanvas, x, y, channel, useGPU && !sdfCanvas.data)',
+      'return generateSDF(sdfGlyphSize, sdfGlyphSize, path, sdfViewBox, maxDist, sdfExponent, sdfCanvas, x, y, channel, sdfCanvas.data ? false : useGPU)',
   },
   {
     why: 'a worker-made field is written into the bytes, not drawn with WebGL',

@@ -33,6 +33,9 @@ describe('the build-time patch of troika (its glyph atlas in memory)', () => {
     expect(patched).toContain('cpuSdfAtlas: false,');
     // The canvas path is still the one taken without it.
     expect(patched).toContain("      : document.createElement('canvas');");
+    // preloadFont passes no gpuAccelerateSDF, and generateSDF's default makes undefined mean WebGL:
+    // an atlas in memory must say false, or the preload's glyphs would go to WebGL and fail over.
+    expect(patched).toContain('sdfCanvas, x, y, channel, sdfCanvas.data ? false : useGPU)');
   });
 });
 
