@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/build/csp.ts';
+import { troikaCpuAtlas } from './src/build/troikaCpuAtlas.ts';
 import { exhibitionAssets } from './src/build/vitePlugin.ts';
 import { zodWithoutJsonSchema } from './src/build/zodWithoutJsonSchema.ts';
 import { LongestFirstSequencer } from './tests/support/longestFirstSequencer.ts';
@@ -24,6 +25,8 @@ export default defineConfig({
     contentSecurityPolicy(),
     // Issue 20 (initial JS): the page never writes a JSON Schema; zod's generator stays out of its chunks.
     zodWithoutJsonSchema(),
+    // Issue 20 (long tasks): troika's glyph atlas in memory on a CPU rasteriser, not in a WebGL canvas.
+    troikaCpuAtlas(),
     // The kiosk's offline cache (src/modes/kiosk/offline.ts registers it, in kiosk mode only): a service
     // worker precaching the whole built site. 'prompt': a new version waits for the kiosk's next
     // idle reset instead of taking over mid-visit.

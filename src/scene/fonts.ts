@@ -5,6 +5,7 @@
  */
 import { configureTextBuilder, preloadFont } from 'troika-three-text';
 import type { FontMetrics } from '../layout/lineBreak.ts';
+import { deviceQuality } from './deviceQuality.ts';
 
 function siteUrl(path: string): string {
   // Absolute, because troika resolves font URLs inside a worker whose base is a blob: URL.
@@ -34,7 +35,17 @@ let configured = false;
 export function configureBoardText(): void {
   if (configured) return;
   configured = true;
-  configureTextBuilder({ unicodeFontsURL: siteUrl('generated/fonts/unicode/'), useWorker: true });
+  const quality = deviceQuality();
+  configureTextBuilder({
+    unicodeFontsURL: siteUrl('generated/fonts/unicode/'),
+    useWorker: true,
+    // Issue 20 (long tasks, troika's glyph atlas): the preload and every text share the boards' one
+    // atlas (troika keeps one per glyph size), and where the glyphs' fields are made in JavaScript
+    // (a CPU rasteriser) that atlas lives in plain memory, not in a second WebGL canvas whose set-up,
+    // copies and growth were the main thread's long tasks (src/build/troikaCpuAtlas.ts, build only).
+    sdfGlyphSize: quality.textSdfSize,
+    cpuSdfAtlas: !quality.textSdfOnGpu,
+  });
 }
 
 /**

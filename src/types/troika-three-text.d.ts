@@ -13,6 +13,11 @@ declare module 'troika-three-text' {
     unicodeFontsURL?: string | null;
     sdfGlyphSize?: number;
     useWorker?: boolean;
+    /**
+     * Added by this project's build (src/build/troikaCpuAtlas.ts): keep the glyph atlas in memory
+     * and make every field in the workers. Ignored by troika as published (the dev server, tests).
+     */
+    cpuSdfAtlas?: boolean;
   }): void;
   export function preloadFont(options: { font?: string; characters?: string | string[] }, callback: () => void): void;
 

@@ -1,0 +1,140 @@
+/**
+ * A build-time patch of troika-three-text 0.52.5 (issue 20: no main-thread task over 200 ms after
+ * the first frame): a `cpuSdfAtlas` option for configureTextBuilder that keeps the glyph atlas in
+ * plain memory (src/scene/cpuSdfAtlas.ts) instead of a WebGL canvas. scene/fonts.ts turns it on
+ * where the distance fields are made in JavaScript anyway (a CPU rasteriser).
+ *
+ * Why: a CDP trace of the start on SwiftShader found every task over 200 ms after the first frame
+ * in troika's atlas canvas, all on the main thread: its WebGL copy of each worker-made glyph into
+ * the canvas (the first one compiles and sets up: 0.36–0.5 s), the read-back and redraw each time
+ * the atlas grows (0.1–0.3 s), and a WebGL support check of that canvas (0.3–0.5 s) whose result
+ * the worker path never uses. troika has no option for any of these; its atlas is module-private.
+ *
+ * Each edit names the exact source it replaces; if troika's source changes (an upgrade), the build
+ * fails saying which edit no longer applies, instead of shipping an unpatched atlas silently.
+ * Only `vite build`: the dev server and the tests run troika as published (its canvas atlas works,
+ * just with those long tasks on a CPU rasteriser).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+export interface SourceEdit {
+  why: string;
+  find: string;
+  replace: string;
+}
+
+/** The module patched, as its path ends inside node_modules (troika's package.json `module`). */
+export const TROIKA_MODULE = 'troika-three-text/dist/troika-three-text.esm.js';
+
+const HELPERS = fileURLToPath(new URL('../scene/cpuSdfAtlas.ts', import.meta.url)).replaceAll('\\', '/');
+
+export const TROIKA_EDITS: readonly SourceEdit[] = [
+  {
+    why: 'the option, off by default (troika as published)',
+    find: '  useWorker: true,\n};',
+    replace: '  useWorker: true,\n  cpuSdfAtlas: false,\n};',
+  },
+  {
+    why: 'a new atlas in memory when asked, at the size troika starts its canvas',
+    find: [
+      "    const canvas = document.createElement('canvas');",
+      '    canvas.width = textureWidth;',
+      '    canvas.height = sdfGlyphSize * 256 / glyphsPerRow; // start tall enough to fit 256 glyphs',
+    ].join('\n'),
+    replace: [
+      '    const canvas = CONFIG.cpuSdfAtlas',
+      '      ? __createCpuAtlasImage(textureWidth, sdfGlyphSize * 256 / glyphsPerRow)',
+      "      : document.createElement('canvas');",
+      '    canvas.width = textureWidth;',
+      '    canvas.height = sdfGlyphSize * 256 / glyphsPerRow; // start tall enough to fit 256 glyphs',
+    ].join('\n'),
+  },
+  {
+    why: 'its texture uploads the bytes',
+    find: '      sdfTexture: new Texture(\n        canvas,',
+    replace: '      sdfTexture: canvas.data ? __createCpuAtlasTexture(canvas) : new Texture(\n        canvas,',
+  },
+  {
+    why: 'memory is never lost with a WebGL context',
+    find: '    atlas.sdfTexture.generateMipmaps = false;\n    initContextLossHandling(atlas);',
+    replace: '    atlas.sdfTexture.generateMipmaps = false;\n    if (!canvas.data) initContextLossHandling(atlas);',
+  },
+  {
+    why: 'growing is one copy, not a WebGL read-back and redraw',
+    find: '      resizeWebGLCanvasWithoutClearing(sdfCanvas, textureWidth, neededHeight);',
+    replace:
+      '      (sdfCanvas.data ? __resizeCpuAtlas : resizeWebGLCanvasWithoutClearing)(sdfCanvas, textureWidth, neededHeight);',
+  },
+  {
+    why: 'no WebGL support check of a canvas that is not there',
+    find: '    if (!atlas.contextLost) {\n      warmUpSDFCanvas(sdfCanvas);',
+    replace: '    if (!atlas.contextLost && !sdfCanvas.data) {\n      warmUpSDFCanvas(sdfCanvas);',
+  },
+  {
+    // `useGPU` is undefined for preloadFont's request, and generateSDF's default turns that into
+    // true: so `false` must be passed, not `useGPU && …`.
+    why: 'an atlas in memory takes fields made in JavaScript (in the workers) only',
+    find: 'return generateSDF(sdfGlyphSize, sdfGlyphSize, path, sdfViewBox, maxDist, sdfExponent, sdfCanvas, x, y, channel, useGPU)',
+    replace:
+      'return generateSDF(sdfGlyphSize, sdfGlyphSize, path, sdfViewBox, maxDist, sdfExponent, sdfCanvas, x, y, channel, sdfCanvas.data ? false : useGPU)',
+  },
+  {
+    why: 'a worker-made field is written into the bytes, not drawn with WebGL',
+    find: [
+      '      const imageData = new Uint8Array(textureData.length * 4);',
+      '      for (let i = 0; i < textureData.length; i++) {',
+      '        imageData[i * 4 + channel] = textureData[i];',
+      '      }',
+      '      mainThreadGenerator.webglUtils.renderImageData(canvas, imageData, x, y, width, height, 1 << (3 - channel));',
+    ].join('\n'),
+    replace: [
+      '      if (canvas.data) {',
+      '        __writeGlyphIntoCpuAtlas(canvas, textureData, x, y, width, height, channel);',
+      '      } else {',
+      '      const imageData = new Uint8Array(textureData.length * 4);',
+      '      for (let i = 0; i < textureData.length; i++) {',
+      '        imageData[i * 4 + channel] = textureData[i];',
+      '      }',
+      '      mainThreadGenerator.webglUtils.renderImageData(canvas, imageData, x, y, width, height, 1 << (3 - channel));',
+      '      }',
+    ].join('\n'),
+  },
+  {
+    why: "Safari < 15's workaround reads a WebGL canvas back; the bytes need none",
+    find: "  if (typeof createImageBitmap !== 'function') {",
+    replace: "  if (typeof createImageBitmap !== 'function' && !atlas.sdfCanvas.data) {",
+  },
+];
+
+const IMPORT = `import { createCpuAtlasImage as __createCpuAtlasImage, createCpuAtlasTexture as __createCpuAtlasTexture, resizeCpuAtlas as __resizeCpuAtlas, writeGlyphIntoCpuAtlas as __writeGlyphIntoCpuAtlas } from ${JSON.stringify(HELPERS)};\n`;
+
+/** troika's source with every edit applied; throws if one does not match exactly once. */
+export function patchTroikaSource(source: string, helpersImport = IMPORT): string {
+  let patched = source;
+  for (const edit of TROIKA_EDITS) {
+    const count = patched.split(edit.find).length - 1;
+    if (count !== 1) {
+      throw new Error(
+        `troikaCpuAtlas: the edit "${edit.why}" matches troika's source ${count} times, not once (troika-three-text changed? see src/build/troikaCpuAtlas.ts)`,
+      );
+    }
+    patched = patched.replace(edit.find, () => edit.replace);
+  }
+  return helpersImport + patched;
+}
+
+const isTroika = (id: string): boolean =>
+  (id.split('?')[0]?.replaceAll('\\', '/') ?? '').endsWith(`/node_modules/${TROIKA_MODULE}`);
+
+export function troikaCpuAtlas(): Plugin {
+  return {
+    name: 'dangshi:troika-cpu-atlas',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!isTroika(id)) return null;
+      return { code: patchTroikaSource(code), map: null };
+    },
+  };
+}
