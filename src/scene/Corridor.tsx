@@ -10,6 +10,7 @@ import type { Exhibition } from '../content/schema.ts';
 import { canvasPresses, isTap } from '../input/tapTolerance.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
 import { useExhibition } from '../store/store.ts';
+import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -72,6 +73,7 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
         })}
       </Suspense>
       <CameraRig />
+      <AdaptiveResolution />
     </SceneResourcesProvider>
   );
 }
