@@ -90,6 +90,8 @@ export function checkBudgets(figures: BenchFigures): BudgetResult[] {
     budget('frames in 10 s idle, projector mode', figures.presentIdleFrames, 0, 'frames'),
     budget('draw calls, any viewpoint, shipped corridor', figures.shippedMaxCalls, 150, 'calls'),
     budget('draw calls, any viewpoint, 4× the panels', figures.scaledMaxCalls, 300, 'calls'),
+    // Issue 20, the walk's adaptive resolution: a CPU rasteriser walks at fewer pixels.
+    budget('frame time while walking ≤ 2.5 × floor', exhibit.walkFrameMs / floor.walkFrameMs, 2.5, '×'),
     budget(`JS heap growth after ${figures.cycles} card cycles`, (exhibit.heapAfter - exhibit.heapBefore) / MB, 5, 'MB'),
     budget(
       `${figures.large.panels}-panel pack loads and walks (0 = yes)`,
@@ -127,6 +129,8 @@ export function tableRows({ exhibit, floor, cycles }: BenchFigures): Row[] {
     row('first rendered frame', exhibit.firstFrameMs, floor.firstFrameMs, ms),
     row('all visible text ready', exhibit.textReadyMs, floor.textReadyMs, ms),
     row('frame time while walking', exhibit.walkFrameMs, floor.walkFrameMs, ms),
+    // Issue 20, the walk's adaptive resolution: the same figure as a person counts it.
+    row('frames per second while walking', 1000 / exhibit.walkFrameMs, 1000 / floor.walkFrameMs, (fps) => fps.toFixed(1)),
     row('longest task after the first frame', exhibit.longestTaskMs, floor.longestTaskMs, ms),
     row('total blocking time after the first frame', exhibit.blockingMs, floor.blockingMs, ms),
     row('draw calls (start view)', exhibit.calls, floor.calls, count),

@@ -61,13 +61,13 @@ describe('checkBudgets', () => {
   it('holds when every figure is within its budget', () => {
     const results = checkBudgets(figures({ js: 379 * KB, firstFrameMs: 1490 }));
     expect(results.filter((result) => !result.ok)).toEqual([]);
-    expect(results).toHaveLength(8);
+    expect(results).toHaveLength(9);
   });
 
   it('names each budget that does not hold', () => {
     const failing = checkBudgets(
       figures(
-        { js: 381 * KB, firstFrameMs: 1600, idleFrames: 2, heapAfter: 16 * MB },
+        { js: 381 * KB, firstFrameMs: 1600, idleFrames: 2, walkFrameMs: 101, heapAfter: 16 * MB },
         {
           presentIdleFrames: 1,
           shippedMaxCalls: 151,
@@ -83,11 +83,21 @@ describe('checkBudgets', () => {
       'frames in 10 s idle, projector mode',
       'draw calls, any viewpoint, shipped corridor',
       'draw calls, any viewpoint, 4× the panels',
+      'frame time while walking ≤ 2.5 × floor',
       'JS heap growth after 200 card cycles',
       '500-panel pack loads and walks (0 = yes)',
     ]);
     expect(failing[0]?.value).toBeCloseTo(381);
     expect(failing[0]?.limit).toBeCloseTo(380);
+  });
+
+  // Issue 20, the walk's adaptive resolution: the walk's frame time against the floor's (40 ms here).
+  it('holds the walk to 2.5 × the floor’s frame time, and not a walk that drew no frames', () => {
+    const walking = (walkFrameMs: number) =>
+      checkBudgets(figures({ walkFrameMs })).find((result) => result.name === 'frame time while walking ≤ 2.5 × floor');
+    expect(walking(100)).toMatchObject({ ok: true, value: 2.5, limit: 2.5, unit: '×' });
+    expect(walking(101)?.ok).toBe(false);
+    expect(walking(Number.NaN)?.ok).toBe(false);
   });
 
   it('treats a figure that could not be measured as a failure, not a pass', () => {
@@ -110,6 +120,13 @@ describe('the table', () => {
     const longest = tableRows(figures({ longestTaskMs: 600 })).find((row) => row.figure === 'longest task after the first frame');
     expect(longest).toEqual({ figure: 'longest task after the first frame', exhibit: '600 ms', floor: '120 ms', ratio: '5.00×' });
     expect(rows.find((row) => row.figure === 'total blocking time after the first frame')?.exhibit).toBe('300 ms');
+    // Issue 20: frames per second while walking, from the median frame time (40 ms: 25 a second).
+    expect(tableRows(figures({ walkFrameMs: 80 })).find((row) => row.figure === 'frames per second while walking')).toEqual({
+      figure: 'frames per second while walking',
+      exhibit: '12.5',
+      floor: '25.0',
+      ratio: '0.50×',
+    });
     const text = formatTable(['a', 'bb'], [['long cell', 'x']]);
     expect(text.split('\n')).toEqual(['| a         | bb |', '|-----------|----|', '| long cell | x  |']);
   });
