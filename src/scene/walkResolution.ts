@@ -60,8 +60,9 @@ const onGrid = (steps: number) => Number((steps * RATIO_QUANTUM).toFixed(4));
  * The ratio to walk at next, from the frame times (ms between frames) measured at `ratio` since it
  * was last changed. The time of a frame drawn on the CPU grows with its pixels, the square of the
  * ratio: a slow median steps down to the ratio that would take TARGET_FRAME_MS (fixed costs make
- * that a little too high, so the next frames step again); a fast one steps up by STEP_UP_FACTOR
- * when even at the higher ratio a frame would stay well under SLOW_FRAME_MS.
+ * that a little too high, so the next frames step again; the median, so that one long task among
+ * quick frames moves nothing); quick frames step up by STEP_UP_FACTOR when even at the higher
+ * ratio a frame would stay well under SLOW_FRAME_MS.
  */
 export function nextWalkPixelRatio(frameMs: readonly number[], ratio: number, bounds: RatioBounds): number {
   const current = clamp(ratio, bounds);
@@ -75,7 +76,10 @@ export function nextWalkPixelRatio(frameMs: readonly number[], ratio: number, bo
   }
   if (frameMs.length < SAMPLES_TO_STEP_UP || current >= bounds.full) return current;
   const higher = Math.min(bounds.full, onGrid(Math.ceil((current * STEP_UP_FACTOR) / RATIO_QUANTUM - 1e-9)));
-  const predicted = typical * (higher / current) ** 2;
+  // Up by the slower of the median and the mean: a CPU rasteriser's frames can come in bursts (a
+  // few quick ones, then a long stall), whose median is quick while the walk is not.
+  const mean = frameMs.reduce((sum, ms) => sum + ms, 0) / frameMs.length;
+  const predicted = Math.max(typical, mean) * (higher / current) ** 2;
   return predicted <= SLOW_FRAME_MS * STEP_UP_HEADROOM ? higher : current;
 }
 

@@ -113,6 +113,12 @@ describe('the next walking ratio', () => {
     expect(nextWalkPixelRatio(middling, 0.5, bounds720)).toBe(0.5);
   });
 
+  it('does not step up on frames that come in bursts, quick ones then a long stall', () => {
+    // What SwiftShader's frames look like under load: the median is quick, the walk is not.
+    const bursts = [9, 5, 300, 10, 8, 290, 6, 12];
+    expect(nextWalkPixelRatio(bursts, 0.5, bounds720)).toBe(0.5);
+  });
+
   it('gives ratios on a coarse grid, not a resize for every hundredth', () => {
     for (const frameMs of [51, 70, 90, 140, 260]) {
       const ratio = nextWalkPixelRatio([frameMs, frameMs, frameMs], 1, { full: 1, least: 0.1 });
