@@ -26,7 +26,7 @@ export function AdaptiveResolution() {
         const full = viewport.dpr;
         const ratio = walkFrame(walk.current, performance.now(), livePose.moving, {
           full,
-          least: leastWalkPixelRatio(full, size.height),
+          least: leastWalkPixelRatio(full, size.width, size.height),
         });
         if (gl.getPixelRatio() !== ratio) gl.setPixelRatio(ratio);
       }),

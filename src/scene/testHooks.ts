@@ -281,7 +281,7 @@ export function exposeTestHooks(root: RootState): void {
         ...deviceQuality(),
         pixelRatio: root.gl.getPixelRatio(),
         fullPixelRatio: viewport.dpr,
-        leastWalkPixelRatio: leastWalkPixelRatio(viewport.dpr, size.height),
+        leastWalkPixelRatio: leastWalkPixelRatio(viewport.dpr, size.width, size.height),
       };
     },
     textsPending: () => {

@@ -10,12 +10,15 @@
  */
 
 /**
- * The least height of the canvas, in device pixels, while walking. At 360 px (a 720p canvas at
- * half its ratio) a board's body text, read from the distance its viewpoint frames it at, still
- * gets about a dozen pixels an em, enough for its characters to be told apart (see the screenshot
- * in the README's Performance section); lower, the strokes of the characters run together.
+ * The least short side of the canvas, in device pixels, while walking. At 360 px (a 720p canvas at
+ * half its ratio) a board read from the viewpoint that frames it still gives its smallest line
+ * (the caption) about ten device pixels an em and its body about eighteen: soft, but every
+ * character can be told apart (tests/bench/walkLegibility.ts takes that screenshot); much lower,
+ * the strokes of the small characters run together. The short
+ * side, because a board is framed to fit it: the height of a landscape screen, the width of a
+ * phone held upright.
  */
-export const LEAST_WALK_HEIGHT_PX = 360;
+export const LEAST_WALK_SHORT_SIDE_PX = 360;
 
 /** Slower than this (under 20 frames a second), the ratio steps down. */
 export const SLOW_FRAME_MS = 50;
@@ -40,10 +43,11 @@ export interface RatioBounds {
   least: number;
 }
 
-/** The least walking ratio for a canvas `cssHeight` CSS pixels tall: never above the full ratio. */
-export function leastWalkPixelRatio(full: number, cssHeight: number): number {
-  if (!(cssHeight > 0)) return full;
-  return Math.min(full, LEAST_WALK_HEIGHT_PX / cssHeight);
+/** The least walking ratio for a canvas of this size in CSS pixels: never above the full ratio. */
+export function leastWalkPixelRatio(full: number, cssWidth: number, cssHeight: number): number {
+  const shortSide = Math.min(cssWidth, cssHeight);
+  if (!(shortSide > 0)) return full;
+  return Math.min(full, LEAST_WALK_SHORT_SIDE_PX / shortSide);
 }
 
 function median(values: readonly number[]): number {

@@ -79,7 +79,7 @@ async function frame(ms: number): Promise<number> {
 describe('adaptive resolution while walking', () => {
   it('draws a slow walk at fewer pixels, never under the floor, and the rest frame at full', async () => {
     await sceneAtEntrance();
-    const least = leastWalkPixelRatio(1, SIZE.height);
+    const least = leastWalkPixelRatio(1, SIZE.width, SIZE.height);
     motionInput.forward = 1;
     const walking: number[] = [];
     // SwiftShader at 1280×720: 280 ms a frame, a little more than a second of frames.

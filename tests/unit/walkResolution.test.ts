@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createWalkResolution,
-  LEAST_WALK_HEIGHT_PX,
+  LEAST_WALK_SHORT_SIDE_PX,
   leastWalkPixelRatio,
   nextWalkPixelRatio,
   type RatioBounds,
@@ -18,7 +18,7 @@ import {
   walkFrame,
 } from '../../src/scene/walkResolution.ts';
 
-const bounds720: RatioBounds = { full: 1, least: leastWalkPixelRatio(1, 720) };
+const bounds720: RatioBounds = { full: 1, least: leastWalkPixelRatio(1, 1280, 720) };
 
 /**
  * A device whose frame costs `fixedMs` plus `fullPixelsMs` scaled by the share of the pixels
@@ -55,17 +55,23 @@ function reversals(ratios: number[]): number {
 }
 
 describe('the least walking ratio', () => {
-  it('keeps the canvas at least LEAST_WALK_HEIGHT_PX device pixels tall', () => {
-    expect(leastWalkPixelRatio(1, 720) * 720).toBeCloseTo(LEAST_WALK_HEIGHT_PX);
-    expect(leastWalkPixelRatio(2, 1080) * 1080).toBeCloseTo(LEAST_WALK_HEIGHT_PX);
-    expect(leastWalkPixelRatio(1, 1080) * 1080).toBeCloseTo(LEAST_WALK_HEIGHT_PX);
+  it('keeps the canvas at least LEAST_WALK_SHORT_SIDE_PX device pixels on its short side', () => {
+    expect(leastWalkPixelRatio(1, 1280, 720) * 720).toBeCloseTo(LEAST_WALK_SHORT_SIDE_PX);
+    expect(leastWalkPixelRatio(2, 1920, 1080) * 1080).toBeCloseTo(LEAST_WALK_SHORT_SIDE_PX);
+    expect(leastWalkPixelRatio(1, 1920, 1080) * 1080).toBeCloseTo(LEAST_WALK_SHORT_SIDE_PX);
+  });
+
+  it('holds the short side: a phone held upright keeps its width', () => {
+    // 390×844 CSS px at a ratio of 2: the board is framed to the width, so the width is kept.
+    expect(leastWalkPixelRatio(2, 390, 844) * 390).toBeCloseTo(LEAST_WALK_SHORT_SIDE_PX);
+    expect(leastWalkPixelRatio(2, 844, 390)).toBe(leastWalkPixelRatio(2, 390, 844));
   });
 
   it('is never above the full ratio: a small canvas is not reduced at all', () => {
-    expect(leastWalkPixelRatio(1, 300)).toBe(1);
-    expect(leastWalkPixelRatio(1.5, 200)).toBe(1.5);
-    // A canvas not laid out yet (height 0) is left alone.
-    expect(leastWalkPixelRatio(1, 0)).toBe(1);
+    expect(leastWalkPixelRatio(1, 480, 300)).toBe(1);
+    expect(leastWalkPixelRatio(1.5, 320, 200)).toBe(1.5);
+    // A canvas not laid out yet (size 0) is left alone.
+    expect(leastWalkPixelRatio(1, 0, 0)).toBe(1);
   });
 });
 
@@ -79,7 +85,7 @@ describe('the next walking ratio', () => {
     for (const frameMs of [8, 16.7, 33, SLOW_FRAME_MS]) {
       const frames = Array.from({ length: SAMPLES_TO_STEP_UP }, () => frameMs);
       expect(nextWalkPixelRatio(frames, 1, bounds720)).toBe(1);
-      expect(nextWalkPixelRatio(frames, 2, { full: 2, least: leastWalkPixelRatio(2, 844) })).toBe(2);
+      expect(nextWalkPixelRatio(frames, 2, { full: 2, least: leastWalkPixelRatio(2, 390, 844) })).toBe(2);
     }
   });
 
@@ -139,7 +145,7 @@ describe('walking frame by frame', () => {
 
   it('keeps the full ratio all along on a fast device (no special case)', () => {
     const state = createWalkResolution(2);
-    const bounds = { full: 2, least: leastWalkPixelRatio(2, 1080) };
+    const bounds = { full: 2, least: leastWalkPixelRatio(2, 1920, 1080) };
     expect(new Set(walk(state, { fixedMs: 4, fullPixelsMs: 10 }, 200, bounds))).toEqual(new Set([2]));
   });
 
