@@ -13,6 +13,7 @@ import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
 import { typesetOrder } from '../layout/queries.ts';
 import { livePose } from '../store/live.ts';
 import { useExhibition } from '../store/store.ts';
+import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { BoardContent } from './BoardContent.tsx';
 import { BoardFixtures } from './BoardFixtures.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -96,6 +97,7 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
         })}
       </Suspense>
       <CameraRig />
+      <AdaptiveResolution />
     </SceneResourcesProvider>
   );
 }

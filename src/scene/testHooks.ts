@@ -12,6 +12,7 @@ import { useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 import { TextBatchMesh } from './TextBatch.tsx';
+import { leastWalkPixelRatio } from './walkResolution.ts';
 
 /** A rectangle on the page, CSS pixels. */
 export interface ScreenRect {
@@ -49,8 +50,11 @@ export interface ExhibitTestHooks {
   /** The board photo cache, and the boards near the visitor (nearest first). */
   photos(): TextureCacheStats & { near: string[] };
   pose(): { position: number[]; yaw: number; pitch: number; moving: boolean };
-  /** What this device is asked to draw (pixel ratio range, photo size) and the canvas's actual ratio. */
-  quality(): Quality & { pixelRatio: number };
+  /**
+   * What this device is asked to draw (pixel ratio range, photo size), the canvas's actual ratio
+   * (lower while walking on a slow device), its full one and the least a walk may draw at.
+   */
+  quality(): Quality & { pixelRatio: number; fullPixelRatio: number; leastWalkPixelRatio: number };
   /** Texts mounted but not yet typeset (a board that came near sets its text in a worker). */
   textsPending(): number;
   /**
@@ -271,7 +275,15 @@ export function exposeTestHooks(root: RootState): void {
       near: [...useExhibition.getState().nearBoardIds],
     }),
     pose: () => ({ position: [...livePose.position], yaw: livePose.yaw, pitch: livePose.pitch, moving: livePose.moving }),
-    quality: () => ({ ...deviceQuality(), pixelRatio: root.gl.getPixelRatio() }),
+    quality: () => {
+      const { viewport, size } = root.get();
+      return {
+        ...deviceQuality(),
+        pixelRatio: root.gl.getPixelRatio(),
+        fullPixelRatio: viewport.dpr,
+        leastWalkPixelRatio: leastWalkPixelRatio(viewport.dpr, size.width, size.height),
+      };
+    },
     textsPending: () => {
       const { textsTotal, textsReady } = useExhibition.getState().progress;
       return Math.max(0, textsTotal - textsReady);

@@ -186,6 +186,9 @@ function initialBytes(site: Site, paths: string[], label: string): { js: number;
   return sizes;
 }
 
+/** Issue 20: the exhibition's pixel ratio at the end of each walk, for the report. */
+const walkPixelRatios: string[] = [];
+
 /**
  * Median ms between frames while W is held: at least three seconds and 15 frames (a slow machine
  * draws few frames in three seconds), at most 60 seconds.
@@ -204,6 +207,11 @@ async function walkFrameTime(page: Page): Promise<{ ms: number; frames: number }
   while (Date.now() - started < 60_000 && (await page.evaluate(() => window.__glProbe?.frameStarts.length ?? 0)) < 15) {
     await page.waitForTimeout(250);
   }
+  // Issue 20, the walk's adaptive resolution: the pixel ratio the walk drew at by its end, beside
+  // the full and the least one (the floor's page has none of these).
+  const ratio = await page.evaluate(() => window.__exhibit?.quality());
+  if (ratio)
+    walkPixelRatios.push(`${ratio.pixelRatio} (full ${ratio.fullPixelRatio}, least ${ratio.leastWalkPixelRatio.toFixed(2)})`);
   await page.keyboard.up('w');
   const starts = await page.evaluate(() => {
     const glProbe = window.__glProbe;
@@ -435,6 +443,8 @@ describe('benchmark', () => {
           ['frames in 10 s idle, projector mode', String(figures.presentIdleFrames)],
           ['longest task after the first frame, phone 390×844', `${Math.round(figures.phone.longestTaskMs)} ms`],
           ['total blocking time after the first frame, phone 390×844', `${Math.round(figures.phone.blockingMs)} ms`],
+          // Issue 20, the walk's adaptive resolution.
+          ['pixel ratio at the end of each walk (exhibition, then the large pack)', walkPixelRatios.join('; ')],
           [`most draw calls, any viewpoint, shipped (${panelIds.length} panels)`, `${shipped.max} (at ${shipped.at})`],
           [`most draw calls, any viewpoint, 4× (${scaledPanels} panels)`, `${scaled.max} (at ${scaled.at})`],
           [`${largeIds.length}-panel pack: all visible text ready`, `${Math.round(largeRun.textReadyMs ?? Number.NaN)} ms`],

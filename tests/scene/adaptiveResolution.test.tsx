@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+/**
+ * The walk's adaptive resolution in the scene (AdaptiveResolution.tsx beside the real CameraRig,
+ * in @react-three/test-renderer, on the shipped corridor): with the frame times of a CPU
+ * rasteriser the walk draws fewer pixels, never under the legible floor; the frame in which the
+ * camera comes to rest is drawn at the full ratio and asks for no frame after it; with a fast
+ * device's frame times the ratio never leaves the full one.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type RootState, useThree } from '@react-three/fiber';
+import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadExhibition } from '../../src/content/load.ts';
+import type { Exhibition } from '../../src/content/schema.ts';
+import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
+import { AdaptiveResolution } from '../../src/scene/AdaptiveResolution.tsx';
+import { CameraRig } from '../../src/scene/CameraRig.tsx';
+import { leastWalkPixelRatio } from '../../src/scene/walkResolution.ts';
+import { livePose, motionInput, releaseMotion } from '../../src/store/live.ts';
+import { useExhibition } from '../../src/store/store.ts';
+import { modeOptions } from '../support/modes.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const SIZE = { width: 1280, height: 720 };
+
+let exhibition: Exhibition;
+let layout: CorridorLayout;
+let renderer: ReactThreeTest.Renderer | null = null;
+let root: RootState | null = null;
+/** The clock the component reads (performance.now()), advanced by each simulated frame. */
+let now = 0;
+
+beforeAll(async () => {
+  const result = await loadExhibition((name) => readFile(join(import.meta.dirname, '../../assets/content', name), 'utf8'));
+  if (!result.exhibition) throw new Error('the shipped content did not load');
+  exhibition = result.exhibition;
+  layout = layoutCorridor(exhibition);
+});
+
+afterEach(async () => {
+  releaseMotion();
+  await renderer?.unmount();
+  renderer = null;
+  root = null;
+  vi.restoreAllMocks();
+});
+
+function CaptureRoot() {
+  root = useThree();
+  return null;
+}
+
+async function sceneAtEntrance() {
+  useExhibition.setState({ ...modeOptions('visitor'), reducedMotion: false, openPanelId: null, focusPanelId: null });
+  useExhibition.getState().contentLoaded(exhibition, []);
+  now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  renderer = await ReactThreeTestRenderer.create(
+    <>
+      <CameraRig />
+      <AdaptiveResolution />
+      <CaptureRoot />
+    </>,
+    { ...SIZE, dpr: 1, camera: { fov: EYE_FOV_DEGREES, position: layout.start.position as [number, number, number] } },
+  );
+  await frame(16);
+  expect(livePose.moving).toBe(false);
+}
+
+/** One frame that took `ms`; returns the ratio it was drawn at (nothing changes it after the rig's frame). */
+async function frame(ms: number): Promise<number> {
+  now += ms;
+  await renderer?.advanceFrames(1, ms / 1000);
+  return root?.gl.getPixelRatio() ?? Number.NaN;
+}
+
+describe('adaptive resolution while walking', () => {
+  it('draws a slow walk at fewer pixels, never under the floor, and the rest frame at full', async () => {
+    await sceneAtEntrance();
+    const least = leastWalkPixelRatio(1, SIZE.width, SIZE.height);
+    motionInput.forward = 1;
+    const walking: number[] = [];
+    // SwiftShader at 1280×720: 280 ms a frame, a little more than a second of frames.
+    for (let index = 0; index < 6; index++) walking.push(await frame(280));
+    expect(livePose.moving).toBe(true);
+    expect(Math.min(...walking)).toBeLessThan(1);
+    expect(Math.min(...walking)).toBeGreaterThanOrEqual(least);
+    // The visitor lets go: frames go on while the walk eases to a stop, then the rest frame.
+    motionInput.forward = 0;
+    let restRatio = Number.NaN;
+    for (let index = 0; index < 200 && Number.isNaN(restRatio); index++) {
+      const ratio = await frame(280);
+      if (!livePose.moving) restRatio = ratio;
+      else expect(ratio).toBeLessThan(1);
+    }
+    expect(restRatio).toBe(1);
+    // Nothing more is asked for: the canvas stays idle after the one full frame.
+    expect(root?.get().internal.frames).toBe(0);
+    // R3F's own ratio was the full one all along.
+    expect(root?.get().viewport.dpr).toBe(1);
+  });
+
+  it('keeps the full ratio all along a walk on a fast device', async () => {
+    await sceneAtEntrance();
+    motionInput.forward = 1;
+    const ratios: number[] = [];
+    for (let index = 0; index < 60; index++) ratios.push(await frame(16.7));
+    motionInput.forward = 0;
+    for (let index = 0; index < 200 && livePose.moving; index++) ratios.push(await frame(16.7));
+    expect(new Set(ratios)).toEqual(new Set([1]));
+  });
+
+  it('starts the next walk at the ratio learned, and is full again at every stop', async () => {
+    await sceneAtEntrance();
+    motionInput.forward = 1;
+    for (let index = 0; index < 8; index++) await frame(280);
+    const learned = root?.gl.getPixelRatio() ?? 1;
+    expect(learned).toBeLessThan(1);
+    motionInput.forward = 0;
+    for (let index = 0; index < 200 && livePose.moving; index++) await frame(280);
+    expect(root?.gl.getPixelRatio()).toBe(1);
+    // A while later, another walk: its first frame is already at the learned ratio.
+    now += 10_000;
+    motionInput.forward = 1;
+    expect(await frame(280)).toBe(learned);
+  });
+});
