@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Font, create as openFont } from 'fontkit';
@@ -162,6 +162,7 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
 
   const previous = await readManifest(outDir);
   const expectedFiles = [...FONT_FILE_KINDS.map(fontFileName), FONT_METRICS_FILE];
+  await removeStaleFontFiles(outDir, new Set(expectedFiles));
   if (previous?.hash === hash && expectedFiles.every((file) => existsSync(join(outDir, file)))) {
     return { manifest: previous, skipped: true, characters, boardBoldCharacters, problems };
   }
@@ -194,6 +195,23 @@ export async function buildFonts({ contentDir, outDir }: BuildFontsOptions): Pro
   };
   await writeAtomic(join(outDir, FONTS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, skipped: false, characters, boardBoldCharacters, problems };
+}
+
+/**
+ * An older build's font files (the woff2 of before issue 20, a weight no longer made) would be
+ * copied into every build and every kiosk's sync: only the current set stays. Nothing else in the
+ * folder (the unicode fallbacks, the manifests) is touched.
+ */
+async function removeStaleFontFiles(outDir: string, current: ReadonlySet<string>): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (/^NotoSansSC-[\w-]+\.(woff2?|ttf|otf)$/.test(name) && !current.has(name)) await rm(join(outDir, name), { force: true });
+  }
 }
 
 const openedFonts = new Map<string, Font>();

@@ -65,16 +65,17 @@ describe('dev mode', () => {
     });
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 60_000 }).toBe(1);
 
-    // Staff rename a panel, using characters the font already has (so no new font is needed).
+    // Staff rename a panel, using characters the fonts already have (so no new font is needed): a
+    // title is bold on its board, and the boards' Bold file holds only what they draw in bold.
     const file = join(folder, 'assets/content/timeline.json');
     const json = JSON.parse(readFileSync(file, 'utf8')) as { panels: Array<{ id: string; title: unknown }> };
     const target = json.panels.find((panel) => panel.id === 'nanchang-uprising-1927');
     if (!target) throw new Error('no nanchang-uprising-1927');
-    target.title = { zh: '南昌起义纪念', en: 'Nanchang Uprising (edited)' };
+    target.title = { zh: '南昌起义 1927', en: 'Nanchang Uprising 1927' };
     writeFileSync(file, JSON.stringify(json, null, 2));
 
     const link = page.locator('#directory a[href="#/panel/nanchang-uprising-1927"]');
-    await expect.poll(() => link.textContent(), { timeout: 60_000 }).toContain('南昌起义纪念');
+    await expect.poll(() => link.textContent(), { timeout: 60_000 }).toContain('南昌起义 1927');
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(await page.evaluate(() => window.__exhibit?.state().openPanelId)).toBe('zunyi-conference-1935');
   });

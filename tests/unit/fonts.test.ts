@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as openFont } from 'fontkit';
@@ -36,6 +36,9 @@ let expected: Record<FontFileKind, string>;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'fonts-test-'));
+  // What an older build left: the woff2 of before issue 20, beside a file that is not a font.
+  writeFileSync(join(outDir, 'NotoSansSC-Bold.woff2'), 'old');
+  writeFileSync(join(outDir, 'keep.txt'), 'not a font');
   const read = fsContentReader(contentDir);
   const { exhibition } = await loadExhibition(read);
   expect(exhibition, `${contentDir}/exhibition.json must load`).not.toBeNull();
@@ -98,6 +101,12 @@ describe(`fonts for ${contentDir}`, () => {
       expect(size).toBeLessThan(500 * 1024);
       expect(size).toBeLessThan(full / 10);
     }
+  });
+
+  it('removes an older build’s font files, and nothing else', () => {
+    expect(readdirSync(outDir).sort()).toEqual(
+      [...FONT_FILE_KINDS.map(fontFileName), FONTS_MANIFEST, 'metrics.json', 'keep.txt'].sort(),
+    );
   });
 
   it('records the characters and sizes in fonts.json, and skips an unchanged rebuild', async () => {
