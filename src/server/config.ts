@@ -29,6 +29,21 @@ import { processIdSchema } from './cluster/relayProtocol.ts';
 import { DEFAULT_LIMITS } from './commands/liveService.ts';
 import { passwordProblem } from './commands/passwords.ts';
 
+/** A setting that lists IPs and CIDR ranges (parseAddressList), empty when unset. */
+function addressListSetting() {
+  return z
+    .string()
+    .optional()
+    .transform((list, context) => {
+      const parsed = parseAddressList(list ?? '');
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${parsed}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -53,17 +68,7 @@ const environmentSchema = z.object({
     .string()
     .optional()
     .transform((password) => (password ? password : undefined)),
-  CURATE_ALLOW: z
-    .string()
-    .optional()
-    .transform((list, context) => {
-      const parsed = parseAddressList(list ?? '');
-      if (typeof parsed === 'string') {
-        context.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${parsed}` });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+  CURATE_ALLOW: addressListSetting(),
   // Empty is unset (a systemd unit's `Environment=STATION_JOINS_PER_ADDRESS=`), not zero.
   STATION_JOINS_PER_ADDRESS: z
     .string()
@@ -71,17 +76,7 @@ const environmentSchema = z.object({
     .transform((text) => (text?.trim() ? Number(text.trim()) : DEFAULT_LIMITS.newParticipants.maxFailures))
     .pipe(z.number().int().min(1).max(1_000_000)),
   // Proxies in front of the station (issue 19: several processes behind one): X-Forwarded-For is believed only from these.
-  STATION_TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .transform((list, context) => {
-      const parsed = parseAddressList(list ?? '');
-      if (typeof parsed === 'string') {
-        context.addIssue({ code: 'custom', message: `not an IP address or CIDR range: ${parsed}` });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+  STATION_TRUSTED_PROXIES: addressListSetting(),
   REDIS_URL: z
     .string()
     .optional()

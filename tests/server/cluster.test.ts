@@ -5,7 +5,7 @@
  * same snapshot, answer its contest (counted once, by the holder) and keep their score across a
  * reconnect through either process, and across a restart of the holder.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
@@ -28,6 +28,8 @@ import {
   connectPresenter,
   createLesson,
   emitWithAck,
+  type FixtureQuestion,
+  fixtureQuizQuestions,
   makeFixtureBuild,
   nextEvent,
   postJson,
@@ -35,12 +37,6 @@ import {
   spawnStation,
   tempDir,
 } from './stationHarness.ts';
-
-interface FixtureQuestion {
-  id: string;
-  options: Array<{ id: string }>;
-  answer: string[];
-}
 
 let redis: TestRedis;
 let workDir: string;
@@ -54,12 +50,7 @@ beforeAll(async () => {
   redis = await startRedis();
   workDir = await tempDir('cluster');
   serveDist = (await makeFixtureBuild(join(workDir, 'dist'))).dir;
-  const quizFile = join(serveDist, 'content/quiz.json');
-  const file = JSON.parse(await readFile(quizFile, 'utf8')) as { quizzes: Array<{ id: string; questions: FixtureQuestion[] }> };
-  const quiz = file.quizzes.find((candidate) => candidate.id === 'new-recruits');
-  if (!quiz) throw new Error('no new-recruits quiz');
-  questions = quiz.questions;
-  await writeFile(quizFile, JSON.stringify(file));
+  questions = await fixtureQuizQuestions(serveDist);
   for (const name of ['a', 'b'] as const) {
     const dataDir = join(workDir, `data-${name}`);
     stations[name] = { dataDir, server: await spawnStation({ dataDir, serveDist, env: env(`station-${name}`) }) };

@@ -54,6 +54,26 @@ export async function makeFixtureBuild(dir: string, tag = 'a1b2c3d4'): Promise<{
   return { dir, chunk };
 }
 
+/** A contest question as a fixture build's quiz.json has it. */
+export interface FixtureQuestion {
+  id: string;
+  kind: string;
+  options: Array<{ id: string }>;
+  answer: string[];
+  seconds?: number;
+}
+
+/** A quiz's questions in a fixture build (the shipped quiz.json copied by {@link makeFixtureBuild}). */
+export async function fixtureQuizQuestions(buildDir: string, quizId = 'new-recruits'): Promise<FixtureQuestion[]> {
+  const { readFile } = await import('node:fs/promises');
+  const file = JSON.parse(await readFile(join(buildDir, 'content/quiz.json'), 'utf8')) as {
+    quizzes: Array<{ id: string; questions: FixtureQuestion[] }>;
+  };
+  const quiz = file.quizzes.find((candidate) => candidate.id === quizId);
+  if (!quiz) throw new Error(`no ${quizId} quiz in ${buildDir}`);
+  return quiz.questions;
+}
+
 /** A tour's panel ids as the projector's own code makes them from the shipped content. */
 export async function expectedStops(tourId: string): Promise<string[]> {
   const { readFile } = await import('node:fs/promises');
