@@ -40,13 +40,22 @@ export function configureBoardText(): void {
     unicodeFontsURL: siteUrl('generated/fonts/unicode/'),
     useWorker: true,
     // Issue 20 (long tasks, troika's glyph atlas): the preload and every text share the boards' one
-    // atlas (troika keeps one per glyph size), and where the glyphs' fields are made in JavaScript
-    // (a CPU rasteriser) that atlas lives in plain memory, not in a second WebGL canvas whose set-up,
-    // copies and growth were the main thread's long tasks (src/build/troikaCpuAtlas.ts, build only).
+    // atlas (troika keeps one per glyph size).
     sdfGlyphSize: quality.textSdfSize,
-    cpuSdfAtlas: !quality.textSdfOnGpu,
+    cpuSdfAtlas: CPU_SDF_ATLAS && !quality.textSdfOnGpu,
   });
 }
+
+/**
+ * Whether, where the glyphs' fields are made in JavaScript (a CPU rasteriser), troika's atlas lives
+ * in plain memory (src/scene/cpuSdfAtlas.ts, patched in by src/build/troikaCpuAtlas.ts) instead of
+ * a second WebGL canvas. Off: measured on 2026-12-07 (`npm run bench`, SwiftShader), it took the
+ * atlas's 0.1–0.5 s tasks off the main thread (longest task 247 ms against 384 ms), but the walk
+ * drew at 47 ms a frame against 20 ms with the canvas, and the first frame came later (2.2× the
+ * floor's against 0.7×). A smooth walk is what a kiosk's visitors feel; the atlas's uploads while
+ * walking are to be understood before this is turned on again (the README's performance section).
+ */
+const CPU_SDF_ATLAS = false;
 
 /**
  * Loads the regular board font and the advance widths (written by the build next to the fonts);
