@@ -155,6 +155,8 @@ describe('the year scrubber', () => {
     await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.reducedMotion).toBe(true);
     await page.mouse.click(x, y);
     await expect.poll(async () => (await page.evaluate(() => window.__exhibit?.state()))?.openPanelId).toBe(first.id);
+    // The card's code loads when a card first opens: Escape closes it once it is shown, as a visitor sees it.
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
