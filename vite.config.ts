@@ -5,6 +5,7 @@ import { contentSecurityPolicy } from './src/build/csp.ts';
 import { troikaCpuAtlas } from './src/build/troikaCpuAtlas.ts';
 import { exhibitionAssets } from './src/build/vitePlugin.ts';
 import { zodWithoutJsonSchema } from './src/build/zodWithoutJsonSchema.ts';
+import { CPU_SDF_ATLAS } from './src/scene/cpuSdfAtlasSwitch.ts';
 import { LongestFirstSequencer } from './tests/support/longestFirstSequencer.ts';
 
 /**
@@ -25,8 +26,9 @@ export default defineConfig({
     contentSecurityPolicy(),
     // Issue 20 (initial JS): the page never writes a JSON Schema; zod's generator stays out of its chunks.
     zodWithoutJsonSchema(),
-    // Issue 20 (long tasks): troika's glyph atlas in memory on a CPU rasteriser, not in a WebGL canvas.
-    troikaCpuAtlas(),
+    // Issue 20 (long tasks): troika's glyph atlas in memory on a CPU rasteriser, not in a WebGL
+    // canvas; patched in only while it is switched on (src/scene/cpuSdfAtlasSwitch.ts).
+    ...(CPU_SDF_ATLAS ? [troikaCpuAtlas()] : []),
     // The kiosk's offline cache (src/modes/kiosk/offline.ts registers it, in kiosk mode only): a service
     // worker precaching the whole built site. 'prompt': a new version waits for the kiosk's next
     // idle reset instead of taking over mid-visit.

@@ -22,7 +22,7 @@ import {
   type Refusal,
 } from '../../../src/live/protocol.ts';
 import { createLesson, postJson } from '../../server/stationHarness.ts';
-import type { AnswerTally } from './report.ts';
+import { type AnswerTally, emptyTally } from './report.ts';
 import { between } from './stats.ts';
 
 /** The tour the lessons follow: the shipped lesson that names a quiz. */
@@ -407,18 +407,7 @@ export class BenchLesson {
 
   /** The phones' answers against the server's results for the lesson (the presenter's results route). */
   async tallyAnswers(played: number): Promise<AnswerTally> {
-    const tally: AnswerTally = {
-      sent: 0,
-      resent: 0,
-      accepted: 0,
-      acceptedTwice: 0,
-      refusedAgain: 0,
-      refusedLate: 0,
-      otherwise: 0,
-      counted: 0,
-      markMismatches: 0,
-      countMismatches: 0,
-    };
+    const tally = emptyTally();
     if (played === 0) return tally;
     for (const phone of this.phones)
       for (const record of phone.answers.values()) {

@@ -106,6 +106,22 @@ export interface BenchReport {
   wallMs: number;
 }
 
+/** A tally with nothing counted yet (a lesson's, or the sum of a scenario's lessons). */
+export function emptyTally(): AnswerTally {
+  return {
+    sent: 0,
+    resent: 0,
+    accepted: 0,
+    acceptedTwice: 0,
+    refusedAgain: 0,
+    refusedLate: 0,
+    otherwise: 0,
+    counted: 0,
+    markMismatches: 0,
+    countMismatches: 0,
+  };
+}
+
 const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
 const mb = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} MB`);
 const spread = (summary: Summary) => (summary.count === 0 ? '—' : `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.max)}`);

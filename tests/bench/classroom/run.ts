@@ -23,6 +23,7 @@ import {
   type AnswerTally,
   type BenchReport,
   checksOf,
+  emptyTally,
   type Machine,
   type MemoryFigures,
   type RestartFigures,
@@ -99,18 +100,7 @@ async function shortenQuiz(dist: string, seconds: number): Promise<BenchQuestion
 }
 
 function sumTallies(tallies: readonly AnswerTally[]): AnswerTally {
-  const total: AnswerTally = {
-    sent: 0,
-    resent: 0,
-    accepted: 0,
-    acceptedTwice: 0,
-    refusedAgain: 0,
-    refusedLate: 0,
-    otherwise: 0,
-    counted: 0,
-    markMismatches: 0,
-    countMismatches: 0,
-  };
+  const total = emptyTally();
   for (const tally of tallies) for (const key of Object.keys(total) as Array<keyof AnswerTally>) total[key] += tally[key];
   return total;
 }
