@@ -10,20 +10,12 @@ import { startQuizLoading } from './boot/quizzes.ts';
 import { MODES } from './modes/registry.ts';
 import { startHashSync } from './routing/hashSync.ts';
 import { parseModeParams } from './routing/modeParams.ts';
+import { probeWebgl } from './scene/webglProbe.ts';
 import { rememberLanguage, startLanguage } from './store/languagePreference.ts';
 import { rememberQuizAttempt } from './store/quizMemory.ts';
 import { safeStorage } from './store/safeStorage.ts';
 import { startMode, useExhibition } from './store/store.ts';
 import './ui/styles.css';
-
-function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
 
 const { mode } = parseModeParams(window.location.search);
 const entry = MODES[mode];
@@ -34,7 +26,7 @@ startMode(store, { mode, capabilities: entry.capabilities, lang: startLanguage(e
 rememberLanguage(store, storage);
 // A quiz under way survives a reload of the visitor's tab (not on the kiosk: see quizMemory.ts).
 rememberQuizAttempt(store, safeStorage(window, 'sessionStorage'));
-const hasWebgl = webglAvailable();
+const hasWebgl = probeWebgl().available;
 // The lobby kiosk guards against exits and dead screens before anything renders (and if React
 // dies): its install starts them. Projector and kiosk code are chunks of their own.
 const installing = entry.load().then((module) => module.install(store, window, { hasWebgl }));

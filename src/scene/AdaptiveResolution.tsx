@@ -5,36 +5,58 @@
  * before that frame is drawn: so the frame in which the camera comes to rest is itself drawn at
  * the full ratio, and asks for no other (the canvas then stays idle, as before).
  *
- * It sets the renderer's ratio directly rather than R3F's `setDpr`: R3F's ratio stays the
- * canvas's configured, full one (a resize or a new configuration puts the full ratio back, the
- * safe side), and a change of the store would ask for one frame more after the rest frame.
+ * The canvas keeps its size: a walking frame is drawn into a corner and stretched over it
+ * (scene/reducedResolutionRender.ts says why). R3F's ratio stays the canvas's configured, full
+ * one, and a change of ratio asks for no frame of its own.
  */
-import { useThree } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { livePose, onLivePose } from '../store/live.ts';
+import { ReducedResolutionRender, registerReducedRender } from './reducedResolutionRender.ts';
 import { createWalkResolution, leastWalkPixelRatio, walkFrame } from './walkResolution.ts';
 
 export function AdaptiveResolution() {
   const gl = useThree((state) => state.gl);
   const get = useThree((state) => state.get);
   const walk = useRef(createWalkResolution(get().viewport.dpr));
+  /** The ratio the next frame is drawn at: the full one unless the walk asked for fewer pixels. */
+  const ratio = useRef(get().viewport.dpr);
+  const draw = useRef<ReducedResolutionRender | null>(null);
+
+  useEffect(() => {
+    const reduced = new ReducedResolutionRender(gl.getPixelRatio());
+    draw.current = reduced;
+    registerReducedRender(gl, reduced);
+    // The quad's shader is compiled once the first frames are out, not in the walk's first frame.
+    const idle = window.requestIdleCallback?.(() => reduced.compile(gl), { timeout: 5000 });
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback?.(idle);
+      registerReducedRender(gl, null);
+      draw.current = null;
+      reduced.dispose();
+    };
+  }, [gl]);
 
   useEffect(
     () =>
       onLivePose(() => {
         const { viewport, size } = get();
         const full = viewport.dpr;
-        const ratio = walkFrame(walk.current, performance.now(), livePose.moving, {
+        ratio.current = walkFrame(walk.current, performance.now(), livePose.moving, {
           full,
           least: leastWalkPixelRatio(full, size.width, size.height),
         });
-        if (gl.getPixelRatio() !== ratio) gl.setPixelRatio(ratio);
       }),
-    [gl, get],
+    [get],
   );
 
-  // Leaving the scene (or a new renderer) restores the full ratio.
-  useEffect(() => () => gl.setPixelRatio(get().viewport.dpr), [gl, get]);
+  // Priority 1: this draws every frame (R3F then draws none itself), after the rig has moved the
+  // camera and told the pose. At rest, or where the device keeps up, it is R3F's own render.
+  useFrame(({ gl: renderer, scene, camera }) => {
+    const reduced = draw.current;
+    if (reduced) reduced.render(renderer, scene, camera, ratio.current);
+    else renderer.render(scene, camera);
+  }, 1);
 
   return null;
 }

@@ -22,10 +22,17 @@ export interface CpuAtlasImage {
   height: number;
   /** RGBA, row 0 first. Row y is the WebGL canvas's row y counted from the bottom (its GL y). */
   data: Uint8Array;
+  /** The texture showing these bytes, once made: new glyphs are uploaded as its update ranges. */
+  texture?: DataTexture;
+  /**
+   * True until the texture holds every byte (it is new, or the atlas grew): the next upload must
+   * then be whole, so no ranges are added until it is done.
+   */
+  wholeUploadDue: boolean;
 }
 
 export function createCpuAtlasImage(width: number, height: number): CpuAtlasImage {
-  return { width, height, data: new Uint8Array(width * height * 4) };
+  return { width, height, data: new Uint8Array(width * height * 4), wholeUploadDue: true };
 }
 
 /**
@@ -41,6 +48,11 @@ export function createCpuAtlasTexture(image: CpuAtlasImage): DataTexture {
   texture.minFilter = LinearFilter;
   texture.generateMipmaps = false;
   texture.flipY = false;
+  // Once three.js has uploaded the bytes, later glyphs go up as ranges (writeGlyphIntoCpuAtlas).
+  texture.onUpdate = () => {
+    image.wholeUploadDue = false;
+  };
+  image.texture = texture;
   return texture;
 }
 
@@ -56,12 +68,21 @@ export function resizeCpuAtlas(image: CpuAtlasImage, width: number, height: numb
   image.width = width;
   image.height = height;
   image.data = grown;
+  // troika disposes the texture to re-allocate it at the new size: that upload must be whole.
+  image.wholeUploadDue = true;
+  image.texture?.clearUpdateRanges();
 }
 
 /**
  * Writes one glyph's distance field (one byte a texel, `width` × `height`, as troika's worker makes
  * it) into one channel of the square at (x, y), leaving the other three channels' glyphs alone.
  * Field row r goes to atlas row y + r, where troika's WebGL copy draws it.
+ *
+ * Each row written becomes an update range of the texture, so troika's next `needsUpdate` uploads
+ * the new glyphs' rows, not the whole atlas: measured on SwiftShader, whole uploads of the 2048 px
+ * wide atlas each time boards came into range made the walk's frames several times slower.
+ * three.js merges a row's adjacent ranges, so a batch of glyphs side by side costs one
+ * `texSubImage2D` per row of pixels.
  */
 export function writeGlyphIntoCpuAtlas(
   image: CpuAtlasImage,
@@ -77,5 +98,8 @@ export function writeGlyphIntoCpuAtlas(
     let to = ((y + row) * image.width + x) * 4 + channel;
     let from = row * width;
     for (let column = 0; column < width; column++, to += 4, from++) data[to] = field[from] as number;
+  }
+  if (image.texture && !image.wholeUploadDue) {
+    for (let row = 0; row < height; row++) image.texture.addUpdateRange(((y + row) * image.width + x) * 4, width * 4);
   }
 }

@@ -6,6 +6,7 @@
  *
  * `chooseQuality` is the one decision, pure (unit-tested); `deviceQuality` reads the browser.
  */
+import { probeWebgl } from './webglProbe.ts';
 
 export interface DeviceTraits {
   /** The screen's size in CSS pixels (either orientation). */
@@ -120,25 +121,7 @@ export function deviceQuality(): Quality {
     deviceMemory: nav.deviceMemory,
     hardwareConcurrency: nav.hardwareConcurrency || undefined,
     coarsePointer: window.matchMedia?.('(pointer: coarse)').matches ?? false,
-    softwareRenderer: isSoftwareRenderer(rendererName()),
+    softwareRenderer: isSoftwareRenderer(probeWebgl().rendererName),
   });
   return current;
-}
-
-/**
- * The WebGL renderer's name, read from a throwaway context that is released at once (the canvas
- * is not created yet when the pixel ratio is decided). Empty when there is no WebGL.
- */
-function rendererName(): string {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
-    if (!gl) return '';
-    // Chromium and Firefox now give the real name as RENDERER; older ones only through the extension.
-    const debug = gl.getExtension('WEBGL_debug_renderer_info');
-    const name = `${gl.getParameter(gl.RENDERER)} ${debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : ''}`;
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return name;
-  } catch {
-    return '';
-  }
 }

@@ -12,6 +12,7 @@ import { useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
 import { TextBatchMesh } from './TextBatch.tsx';
+import { drawnPixelRatio } from './reducedResolutionRender.ts';
 import { leastWalkPixelRatio } from './walkResolution.ts';
 
 /** A rectangle on the page, CSS pixels. */
@@ -279,7 +280,7 @@ export function exposeTestHooks(root: RootState): void {
       const { viewport, size } = root.get();
       return {
         ...deviceQuality(),
-        pixelRatio: root.gl.getPixelRatio(),
+        pixelRatio: drawnPixelRatio(root.gl),
         fullPixelRatio: viewport.dpr,
         leastWalkPixelRatio: leastWalkPixelRatio(viewport.dpr, size.width, size.height),
       };

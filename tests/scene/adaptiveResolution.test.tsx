@@ -16,6 +16,7 @@ import type { Exhibition } from '../../src/content/schema.ts';
 import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
 import { AdaptiveResolution } from '../../src/scene/AdaptiveResolution.tsx';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
+import { drawnPixelRatio } from '../../src/scene/reducedResolutionRender.ts';
 import { leastWalkPixelRatio } from '../../src/scene/walkResolution.ts';
 import { livePose, motionInput, releaseMotion } from '../../src/store/live.ts';
 import { useExhibition } from '../../src/store/store.ts';
@@ -73,7 +74,7 @@ async function sceneAtEntrance() {
 async function frame(ms: number): Promise<number> {
   now += ms;
   await renderer?.advanceFrames(1, ms / 1000);
-  return root?.gl.getPixelRatio() ?? Number.NaN;
+  return root ? drawnPixelRatio(root.gl) : Number.NaN;
 }
 
 describe('adaptive resolution while walking', () => {
@@ -116,14 +117,43 @@ describe('adaptive resolution while walking', () => {
     await sceneAtEntrance();
     motionInput.forward = 1;
     for (let index = 0; index < 8; index++) await frame(280);
-    const learned = root?.gl.getPixelRatio() ?? 1;
+    const learned = root ? drawnPixelRatio(root.gl) : 1;
     expect(learned).toBeLessThan(1);
     motionInput.forward = 0;
     for (let index = 0; index < 200 && livePose.moving; index++) await frame(280);
-    expect(root?.gl.getPixelRatio()).toBe(1);
+    expect(root ? drawnPixelRatio(root.gl) : Number.NaN).toBe(1);
     // A while later, another walk: its first frame is already at the learned ratio.
     now += 10_000;
     motionInput.forward = 1;
     expect(await frame(280)).toBe(learned);
+  });
+
+  it('never resizes the canvas: a walking frame is drawn into a corner and stretched over the canvas', async () => {
+    await sceneAtEntrance();
+    const gl = root?.gl;
+    if (!gl) throw new Error('no renderer');
+    const resized = vi.spyOn(gl, 'setPixelRatio');
+    const sized = vi.spyOn(gl, 'setSize');
+    const viewports: number[][] = [];
+    vi.spyOn(gl, 'setViewport').mockImplementation(function (this: typeof gl, x, y, width, height) {
+      viewports.push([x as number, y as number, width as number, height as number]);
+    });
+    const copied = vi.spyOn(gl, 'copyFramebufferToTexture');
+    motionInput.forward = 1;
+    let ratio = 1;
+    for (let index = 0; index < 8 && ratio === 1; index++) ratio = await frame(280);
+    expect(ratio).toBeLessThan(1);
+    // The reduced frame: the scene into the lower left corner at the ratio, copied, then the whole canvas.
+    const corner = [0, 0, Math.round(SIZE.width * ratio), Math.round(SIZE.height * ratio)];
+    expect(viewports.slice(-2)).toEqual([corner, [0, 0, SIZE.width, SIZE.height]]);
+    expect(copied).toHaveBeenCalled();
+    const texture = copied.mock.calls.at(-1)?.[0];
+    expect([texture?.image.width, texture?.image.height]).toEqual(corner.slice(2));
+    motionInput.forward = 0;
+    for (let index = 0; index < 200 && livePose.moving; index++) await frame(280);
+    expect(drawnPixelRatio(gl)).toBe(1);
+    expect(resized).not.toHaveBeenCalled();
+    expect(sized).not.toHaveBeenCalled();
+    expect(gl.getPixelRatio()).toBe(1);
   });
 });

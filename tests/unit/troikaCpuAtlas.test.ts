@@ -88,4 +88,36 @@ describe('the glyph atlas in memory', () => {
     expect(texture.minFilter).toBe(LinearFilter);
     expect(texture.generateMipmaps).toBe(false);
   });
+
+  it('once uploaded whole, sends up only the rows of new glyphs; after growing, the next upload is whole again', () => {
+    const image = createCpuAtlasImage(8, 8);
+    const texture = createCpuAtlasTexture(image);
+    // Not uploaded yet: the first upload takes every byte, so no ranges are kept.
+    writeGlyphIntoCpuAtlas(image, new Uint8Array(4).fill(1), 0, 0, 2, 2, 0);
+    expect(texture.updateRanges).toEqual([]);
+    // three.js calls onUpdate once it has uploaded the texture.
+    texture.onUpdate?.(texture);
+    writeGlyphIntoCpuAtlas(image, new Uint8Array(6).fill(2), 4, 2, 3, 2, 1);
+    // One range a row, in bytes of the RGBA data: rows 2 and 3, from column 4, three texels wide.
+    expect(texture.updateRanges).toEqual([
+      { start: (2 * 8 + 4) * 4, count: 3 * 4 },
+      { start: (3 * 8 + 4) * 4, count: 3 * 4 },
+    ]);
+    // Each range covers the written bytes exactly.
+    for (const { start, count } of texture.updateRanges) {
+      const bytes = image.data.subarray(start, start + count);
+      expect(Array.from(bytes).filter((_, index) => index % 4 === 1)).toEqual([2, 2, 2]);
+    }
+    // Growing re-allocates the texture: pending ranges go, and nothing is added until the whole upload.
+    resizeCpuAtlas(image, 8, 16);
+    expect(texture.updateRanges).toEqual([]);
+    writeGlyphIntoCpuAtlas(image, new Uint8Array(4).fill(3), 0, 10, 2, 2, 2);
+    expect(texture.updateRanges).toEqual([]);
+    texture.onUpdate?.(texture);
+    writeGlyphIntoCpuAtlas(image, new Uint8Array(4).fill(4), 2, 10, 2, 2, 2);
+    expect(texture.updateRanges).toEqual([
+      { start: (10 * 8 + 2) * 4, count: 8 },
+      { start: (11 * 8 + 2) * 4, count: 8 },
+    ]);
+  });
 });
