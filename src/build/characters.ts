@@ -9,7 +9,9 @@ import { periodYears } from '../content/periods.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
 import { curateFontStrings } from '../i18n/curateStrings.ts';
 import { followFontStrings } from '../i18n/followStrings.ts';
+import { KIOSK_STRINGS } from '../i18n/kioskStrings.ts';
 import { liveFontStrings } from '../i18n/liveStrings.ts';
+import { PRESENT_STRINGS } from '../i18n/presentStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
 import { statFigureText } from '../layout/boardText.ts';
 import { boardTextWarningWords } from './boardTextWarnings.ts';
@@ -130,13 +132,18 @@ export function collectContentStrings(exhibition: Exhibition): string[] {
   return locateContentStrings(exhibition).map((entry) => entry.text);
 }
 
+const bothLanguages = (table: Record<string, Record<(typeof LANGS)[number], string>>): string[] =>
+  Object.values(table).flatMap((entry) => LANGS.map((lang) => entry[lang]));
+
 /**
- * Every interface string (`src/i18n/strings.ts`), in every language, the live lesson's words
- * (still kept with their modes: the follower page and the projector's 课堂互动) and the curator's (布展).
+ * Every interface string (`src/i18n/strings.ts`), in every language, the words kept with their
+ * modes (the kiosk's, the projector's; the follower page and the projector's 课堂互动) and the curator's (布展).
  */
 export function uiStrings(): string[] {
   return [
-    ...Object.values(UI_STRINGS).flatMap((entry) => LANGS.map((lang) => entry[lang])),
+    ...bothLanguages(UI_STRINGS),
+    ...bothLanguages(KIOSK_STRINGS),
+    ...bothLanguages(PRESENT_STRINGS),
     ...followFontStrings(),
     ...liveFontStrings(),
     ...curateFontStrings(),

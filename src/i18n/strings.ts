@@ -3,10 +3,8 @@
  * JSON; this is only the app's own wording. The font subsetter reads this table too.
  */
 
-import { KIOSK_STRINGS } from './kioskStrings.ts';
 import type { Lang } from './lang.ts';
 import { OATH_STRINGS } from './oathStrings.ts';
-import { PRESENT_STRINGS } from './presentStrings.ts';
 import { QUIZ_STRINGS } from './quizStrings.ts';
 
 export const UI_STRINGS = {
@@ -97,10 +95,15 @@ export const UI_STRINGS = {
   yearScrubber: { zh: '百年党史 · 年份', en: 'Centenary timeline · year' },
   yearValue: { zh: '{year}年', en: '{year}' },
   yearValueWithPanel: { zh: '{year}年 · {title}', en: '{year} · {title}' },
-  // The lobby kiosk's wording (?mode=kiosk).
-  ...KIOSK_STRINGS,
-  // Projector mode's wording (?mode=present).
-  ...PRESENT_STRINGS,
+  // Projector mode as the visitor's pages offer it (the directory's links to ?mode=present, the
+  // all-panels tour's name); the projector's own wording is in presentStrings.ts.
+  presentMode: { zh: '讲解模式', en: 'Present' },
+  presentModeHint: {
+    zh: '投影讲解：用翻页笔逐站讲解，S 打开讲解员视图',
+    en: 'For projector sessions: step through with a clicker; S opens the presenter view',
+  },
+  presentAllTour: { zh: '全部展板（按展览顺序）', en: 'All panels, in exhibition order' },
+  presentStops: { zh: '{n} 站', en: '{n} stops' },
   // The oath wall's ceremony (#/oath/<id>, and the projector's oath stop).
   ...OATH_STRINGS,
   // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button).
@@ -122,7 +125,12 @@ export function labelled(label: string, value: string, lang: Lang): string {
   return `${label}${labelSeparator(lang)}${value}`;
 }
 
+/** A string's `{name}` placeholders filled from `values` (a name with no value stays as it is). */
+export function fillPlaceholders(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
 /** Looks up an interface string and fills `{name}` placeholders. */
 export function t(key: UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return UI_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillPlaceholders(UI_STRINGS[key][lang], values);
 }
