@@ -11,7 +11,9 @@ import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
 import { loadQuizzes, locateQuizStrings, QUIZ_FILE_LABEL } from '../content/quizLoad.ts';
 import type { Exhibition, Panel } from '../content/schema.ts';
 import { KIOSK_STRINGS } from '../i18n/kioskStrings.ts';
+import { OATH_STRINGS } from '../i18n/oathStrings.ts';
 import { PRESENT_STRINGS } from '../i18n/presentStrings.ts';
+import { QUIZ_STRINGS } from '../i18n/quizStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
 import { boardTextWarnings } from './boardTextWarnings.ts';
 import {
@@ -168,6 +170,8 @@ function missingGlyphs(
     'src/i18n/strings.ts': UI_STRINGS,
     'src/i18n/kioskStrings.ts': KIOSK_STRINGS,
     'src/i18n/presentStrings.ts': PRESENT_STRINGS,
+    'src/i18n/quizStrings.ts': QUIZ_STRINGS,
+    'src/i18n/oathStrings.ts': OATH_STRINGS,
   };
   const ui = Object.entries(tables).flatMap(([file, table]) =>
     Object.entries(table).flatMap(([key, entry]) =>

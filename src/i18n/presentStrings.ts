@@ -147,6 +147,8 @@ export const PRESENT_STRINGS = {
   presenterContestLeaderboard: { zh: '第 {n} / {total} 题后 · 排行榜', en: 'After question {n} of {total} · leaderboard' },
   presenterContestPodium: { zh: '领奖台（翻页笔：回到讲解）', en: 'Podium (clicker: back to the tour)' },
   presenterContestNext: { zh: '竞赛下一步', en: 'Contest: next step' },
+  // The oath wall's stop on the projector.
+  oathClicker: { zh: '翻页笔：点亮下一句', en: 'Clicker: light the next phrase' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PresentStringKey = keyof typeof PRESENT_STRINGS;

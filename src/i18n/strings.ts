@@ -4,8 +4,6 @@
  */
 
 import type { Lang } from './lang.ts';
-import { OATH_STRINGS } from './oathStrings.ts';
-import { QUIZ_STRINGS } from './quizStrings.ts';
 
 export const UI_STRINGS = {
   appName: { zh: '党史长廊', en: 'Party History Corridor' },
@@ -104,10 +102,14 @@ export const UI_STRINGS = {
   },
   presentAllTour: { zh: '全部展板（按展览顺序）', en: 'All panels, in exhibition order' },
   presentStops: { zh: '{n} 站', en: '{n} stops' },
-  // The oath wall's ceremony (#/oath/<id>, and the projector's oath stop).
-  ...OATH_STRINGS,
-  // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button).
-  ...QUIZ_STRINGS,
+  // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button) as the first view's
+  // screens name them; the quizzes' own wording is in quizStrings.ts.
+  quiz: { zh: '知识问答', en: 'Quiz' },
+  quizOpen: { zh: '知识问答', en: 'Quiz' },
+  quizList: { zh: '全部问答', en: 'All quizzes' },
+  quizUnknown: { zh: '找不到知识问答“{id}”。', en: 'There is no quiz "{id}".' },
+  quizUnknownHint: { zh: '请从问答列表中选择。', en: 'Please choose one from the list.' },
+  quizLessonLink: { zh: '课后问答', en: 'Quiz' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiStringKey = keyof typeof UI_STRINGS;
