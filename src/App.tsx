@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { InstalledMode } from './modes/types.ts';
+import { isFullyLoaded } from './store/progress.ts';
 import { useExhibition } from './store/store.ts';
 import type { Screen } from './store/types.ts';
 import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
-import { FloorPlan } from './ui/FloorPlan.tsx';
 import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
 import { useOnceTrue } from './ui/useOnceTrue.ts';
 
@@ -20,6 +20,9 @@ const OathCeremony = lazy(() => import('./ui/OathCeremony.tsx'));
 // The quizzes' screens come with their own chunk, and quiz.json only when one opens.
 const QuizScreen = lazy(() => import('./ui/quiz/QuizScreen.tsx'));
 const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ default: module.PanelCard })));
+// The floor plan (with the year scrubber) sits under the opaque loading screen until the boards'
+// text is set: its code loads once the visit opens, out of the bytes the first view waits for (issue 20).
+const FloorPlan = lazy(() => import('./ui/FloorPlan.tsx').then((module) => ({ default: module.FloorPlan })));
 
 export interface AppProps {
   /** The running mode's overlay (src/main.tsx installed the mode). */
@@ -43,6 +46,8 @@ export function App({ installed, hasWebgl }: AppProps) {
   // first frame, and stay mounted after: a visit that never opens one never downloads it (issue 20).
   const cardWanted = useOnceTrue(useExhibition((state) => state.openPanelId !== null));
   const ceremonyWanted = useOnceTrue(useExhibition((state) => state.oath !== null));
+  // The visit has opened: the loading screen lifts (everything typeset, or it gave up waiting).
+  const visitOpened = useOnceTrue(useExhibition((state) => state.loadingGaveUp || isFullyLoaded(state.progress)));
   const offers = (screen: Screen) => screens.has(screen);
   const { Overlay, standalone } = installed;
 
@@ -75,7 +80,11 @@ export function App({ installed, hasWebgl }: AppProps) {
       <Suspense fallback={null}>
         <Overlay textTwinShown={showTwin} />
       </Suspense>
-      {offers('floorPlan') && hasWebgl && !showTwin && <FloorPlan />}
+      {offers('floorPlan') && hasWebgl && visitOpened && !showTwin && (
+        <Suspense fallback={null}>
+          <FloorPlan />
+        </Suspense>
+      )}
       {offers('directory') && !showTwin && <Directory />}
       {showTwin && (
         <Suspense fallback={null}>

@@ -9,7 +9,11 @@ import { periodYears } from '../content/periods.ts';
 import type { Exhibition, LocalizedString, Panel, PartialDate } from '../content/schema.ts';
 import { curateFontStrings } from '../i18n/curateStrings.ts';
 import { followFontStrings } from '../i18n/followStrings.ts';
+import { KIOSK_STRINGS } from '../i18n/kioskStrings.ts';
 import { liveFontStrings } from '../i18n/liveStrings.ts';
+import { OATH_STRINGS } from '../i18n/oathStrings.ts';
+import { PRESENT_STRINGS } from '../i18n/presentStrings.ts';
+import { QUIZ_STRINGS } from '../i18n/quizStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
 import { statFigureText } from '../layout/boardText.ts';
 import { boardTextWarningWords } from './boardTextWarnings.ts';
@@ -130,13 +134,21 @@ export function collectContentStrings(exhibition: Exhibition): string[] {
   return locateContentStrings(exhibition).map((entry) => entry.text);
 }
 
+const bothLanguages = (table: Record<string, Record<(typeof LANGS)[number], string>>): string[] =>
+  Object.values(table).flatMap((entry) => LANGS.map((lang) => entry[lang]));
+
 /**
- * Every interface string (`src/i18n/strings.ts`), in every language, the live lesson's words
- * (still kept with their modes: the follower page and the projector's 课堂互动) and the curator's (布展).
+ * Every interface string (`src/i18n/strings.ts`), in every language, the words kept with their
+ * screens (the kiosk's, the projector's, the quizzes', the oath's; the follower page and the
+ * projector's 课堂互动) and the curator's (布展).
  */
 export function uiStrings(): string[] {
   return [
-    ...Object.values(UI_STRINGS).flatMap((entry) => LANGS.map((lang) => entry[lang])),
+    ...bothLanguages(UI_STRINGS),
+    ...bothLanguages(KIOSK_STRINGS),
+    ...bothLanguages(PRESENT_STRINGS),
+    ...bothLanguages(QUIZ_STRINGS),
+    ...bothLanguages(OATH_STRINGS),
     ...followFontStrings(),
     ...liveFontStrings(),
     ...curateFontStrings(),

@@ -10,6 +10,10 @@ import { narrationFiles } from '../content/narration.ts';
 import { type ContentProblem, formatJsonPath } from '../content/problems.ts';
 import { loadQuizzes, locateQuizStrings, QUIZ_FILE_LABEL } from '../content/quizLoad.ts';
 import type { Exhibition, Panel } from '../content/schema.ts';
+import { KIOSK_STRINGS } from '../i18n/kioskStrings.ts';
+import { OATH_STRINGS } from '../i18n/oathStrings.ts';
+import { PRESENT_STRINGS } from '../i18n/presentStrings.ts';
+import { QUIZ_STRINGS } from '../i18n/quizStrings.ts';
 import { UI_STRINGS } from '../i18n/strings.ts';
 import { boardTextWarnings } from './boardTextWarnings.ts';
 import {
@@ -161,8 +165,18 @@ function missingGlyphs(
   quizStrings: ReadonlyArray<{ text: string; path: string }>,
 ): ContentProblem[] {
   const located = exhibition ? locateContentStrings(exhibition) : [];
-  const ui = Object.entries(UI_STRINGS).flatMap(([key, entry]) =>
-    Object.entries(entry).map(([lang, text]) => ({ text, path: `${key}.${lang}` })),
+  // The interface's tables, each named by its own file.
+  const tables: Record<string, Record<string, Record<string, string>>> = {
+    'src/i18n/strings.ts': UI_STRINGS,
+    'src/i18n/kioskStrings.ts': KIOSK_STRINGS,
+    'src/i18n/presentStrings.ts': PRESENT_STRINGS,
+    'src/i18n/quizStrings.ts': QUIZ_STRINGS,
+    'src/i18n/oathStrings.ts': OATH_STRINGS,
+  };
+  const ui = Object.entries(tables).flatMap(([file, table]) =>
+    Object.entries(table).flatMap(([key, entry]) =>
+      Object.entries(entry).map(([lang, text]) => ({ text, file, path: `${key}.${lang}` })),
+    ),
   );
   const all = [...located.map((entry) => entry.text), ...quizStrings.map((entry) => entry.text), ...uiStrings()].join('');
   const missing = new Set(missingCharacters(fontSourcePath('Regular'), all));
@@ -189,7 +203,7 @@ function missingGlyphs(
     }
   }
   for (const entry of quizStrings) report(entry.text, QUIZ_FILE_LABEL, entry.path);
-  for (const entry of ui) report(entry.text, 'src/i18n/strings.ts', entry.path);
+  for (const entry of ui) report(entry.text, entry.file, entry.path);
   return problems;
 }
 

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { quizFileFullSchema } from './quizSchema.ts';
 import { exhibitionFileFullSchema, sectionFileFullSchema } from './schema.ts';
+import { installSchemaHelp } from './schemaHelp.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ function generate(schema: z.ZodType): JsonSchema {
 
 /** The schemas for `exhibition.json`, for the section files and for `quiz.json`. */
 export function contentJsonSchemas(): { exhibition: JsonSchema; section: JsonSchema; quiz: JsonSchema } {
+  // Each field's title and hover text, which the schemas carry only once it is installed.
+  installSchemaHelp();
   return {
     exhibition: generate(exhibitionFileFullSchema),
     section: generate(sectionFileFullSchema),

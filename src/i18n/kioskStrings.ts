@@ -1,9 +1,12 @@
 /**
- * The lobby kiosk's own wording, in both languages. Spread into `UI_STRINGS` (src/i18n/strings.ts),
- * so `t()` finds these keys and the font subsetter carries their characters: a kiosk PC often has
- * no Chinese system font, and a missing glyph would show as an empty box.
+ * The lobby kiosk's own wording, in both languages, looked up with `kioskText()` (which also finds
+ * the shared `UI_STRINGS`). A table of its own, not spread into `UI_STRINGS`: it comes with the
+ * kiosk's code, out of every other mode's first load (issue 20, initial JS). The font subsetter
+ * carries its characters (src/build/characters.ts): a kiosk PC often has no Chinese system font,
+ * and a missing glyph would show as an empty box.
  */
 import type { Lang } from './lang.ts';
+import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
 
 export const KIOSK_STRINGS = {
   /** The attract screen is bilingual: 开始参观 large, "Touch to start" beneath. */
@@ -102,3 +105,13 @@ export const KIOSK_STRINGS = {
     en: 'Opening a quiz or trying it again counts a start, answering its last question a finish; each answer submitted counts once.',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+export type KioskStringKey = keyof typeof KIOSK_STRINGS;
+
+const isKioskKey = (key: string): key is KioskStringKey => Object.hasOwn(KIOSK_STRINGS, key);
+
+/** A kiosk string, or a shared interface string, with its `{name}` placeholders filled. */
+export function kioskText(key: KioskStringKey | UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  const entry = isKioskKey(key) ? KIOSK_STRINGS[key] : UI_STRINGS[key];
+  return fillPlaceholders(entry[lang], values);
+}

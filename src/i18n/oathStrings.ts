@@ -1,9 +1,12 @@
 /**
- * The oath wall's ceremony (重温入党誓词), in both languages. Spread into `UI_STRINGS`
- * (src/i18n/strings.ts), so `t()` finds these keys and the font subsetter carries their characters.
- * Members 重温 (renew) the oath; anyone else may 诵读 (read it aloud): the wording says both.
+ * The oath wall's ceremony (重温入党誓词), in both languages, looked up with `oathText()` (which
+ * also finds the shared `UI_STRINGS`). A table of its own, not spread into `UI_STRINGS`: it comes
+ * with the card and the ceremony, out of the first load (issue 20, initial JS). The font subsetter
+ * carries these characters (src/build/characters.ts). Members 重温 (renew) the oath; anyone else
+ * may 诵读 (read it aloud): the wording says both.
  */
 import type { Lang } from './lang.ts';
+import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
 
 export const OATH_STRINGS = {
   oathBegin: { zh: '重温 / 诵读入党誓词', en: 'Renew or read the oath' },
@@ -25,5 +28,14 @@ export const OATH_STRINGS = {
   oathFinish: { zh: '结束', en: 'Finish' },
   oathPlayRecording: { zh: '播放领誓录音', en: 'Play the recording' },
   oathStopRecording: { zh: '停止录音', en: 'Stop the recording' },
-  oathClicker: { zh: '翻页笔：点亮下一句', en: 'Clicker: light the next phrase' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+export type OathStringKey = keyof typeof OATH_STRINGS;
+
+const isOathKey = (key: string): key is OathStringKey => Object.hasOwn(OATH_STRINGS, key);
+
+/** An oath string, or a shared interface string, with its `{name}` placeholders filled. */
+export function oathText(key: OathStringKey | UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  const entry = isOathKey(key) ? OATH_STRINGS[key] : UI_STRINGS[key];
+  return fillPlaceholders(entry[lang], values);
+}

@@ -1,18 +1,15 @@
 /**
- * Projector mode's own wording (`?mode=present`), in both languages. Spread into `UI_STRINGS`
- * (src/i18n/strings.ts), so `t()` finds these keys and the font subsetter carries their characters.
- * Symbols used here (▶ ‖ ▼ ■ ✓) are all in the shipped Noto Sans SC.
+ * Projector mode's own wording (`?mode=present`), in both languages, looked up with
+ * `presentText()` (which also finds the shared `UI_STRINGS`). A table of its own, not spread into
+ * `UI_STRINGS`: it comes with the projector's code, out of the visitor's first load (issue 20,
+ * initial JS). The words the visitor's own pages show (the directory's 讲解模式 links, the
+ * all-panels tour's name) stay in `UI_STRINGS`. The font subsetter carries these characters
+ * (src/build/characters.ts). Symbols used here (▶ ‖ ▼ ■ ✓) are all in the shipped Noto Sans SC.
  */
 import type { Lang } from './lang.ts';
+import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
 
 export const PRESENT_STRINGS = {
-  presentMode: { zh: '讲解模式', en: 'Present' },
-  presentModeHint: {
-    zh: '投影讲解：用翻页笔逐站讲解，S 打开讲解员视图',
-    en: 'For projector sessions: step through with a clicker; S opens the presenter view',
-  },
-  presentAllTour: { zh: '全部展板（按展览顺序）', en: 'All panels, in exhibition order' },
-  presentStops: { zh: '{n} 站', en: '{n} stops' },
   presentStopOf: { zh: '第 {n} / {total} 站', en: 'Stop {n} of {total}' },
   presentEnd: { zh: '讲解结束', en: 'End of the tour' },
   presentThanks: { zh: '谢谢大家', en: 'Thank you' },
@@ -150,4 +147,19 @@ export const PRESENT_STRINGS = {
   presenterContestLeaderboard: { zh: '第 {n} / {total} 题后 · 排行榜', en: 'After question {n} of {total} · leaderboard' },
   presenterContestPodium: { zh: '领奖台（翻页笔：回到讲解）', en: 'Podium (clicker: back to the tour)' },
   presenterContestNext: { zh: '竞赛下一步', en: 'Contest: next step' },
+  // The oath wall's stop on the projector.
+  oathClicker: { zh: '翻页笔：点亮下一句', en: 'Clicker: light the next phrase' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+export type PresentStringKey = keyof typeof PRESENT_STRINGS;
+
+/** A key `presentText()` finds: the projector's own, or a shared interface string. */
+export type PresentTextKey = PresentStringKey | UiStringKey;
+
+const isPresentKey = (key: string): key is PresentStringKey => Object.hasOwn(PRESENT_STRINGS, key);
+
+/** A projector string, or a shared interface string, with its `{name}` placeholders filled. */
+export function presentText(key: PresentTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  const entry = isPresentKey(key) ? PRESENT_STRINGS[key] : UI_STRINGS[key];
+  return fillPlaceholders(entry[lang], values);
+}

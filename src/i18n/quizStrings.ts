@@ -1,15 +1,17 @@
 /**
- * The quizzes' own wording (知识问答), in both languages. Spread into `UI_STRINGS`
- * (src/i18n/strings.ts), so `t()` finds these keys and the font subsetter carries their characters.
- * The questions themselves are content (assets/content/quiz.json), localized with `localize`.
+ * The quizzes' own wording (知识问答), in both languages, looked up with `quizText()` (which also
+ * finds the shared `UI_STRINGS`). A table of its own, not spread into `UI_STRINGS`: it comes with
+ * the quiz's screens (and the card, the text twin), out of the first load (issue 20, initial JS).
+ * The words the first view's own screens show (the 知识问答 button, an unknown quiz's notice, the
+ * directory's lesson link) stay in `UI_STRINGS`. The font subsetter carries these characters
+ * (src/build/characters.ts). The questions themselves are content (assets/content/quiz.json),
+ * localized with `localize`.
  */
 import type { Lang } from './lang.ts';
+import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
 
 export const QUIZ_STRINGS = {
-  quiz: { zh: '知识问答', en: 'Quiz' },
-  quizOpen: { zh: '知识问答', en: 'Quiz' },
   quizClose: { zh: '关闭问答', en: 'Close the quiz' },
-  quizList: { zh: '全部问答', en: 'All quizzes' },
   quizListHint: {
     zh: '一题一题作答，答完看解析，可去展板上找答案。',
     en: 'One question at a time, with the explanation and the board that has the answer.',
@@ -55,11 +57,21 @@ export const QUIZ_STRINGS = {
   quizSaved: { zh: '成绩卡已保存为图片：{name}', en: 'The result card was saved as {name}' },
   quizSaveFailed: { zh: '无法生成图片，请改用打印。', en: 'The image could not be made; please print instead.' },
   quizPrint: { zh: '打印成绩卡', en: 'Print the card' },
-  quizUnknown: { zh: '找不到知识问答“{id}”。', en: 'There is no quiz "{id}".' },
-  quizUnknownHint: { zh: '请从问答列表中选择。', en: 'Please choose one from the list.' },
   quizTextTwinHint: {
     zh: '问答是普通网页表单，可用键盘和读屏软件作答。',
     en: 'Each quiz is a plain web form, usable with a keyboard and a screen reader.',
   },
-  quizLessonLink: { zh: '课后问答', en: 'Quiz' },
 } as const satisfies Record<string, Record<Lang, string>>;
+
+export type QuizStringKey = keyof typeof QUIZ_STRINGS;
+
+/** A key `quizText()` finds: the quizzes' own, or a shared interface string. */
+export type QuizTextKey = QuizStringKey | UiStringKey;
+
+const isQuizKey = (key: string): key is QuizStringKey => Object.hasOwn(QUIZ_STRINGS, key);
+
+/** A quiz string, or a shared interface string, with its `{name}` placeholders filled. */
+export function quizText(key: QuizTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
+  const entry = isQuizKey(key) ? QUIZ_STRINGS[key] : UI_STRINGS[key];
+  return fillPlaceholders(entry[lang], values);
+}

@@ -3,11 +3,7 @@
  * JSON; this is only the app's own wording. The font subsetter reads this table too.
  */
 
-import { KIOSK_STRINGS } from './kioskStrings.ts';
 import type { Lang } from './lang.ts';
-import { OATH_STRINGS } from './oathStrings.ts';
-import { PRESENT_STRINGS } from './presentStrings.ts';
-import { QUIZ_STRINGS } from './quizStrings.ts';
 
 export const UI_STRINGS = {
   appName: { zh: '党史长廊', en: 'Party History Corridor' },
@@ -97,14 +93,23 @@ export const UI_STRINGS = {
   yearScrubber: { zh: '百年党史 · 年份', en: 'Centenary timeline · year' },
   yearValue: { zh: '{year}年', en: '{year}' },
   yearValueWithPanel: { zh: '{year}年 · {title}', en: '{year} · {title}' },
-  // The lobby kiosk's wording (?mode=kiosk).
-  ...KIOSK_STRINGS,
-  // Projector mode's wording (?mode=present).
-  ...PRESENT_STRINGS,
-  // The oath wall's ceremony (#/oath/<id>, and the projector's oath stop).
-  ...OATH_STRINGS,
-  // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button).
-  ...QUIZ_STRINGS,
+  // Projector mode as the visitor's pages offer it (the directory's links to ?mode=present, the
+  // all-panels tour's name); the projector's own wording is in presentStrings.ts.
+  presentMode: { zh: '讲解模式', en: 'Present' },
+  presentModeHint: {
+    zh: '投影讲解：用翻页笔逐站讲解，S 打开讲解员视图',
+    en: 'For projector sessions: step through with a clicker; S opens the presenter view',
+  },
+  presentAllTour: { zh: '全部展板（按展览顺序）', en: 'All panels, in exhibition order' },
+  presentStops: { zh: '{n} 站', en: '{n} stops' },
+  // The quizzes (知识问答: #/quiz, #/quiz/<id>, the kiosk's 知识问答 button) as the first view's
+  // screens name them; the quizzes' own wording is in quizStrings.ts.
+  quiz: { zh: '知识问答', en: 'Quiz' },
+  quizOpen: { zh: '知识问答', en: 'Quiz' },
+  quizList: { zh: '全部问答', en: 'All quizzes' },
+  quizUnknown: { zh: '找不到知识问答“{id}”。', en: 'There is no quiz "{id}".' },
+  quizUnknownHint: { zh: '请从问答列表中选择。', en: 'Please choose one from the list.' },
+  quizLessonLink: { zh: '课后问答', en: 'Quiz' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type UiStringKey = keyof typeof UI_STRINGS;
@@ -122,7 +127,12 @@ export function labelled(label: string, value: string, lang: Lang): string {
   return `${label}${labelSeparator(lang)}${value}`;
 }
 
+/** A string's `{name}` placeholders filled from `values` (a name with no value stays as it is). */
+export function fillPlaceholders(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
 /** Looks up an interface string and fills `{name}` placeholders. */
 export function t(key: UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  return UI_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return fillPlaceholders(UI_STRINGS[key][lang], values);
 }

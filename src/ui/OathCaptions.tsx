@@ -7,7 +7,7 @@
  */
 import { type Lang, localize } from '../content/localize.ts';
 import type { Panel } from '../content/schema.ts';
-import { t } from '../i18n/strings.ts';
+import { oathText } from '../i18n/oathStrings.ts';
 
 export type OathPanel = Extract<Panel, { kind: 'oath' }>;
 
@@ -28,7 +28,7 @@ export function OathCaptions({ panel, lit, lang, block, startHint }: OathCaption
   const total = panel.phrases.length;
   return (
     <div className={`${block}__oath-captions`} data-lit={lit} data-phrases={total}>
-      <p className={`${block}__oath-progress`}>{lit > 0 ? t('oathProgress', lang, { n: lit, total }) : startHint}</p>
+      <p className={`${block}__oath-progress`}>{lit > 0 ? oathText('oathProgress', lang, { n: lit, total }) : startHint}</p>
       {/* The caption is what a screen reader hears as each phrase is lit. */}
       <div className={`${block}__oath-caption`} aria-live="polite" aria-atomic="true">
         {current && (

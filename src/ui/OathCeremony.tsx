@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { allPanels } from '../content/load.ts';
 import { localize } from '../content/localize.ts';
 import { litAtTime } from '../content/oath.ts';
-import { t } from '../i18n/strings.ts';
+import { oathText } from '../i18n/oathStrings.ts';
 import { actionForKey } from '../input/keymap.ts';
 import { useExhibition } from '../store/store.ts';
 import { CloseButton } from './CloseButton.tsx';
@@ -124,44 +124,44 @@ export default function OathCeremony() {
         <div className="oath-ceremony__frame" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
           <header className="oath-ceremony__header">
             <h2 id={titleId} className="oath-ceremony__title">
-              {t('oathCeremony', lang)} · {localize(panel.title, lang)}
+              {oathText('oathCeremony', lang)} · {localize(panel.title, lang)}
             </h2>
-            <p className="oath-ceremony__lead">{t(touchOnly ? 'oathLeadTouch' : 'oathLead', lang)}</p>
-            <CloseButton className="oath-ceremony__close" onClick={closeOath} label={t('close', lang)} />
+            <p className="oath-ceremony__lead">{oathText(touchOnly ? 'oathLeadTouch' : 'oathLead', lang)}</p>
+            <CloseButton className="oath-ceremony__close" onClick={closeOath} label={oathText('close', lang)} />
           </header>
           {/* A tap anywhere on the oath lights the next phrase (the keys and the 下一句 button do the same). */}
           {/* biome-ignore lint/a11y/useKeyWithClickEvents: the dialog's keys (Space, Enter, →, PageDown) do what a tap does */}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: the tap target is the whole oath, as on the wall itself */}
           <div className="oath-ceremony__stage" data-testid="oath-stage" onClick={next}>
-            <OathCaptions panel={panel} lit={lit} lang={lang} block="oath-ceremony" startHint={t('oathStart', lang)} />
+            <OathCaptions panel={panel} lit={lit} lang={lang} block="oath-ceremony" startHint={oathText('oathStart', lang)} />
           </div>
           <footer className="oath-ceremony__footer">
             {done ? (
               <>
                 <p className="oath-ceremony__done" role="status">
-                  {t('oathDone', lang)}
+                  {oathText('oathDone', lang)}
                 </p>
                 <button type="button" ref={againButton} onClick={restartOath}>
-                  {t('oathAgain', lang)}
+                  {oathText('oathAgain', lang)}
                 </button>
                 <button type="button" onClick={closeOath}>
-                  {t('oathFinish', lang)}
+                  {oathText('oathFinish', lang)}
                 </button>
               </>
             ) : (
               <>
                 <button type="button" onClick={() => stepOath(-1)} disabled={lit <= 0}>
-                  ← {t('oathPreviousPhrase', lang)}
+                  ← {oathText('oathPreviousPhrase', lang)}
                 </button>
                 <button type="button" ref={nextButton} className="oath-ceremony__next" onClick={next}>
-                  {t('oathNextPhrase', lang)} →
+                  {oathText('oathNextPhrase', lang)} →
                 </button>
               </>
             )}
             {recording && (
               <button type="button" aria-pressed={playing} onClick={playing ? stopRecording : playRecording}>
                 <span aria-hidden="true">{playing ? '■' : '▶'}</span>{' '}
-                {t(playing ? 'oathStopRecording' : 'oathPlayRecording', lang)}
+                {oathText(playing ? 'oathStopRecording' : 'oathPlayRecording', lang)}
               </button>
             )}
           </footer>

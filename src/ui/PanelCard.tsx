@@ -10,6 +10,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { allPanels } from '../content/load.ts';
 import { formatDate, localize } from '../content/localize.ts';
+import { oathText } from '../i18n/oathStrings.ts';
+import { quizText } from '../i18n/quizStrings.ts';
 import { t } from '../i18n/strings.ts';
 import { actionForKey } from '../input/keymap.ts';
 import { shareQrSrc } from '../live/stationDetect.ts';
@@ -164,7 +166,7 @@ export function PanelCard() {
                 className="panel-card__oath-begin"
                 onClick={() => useExhibition.getState().openOath(panel.id)}
               >
-                {t('oathBegin', lang)}
+                {oathText('oathBegin', lang)}
               </button>
             )}
             <PanelDetails panel={panel} lang={lang} />
@@ -186,7 +188,7 @@ export function PanelCard() {
             </button>
             {quizUnder && (
               <button type="button" className="panel-card__back-to-quiz" onClick={close}>
-                {t('quizBackToQuiz', lang)}
+                {quizText('quizBackToQuiz', lang)}
               </button>
             )}
             <button type="button" onClick={() => step(1)} disabled={index >= panels.length - 1}>

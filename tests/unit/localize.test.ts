@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, LANGS, localize, variants, yearOf } from '../../src/content/localize.ts';
+import { formatDate, LANGS, type Lang, localize, variants, yearOf } from '../../src/content/localize.ts';
 import { partialDate } from '../../src/content/schema.ts';
+import { KIOSK_STRINGS, type KioskStringKey, kioskText } from '../../src/i18n/kioskStrings.ts';
+import { OATH_STRINGS, type OathStringKey, oathText } from '../../src/i18n/oathStrings.ts';
+import { PRESENT_STRINGS, type PresentStringKey, presentText } from '../../src/i18n/presentStrings.ts';
+import { QUIZ_STRINGS, type QuizStringKey, quizText } from '../../src/i18n/quizStrings.ts';
 import { t, UI_STRINGS, type UiStringKey } from '../../src/i18n/strings.ts';
 
 describe('localize', () => {
@@ -103,14 +107,39 @@ describe('yearOf', () => {
   });
 });
 
-describe('UI strings', () => {
-  const keys = Object.keys(UI_STRINGS) as UiStringKey[];
+/**
+ * Every table of interface strings, with the lookup that reads it: the shared one (`t`), and the
+ * kiosk's, the projector's, the quizzes' and the oath's, which come with their screens' code
+ * (issue 20, initial JS).
+ */
+const TABLES: Array<{
+  name: string;
+  table: Record<string, Record<Lang, string>>;
+  lookup: (key: string, lang: Lang, values?: Record<string, string | number>) => string;
+}> = [
+  { name: 'UI_STRINGS', table: UI_STRINGS, lookup: (key, lang, values) => t(key as UiStringKey, lang, values) },
+  {
+    name: 'KIOSK_STRINGS',
+    table: KIOSK_STRINGS,
+    lookup: (key, lang, values) => kioskText(key as KioskStringKey, lang, values),
+  },
+  {
+    name: 'PRESENT_STRINGS',
+    table: PRESENT_STRINGS,
+    lookup: (key, lang, values) => presentText(key as PresentStringKey, lang, values),
+  },
+  { name: 'QUIZ_STRINGS', table: QUIZ_STRINGS, lookup: (key, lang, values) => quizText(key as QuizStringKey, lang, values) },
+  { name: 'OATH_STRINGS', table: OATH_STRINGS, lookup: (key, lang, values) => oathText(key as OathStringKey, lang, values) },
+];
+
+describe.each(TABLES)('UI strings: $name', ({ table, lookup }) => {
+  const keys = Object.keys(table);
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
   it('every string has Chinese and English text', () => {
-    expect(keys.length).toBeGreaterThan(20);
+    expect(keys.length).toBeGreaterThan(10);
     for (const key of keys) {
-      const entry: Record<string, string> = UI_STRINGS[key];
+      const entry: Record<string, string> = table[key] as Record<Lang, string>;
       expect(Object.keys(entry).sort(), key).toEqual([...LANGS].sort());
       for (const lang of LANGS) {
         expect(typeof entry[lang], `${key}.${lang}`).toBe('string');
@@ -120,12 +149,12 @@ describe('UI strings', () => {
   });
 
   it('both languages of a string use the same placeholders', () => {
-    for (const key of keys) expect(placeholders(UI_STRINGS[key].en), key).toEqual(placeholders(UI_STRINGS[key].zh));
+    for (const key of keys) expect(placeholders(table[key]?.en ?? ''), key).toEqual(placeholders(table[key]?.zh ?? ''));
   });
 
   it('the Chinese text is Chinese, except the language switch, which names the other language', () => {
     for (const key of keys) {
-      const { zh, en } = UI_STRINGS[key];
+      const { zh, en } = table[key] as Record<Lang, string>;
       if (key === 'language') {
         expect(zh).toBe('English');
         expect(en).toBe('中文');
@@ -133,6 +162,30 @@ describe('UI strings', () => {
       }
       expect(zh, key).toMatch(/\p{Script=Han}/u);
       expect(en, key).not.toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('its lookup fills every placeholder of every string', () => {
+    for (const key of keys) {
+      for (const lang of LANGS) {
+        const names = placeholders(table[key]?.[lang] ?? '');
+        const values = Object.fromEntries(names.map((name) => [name, `«${name}»`]));
+        const filled = lookup(key, lang, values);
+        expect(filled, `${key}.${lang}`).not.toMatch(/\{\w+\}/);
+        for (const name of names) expect(filled).toContain(`«${name}»`);
+      }
+    }
+  });
+});
+
+describe('UI strings', () => {
+  it("no key is in two tables (a mode's lookup would hide the shared string)", () => {
+    const shared = new Set(Object.keys(UI_STRINGS));
+    for (const { name, table } of TABLES.slice(1)) {
+      expect(
+        Object.keys(table).filter((key) => shared.has(key)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -150,15 +203,14 @@ describe('UI strings', () => {
     expect(t('close', 'en')).toBe('Close');
   });
 
-  it('t() fills every placeholder of every string', () => {
-    for (const key of keys) {
-      for (const lang of LANGS) {
-        const names = placeholders(UI_STRINGS[key][lang]);
-        const values = Object.fromEntries(names.map((name) => [name, `«${name}»`]));
-        const filled = t(key, lang, values);
-        expect(filled, `${key}.${lang}`).not.toMatch(/\{\w+\}/);
-        for (const name of names) expect(filled).toContain(`«${name}»`);
-      }
-    }
+  it("the screens' own lookups find their own strings and the shared ones", () => {
+    expect(kioskText('kioskStart', 'zh')).toBe('开始参观');
+    expect(kioskText('close', 'en')).toBe('Close');
+    expect(presentText('presentStopOf', 'en', { n: 2, total: 9 })).toBe('Stop 2 of 9');
+    expect(presentText('presentStops', 'zh', { n: 4 })).toBe('4 站');
+    expect(presentText('panelOf', 'en', { n: 2 })).toBe('Panel 2 of {total}');
+    expect(quizText('quizProgress', 'en', { n: 1, total: 5 })).toBe('Question 1 of 5');
+    expect(quizText('quiz', 'zh')).toBe('知识问答');
+    expect(oathText('oathCeremony', 'zh')).toBe('重温入党誓词');
   });
 });

@@ -11,7 +11,7 @@
  * Reloads back off when they keep happening (a broken build must not reload in a tight loop), and
  * the last errors are kept in localStorage for the admin screen (message and time only).
  */
-import { t } from '../../i18n/strings.ts';
+import { kioskText } from '../../i18n/kioskStrings.ts';
 import { safeStorage } from '../../store/safeStorage.ts';
 
 export const RELOADS_KEY = 'dangshi.kiosk.reloads';
@@ -116,10 +116,10 @@ export function installKioskRecovery(win: Window = window, options: RecoveryOpti
       'color:#f8f1e3;font-family:"Exhibit Sans","Noto Sans SC",sans-serif;text-align:center;z-index:2147483647;';
     const title = doc.createElement('p');
     title.style.cssText = 'margin:0;font-size:3rem;letter-spacing:0.3em;color:#f3d48a;';
-    title.textContent = t('kioskRecovering', 'zh');
+    title.textContent = kioskText('kioskRecovering', 'zh');
     const subtitle = doc.createElement('p');
     subtitle.style.cssText = 'margin:12px 0 0;font-size:1.4rem;opacity:0.85;';
-    subtitle.textContent = `${t('kioskRecoveringHint', 'zh')} · ${t('kioskRecovering', 'en')}…`;
+    subtitle.textContent = `${kioskText('kioskRecoveringHint', 'zh')} · ${kioskText('kioskRecovering', 'en')}…`;
     const box = doc.createElement('div');
     box.append(title, subtitle);
     screen.append(box);

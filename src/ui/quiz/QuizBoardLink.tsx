@@ -5,7 +5,7 @@
  */
 import { allPanels } from '../../content/load.ts';
 import { type Lang, localize } from '../../content/localize.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import { panelHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
 
@@ -31,7 +31,7 @@ export function QuizBoardLink({ panelId, lang, onLeave }: QuizBoardLinkProps) {
         useExhibition.getState().showQuizBoard(panelId);
       }}
     >
-      {t('quizSeeBoard', lang)} · {localize(panel.title, lang)}
+      {quizText('quizSeeBoard', lang)} · {localize(panel.title, lang)}
     </a>
   );
 }

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { type Lang, localize } from '../../content/localize.ts';
 import type { Quiz } from '../../content/quizSchema.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import type { AttemptState } from '../../quiz/attempt.ts';
 import { quizHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
@@ -27,11 +27,11 @@ export function QuizList({ quizzes, attempt, lang }: QuizListProps) {
   return (
     <section className="quiz-list" aria-labelledby={headingId}>
       <h3 id={headingId} ref={heading} className="quiz-list__heading" {...quizFocusProps}>
-        {t('quizList', lang)}
+        {quizText('quizList', lang)}
       </h3>
-      <p className="quiz__hint">{t('quizListHint', lang)}</p>
+      <p className="quiz__hint">{quizText('quizListHint', lang)}</p>
       {quizzes.length === 0 ? (
-        <p>{t('quizNone', lang)}</p>
+        <p>{quizText('quizNone', lang)}</p>
       ) : (
         <ul className="quiz-list__items">
           {quizzes.map((quiz) => {
@@ -51,8 +51,8 @@ export function QuizList({ quizzes, attempt, lang }: QuizListProps) {
                 >
                   <span className="quiz-list__title">{localize(quiz.title, lang)}</span>{' '}
                   <small className="quiz-list__meta">
-                    {t('quizQuestionCount', lang, { n: quiz.questions.length })}
-                    {underway && ` · ${t('quizResume', lang, { n: underway.index + 1 })}`}
+                    {quizText('quizQuestionCount', lang, { n: quiz.questions.length })}
+                    {underway && ` · ${quizText('quizResume', lang, { n: underway.index + 1 })}`}
                   </small>
                 </a>
               </li>

@@ -8,7 +8,8 @@
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { type Lang, localize } from '../../content/localize.ts';
 import type { QuizQuestion } from '../../content/quizSchema.ts';
-import { labelSeparator, t, type UiStringKey } from '../../i18n/strings.ts';
+import { type QuizTextKey, quizText } from '../../i18n/quizStrings.ts';
+import { labelSeparator } from '../../i18n/strings.ts';
 import { type AttemptState, currentFeedback } from '../../quiz/attempt.ts';
 import { useExhibition } from '../../store/store.ts';
 import { answerText } from './answerText.ts';
@@ -22,7 +23,7 @@ export interface QuizQuestionFormProps {
   onLeave(): void;
 }
 
-const KIND_LABELS: Record<QuizQuestion['kind'], UiStringKey> = {
+const KIND_LABELS: Record<QuizQuestion['kind'], QuizTextKey> = {
   single: 'quizKindSingle',
   multiple: 'quizKindMultiple',
   'true-false': 'quizKindTrueFalse',
@@ -69,7 +70,9 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
         <span className="quiz-option__text">{localize(option.text, lang)}</span>{' '}
         {marking && (right || selected) && (
           <span className="quiz-option__mark">
-            {[selected && t('quizYourChoice', lang), right && t('quizRightOption', lang)].filter(Boolean).join(' · ')}
+            {[selected && quizText('quizYourChoice', lang), right && quizText('quizRightOption', lang)]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         )}
       </label>
@@ -85,8 +88,8 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
     <form className="quiz-question" onSubmit={onSubmit} aria-labelledby={promptId}>
       <h3 ref={heading} className="quiz-question__heading" {...quizFocusProps}>
         <span className="quiz-question__progress">
-          {t('quizProgress', lang, { n: attempt.index + 1, total: attempt.quiz.questions.length })} ·{' '}
-          {t(KIND_LABELS[question.kind], lang)}
+          {quizText('quizProgress', lang, { n: attempt.index + 1, total: attempt.quiz.questions.length })} ·{' '}
+          {quizText(KIND_LABELS[question.kind], lang)}
         </span>{' '}
         <span id={promptId} className="quiz-question__prompt">
           {localize(question.prompt, lang)}
@@ -106,12 +109,12 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
         {feedback !== undefined && (
           <>
             <p className={feedback ? 'quiz-verdict quiz-verdict--right' : 'quiz-verdict quiz-verdict--wrong'}>
-              <strong>{feedback ? t('quizCorrect', lang) : t('quizWrong', lang)}</strong>
-              {!feedback && ` ${t('quizAnswerIs', lang, { answer: answerText(question, lang) })}`}
+              <strong>{feedback ? quizText('quizCorrect', lang) : quizText('quizWrong', lang)}</strong>
+              {!feedback && ` ${quizText('quizAnswerIs', lang, { answer: answerText(question, lang) })}`}
             </p>
             <p className="quiz-question__explanation">
               <span className="quiz-question__explanation-label">
-                {t('quizExplanation', lang)}
+                {quizText('quizExplanation', lang)}
                 {labelSeparator(lang)}
               </span>
               {localize(question.explanation, lang)}
@@ -131,7 +134,7 @@ export function QuizQuestionForm({ attempt, lang, onLeave }: QuizQuestionFormPro
           className="quiz__button quiz__button--primary"
           disabled={!marking && attempt.selected.length === 0}
         >
-          {!marking ? t('quizSubmit', lang) : last ? t('quizSeeResult', lang) : t('quizNext', lang)}
+          {!marking ? quizText('quizSubmit', lang) : last ? quizText('quizSeeResult', lang) : quizText('quizNext', lang)}
         </button>
       </div>
     </form>

@@ -8,7 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type Lang, localize } from '../../content/localize.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import { type AttemptState, attemptScore } from '../../quiz/attempt.ts';
 import { useExhibition } from '../../store/store.ts';
 import { answerText } from './answerText.ts';
@@ -53,18 +53,18 @@ export function QuizResult({ attempt, lang, onLeave }: QuizResultProps) {
   const save = async () => {
     const fileName = `dangshi-quiz-${attempt.quiz.id}-${localDay(finishedAt)}.png`;
     const saved = await saveResultImage(card, fileName);
-    setSaveStatus(saved ? t('quizSaved', lang, { name: fileName }) : t('quizSaveFailed', lang));
+    setSaveStatus(saved ? quizText('quizSaved', lang, { name: fileName }) : quizText('quizSaveFailed', lang));
   };
 
   return (
     <section className="quiz-result" aria-labelledby={headingId} aria-describedby={scoreId}>
       <h3 id={headingId} ref={heading} className="quiz-result__heading" {...quizFocusProps}>
-        {t('quizFinished', lang)}
+        {quizText('quizFinished', lang)}
       </h3>
       <QuizResultCard card={card} scoreId={scoreId} />
       {printAndDownload && (
         <p className="quiz-result__name">
-          <label htmlFor={nameId}>{t('quizNameLabel', lang)}</label>
+          <label htmlFor={nameId}>{quizText('quizNameLabel', lang)}</label>
           <input
             id={nameId}
             type="text"
@@ -78,26 +78,26 @@ export function QuizResult({ attempt, lang, onLeave }: QuizResultProps) {
       )}
       <div className="quiz__actions">
         <button type="button" className="quiz__button quiz__button--primary" onClick={() => restartQuiz()}>
-          {t('quizAgain', lang)}
+          {quizText('quizAgain', lang)}
         </button>
         {printAndDownload && (
           <>
             <button type="button" className="quiz__button" onClick={() => void save()}>
-              {t('quizSaveImage', lang)}
+              {quizText('quizSaveImage', lang)}
             </button>
             <button type="button" className="quiz__button" onClick={() => window.print()}>
-              {t('quizPrint', lang)}
+              {quizText('quizPrint', lang)}
             </button>
           </>
         )}
         <button type="button" className="quiz__button" onClick={openQuizList}>
-          {t('quizBackToList', lang)}
+          {quizText('quizBackToList', lang)}
         </button>
       </div>
       <p className="quiz-result__status" role="status">
         {saveStatus}
       </p>
-      <h4 className="quiz-result__review-heading">{t('quizReview', lang)}</h4>
+      <h4 className="quiz-result__review-heading">{quizText('quizReview', lang)}</h4>
       <ol className="quiz-result__review">
         {attempt.quiz.questions.map((question, index) => {
           const result = score.results[index];
@@ -108,11 +108,11 @@ export function QuizResult({ attempt, lang, onLeave }: QuizResultProps) {
             >
               <p className="quiz-review__prompt">
                 <span className="quiz-review__verdict">
-                  {result?.correct ? t('quizReviewCorrect', lang) : t('quizReviewWrong', lang)}
+                  {result?.correct ? quizText('quizReviewCorrect', lang) : quizText('quizReviewWrong', lang)}
                 </span>{' '}
                 {localize(question.prompt, lang)}
               </p>
-              <p className="quiz-review__answer">{t('quizAnswerIs', lang, { answer: answerText(question, lang) })}</p>
+              <p className="quiz-review__answer">{quizText('quizAnswerIs', lang, { answer: answerText(question, lang) })}</p>
               <QuizBoardLink panelId={question.panel} lang={lang} onLeave={onLeave} />
             </li>
           );

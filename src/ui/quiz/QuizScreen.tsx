@@ -7,7 +7,7 @@
  */
 import { useId, useRef } from 'react';
 import { localize } from '../../content/localize.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import { useExhibition } from '../../store/store.ts';
 import { CloseButton } from '../CloseButton.tsx';
 import { LanguageToggle } from '../LanguageToggle.tsx';
@@ -65,9 +65,9 @@ export default function QuizScreen() {
     if (status === 'failed') {
       return (
         <div className="quiz__message">
-          <p role="alert">{t('quizLoadFailed', lang)}</p>
+          <p role="alert">{quizText('quizLoadFailed', lang)}</p>
           <button type="button" className="quiz__button" onClick={requestQuizzes}>
-            {t('quizRetry', lang)}
+            {quizText('quizRetry', lang)}
           </button>
         </div>
       );
@@ -75,7 +75,7 @@ export default function QuizScreen() {
     if (status !== 'ready') {
       return (
         <p className="quiz__message" role="status">
-          {t('quizLoading', lang)}
+          {quizText('quizLoading', lang)}
         </p>
       );
     }
@@ -92,19 +92,19 @@ export default function QuizScreen() {
       {screen !== null && (
         <div className="quiz__frame" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
           <header className="quiz__header">
-            {quiz && <p className="quiz__kicker">{t('quiz', lang)}</p>}
+            {quiz && <p className="quiz__kicker">{quizText('quiz', lang)}</p>}
             <h2 id={titleId} className="quiz__title">
-              {quiz ? localize(quiz.title, lang) : t('quiz', lang)}
+              {quiz ? localize(quiz.title, lang) : quizText('quiz', lang)}
             </h2>
             <div className="quiz__tools">
               {quiz && (
                 <button type="button" className="quiz__tool" onClick={openQuizList}>
-                  {t('quizList', lang)}
+                  {quizText('quizList', lang)}
                 </button>
               )}
               <LanguageToggle className="quiz__tool" />
             </div>
-            <CloseButton className="quiz__close" onClick={closeQuiz} label={t('quizClose', lang)} />
+            <CloseButton className="quiz__close" onClick={closeQuiz} label={quizText('quizClose', lang)} />
           </header>
           <div className="quiz__body">{body()}</div>
         </div>

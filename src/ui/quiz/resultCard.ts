@@ -6,7 +6,7 @@
  */
 import { formatDate, type Lang, localize } from '../../content/localize.ts';
 import type { LocalizedString } from '../../content/schema.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import { formatScore, type Score } from '../../quiz/score.ts';
 import { type DownloadTarget, downloadBlob } from '../downloadFile.ts';
 
@@ -46,10 +46,10 @@ export function resultCardText({ exhibition, quizTitle, score, name, at, lang }:
   return {
     exhibition: localize(exhibition.title, lang),
     host: localize(exhibition.host, lang),
-    label: `${t('quiz', lang)} · ${t('quizResultCard', lang)}`,
+    label: `${quizText('quiz', lang)} · ${quizText('quizResultCard', lang)}`,
     quizTitle: localize(quizTitle, lang),
     score: formatScore(score),
-    scoreSentence: t('quizScoreSentence', lang, { correct: score.correct, total: score.total }),
+    scoreSentence: quizText('quizScoreSentence', lang, { correct: score.correct, total: score.total }),
     name: typed === '' ? null : typed,
     date: formatDate(localDay(at), lang),
   };

@@ -1,5 +1,5 @@
 import { localize } from '../../content/localize.ts';
-import { t } from '../../i18n/strings.ts';
+import { quizText } from '../../i18n/quizStrings.ts';
 import { quizHref } from '../../routing/routes.ts';
 import { useExhibition } from '../../store/store.ts';
 
@@ -15,19 +15,19 @@ export function TwinQuizzes() {
   if (status === 'ready' && quizzes.length === 0) return null;
   return (
     <section className="text-twin__section text-twin__quizzes" aria-labelledby="text-twin-quizzes-title">
-      <h2 id="text-twin-quizzes-title">{t('quiz', lang)}</h2>
-      <p>{t('quizTextTwinHint', lang)}</p>
+      <h2 id="text-twin-quizzes-title">{quizText('quiz', lang)}</h2>
+      <p>{quizText('quizTextTwinHint', lang)}</p>
       {status === 'ready' ? (
         <ul>
           {quizzes.map((quiz) => (
             <li key={quiz.id}>
               <a href={quizHref(quiz.id)}>{localize(quiz.title, lang)}</a>{' '}
-              <small>{t('quizQuestionCount', lang, { n: quiz.questions.length })}</small>
+              <small>{quizText('quizQuestionCount', lang, { n: quiz.questions.length })}</small>
             </li>
           ))}
         </ul>
       ) : (
-        <p role="status">{status === 'failed' ? t('quizLoadFailed', lang) : t('quizLoading', lang)}</p>
+        <p role="status">{status === 'failed' ? quizText('quizLoadFailed', lang) : quizText('quizLoading', lang)}</p>
       )}
     </section>
   );

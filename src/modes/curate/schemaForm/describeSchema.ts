@@ -8,10 +8,15 @@
  */
 import { z } from 'zod';
 import { partialDate } from '../../../content/schema.ts';
+import { installSchemaHelp } from '../../../content/schemaHelp.ts';
 import type { LabelPair, RefTarget } from './schemaFormTypes.ts';
 import { fieldNameOverride, referenceOf } from './schemaReferences.ts';
 
 export type { LabelPair } from './schemaFormTypes.ts';
+
+// The fields' names and hints come from the schemas' metadata, which carry them once installed
+// (src/content/schemaHelp.ts: kept out of the visitor's first load). Before any form reads them.
+installSchemaHelp();
 
 export interface ObjectShape {
   type: 'object';

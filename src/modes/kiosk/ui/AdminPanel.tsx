@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { allPanels } from '../../../content/load.ts';
 import { type Lang, localize } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { kioskText } from '../../../i18n/kioskStrings.ts';
 import { formatModeParams } from '../../../routing/modeParams.ts';
 import { safeStorage } from '../../../store/safeStorage.ts';
 import { useExhibition } from '../../../store/store.ts';
@@ -76,7 +76,7 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
       setNow(Date.now());
       setMessage(null);
     } else {
-      setMessage(t('kioskPinWrong', 'zh'));
+      setMessage(kioskText('kioskPinWrong', 'zh'));
     }
   };
   const press = (key: string) => {
@@ -100,25 +100,25 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
   return (
     <section className="kiosk-admin kiosk-admin--pin" role="dialog" aria-modal="true" aria-labelledby="kiosk-pin-title">
       <h2 id="kiosk-pin-title">
-        {t('kioskAdmin', 'zh')} · {t('kioskAdmin', 'en')}
+        {kioskText('kioskAdmin', 'zh')} · {kioskText('kioskAdmin', 'en')}
       </h2>
       {!pin ? (
         // Said to the member of staff holding the corner, who cannot fix it: whom to ask. How to
         // set the PIN is for the technician, in the README and assets/content/GUIDE.md.
         <div className="kiosk-admin__no-pin" data-testid="kiosk-no-pin">
-          <p className="kiosk-admin__no-pin-title">{t('kioskPinMissingTitle', 'zh')}</p>
-          <p>{t('kioskPinMissing', 'zh')}</p>
+          <p className="kiosk-admin__no-pin-title">{kioskText('kioskPinMissingTitle', 'zh')}</p>
+          <p>{kioskText('kioskPinMissing', 'zh')}</p>
           <p className="kiosk-admin__no-pin-title" lang="en">
-            {t('kioskPinMissingTitle', 'en')}
+            {kioskText('kioskPinMissingTitle', 'en')}
           </p>
-          <p lang="en">{t('kioskPinMissing', 'en')}</p>
+          <p lang="en">{kioskText('kioskPinMissing', 'en')}</p>
         </div>
       ) : (
         <>
           <p className="kiosk-pin__prompt">
             {locked
-              ? t('kioskPinLocked', 'zh', { n: Math.ceil((attempts.lockedUntil - now) / 1000) })
-              : (message ?? t('kioskPinPrompt', 'zh'))}
+              ? kioskText('kioskPinLocked', 'zh', { n: Math.ceil((attempts.lockedUntil - now) / 1000) })
+              : (message ?? kioskText('kioskPinPrompt', 'zh'))}
           </p>
           <p className="kiosk-pin__dots" aria-hidden="true" data-testid="kiosk-pin-dots">
             {Array.from({ length: Math.max(4, digits.length) }, (_, index) => (
@@ -134,7 +134,7 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
                 disabled={locked}
                 onClick={() => press(key)}
               >
-                {key === 'delete' ? t('kioskPinClear', 'zh') : key === 'ok' ? t('kioskPinOk', 'zh') : key}
+                {key === 'delete' ? kioskText('kioskPinClear', 'zh') : key === 'ok' ? kioskText('kioskPinOk', 'zh') : key}
               </button>
             ))}
           </div>
@@ -142,7 +142,7 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
       )}
       <button type="button" className="kiosk-button kiosk-admin__cancel" onClick={onCancel}>
         {/* With no PIN there is nothing to cancel: the one way on is back to the start screen. */}
-        {pin ? t('kioskCancel', 'zh') : `${t('kioskBack', 'zh')} · ${t('kioskBack', 'en')}`}
+        {pin ? kioskText('kioskCancel', 'zh') : `${kioskText('kioskBack', 'zh')} · ${kioskText('kioskBack', 'en')}`}
       </button>
     </section>
   );
@@ -151,8 +151,8 @@ function PinPad({ pin, onUnlock, onCancel }: { pin: string | undefined; onUnlock
 function duration(seconds: number, lang: Lang): string {
   const whole = Math.round(seconds);
   return whole >= 60
-    ? t('kioskMinutes', lang, { m: Math.floor(whole / 60), s: whole % 60 })
-    : t('kioskSeconds', lang, { s: whole });
+    ? kioskText('kioskMinutes', lang, { m: Math.floor(whole / 60), s: whole % 60 })
+    : kioskText('kioskSeconds', lang, { s: whole });
 }
 
 function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProps) {
@@ -200,7 +200,7 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
   const exportCsv = () => {
     const name = `dangshi-kiosk-stats-${dayKey(now)}.csv`;
     downloadBlob(new Blob([statsToCsv(stats.snapshot(), titleOf, quizTextOf)], { type: 'text/csv;charset=utf-8' }), name);
-    setNotice(t('kioskExported', 'zh', { name }));
+    setNotice(kioskText('kioskExported', 'zh', { name }));
   };
 
   const reloadContent = () => {
@@ -208,10 +208,10 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
     void reload((step) =>
       setNotice(
         step === 'checking'
-          ? t('kioskReloadChecking', 'zh')
+          ? kioskText('kioskReloadChecking', 'zh')
           : step === 'updating'
-            ? t('kioskReloadUpdating', 'zh')
-            : t('kioskReloadNone', 'zh'),
+            ? kioskText('kioskReloadUpdating', 'zh')
+            : kioskText('kioskReloadNone', 'zh'),
       ),
     );
   };
@@ -225,10 +225,10 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
 
   const cacheText =
     offlineStatus.cache === 'ready'
-      ? t('kioskOffline', 'zh')
+      ? kioskText('kioskOffline', 'zh')
       : offlineStatus.cache === 'unsupported'
-        ? t('kioskOfflineUnsupported', 'zh')
-        : t('kioskOfflinePending', 'zh');
+        ? kioskText('kioskOfflineUnsupported', 'zh')
+        : kioskText('kioskOfflinePending', 'zh');
 
   return (
     <section
@@ -240,20 +240,20 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
     >
       <header className="kiosk-admin__head">
         <h2 id="kiosk-admin-title">
-          {t('kioskAdmin', 'zh')} · {t('kioskStatsTitle', 'zh')}
+          {kioskText('kioskAdmin', 'zh')} · {kioskText('kioskStatsTitle', 'zh')}
         </h2>
         <button type="button" className="kiosk-button" onClick={() => controller.reset()}>
-          {t('kioskBack', 'zh')}
+          {kioskText('kioskBack', 'zh')}
         </button>
       </header>
       <div className="kiosk-admin__scroll">
-        <p className="kiosk-admin__note">{t('kioskStatsNote', 'zh')}</p>
+        <p className="kiosk-admin__note">{kioskText('kioskStatsNote', 'zh')}</p>
         <div className="kiosk-admin__actions">
           <button type="button" className="kiosk-button kiosk-button--primary" onClick={exportCsv}>
-            {t('kioskExportCsv', 'zh')}
+            {kioskText('kioskExportCsv', 'zh')}
           </button>
           <button type="button" className="kiosk-button" onClick={reloadContent}>
-            {t('kioskReloadContent', 'zh')}
+            {kioskText('kioskReloadContent', 'zh')}
           </button>
           <button
             type="button"
@@ -268,10 +268,10 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
               setConfirmClear(false);
             }}
           >
-            {confirmClear ? t('kioskClearConfirm', 'zh') : t('kioskClearStats', 'zh')}
+            {confirmClear ? kioskText('kioskClearConfirm', 'zh') : kioskText('kioskClearStats', 'zh')}
           </button>
           <button type="button" className="kiosk-button" onClick={leave}>
-            {t('kioskLeave', 'zh')}
+            {kioskText('kioskLeave', 'zh')}
           </button>
         </div>
         {notice && (
@@ -280,17 +280,17 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
           </p>
         )}
 
-        <h3>{t('kioskStatsDays', 'zh')}</h3>
+        <h3>{kioskText('kioskStatsDays', 'zh')}</h3>
         <table className="kiosk-admin__table" data-testid="kiosk-stats-days">
           <thead>
             <tr>
-              <th scope="col">{t('kioskStatsDay', 'zh')}</th>
-              <th scope="col">{t('kioskStatsVisits', 'zh')}</th>
-              <th scope="col">{t('kioskStatsOpens', 'zh')}</th>
-              <th scope="col">{t('kioskStatsReading', 'zh')}</th>
-              <th scope="col">{t('kioskStatsAverage', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsDay', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsVisits', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsOpens', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsReading', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsAverage', 'zh')}</th>
               {/* Last, so the columns before it keep their places. */}
-              <th scope="col">{t('kioskStatsOathReadings', 'zh')}</th>
+              <th scope="col">{kioskText('kioskStatsOathReadings', 'zh')}</th>
             </tr>
           </thead>
           <tbody>
@@ -307,17 +307,17 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
           </tbody>
         </table>
 
-        <h3>{t('kioskStatsTopBoards', 'zh')}</h3>
+        <h3>{kioskText('kioskStatsTopBoards', 'zh')}</h3>
         {boards.length === 0 ? (
-          <p>{t('kioskStatsEmpty', 'zh')}</p>
+          <p>{kioskText('kioskStatsEmpty', 'zh')}</p>
         ) : (
           <table className="kiosk-admin__table" data-testid="kiosk-stats-boards">
             <thead>
               <tr>
-                <th scope="col">{t('kioskStatsBoard', 'zh')}</th>
-                <th scope="col">{t('kioskStatsOpens', 'zh')}</th>
-                <th scope="col">{t('kioskStatsReading', 'zh')}</th>
-                <th scope="col">{t('kioskStatsAverage', 'zh')}</th>
+                <th scope="col">{kioskText('kioskStatsBoard', 'zh')}</th>
+                <th scope="col">{kioskText('kioskStatsOpens', 'zh')}</th>
+                <th scope="col">{kioskText('kioskStatsReading', 'zh')}</th>
+                <th scope="col">{kioskText('kioskStatsAverage', 'zh')}</th>
               </tr>
             </thead>
             <tbody>
@@ -335,12 +335,12 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
 
         {oaths.length > 0 && (
           <>
-            <h3>{t('kioskStatsOaths', 'zh')}</h3>
+            <h3>{kioskText('kioskStatsOaths', 'zh')}</h3>
             <table className="kiosk-admin__table" data-testid="kiosk-stats-oaths">
               <thead>
                 <tr>
-                  <th scope="col">{t('kioskStatsOathPanel', 'zh')}</th>
-                  <th scope="col">{t('kioskStatsOathReadings', 'zh')}</th>
+                  <th scope="col">{kioskText('kioskStatsOathPanel', 'zh')}</th>
+                  <th scope="col">{kioskText('kioskStatsOathReadings', 'zh')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -352,19 +352,19 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
                 ))}
               </tbody>
             </table>
-            <p className="kiosk-admin__note">{t('kioskStatsOathNote', 'zh')}</p>
+            <p className="kiosk-admin__note">{kioskText('kioskStatsOathNote', 'zh')}</p>
           </>
         )}
 
         {attempts.length > 0 && (
           <>
-            <h3>{t('kioskStatsQuizzes', 'zh')}</h3>
+            <h3>{kioskText('kioskStatsQuizzes', 'zh')}</h3>
             <table className="kiosk-admin__table" data-testid="kiosk-stats-quizzes">
               <thead>
                 <tr>
-                  <th scope="col">{t('kioskStatsQuiz', 'zh')}</th>
-                  <th scope="col">{t('kioskStatsQuizStarted', 'zh')}</th>
-                  <th scope="col">{t('kioskStatsQuizFinished', 'zh')}</th>
+                  <th scope="col">{kioskText('kioskStatsQuiz', 'zh')}</th>
+                  <th scope="col">{kioskText('kioskStatsQuizStarted', 'zh')}</th>
+                  <th scope="col">{kioskText('kioskStatsQuizFinished', 'zh')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -379,14 +379,14 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
             </table>
             {questions.length > 0 && (
               <>
-                <h3>{t('kioskStatsQuestions', 'zh')}</h3>
+                <h3>{kioskText('kioskStatsQuestions', 'zh')}</h3>
                 <table className="kiosk-admin__table" data-testid="kiosk-stats-questions">
                   <thead>
                     <tr>
-                      <th scope="col">{t('kioskStatsQuestion', 'zh')}</th>
-                      <th scope="col">{t('kioskStatsAnswered', 'zh')}</th>
-                      <th scope="col">{t('kioskStatsCorrect', 'zh')}</th>
-                      <th scope="col">{t('kioskStatsRate', 'zh')}</th>
+                      <th scope="col">{kioskText('kioskStatsQuestion', 'zh')}</th>
+                      <th scope="col">{kioskText('kioskStatsAnswered', 'zh')}</th>
+                      <th scope="col">{kioskText('kioskStatsCorrect', 'zh')}</th>
+                      <th scope="col">{kioskText('kioskStatsRate', 'zh')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -402,17 +402,17 @@ function AdminScreen({ controller, offline, stats, idleSeconds }: AdminPanelProp
                 </table>
               </>
             )}
-            <p className="kiosk-admin__note">{t('kioskStatsQuizNote', 'zh')}</p>
+            <p className="kiosk-admin__note">{kioskText('kioskStatsQuizNote', 'zh')}</p>
           </>
         )}
 
-        <h3>{t('kioskStatus', 'zh')}</h3>
+        <h3>{kioskText('kioskStatus', 'zh')}</h3>
         <ul className="kiosk-admin__status">
           <li data-testid="kiosk-offline-status">{cacheText}</li>
-          {offlineStatus.updateWaiting && <li>{t('kioskUpdateWaiting', 'zh')}</li>}
-          <li>{t('kioskIdleSetting', 'zh', { n: idleSeconds })}</li>
+          {offlineStatus.updateWaiting && <li>{kioskText('kioskUpdateWaiting', 'zh')}</li>}
+          <li>{kioskText('kioskIdleSetting', 'zh', { n: idleSeconds })}</li>
           <li>
-            {t('kioskRecentErrors', 'zh')}：{errors.length === 0 && t('kioskNoErrors', 'zh')}
+            {kioskText('kioskRecentErrors', 'zh')}：{errors.length === 0 && kioskText('kioskNoErrors', 'zh')}
           </li>
           {errors.map((error) => (
             <li key={`${error.at}-${error.message}`} className="kiosk-admin__error">

@@ -11,7 +11,7 @@
  */
 import { allPanels } from '../../../content/load.ts';
 import { localize } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { kioskText } from '../../../i18n/kioskStrings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { useKiosk } from '../kioskContext.ts';
 import { entranceInAttractView } from '../kioskStore.ts';
@@ -32,7 +32,7 @@ export function AttractOverlay({ onStart }: { onStart(): void }) {
     <button
       type="button"
       className="kiosk-attract"
-      aria-label={`${t('kioskStart', 'zh')} · ${t('kioskStart', 'en')}`}
+      aria-label={`${kioskText('kioskStart', 'zh')} · ${kioskText('kioskStart', 'en')}`}
       onClick={onStart}
       data-testid="kiosk-attract"
     >
@@ -48,9 +48,9 @@ export function AttractOverlay({ onStart }: { onStart(): void }) {
         <span className="kiosk-start">
           {/* Keyed by the stop: the ring swells again each time the tour arrives somewhere. */}
           <span key={attractPanelId ?? 'entrance'} className="kiosk-start__ring" />
-          <span className="kiosk-start__zh">{t('kioskStart', 'zh')}</span>
+          <span className="kiosk-start__zh">{kioskText('kioskStart', 'zh')}</span>
           <span className="kiosk-start__en" lang="en">
-            {t('kioskStart', 'en')}
+            {kioskText('kioskStart', 'en')}
           </span>
         </span>
         <span className="kiosk-attract__invite">
@@ -58,14 +58,16 @@ export function AttractOverlay({ onStart }: { onStart(): void }) {
             <IconTouch />
           </span>
           <span>
-            {t('kioskInvite', 'zh')}
+            {kioskText('kioskInvite', 'zh')}
             <span className="kiosk-attract__invite-en" lang="en">
-              {t('kioskInvite', 'en')}
+              {kioskText('kioskInvite', 'en')}
             </span>
           </span>
         </span>
         <span className="kiosk-attract__showing">
-          <span className="kiosk-attract__showing-label">{panel ? t('kioskNowShowing', 'zh') : t('kioskEntrance', 'zh')}</span>
+          <span className="kiosk-attract__showing-label">
+            {panel ? kioskText('kioskNowShowing', 'zh') : kioskText('kioskEntrance', 'zh')}
+          </span>
           <span className="kiosk-attract__showing-title">{showing}</span>
         </span>
       </span>

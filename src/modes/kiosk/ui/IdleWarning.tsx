@@ -5,7 +5,7 @@
  * never reaches the card or the corridor underneath.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { t } from '../../../i18n/strings.ts';
+import { kioskText } from '../../../i18n/kioskStrings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { useKiosk } from '../kioskContext.ts';
 
@@ -42,19 +42,19 @@ export function IdleWarning({ onContinue }: { onContinue(): void }) {
       {warning !== null && (
         <div className="kiosk-warning__box">
           <p id="kiosk-warning-title" className="kiosk-warning__title">
-            {t('kioskStillThere', lang)}
+            {kioskText('kioskStillThere', lang)}
           </p>
           <p className="kiosk-warning__other" lang={other === 'en' ? 'en' : 'zh-CN'}>
-            {t('kioskStillThere', other)}
+            {kioskText('kioskStillThere', other)}
           </p>
           <p className="kiosk-warning__count" aria-hidden="true">
             {warning}
           </p>
           <p id="kiosk-warning-hint" className="kiosk-warning__hint">
-            {t('kioskStillThereHint', lang, { n: warning })}
+            {kioskText('kioskStillThereHint', lang, { n: warning })}
           </p>
           <button type="button" className="kiosk-button kiosk-button--primary">
-            {t('kioskContinue', lang)}
+            {kioskText('kioskContinue', lang)}
           </button>
         </div>
       )}

@@ -4,7 +4,7 @@
  * reading are done on the corridor itself (drag, tap the floor, tap a board).
  */
 import { localize } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { kioskText } from '../../../i18n/kioskStrings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { IconHome, IconLanguage, IconNext, IconPrevious, IconQuiz } from './icons.tsx';
 
@@ -22,33 +22,43 @@ export function KioskHud() {
         <h1>{localize(exhibition.title, lang)}</h1>
         <p>{localize(exhibition.host, lang)}</p>
       </header>
-      <nav className="kiosk-hud" aria-label={t('kioskControls', lang)} hidden={covered}>
-        <p className="kiosk-hud__hint">{t('kioskTouchHint', lang)}</p>
+      <nav className="kiosk-hud" aria-label={kioskText('kioskControls', lang)} hidden={covered}>
+        <p className="kiosk-hud__hint">{kioskText('kioskTouchHint', lang)}</p>
         <div className="kiosk-hud__bar">
-          <button type="button" className="kiosk-button" onClick={() => stepPanel(-1)} aria-label={t('previousPanel', lang)}>
+          <button
+            type="button"
+            className="kiosk-button"
+            onClick={() => stepPanel(-1)}
+            aria-label={kioskText('previousPanel', lang)}
+          >
             <IconPrevious />
-            <span>{t('previous', lang)}</span>
+            <span>{kioskText('previous', lang)}</span>
           </button>
-          <button type="button" className="kiosk-button" onClick={() => goToEntrance()} aria-label={t('kioskHomeLabel', lang)}>
+          <button
+            type="button"
+            className="kiosk-button"
+            onClick={() => goToEntrance()}
+            aria-label={kioskText('kioskHomeLabel', lang)}
+          >
             <IconHome />
-            <span>{t('kioskHome', lang)}</span>
+            <span>{kioskText('kioskHome', lang)}</span>
           </button>
-          <button type="button" className="kiosk-button" onClick={() => stepPanel(1)} aria-label={t('nextPanel', lang)}>
-            <span>{t('next', lang)}</span>
+          <button type="button" className="kiosk-button" onClick={() => stepPanel(1)} aria-label={kioskText('nextPanel', lang)}>
+            <span>{kioskText('next', lang)}</span>
             <IconNext />
           </button>
           {quizOffered && (
             // No hash routes on the kiosk: the store opens the quizzes.
             <button type="button" className="kiosk-button" aria-haspopup="dialog" onClick={openQuizList}>
               <IconQuiz />
-              <span>{t('quizOpen', lang)}</span>
+              <span>{kioskText('quizOpen', lang)}</span>
             </button>
           )}
           <button type="button" className="kiosk-button kiosk-button--lang" onClick={toggleLang}>
             <IconLanguage />
             {/* The name starts with the visible text (WCAG 2.5.3), as in LanguageToggle. */}
-            <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{t('language', lang)}</span>
-            <span className="visually-hidden"> · {t('languageLabel', lang)}</span>
+            <span lang={lang === 'zh' ? 'en' : 'zh-CN'}>{kioskText('language', lang)}</span>
+            <span className="visually-hidden"> · {kioskText('languageLabel', lang)}</span>
           </button>
         </div>
       </nav>

@@ -5,7 +5,7 @@
  */
 import { useStore } from 'zustand';
 import type { Lang } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import type { PresenterLive } from './presenterLive.ts';
 
 export interface ContestButtonProps {
@@ -20,11 +20,11 @@ export function ContestButton({ live, lang, press }: ContestButtonProps) {
   if (phase !== 'live' && phase !== 'reconnecting') return null;
   const act = () => {
     if (contestPhase === null) live.startContest();
-    else if (contestPhase === 'podium' || window.confirm(t('contestCloseConfirm', lang))) live.closeContest();
+    else if (contestPhase === 'podium' || window.confirm(presentText('contestCloseConfirm', lang))) live.closeContest();
   };
   return (
     <button type="button" className="present-contest-button" {...press(act)} aria-pressed={contestPhase !== null}>
-      C · {t(contestPhase === null ? 'contestButton' : 'contestClose', lang)}
+      C · {presentText(contestPhase === null ? 'contestButton' : 'contestClose', lang)}
     </button>
   );
 }

@@ -3,7 +3,7 @@
  * podium stands), with their points; ties share a step's place. Then back to the lesson.
  */
 import type { Lang } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
 import { contestName, podiumPlace } from './contestNames.ts';
 
@@ -24,10 +24,10 @@ export function ContestPodium({ contest, quizTitle, players, nameId, lang }: Con
     <div className="contest__board">
       <p className="room-quiz__lesson">{quizTitle}</p>
       <h2 id={nameId} className="contest__board-title">
-        {t('contestOver', lang)} · {t('contestPodium', lang)}
+        {presentText('contestOver', lang)} · {presentText('contestPodium', lang)}
       </h2>
       {top.length === 0 ? (
-        <p className="room-quiz__meta">{t('contestNobodyScored', lang)}</p>
+        <p className="room-quiz__meta">{presentText('contestNobodyScored', lang)}</p>
       ) : (
         <ol className="contest__podium" data-testid="contest-podium">
           {STEP_ORDER.map((position) => top[position])
@@ -41,7 +41,7 @@ export function ContestPodium({ contest, quizTitle, players, nameId, lang }: Con
               >
                 <span className="contest__step-place">{podiumPlace(entry.rank, lang)}</span>
                 <span className="contest__step-name">{contestName(entry, lang)}</span>
-                <span className="contest__step-points">{t('contestPoints', lang, { n: entry.points })}</span>
+                <span className="contest__step-points">{presentText('contestPoints', lang, { n: entry.points })}</span>
                 <span className="contest__step-block" aria-hidden="true">
                   {entry.rank}
                 </span>
@@ -49,7 +49,7 @@ export function ContestPodium({ contest, quizTitle, players, nameId, lang }: Con
             ))}
         </ol>
       )}
-      <p className="room-quiz__meta">{t('contestPlayers', lang, { n: players })}</p>
+      <p className="room-quiz__meta">{presentText('contestPlayers', lang, { n: players })}</p>
     </div>
   );
 }

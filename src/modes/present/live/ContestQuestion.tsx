@@ -7,7 +7,7 @@
 import { type CSSProperties, useMemo, useRef } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
 import { toLocalTime } from '../../../live/serverClock.ts';
 import { optionLetter } from '../../../quiz/optionLetter.ts';
@@ -46,11 +46,11 @@ export function ContestQuestion({ contest, question, clockOffset, nameId, prompt
     <div ref={body} className="room-quiz__body contest__body">
       <header className="room-quiz__head">
         <h2 id={nameId} className="room-quiz__number">
-          {t('roomQuizQuestion', lang, { n: contest.questionIndex + 1 })}
+          {presentText('roomQuizQuestion', lang, { n: contest.questionIndex + 1 })}
         </h2>
-        <span className="room-quiz__kind">{t(QUESTION_KIND_LABEL[question.kind], lang)}</span>
+        <span className="room-quiz__kind">{presentText(QUESTION_KIND_LABEL[question.kind], lang)}</span>
         <span className="contest__answered" data-testid="contest-answered" data-answered={contest.answeredCount}>
-          {t('contestAnswered', lang, { n: contest.answeredCount, total: contest.eligibleCount })}
+          {presentText('contestAnswered', lang, { n: contest.answeredCount, total: contest.eligibleCount })}
         </span>
         {!revealed && <RoomQuizCountdown countdown={countdown} paused={false} lang={lang} />}
       </header>
@@ -72,24 +72,24 @@ export function ContestQuestion({ contest, question, clockOffset, nameId, prompt
             >
               <span className="room-quiz__letter">{optionLetter(index)}</span>
               <span className="room-quiz__option-text">{localize(option.text, lang)}</span>
-              {revealed && correct && <span className="room-quiz__mark">{t('roomQuizCorrect', lang)}</span>}
+              {revealed && correct && <span className="room-quiz__mark">{presentText('roomQuizCorrect', lang)}</span>}
               {revealed && (
                 // The bar chart of the answers: each option's bar against the most chosen one.
                 <span className="contest__bar" aria-hidden="true">
                   <span className="contest__bar-fill" style={{ '--share': chosenBy / most } as CSSProperties} />
                 </span>
               )}
-              {revealed && <span className="contest__chosen">{t('contestChosenBy', lang, { n: chosenBy })}</span>}
+              {revealed && <span className="contest__chosen">{presentText('contestChosenBy', lang, { n: chosenBy })}</span>}
             </li>
           );
         })}
       </ol>
       {revealed && (
-        <section className="room-quiz__explanation" aria-label={t('roomQuizExplanation', lang)}>
+        <section className="room-quiz__explanation" aria-label={presentText('roomQuizExplanation', lang)}>
           <p className="contest__rate">
-            {t('contestCorrectRate', lang, { n: contest.correctCount ?? 0, total: contest.answeredCount })}
+            {presentText('contestCorrectRate', lang, { n: contest.correctCount ?? 0, total: contest.answeredCount })}
           </p>
-          <h3 className="room-quiz__explanation-label">{t('roomQuizExplanation', lang)}</h3>
+          <h3 className="room-quiz__explanation-label">{presentText('roomQuizExplanation', lang)}</h3>
           <p className="room-quiz__explanation-text" data-testid="contest-explanation">
             {localize(question.explanation, lang)}
           </p>

@@ -15,7 +15,7 @@ import { useId } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import { liveText } from '../../../i18n/liveStrings.ts';
-import { t, type UiStringKey } from '../../../i18n/strings.ts';
+import { type PresentTextKey, presentText } from '../../../i18n/presentStrings.ts';
 import type { LiveContestView } from '../../../live/protocol.ts';
 import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { ContestLeaderboard } from './ContestLeaderboard.tsx';
@@ -35,7 +35,7 @@ export interface ContestSlideProps {
 }
 
 /** What the clicker does next, as the slide's hint says it. */
-function hintOf(contest: LiveContestView): UiStringKey {
+function hintOf(contest: LiveContestView): PresentTextKey {
   if (contest.phase === 'question') return 'roomQuizRevealHint';
   if (contest.phase === 'revealed') return 'contestLeaderboardHint';
   if (contest.phase === 'leaderboard')
@@ -51,14 +51,14 @@ export function contestAnnouncement(contest: LiveContestView, question: QuizQues
       .filter(({ option }) => contest.answer?.includes(option.id))
       .map(({ option, letter }) => `${letter} ${localize(option.text, lang)}`)
       .join(lang === 'zh' ? '、' : ', ');
-    return t('roomQuizAnswer', lang, { answer });
+    return presentText('roomQuizAnswer', lang, { answer });
   }
   if (contest.phase === 'podium') {
     return (contest.leaderboard ?? [])
       .filter((entry) => entry.rank <= 3 && entry.points > 0)
       .slice(0, 3)
       .map((entry) =>
-        t('contestPlaceAnnounce', lang, {
+        presentText('contestPlaceAnnounce', lang, {
           place: podiumPlace(entry.rank, lang) ?? String(entry.rank),
           name: contestName(entry, lang),
           points: entry.points,
@@ -76,7 +76,7 @@ export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: 
   const quiz = slot.status === 'ready' ? slot.quiz : null;
   const question = quiz?.questions.find((candidate) => candidate.id === contest.questionId);
   const asking = (contest.phase === 'question' || contest.phase === 'revealed') && question !== undefined;
-  const quizTitle = quiz ? localize(quiz.title, lang) : t('contestTitle', lang);
+  const quizTitle = quiz ? localize(quiz.title, lang) : presentText('contestTitle', lang);
   // The progress line counts the questions asked so far.
   const done = contest.phase === 'question' ? contest.questionIndex : contest.questionIndex + 1;
   return (
@@ -94,7 +94,7 @@ export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: 
       <div className="room-quiz__top">
         <p className="room-quiz__progress">
           <span className="room-quiz__quiz">
-            {t('contestTitle', lang)} · {quizTitle}
+            {presentText('contestTitle', lang)} · {quizTitle}
           </span>
           {joinCode && contest.phase !== 'podium' && (
             <span className="contest__code">
@@ -106,7 +106,7 @@ export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: 
               {contest.questionIndex + 1} / {contest.questionCount}
             </span>
             <span className="visually-hidden">
-              {t('roomQuizQuestionOf', lang, { n: contest.questionIndex + 1, total: contest.questionCount })}
+              {presentText('roomQuizQuestionOf', lang, { n: contest.questionIndex + 1, total: contest.questionCount })}
             </span>
           </span>
         </p>
@@ -117,7 +117,7 @@ export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: 
       {slot.status !== 'ready' || (!question && (contest.phase === 'question' || contest.phase === 'revealed')) ? (
         <div className="room-quiz__cover">
           <h2 id={nameId} className="room-quiz__title room-quiz__title--notice">
-            {t(slot.status === 'loading' ? 'roomQuizLoading' : 'contestQuizMissing', lang)}
+            {presentText(slot.status === 'loading' ? 'roomQuizLoading' : 'contestQuizMissing', lang)}
           </h2>
         </div>
       ) : asking ? (
@@ -135,8 +135,8 @@ export function ContestSlide({ contest, clockOffset, players, joinCode, lang }: 
         <ContestPodium contest={contest} quizTitle={quizTitle} players={players} nameId={nameId} lang={lang} />
       )}
       <p className="room-quiz__hint">
-        {contest.phase === 'question' && <span className="contest__on-phones">{t('contestOnPhones', lang)} · </span>}
-        {t(hintOf(contest), lang)}
+        {contest.phase === 'question' && <span className="contest__on-phones">{presentText('contestOnPhones', lang)} · </span>}
+        {presentText(hintOf(contest), lang)}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="contest-announcement">
         {contestAnnouncement(contest, question, lang)}

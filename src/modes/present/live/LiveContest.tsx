@@ -1,7 +1,7 @@
 /** The live lesson's contest on the projector while it shows, and the refusal of a contest command in words. */
 import { useStore } from 'zustand';
 import type { Lang } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import { ContestSlide } from './ContestSlide.tsx';
 import type { PresenterLive } from './presenterLive.ts';
 
@@ -25,7 +25,7 @@ export function LiveContest({ live, lang }: LiveContestProps) {
       )}
       {error && (
         <p className="present-toast" role="alert" data-testid="contest-error">
-          {error === 'no-quiz' ? t('contestNoQuiz', lang) : t('contestRefused', lang, { error })}
+          {error === 'no-quiz' ? presentText('contestNoQuiz', lang) : presentText('contestRefused', lang, { error })}
         </p>
       )}
     </>

@@ -5,7 +5,7 @@
  */
 import { useId } from 'react';
 import type { Lang } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import type { PresentRoom } from '../live/liveRoom.ts';
 import type { PresentCommand } from '../presentSession.ts';
 
@@ -22,31 +22,31 @@ export function PresenterContest({ contest, lang, send }: PresenterContestProps)
   return (
     <section className="presenter-contest" aria-labelledby={headingId} data-contest-phase={contest?.phase ?? 'none'}>
       <h3 id={headingId} className="presenter__label">
-        {t('presenterContest', lang)}
+        {presentText('presenterContest', lang)}
       </h3>
       {!contest || !where ? (
         <>
-          <p className="presenter-contest__state">{t('presenterContestNone', lang)}</p>
+          <p className="presenter-contest__state">{presentText('presenterContestNone', lang)}</p>
           <button type="button" onMouseDown={keepFocus} onClick={() => send('contest')}>
-            {t('presenterContestStart', lang)}
+            {presentText('presenterContestStart', lang)}
           </button>
         </>
       ) : (
         <>
           <p className="presenter-contest__state" role="status">
             {contest.phase === 'question'
-              ? t('presenterContestQuestion', lang, where)
+              ? presentText('presenterContestQuestion', lang, where)
               : contest.phase === 'revealed'
-                ? t('presenterContestRevealed', lang, where)
+                ? presentText('presenterContestRevealed', lang, where)
                 : contest.phase === 'leaderboard'
-                  ? t('presenterContestLeaderboard', lang, where)
-                  : t('presenterContestPodium', lang)}
+                  ? presentText('presenterContestLeaderboard', lang, where)
+                  : presentText('presenterContestPodium', lang)}
             {(contest.phase === 'question' || contest.phase === 'revealed') && (
-              <> · {t('contestAnswered', lang, { n: contest.answeredCount, total: contest.eligibleCount })}</>
+              <> · {presentText('contestAnswered', lang, { n: contest.answeredCount, total: contest.eligibleCount })}</>
             )}
           </p>
           <button type="button" onMouseDown={keepFocus} onClick={() => send('next')}>
-            {t('presenterContestNext', lang)} ›
+            {presentText('presenterContestNext', lang)} ›
           </button>
         </>
       )}

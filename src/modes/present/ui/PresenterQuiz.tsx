@@ -4,7 +4,7 @@
  * them (the line above says whether the projector shows the answer yet).
  */
 import { type Lang, localize } from '../../../content/localize.ts';
-import { t, type UiStringKey } from '../../../i18n/strings.ts';
+import { type PresentTextKey, presentText } from '../../../i18n/presentStrings.ts';
 import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { currentRoomQuestion, type RoomQuizSlot } from '../roomQuiz.ts';
 import { QUESTION_KIND_LABEL } from './RoomQuizSlide.tsx';
@@ -20,17 +20,17 @@ export function PresenterQuiz({ slot, lang }: PresenterQuizProps) {
   const question = run && (phase === 'answering' || phase === 'revealed') ? currentRoomQuestion(run) : undefined;
   const count = run?.quiz.questions.length ?? 0;
   const heading = question
-    ? t('roomQuizQuestion', lang, { n: (run?.index ?? 0) + 1 })
+    ? presentText('roomQuizQuestion', lang, { n: (run?.index ?? 0) + 1 })
     : phase === 'finished'
-      ? t('roomQuizOver', lang)
+      ? presentText('roomQuizOver', lang)
       : phase === 'loading'
-        ? t('roomQuizLoading', lang)
+        ? presentText('roomQuizLoading', lang)
         : phase === 'unavailable'
-          ? t('roomQuizUnavailable', lang)
+          ? presentText('roomQuizUnavailable', lang)
           : run
             ? localize(run.quiz.title, lang)
             : '';
-  const room: UiStringKey | null =
+  const room: PresentTextKey | null =
     phase === 'answering'
       ? 'presenterQuizRoomAnswering'
       : phase === 'revealed'
@@ -42,28 +42,28 @@ export function PresenterQuiz({ slot, lang }: PresenterQuizProps) {
   return (
     <section
       className="presenter__now presenter-quiz"
-      aria-label={t('presenterNow', lang)}
+      aria-label={presentText('presenterNow', lang)}
       data-testid="presenter-quiz"
       data-phase={phase}
     >
       <p className="presenter__section">
-        {run ? localize(run.quiz.title, lang) : t('roomQuizStart', lang)}
-        {question && <> · {t('roomQuizQuestionOf', lang, { n: (run?.index ?? 0) + 1, total: count })}</>}
+        {run ? localize(run.quiz.title, lang) : presentText('roomQuizStart', lang)}
+        {question && <> · {presentText('roomQuizQuestionOf', lang, { n: (run?.index ?? 0) + 1, total: count })}</>}
       </p>
       <h2 className="presenter__title">{heading}</h2>
       {room && (
         <p className={phase === 'answering' ? 'presenter-quiz__room presenter-quiz__room--hidden' : 'presenter-quiz__room'}>
-          {t(room, lang)}
+          {presentText(room, lang)}
         </p>
       )}
-      {phase === 'title' && <p className="presenter__notes presenter__notes--none">{t('presenterQuizFirst', lang)}</p>}
+      {phase === 'title' && <p className="presenter__notes presenter__notes--none">{presentText('presenterQuizFirst', lang)}</p>}
       {question && (
         <>
           <p className="presenter-quiz__prompt">
-            <span className="presenter-quiz__kind">{t(QUESTION_KIND_LABEL[question.kind], lang)}</span>{' '}
+            <span className="presenter-quiz__kind">{presentText(QUESTION_KIND_LABEL[question.kind], lang)}</span>{' '}
             {localize(question.prompt, lang)}
           </p>
-          <h3 className="presenter__label">{t('presenterQuizAnswer', lang)}</h3>
+          <h3 className="presenter__label">{presentText('presenterQuizAnswer', lang)}</h3>
           <ol className="presenter-quiz__options">
             {question.options.map((option, index) => {
               const correct = question.answer.includes(option.id);
@@ -75,7 +75,7 @@ export function PresenterQuiz({ slot, lang }: PresenterQuizProps) {
                   data-correct={correct}
                 >
                   <span className="presenter-quiz__letter">{optionLetter(index)}</span> {localize(option.text, lang)}
-                  {correct && <span className="presenter-quiz__mark"> {t('roomQuizCorrect', lang)}</span>}
+                  {correct && <span className="presenter-quiz__mark"> {presentText('roomQuizCorrect', lang)}</span>}
                 </li>
               );
             })}

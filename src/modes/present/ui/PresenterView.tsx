@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { formatDate, type Lang, localize } from '../../../content/localize.ts';
 import { type PresentStop, resolveTour } from '../../../content/tours.ts';
-import { t, type UiStringKey } from '../../../i18n/strings.ts';
+import { type PresentTextKey, presentText } from '../../../i18n/presentStrings.ts';
 import { useExhibition } from '../../../store/store.ts';
 import { ResponsiveImage } from '../../../ui/ResponsiveImage.tsx';
 import { PresenterResults } from '../live/PresenterResults.tsx';
@@ -52,14 +52,14 @@ export function PresenterView() {
   const tourTitle = tour ? localize(tour.title, lang) : '';
 
   useEffect(() => {
-    document.title = t('presenterWindowTitle', lang, { title: tourTitle || t('appName', lang) });
+    document.title = presentText('presenterWindowTitle', lang, { title: tourTitle || presentText('appName', lang) });
   }, [lang, tourTitle]);
 
   if (!remote || !tour || status !== 'connected') {
     return (
       <main className="presenter presenter--waiting" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        <h1>{t('presentPresenter', lang)}</h1>
-        <p role="status">{t(status === 'closed' ? 'presenterClosed' : 'presenterWaiting', lang)}</p>
+        <h1>{presentText('presentPresenter', lang)}</h1>
+        <p role="status">{presentText(status === 'closed' ? 'presenterClosed' : 'presenterWaiting', lang)}</p>
       </main>
     );
   }
@@ -87,7 +87,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
   }, [remote.index]);
   const current = stops[remote.index];
   const next = stops[remote.index + 1];
-  const projector: UiStringKey =
+  const projector: PresentTextKey =
     remote.blank === 'black' ? 'presentBlack' : remote.blank === 'white' ? 'presentWhite' : 'presenterShowing';
   const hasAuto = current?.duration != null;
   const autoLeft = remote.advanceAt !== null ? remote.advanceAt - now : remote.advanceLeft;
@@ -111,45 +111,45 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
           <h1 className="presenter__tour">{tourTitle}</h1>
           <p className="presenter__position">
             {remote.ended ? (
-              t('presentEnd', lang)
+              presentText('presentEnd', lang)
             ) : quiz ? (
               <QuizPosition slot={quiz} lang={lang} />
             ) : (
               <>
-                {t('presentStopOf', lang, { n: remote.index + 1, total: stops.length })}
-                {remote.pages > 1 && <> · {t('presenterScreen', lang, { n: remote.page, total: remote.pages })}</>}
+                {presentText('presentStopOf', lang, { n: remote.index + 1, total: stops.length })}
+                {remote.pages > 1 && <> · {presentText('presenterScreen', lang, { n: remote.page, total: remote.pages })}</>}
               </>
             )}
           </p>
         </div>
         <p className={remote.blank === 'none' ? 'presenter__projector' : 'presenter__projector presenter__projector--blank'}>
-          {t('presenterOnScreen', lang, { state: t(projector, lang) })}
+          {presentText('presenterOnScreen', lang, { state: presentText(projector, lang) })}
         </p>
         <dl className="presenter__timers">
           <div>
-            <dt>{t('presenterElapsed', lang)}</dt>
+            <dt>{presentText('presenterElapsed', lang)}</dt>
             <dd data-testid="presenter-elapsed">{formatClock(now - remote.startedAt)}</dd>
           </div>
           <div>
-            <dt>{t('presenterAtStop', lang)}</dt>
+            <dt>{presentText('presenterAtStop', lang)}</dt>
             <dd data-testid="presenter-at-stop">{formatClock(now - remote.stopStartedAt)}</dd>
           </div>
           {quiz && (
             <div>
-              <dt>{t('presenterQuizCountdown', lang)}</dt>
+              <dt>{presentText('presenterQuizCountdown', lang)}</dt>
               <dd data-testid="presenter-quiz-countdown">{quizCountdownText(quiz, now, lang)}</dd>
             </div>
           )}
           <div>
-            <dt>{t('presenterAutoIn', lang)}</dt>
+            <dt>{presentText('presenterAutoIn', lang)}</dt>
             <dd data-testid="presenter-auto">
               {!hasAuto
-                ? t('presenterAutoOff', lang)
+                ? presentText('presenterAutoOff', lang)
                 : remote.paused
-                  ? t('presentPaused', lang)
+                  ? presentText('presentPaused', lang)
                   : autoLeft !== null
                     ? formatClock(autoLeft + 999)
-                    : t('presenterAutoOff', lang)}
+                    : presentText('presenterAutoOff', lang)}
             </dd>
           </div>
         </dl>
@@ -158,17 +158,17 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
       {quiz ? (
         <PresenterQuiz slot={quiz} lang={lang} />
       ) : remote.ended ? (
-        <section className="presenter__now" aria-label={t('presenterNow', lang)}>
+        <section className="presenter__now" aria-label={presentText('presenterNow', lang)}>
           <p className="presenter__section">{tourTitle}</p>
-          <h2 className="presenter__title">{t('presentEnd', lang)}</h2>
-          <p className="presenter__notes presenter__notes--none">{t('presenterEnded', lang)}</p>
+          <h2 className="presenter__title">{presentText('presentEnd', lang)}</h2>
+          <p className="presenter__notes presenter__notes--none">{presentText('presenterEnded', lang)}</p>
         </section>
       ) : (
-        <section className="presenter__now" aria-label={t('presenterNow', lang)}>
+        <section className="presenter__now" aria-label={presentText('presenterNow', lang)}>
           <p className="presenter__section">{localize(current.section.title, lang)}</p>
           <h2 className="presenter__title">{localize(current.panel.title, lang)}</h2>
           {current.panel.date && <p className="presenter__date">{formatDate(current.panel.date, lang)}</p>}
-          <h3 className="presenter__label">{t('presenterNotes', lang)}</h3>
+          <h3 className="presenter__label">{presentText('presenterNotes', lang)}</h3>
           {current.notes.length > 0 ? (
             <ol className="presenter__notes">
               {current.notes.map((note, index) => (
@@ -177,7 +177,7 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
             </ol>
           ) : (
             <div className="presenter__notes presenter__notes--none">
-              <p>{t('presenterNoNotes', lang)}</p>
+              <p>{presentText('presenterNoNotes', lang)}</p>
               {current.panel.summary && <p>{localize(current.panel.summary, lang)}</p>}
             </div>
           )}
@@ -188,8 +188,8 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
         {quiz ? (
           <PresenterQuizNext slot={quiz} lang={lang} />
         ) : (
-          <section className="presenter__next" aria-label={t('presenterUpNext', lang)}>
-            <h3 className="presenter__label">{t('presenterUpNext', lang)}</h3>
+          <section className="presenter__next" aria-label={presentText('presenterUpNext', lang)}>
+            <h3 className="presenter__label">{presentText('presenterUpNext', lang)}</h3>
             {next ? (
               <>
                 <p className="presenter__section">{localize(next.section.title, lang)}</p>
@@ -207,18 +207,19 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
                 )}
               </>
             ) : remote.ended ? (
-              <p className="presenter__next-title">{t('presentEnd', lang)}</p>
+              <p className="presenter__next-title">{presentText('presentEnd', lang)}</p>
             ) : (
               <p className="presenter__next-title">
-                {t('presenterLastStop', lang)} {t(remote.quizId ? 'presenterQuizAfterLast' : 'presenterEndNext', lang)}
+                {presentText('presenterLastStop', lang)}{' '}
+                {presentText(remote.quizId ? 'presenterQuizAfterLast' : 'presenterEndNext', lang)}
               </p>
             )}
           </section>
         )}
         {room && remote.quizId && <PresenterContest contest={room.contest} lang={lang} send={send} />}
         {room && <PresenterRoom room={room} lang={lang} send={(command) => follower?.room(command)} />}
-        <section className="presenter__stops" aria-label={t('presenterAllStops', lang)}>
-          <h3 className="presenter__label">{t('presenterAllStops', lang)}</h3>
+        <section className="presenter__stops" aria-label={presentText('presenterAllStops', lang)}>
+          <h3 className="presenter__label">{presentText('presenterAllStops', lang)}</h3>
           <ol ref={stopList}>
             {stops.map((stop, index) => (
               <li key={`${index}-${stop.panel.id}`}>
@@ -240,20 +241,20 @@ function PresenterScreen({ remote, stops, tourTitle, lang, send }: ScreenProps) 
 
       <footer className="presenter__foot">
         <div className="presenter__buttons">
-          {button('previous', `‹ ${t('presentPrevious', lang)}`)}
-          {button('next', `${t('presentNext', lang)} ›`)}
-          {button('black', `B · ${t('presentBlack', lang)}`, remote.blank === 'black')}
-          {button('white', `W · ${t('presentWhite', lang)}`, remote.blank === 'white')}
+          {button('previous', `‹ ${presentText('presentPrevious', lang)}`)}
+          {button('next', `${presentText('presentNext', lang)} ›`)}
+          {button('black', `B · ${presentText('presentBlack', lang)}`, remote.blank === 'black')}
+          {button('white', `W · ${presentText('presentWhite', lang)}`, remote.blank === 'white')}
           {quizRun?.countdown
-            ? button('pause', `P · ${t(quizRun.paused ? 'roomQuizResume' : 'roomQuizPause', lang)}`, quizRun.paused)
+            ? button('pause', `P · ${presentText(quizRun.paused ? 'roomQuizResume' : 'roomQuizPause', lang)}`, quizRun.paused)
             : !quiz &&
               stops.some((stop) => stop.duration !== null) &&
-              button('pause', `P · ${t(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
-          {button('motion', `M · ${t(remote.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}`)}
-          {remote.quizId && button('quiz', `Q · ${t(quiz ? 'roomQuizLeave' : 'roomQuizStart', lang)}`, quiz !== null)}
-          {button('lang', t('language', lang))}
+              button('pause', `P · ${presentText(remote.paused ? 'presentResume' : 'presentPause', lang)}`, remote.paused)}
+          {button('motion', `M · ${presentText(remote.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}`)}
+          {remote.quizId && button('quiz', `Q · ${presentText(quiz ? 'roomQuizLeave' : 'roomQuizStart', lang)}`, quiz !== null)}
+          {button('lang', presentText('language', lang))}
         </div>
-        <p className="presenter__keys">{t('presenterKeys', lang)}</p>
+        <p className="presenter__keys">{presentText('presenterKeys', lang)}</p>
       </footer>
     </main>
   );
@@ -265,9 +266,9 @@ function QuizPosition({ slot, lang }: { slot: RoomQuizSlot; lang: Lang }) {
   const asking = run && (run.phase === 'answering' || run.phase === 'revealed');
   return (
     <>
-      {t('roomQuizStart', lang)}
-      {asking && <> · {t('roomQuizQuestionOf', lang, { n: run.index + 1, total: run.quiz.questions.length })}</>}
-      {run?.phase === 'finished' && <> · {t('roomQuizOver', lang)}</>}
+      {presentText('roomQuizStart', lang)}
+      {asking && <> · {presentText('roomQuizQuestionOf', lang, { n: run.index + 1, total: run.quiz.questions.length })}</>}
+      {run?.phase === 'finished' && <> · {presentText('roomQuizOver', lang)}</>}
     </>
   );
 }
@@ -275,9 +276,9 @@ function QuizPosition({ slot, lang }: { slot: RoomQuizSlot; lang: Lang }) {
 /** The question's countdown as the presenter reads it: "0:23", paused, time-up, untimed. */
 function quizCountdownText(slot: RoomQuizSlot, now: number, lang: Lang): string {
   const run = slot.status === 'ready' ? slot.run : null;
-  if (run?.phase === 'revealed' && run.timeUp) return t('roomQuizTimeUp', lang);
-  if (run?.phase !== 'answering') return t('presenterAutoOff', lang);
-  if (!run.countdown) return t('presenterQuizUntimed', lang);
-  if (run.paused) return t('roomQuizPaused', lang);
+  if (run?.phase === 'revealed' && run.timeUp) return presentText('roomQuizTimeUp', lang);
+  if (run?.phase !== 'answering') return presentText('presenterAutoOff', lang);
+  if (!run.countdown) return presentText('presenterQuizUntimed', lang);
+  if (run.paused) return presentText('roomQuizPaused', lang);
   return formatClock(countdownLeft(run.countdown, now) + 999);
 }

@@ -5,7 +5,8 @@
  */
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { ImageInfo, Panel } from '../../../content/schema.ts';
-import { labelled, t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
+import { labelled } from '../../../i18n/strings.ts';
 import { PanelFacts } from '../../../ui/PanelDetails.tsx';
 import { ResponsiveImage } from '../../../ui/ResponsiveImage.tsx';
 
@@ -65,10 +66,10 @@ function ProjectorImage({ image, lang, large }: { image: ImageInfo; lang: Lang; 
           // A missing photo becomes a labelled gap naming the file, never a broken-image icon.
           const figure = event.currentTarget.closest('figure');
           figure?.classList.add('projector__figure--missing');
-          figure?.setAttribute('data-missing', labelled(t('imageMissing', lang), image.src, lang));
+          figure?.setAttribute('data-missing', labelled(presentText('imageMissing', lang), image.src, lang));
         }}
       />
-      {image.placeholder && <span className="projector__badge">{t('photoPending', lang)}</span>}
+      {image.placeholder && <span className="projector__badge">{presentText('photoPending', lang)}</span>}
       <figcaption>{caption}</figcaption>
     </figure>
   );

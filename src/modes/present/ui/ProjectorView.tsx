@@ -18,7 +18,7 @@ import { createStore } from 'zustand/vanilla';
 import { formatDate, type Lang, localize } from '../../../content/localize.ts';
 import type { Exhibition } from '../../../content/schema.ts';
 import type { PresentStop, PresentTour } from '../../../content/tours.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import { boardById } from '../../../layout/queries.ts';
 import { onLivePose } from '../../../store/live.ts';
 import { useExhibition } from '../../../store/store.ts';
@@ -63,7 +63,7 @@ export function ProjectorView({ hasScene }: ProjectorViewProps) {
       <Projector session={session} lang={lang} hasScene={hasScene} />
       {popupBlocked && (
         <p className="present-toast" role="alert">
-          {t('presentPopupBlocked', lang)}
+          {presentText('presentPopupBlocked', lang)}
         </p>
       )}
     </>
@@ -163,7 +163,7 @@ function Projector({ session, lang, hasScene }: { session: PresentSession; lang:
           data-testid="present-blank"
           data-blank={state.blank}
           role="img"
-          aria-label={t(state.blank === 'black' ? 'presentBlack' : 'presentWhite', lang)}
+          aria-label={presentText(state.blank === 'black' ? 'presentBlack' : 'presentWhite', lang)}
         />
       )}
       <PresentControls session={session} state={state} lang={lang} />
@@ -271,7 +271,9 @@ function ProjectorCard({ session, state, tour, stop, index, visible, covered, la
             <span aria-hidden="true">
               {index + 1} / {tour.stops.length}
             </span>
-            <span className="visually-hidden">{t('presentStopOf', lang, { n: index + 1, total: tour.stops.length })}</span>
+            <span className="visually-hidden">
+              {presentText('presentStopOf', lang, { n: index + 1, total: tour.stops.length })}
+            </span>
           </span>
         </p>
         <div className="projector__bar" aria-hidden="true">
@@ -290,7 +292,7 @@ function ProjectorCard({ session, state, tour, stop, index, visible, covered, la
       >
         {oath ? (
           <div className="projector__columns">
-            <OathCaptions panel={oath} lit={oathLit} lang={lang} block="projector" startHint={t('oathClicker', lang)} />
+            <OathCaptions panel={oath} lit={oathLit} lang={lang} block="projector" startHint={presentText('oathClicker', lang)} />
           </div>
         ) : (
           <div className={hasMedia || keyMessage ? 'projector__columns projector__columns--two' : 'projector__columns'}>
@@ -301,7 +303,7 @@ function ProjectorCard({ session, state, tour, stop, index, visible, covered, la
         )}
       </div>
       <p className="projector__more" hidden={!more} aria-hidden={!more}>
-        {oath ? t('oathClicker', lang) : `${t('presentMore', lang)} · ${state.page} / ${state.pages}`}
+        {oath ? presentText('oathClicker', lang) : `${presentText('presentMore', lang)} · ${state.page} / ${state.pages}`}
       </p>
     </dialog>
   );
@@ -313,14 +315,14 @@ function AutoAdvance({ state, stop, lang }: { state: PresentState; stop: Present
   if (state.paused) {
     return (
       <span className="projector__auto projector__auto--paused" role="status">
-        {t('presentPaused', lang)}
+        {presentText('presentPaused', lang)}
       </span>
     );
   }
   const left = state.advanceAt === null ? null : Math.max(0, state.advanceAt - Date.now());
   return (
     <span className="projector__auto" role="status">
-      {t('presentAuto', lang)}
+      {presentText('presentAuto', lang)}
       {left !== null && (
         <span className="projector__countdown" aria-hidden="true">
           <span key={state.advanceAt} style={{ animationDuration: `${left}ms` }} />
@@ -353,9 +355,9 @@ function EndSlide({
     >
       <p className="projector-end__tour">{localize(tour.title, lang)}</p>
       <h2 id={titleId} className="projector-end__title">
-        {t('presentEnd', lang)}
+        {presentText('presentEnd', lang)}
       </h2>
-      <p className="projector-end__thanks">{t('presentThanks', lang)}</p>
+      <p className="projector-end__thanks">{presentText('presentThanks', lang)}</p>
       {exhibition.motto && (
         <p className="projector-end__motto">
           {localize(exhibition.motto, lang)}
@@ -512,41 +514,41 @@ function PresentControls({ session, state, lang }: { session: PresentSession; st
   const keepFocus = (event: React.MouseEvent) => event.preventDefault();
   const press = (action: () => void) => ({ onMouseDown: keepFocus, onClick: action });
   return (
-    <nav className="present-controls" aria-label={t('presentControls', lang)}>
+    <nav className="present-controls" aria-label={presentText('presentControls', lang)}>
       <button
         type="button"
         {...press(() => session.run('previous'))}
         disabled={state.index <= 0 && state.page <= 1 && !state.ended}
       >
-        ‹ {t('presentPrevious', lang)}
+        ‹ {presentText('presentPrevious', lang)}
       </button>
       <span className="present-controls__count">{state.count > 0 ? `${state.index + 1} / ${state.count}` : ''}</span>
       <button type="button" {...press(() => session.run('next'))} disabled={state.ended}>
-        {t('presentNext', lang)} ›
+        {presentText('presentNext', lang)} ›
       </button>
       <button type="button" {...press(() => session.run('black'))} aria-pressed={state.blank === 'black'}>
-        B · {t('presentBlack', lang)}
+        B · {presentText('presentBlack', lang)}
       </button>
       <button type="button" {...press(() => openPresenter?.())}>
-        S · {t('presentPresenter', lang)}
+        S · {presentText('presentPresenter', lang)}
       </button>
       <button type="button" {...press(() => toggleFullscreen(document))}>
-        F · {t('presentFullscreen', lang)}
+        F · {presentText('presentFullscreen', lang)}
       </button>
       <button type="button" {...press(() => session.run('motion'))}>
-        M · {t(state.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}
+        M · {presentText(state.motion === 'cut' ? 'presentMotionCut' : 'presentMotionGlide', lang)}
       </button>
       {state.quizId && (
         <button type="button" {...press(() => session.run('quiz'))} aria-pressed={state.quiz !== null}>
-          Q · {t('roomQuizStart', lang)}
+          Q · {presentText('roomQuizStart', lang)}
         </button>
       )}
       {live && state.quizId && <ContestButton live={live} lang={lang} press={press} />}
       {live && <LiveLessonButton live={live} lang={lang} press={press} />}
       <a className="present-controls__exit" href={exitHref} onMouseDown={keepFocus}>
-        {t('presentExit', lang)}
+        {presentText('presentExit', lang)}
       </a>
-      <p className="present-controls__hint">{t('presentKeyHint', lang)}</p>
+      <p className="present-controls__hint">{presentText('presentKeyHint', lang)}</p>
     </nav>
   );
 }
@@ -560,7 +562,7 @@ function UnknownTourNotice({ id, lang }: { id: string; lang: Lang }) {
   if (hidden) return null;
   return (
     <p className="present-toast" role="status">
-      {t('presentUnknownTour', lang, { id })}
+      {presentText('presentUnknownTour', lang, { id })}
     </p>
   );
 }

@@ -9,7 +9,7 @@
  */
 import { type CSSProperties, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../../content/localize.ts';
-import { t } from '../../../i18n/strings.ts';
+import { presentText } from '../../../i18n/presentStrings.ts';
 import { type Countdown, countdownLeft, LAST_CALL_MS } from '../roomQuiz.ts';
 
 export interface RoomQuizCountdownProps {
@@ -65,7 +65,7 @@ export function RoomQuizCountdown({ countdown, paused, lang }: RoomQuizCountdown
       <span className="room-quiz__seconds" aria-hidden="true">
         {seconds}
       </span>
-      {paused && <span className="room-quiz__paused">{t('roomQuizPaused', lang)}</span>}
+      {paused && <span className="room-quiz__paused">{presentText('roomQuizPaused', lang)}</span>}
     </div>
   );
 }

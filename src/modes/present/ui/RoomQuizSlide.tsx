@@ -16,7 +16,7 @@ import { type RefObject, useId, useLayoutEffect, useRef } from 'react';
 import { type Lang, localize } from '../../../content/localize.ts';
 import type { QuizQuestion } from '../../../content/quizSchema.ts';
 import type { PresentTour } from '../../../content/tours.ts';
-import { t, type UiStringKey } from '../../../i18n/strings.ts';
+import { type PresentTextKey, presentText } from '../../../i18n/presentStrings.ts';
 import { optionLetter } from '../../../quiz/optionLetter.ts';
 import { currentRoomQuestion, type RoomQuizSlot, type RoomQuizState } from '../roomQuiz.ts';
 import { RoomQuizCountdown } from './RoomQuizCountdown.tsx';
@@ -29,7 +29,7 @@ export interface RoomQuizSlideProps {
   lang: Lang;
 }
 
-export const QUESTION_KIND_LABEL: Record<QuizQuestion['kind'], UiStringKey> = {
+export const QUESTION_KIND_LABEL: Record<QuizQuestion['kind'], PresentTextKey> = {
   single: 'roomQuizKindSingle',
   multiple: 'roomQuizKindMultiple',
   'true-false': 'roomQuizKindTrueFalse',
@@ -103,12 +103,12 @@ export function roomQuizAnnouncement(run: RoomQuizState, lang: Lang): string {
   if (!question) return '';
   const stop = lang === 'zh' ? '。' : '. ';
   if (run.phase === 'revealed') {
-    const answer = `${t('roomQuizAnswer', lang, { answer: answerText(question, lang) })}${stop}${localize(question.explanation, lang)}`;
-    return run.timeUp ? `${t('roomQuizTimeUp', lang)}${stop}${answer}` : answer;
+    const answer = `${presentText('roomQuizAnswer', lang, { answer: answerText(question, lang) })}${stop}${localize(question.explanation, lang)}`;
+    return run.timeUp ? `${presentText('roomQuizTimeUp', lang)}${stop}${answer}` : answer;
   }
   if (run.phase !== 'answering') return '';
-  if (run.paused) return t('roomQuizPaused', lang);
-  return run.lastCall ? t('roomQuizSecondsLeft', lang, { n: 10 }) : '';
+  if (run.paused) return presentText('roomQuizPaused', lang);
+  return run.lastCall ? presentText('roomQuizSecondsLeft', lang, { n: 10 }) : '';
 }
 
 export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSlideProps) {
@@ -123,7 +123,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
   const promptId = useId();
   const explanationId = useId();
   const last = run !== null && run.index >= count - 1;
-  const hint: UiStringKey | null =
+  const hint: PresentTextKey | null =
     phase === 'title'
       ? 'roomQuizStartHint'
       : phase === 'answering'
@@ -168,7 +168,9 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
               <span aria-hidden="true">
                 {run.index + 1} / {count}
               </span>
-              <span className="visually-hidden">{t('roomQuizQuestionOf', lang, { n: run.index + 1, total: count })}</span>
+              <span className="visually-hidden">
+                {presentText('roomQuizQuestionOf', lang, { n: run.index + 1, total: count })}
+              </span>
             </span>
           )}
         </p>
@@ -181,7 +183,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
         <div className="room-quiz__cover">
           <p className="room-quiz__lesson">{localize(tour.title, lang)}</p>
           <h2 id={nameId} className="room-quiz__title">
-            {t('roomQuizLoading', lang)}
+            {presentText('roomQuizLoading', lang)}
           </h2>
         </div>
       )}
@@ -189,7 +191,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
         <div className="room-quiz__cover">
           <p className="room-quiz__lesson">{localize(tour.title, lang)}</p>
           <h2 id={nameId} className="room-quiz__title room-quiz__title--notice">
-            {t('roomQuizUnavailable', lang)}
+            {presentText('roomQuizUnavailable', lang)}
           </h2>
         </div>
       )}
@@ -198,27 +200,27 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
           <h2 id={nameId} className="room-quiz__title">
             {quizTitle}
           </h2>
-          <p className="room-quiz__meta">{t('roomQuizQuestions', lang, { n: count })}</p>
+          <p className="room-quiz__meta">{presentText('roomQuizQuestions', lang, { n: count })}</p>
         </div>
       )}
       {run && phase === 'finished' && (
         <div className="room-quiz__cover">
           <p className="room-quiz__lesson">{quizTitle}</p>
           <h2 id={nameId} className="room-quiz__title">
-            {t('roomQuizOver', lang)}
+            {presentText('roomQuizOver', lang)}
           </h2>
-          <p className="room-quiz__meta">{t('roomQuizQuestions', lang, { n: count })}</p>
-          <p className="room-quiz__thanks">{t('roomQuizThanks', lang)}</p>
+          <p className="room-quiz__meta">{presentText('roomQuizQuestions', lang, { n: count })}</p>
+          <p className="room-quiz__thanks">{presentText('roomQuizThanks', lang)}</p>
         </div>
       )}
       {asking && run && (
         <div ref={body} className="room-quiz__body">
           <header className="room-quiz__head">
             <h2 id={nameId} className="room-quiz__number">
-              {t('roomQuizQuestion', lang, { n: run.index + 1 })}
+              {presentText('roomQuizQuestion', lang, { n: run.index + 1 })}
             </h2>
-            <span className="room-quiz__kind">{t(QUESTION_KIND_LABEL[question.kind], lang)}</span>
-            {revealed && run.timeUp && <span className="room-quiz__time-up">{t('roomQuizTimeUp', lang)}</span>}
+            <span className="room-quiz__kind">{presentText(QUESTION_KIND_LABEL[question.kind], lang)}</span>
+            {revealed && run.timeUp && <span className="room-quiz__time-up">{presentText('roomQuizTimeUp', lang)}</span>}
             {phase === 'answering' && run.countdown && (
               <RoomQuizCountdown countdown={run.countdown} paused={run.paused} lang={lang} />
             )}
@@ -241,7 +243,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
                   <span className="room-quiz__option-text">{localize(option.text, lang)}</span>
                   {revealed && correct && (
                     // Not by colour alone: a tick and words say which option is right.
-                    <span className="room-quiz__mark">{t('roomQuizCorrect', lang)}</span>
+                    <span className="room-quiz__mark">{presentText('roomQuizCorrect', lang)}</span>
                   )}
                 </li>
               );
@@ -250,7 +252,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
           {revealed && (
             <section className="room-quiz__explanation" aria-labelledby={explanationId}>
               <h3 id={explanationId} className="room-quiz__explanation-label">
-                {t('roomQuizExplanation', lang)}
+                {presentText('roomQuizExplanation', lang)}
               </h3>
               <p className="room-quiz__explanation-text" data-testid="room-quiz-explanation">
                 {localize(question.explanation, lang)}
@@ -260,7 +262,7 @@ export function RoomQuizSlide({ slot, tour, covered = false, lang }: RoomQuizSli
         </div>
       )}
       <p className="room-quiz__hint" aria-hidden={hint === null}>
-        {hint ? t(hint, lang) : ''}
+        {hint ? presentText(hint, lang) : ''}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="room-quiz-announcement">
         {run ? roomQuizAnnouncement(run, lang) : ''}
