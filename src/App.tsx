@@ -6,6 +6,7 @@ import type { Screen } from './store/types.ts';
 import { BoardProxies } from './ui/BoardProxies.tsx';
 import { Directory } from './ui/Directory.tsx';
 import { LoadFailed, LoadingScreen, NoticeBanner, ProblemsView } from './ui/Overlays.tsx';
+import { PendingScreenKeys } from './ui/PendingScreenKeys.tsx';
 import { useOnceTrue } from './ui/useOnceTrue.ts';
 
 // Code loaded when first needed, not with the 3D visit (the initial-JS budget, issue 7): the
@@ -23,6 +24,21 @@ const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ de
 // The floor plan (with the year scrubber) sits under the opaque loading screen until the boards'
 // text is set: its code loads once the visit opens, out of the bytes the first view waits for (issue 20).
 const FloorPlan = lazy(() => import('./ui/FloorPlan.tsx').then((module) => ({ default: module.FloorPlan })));
+
+// While the card's or the ceremony's code loads, Esc closes the one on top, as its dialog would.
+// The ceremony is over its card: its Esc goes back to the card (#/panel/<id>), the card's to #/.
+function closeCardOnTop(): boolean {
+  const state = useExhibition.getState();
+  if (state.openPanelId === null || state.oath?.panelId === state.openPanelId) return false;
+  state.closePanel();
+  return true;
+}
+function closeCeremony(): boolean {
+  const state = useExhibition.getState();
+  if (state.oath === null) return false;
+  state.closeOath();
+  return true;
+}
 
 export interface AppProps {
   /** The running mode's overlay (src/main.tsx installed the mode). */
@@ -99,12 +115,12 @@ export function App({ installed, hasWebgl }: AppProps) {
       <NoticeBanner />
       <ProblemsView />
       {offers('card') && cardWanted && (
-        <Suspense fallback={null}>
+        <Suspense fallback={<PendingScreenKeys context="card" closeAction="closeCard" close={closeCardOnTop} />}>
           <PanelCard />
         </Suspense>
       )}
       {offers('oathCeremony') && ceremonyWanted && (
-        <Suspense fallback={null}>
+        <Suspense fallback={<PendingScreenKeys context="oath" closeAction="closeOath" close={closeCeremony} />}>
           <OathCeremony />
         </Suspense>
       )}

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExhibition } from '../../src/content/load.ts';
 import { type CorridorLayout, layoutCorridor } from '../../src/layout/corridor.ts';
-import { openVisit, type PageWatch, ROOT, type Visit, waitForStillness } from './harness.ts';
+import { openVisit, type PageWatch, ROOT, type Visit, waitForExhibit, waitForStillness, watchPage } from './harness.ts';
 import { shownRect } from './rects.ts';
 
 let visit: Visit;
@@ -160,6 +160,55 @@ describe('the year scrubber', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it("an Esc pressed while the card's code is still loading cancels the card: #/, and it never shows", async () => {
+    // A page of its own, whose card chunk has not loaded yet; the test holds it back (as a slow
+    // network or a busy CPU does) until the Esc has been pressed.
+    const fresh = await visit.browser.newPage({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    fresh.setDefaultTimeout(90_000);
+    const freshWatch = watchPage(fresh, visit.server.url.replace(/\/$/, ''));
+    let releaseCard = () => {};
+    const cardHeld = new Promise<void>((resolve) => {
+      releaseCard = resolve;
+    });
+    let cardRequested = false;
+    await fresh.route(/\/assets\/PanelCard-[\w-]+\.js$/, async (route) => {
+      cardRequested = true;
+      await cardHeld;
+      await route.continue();
+    });
+    const freshState = () => fresh.evaluate(() => window.__exhibit?.state());
+    await fresh.goto(visit.server.url);
+    await waitForExhibit(fresh);
+    await waitForStillness(fresh);
+    const board = layout.boards[0];
+    if (!board) throw new Error('no board');
+    // At the board's bar on the map (its target is see-through: a click lands by coordinates).
+    const bar = await fresh.locator(`.floor-plan__board[data-panel-id="${board.panelId}"]`).boundingBox();
+    if (!bar) throw new Error('the board is not on the map');
+    await fresh.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await expect.poll(async () => (await freshState())?.openPanelId).toBeTruthy();
+    const opened = (await freshState())?.openPanelId;
+    expect(new URL(fresh.url()).hash).toBe(`#/panel/${opened}`);
+    await expect.poll(() => cardRequested).toBe(true);
+    expect(await fresh.getByRole('dialog').count()).toBe(0);
+    await fresh.keyboard.press('Escape');
+    await expect.poll(async () => (await freshState())?.openPanelId).toBeNull();
+    expect(new URL(fresh.url()).hash).toBe('#/');
+    // The code arrives (the card's closed dialog is in the page), and the card stays shut.
+    releaseCard();
+    await expect.poll(() => fresh.locator('dialog.panel-card').count()).toBe(1);
+    await fresh.waitForTimeout(1_000);
+    expect(await fresh.getByRole('dialog').count()).toBe(0);
+    expect(new URL(fresh.url()).hash).toBe('#/');
+    // History as for any closed card: back reopens it, now at once.
+    await fresh.goBack();
+    await expect.poll(() => fresh.getByRole('dialog').count()).toBe(1);
+    expect(new URL(fresh.url()).hash).toBe(`#/panel/${opened}`);
+    expect(freshWatch.errors).toEqual([]);
+    expect(freshWatch.offOrigin).toEqual([]);
+    await fresh.close();
   });
 
   it('said nothing wrong on the way', () => {

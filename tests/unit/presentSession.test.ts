@@ -585,6 +585,35 @@ describe('auto-advance', () => {
     s.dispose();
   });
 
+  it('once the corridor has shown, boards typeset later never hold a stop reached meanwhile', () => {
+    const s = timed();
+    // The boards behind the first view join as it is set: their text is typeset for seconds on a
+    // busy CPU, so the progress is short of "fully loaded" again while the lesson goes on.
+    store.getState().textRegistered();
+    vi.advanceTimersByTime(10_000);
+    expect(s.store.getState().index).toBe(1);
+    s.run('next');
+    expect(s.store.getState()).toMatchObject({ index: 2, advanceAt: 15_000, advanceLeft: null });
+    store.getState().textReady();
+    vi.advanceTimersByTime(5_000);
+    expect(s.store.getState()).toMatchObject({ index: 2, ended: true });
+  });
+
+  it('a stop reached by the countdown while boards typeset counts down in turn (as in the e2e lesson)', () => {
+    const everyFive = { id: 'five', title: '每站五秒', stops: ['a1', 'a2', 'a3'].map((panel) => ({ panel, duration: 5 })) };
+    const busy = createExhibitionStore(modeOptions('present'));
+    busy.getState().contentLoaded(makeExhibition([everyFive]), []);
+    finishLoading(busy);
+    const s = createPresentSession({ exhibition: busy, tourId: 'five', motion: 'cut' });
+    busy.getState().textRegistered();
+    vi.advanceTimersByTime(5_000);
+    expect(busy.getState().openPanelId).toBe('a2');
+    busy.getState().textReady();
+    vi.advanceTimersByTime(5_000);
+    expect(busy.getState().openPanelId).toBe('a3');
+    s.dispose();
+  });
+
   it('starts anyway when the loading screen gives up after a minute', () => {
     const stuck = createExhibitionStore(modeOptions('present'));
     // The page's one loading clock (src/boot/content.ts starts it with the content).

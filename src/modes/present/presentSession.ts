@@ -212,8 +212,16 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   let disposed = false;
   // Auto-advance counts only once the room can see the corridor: not behind the loading screen,
   // which gives up after a minute (the store's one loading clock), and so does this wait.
-  const shown = () => exhibition.getState().loadingGaveUp || isFullyLoaded(exhibition.getState().progress);
-  let wasShown = shown();
+  // Latched, as the loading screen is (src/ui/Overlays.tsx): boards join after the first view
+  // (the ones behind it, those the camera comes near) and are typeset for seconds on a busy CPU,
+  // which takes the progress below "fully loaded" again. A stop reached then must still count
+  // down: nothing would start its countdown later, and the lesson would stand at that stop.
+  let wasShown = false;
+  const shown = () => {
+    if (!wasShown) wasShown = exhibition.getState().loadingGaveUp || isFullyLoaded(exhibition.getState().progress);
+    return wasShown;
+  };
+  shown();
 
   const stopPanelId = (index = get().index) => tour?.stops[index]?.panel.id ?? null;
   const durationMs = (index = get().index) => {
@@ -578,10 +586,7 @@ export function createPresentSession(options: PresentSessionOptions): PresentSes
   };
 
   const unsubscribe = exhibition.subscribe((state, previous) => {
-    if (!wasShown && shown()) {
-      wasShown = true;
-      release();
-    }
+    if (!wasShown && shown()) release();
     if (!tour) {
       // Begin after the store has finished telling everyone it is ready (hashSync first).
       if (state.status === 'ready' && previous.status !== 'ready') queueMicrotask(begin);
