@@ -38,8 +38,9 @@ export class ReducedResolutionRender {
   /** The pixel ratio the last frame was drawn at (the renderer's own when drawn whole). */
   drawnRatio: number;
   private texture: FramebufferTexture | null = null;
+  private readonly corner: { value: FramebufferTexture | null } = { value: null };
   private readonly material = new ShaderMaterial({
-    uniforms: { corner: { value: null } },
+    uniforms: { corner: this.corner },
     // The copied pixels are already in the screen's colour space: passed through as they are.
     vertexShader: 'varying vec2 vUv; void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }',
     fragmentShader: 'uniform sampler2D corner; varying vec2 vUv; void main() { gl_FragColor = texture2D(corner, vUv); }',
@@ -84,7 +85,7 @@ export class ReducedResolutionRender {
 
   /** Compiles the quad's shader ahead of the first walk (so the walk's first frame does not). */
   compile(gl: WebGLRenderer): void {
-    this.material.uniforms.corner.value = this.cornerTexture(1, 1);
+    this.corner.value = this.cornerTexture(1, 1);
     gl.compile(this.quadScene, this.quadCamera);
   }
 
@@ -103,7 +104,7 @@ export class ReducedResolutionRender {
     texture.magFilter = LinearFilter;
     texture.generateMipmaps = false;
     this.texture = texture;
-    this.material.uniforms.corner.value = texture;
+    this.corner.value = texture;
     return texture;
   }
 }

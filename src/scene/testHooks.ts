@@ -11,8 +11,8 @@ import { isFullyLoaded } from '../store/progress.ts';
 import { useExhibition } from '../store/store.ts';
 import { deviceQuality, type Quality } from './deviceQuality.ts';
 import type { ImageTextureCache, TextureCacheStats } from './imageTextures.ts';
-import { TextBatchMesh } from './TextBatch.tsx';
 import { drawnPixelRatio } from './reducedResolutionRender.ts';
+import { TextBatchMesh } from './TextBatch.tsx';
 import { leastWalkPixelRatio } from './walkResolution.ts';
 
 /** A rectangle on the page, CSS pixels. */

@@ -121,14 +121,17 @@ export function installGlProbe(): void {
     // Frames are what the visitor sees: draws into the page's own canvas. troika draws its glyphs'
     // distance fields into a canvas of its own that is never in the document; counted, its first
     // glyph would pass for the first frame (it comes before the exhibition's canvas exists).
-    const onPage = (gl: Gl) => typeof HTMLCanvasElement !== 'undefined' && gl.canvas instanceof HTMLCanvasElement && gl.canvas.isConnected;
+    const onPage = (gl: Gl) =>
+      typeof HTMLCanvasElement !== 'undefined' && gl.canvas instanceof HTMLCanvasElement && gl.canvas.isConnected;
     wrap('drawArrays', (gl, [mode, , count]) => onPage(gl) && drew(mode as number, count as number));
     wrap('drawElements', (gl, [mode, count]) => onPage(gl) && drew(mode as number, count as number));
-    wrap('drawArraysInstanced', (gl, [mode, , count, instances]) =>
-      onPage(gl) && drew(mode as number, count as number, instances as number),
+    wrap(
+      'drawArraysInstanced',
+      (gl, [mode, , count, instances]) => onPage(gl) && drew(mode as number, count as number, instances as number),
     );
-    wrap('drawElementsInstanced', (gl, [mode, count, , , instances]) =>
-      onPage(gl) && drew(mode as number, count as number, instances as number),
+    wrap(
+      'drawElementsInstanced',
+      (gl, [mode, count, , , instances]) => onPage(gl) && drew(mode as number, count as number, instances as number),
     );
     wrap('createTexture', () => {
       probe.textures++;

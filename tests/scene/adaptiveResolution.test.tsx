@@ -147,7 +147,7 @@ describe('adaptive resolution while walking', () => {
     const corner = [0, 0, Math.round(SIZE.width * ratio), Math.round(SIZE.height * ratio)];
     expect(viewports.slice(-2)).toEqual([corner, [0, 0, SIZE.width, SIZE.height]]);
     expect(copied).toHaveBeenCalled();
-    const texture = copied.mock.calls.at(-1)?.[0];
+    const texture = copied.mock.calls.at(-1)?.[0] as { image: { width: number; height: number } } | undefined;
     expect([texture?.image.width, texture?.image.height]).toEqual(corner.slice(2));
     motionInput.forward = 0;
     for (let index = 0; index < 200 && livePose.moving; index++) await frame(280);

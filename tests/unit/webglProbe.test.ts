@@ -40,7 +40,10 @@ describe('the page’s one WebGL probe', () => {
     const { made, lost } = fakeCanvases(['webgl2', 'webgl']);
     const first = probeWebgl();
     const again = probeWebgl();
-    expect(first).toEqual({ available: true, rendererName: 'WebKit WebGL ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))' });
+    expect(first).toEqual({
+      available: true,
+      rendererName: 'WebKit WebGL ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))',
+    });
     expect(again).toBe(first);
     expect(made).toEqual(['webgl2']);
     expect(lost).toEqual(['webgl2']);
