@@ -6,7 +6,7 @@
  * and a missing glyph would show as an empty box.
  */
 import type { Lang } from './lang.ts';
-import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
+import { textWithShared } from './strings.ts';
 
 export const KIOSK_STRINGS = {
   /** The attract screen is bilingual: 开始参观 large, "Touch to start" beneath. */
@@ -108,10 +108,5 @@ export const KIOSK_STRINGS = {
 
 export type KioskStringKey = keyof typeof KIOSK_STRINGS;
 
-const isKioskKey = (key: string): key is KioskStringKey => Object.hasOwn(KIOSK_STRINGS, key);
-
 /** A kiosk string, or a shared interface string, with its `{name}` placeholders filled. */
-export function kioskText(key: KioskStringKey | UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  const entry = isKioskKey(key) ? KIOSK_STRINGS[key] : UI_STRINGS[key];
-  return fillPlaceholders(entry[lang], values);
-}
+export const kioskText = textWithShared(KIOSK_STRINGS);

@@ -6,7 +6,7 @@
  * may 诵读 (read it aloud): the wording says both.
  */
 import type { Lang } from './lang.ts';
-import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
+import { textWithShared } from './strings.ts';
 
 export const OATH_STRINGS = {
   oathBegin: { zh: '重温 / 诵读入党誓词', en: 'Renew or read the oath' },
@@ -32,10 +32,5 @@ export const OATH_STRINGS = {
 
 export type OathStringKey = keyof typeof OATH_STRINGS;
 
-const isOathKey = (key: string): key is OathStringKey => Object.hasOwn(OATH_STRINGS, key);
-
 /** An oath string, or a shared interface string, with its `{name}` placeholders filled. */
-export function oathText(key: OathStringKey | UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  const entry = isOathKey(key) ? OATH_STRINGS[key] : UI_STRINGS[key];
-  return fillPlaceholders(entry[lang], values);
-}
+export const oathText = textWithShared(OATH_STRINGS);

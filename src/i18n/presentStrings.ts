@@ -7,7 +7,7 @@
  * (src/build/characters.ts). Symbols used here (▶ ‖ ▼ ■ ✓) are all in the shipped Noto Sans SC.
  */
 import type { Lang } from './lang.ts';
-import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
+import { textWithShared, type UiStringKey } from './strings.ts';
 
 export const PRESENT_STRINGS = {
   presentStopOf: { zh: '第 {n} / {total} 站', en: 'Stop {n} of {total}' },
@@ -156,10 +156,5 @@ export type PresentStringKey = keyof typeof PRESENT_STRINGS;
 /** A key `presentText()` finds: the projector's own, or a shared interface string. */
 export type PresentTextKey = PresentStringKey | UiStringKey;
 
-const isPresentKey = (key: string): key is PresentStringKey => Object.hasOwn(PRESENT_STRINGS, key);
-
 /** A projector string, or a shared interface string, with its `{name}` placeholders filled. */
-export function presentText(key: PresentTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  const entry = isPresentKey(key) ? PRESENT_STRINGS[key] : UI_STRINGS[key];
-  return fillPlaceholders(entry[lang], values);
-}
+export const presentText = textWithShared(PRESENT_STRINGS);

@@ -8,7 +8,7 @@
  * localized with `localize`.
  */
 import type { Lang } from './lang.ts';
-import { fillPlaceholders, UI_STRINGS, type UiStringKey } from './strings.ts';
+import { textWithShared, type UiStringKey } from './strings.ts';
 
 export const QUIZ_STRINGS = {
   quizClose: { zh: '关闭问答', en: 'Close the quiz' },
@@ -68,10 +68,5 @@ export type QuizStringKey = keyof typeof QUIZ_STRINGS;
 /** A key `quizText()` finds: the quizzes' own, or a shared interface string. */
 export type QuizTextKey = QuizStringKey | UiStringKey;
 
-const isQuizKey = (key: string): key is QuizStringKey => Object.hasOwn(QUIZ_STRINGS, key);
-
 /** A quiz string, or a shared interface string, with its `{name}` placeholders filled. */
-export function quizText(key: QuizTextKey, lang: Lang, values: Record<string, string | number> = {}): string {
-  const entry = isQuizKey(key) ? QUIZ_STRINGS[key] : UI_STRINGS[key];
-  return fillPlaceholders(entry[lang], values);
-}
+export const quizText = textWithShared(QUIZ_STRINGS);

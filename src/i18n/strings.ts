@@ -132,6 +132,19 @@ export function fillPlaceholders(text: string, values: Record<string, string | n
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
+/**
+ * The lookup for a mode's or screen's own table (kiosk, projector, quiz, oath): its key finds its
+ * own string, any other the shared interface string; `{name}` placeholders filled.
+ */
+export function textWithShared<Table extends Record<string, Record<Lang, string>>>(table: Table) {
+  return (key: (keyof Table & string) | UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string => {
+    const entry: Record<Lang, string> = Object.hasOwn(table, key)
+      ? (table[key] as Record<Lang, string>)
+      : UI_STRINGS[key as UiStringKey];
+    return fillPlaceholders(entry[lang], values);
+  };
+}
+
 /** Looks up an interface string and fills `{name}` placeholders. */
 export function t(key: UiStringKey, lang: Lang, values: Record<string, string | number> = {}): string {
   return fillPlaceholders(UI_STRINGS[key][lang], values);
