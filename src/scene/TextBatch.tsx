@@ -6,8 +6,9 @@
  */
 import { invalidate, type ThreeElements } from '@react-three/fiber';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
-import { Color, type ColorRepresentation, type Object3D, SRGBColorSpace } from 'three';
+import { Color, type ColorRepresentation, type DataTexture, type Material, type Object3D, SRGBColorSpace, Texture } from 'three';
 import { BatchedText, Text } from 'troika-three-text';
+import { UninstancedGlyphsGeometry } from './uninstancedGlyphs.ts';
 
 /**
  * The colour to give a text inside a batch so that it shows as `color`.
@@ -39,6 +40,9 @@ export class TextBatchMesh extends BatchedText {
 
   constructor() {
     super();
+    // Glyphs as plain quads, not instances: on a CPU rasteriser each instance costs like a draw.
+    this.geometry.dispose();
+    this.geometry = new UninstancedGlyphsGeometry();
     this.addEventListener('childadded', ({ child }: { child: Object3D }) => {
       if (!(child instanceof Text)) return;
       const index = this.children.indexOf(child);
@@ -80,10 +84,54 @@ export class TextBatchMesh extends BatchedText {
     if (!this.visible) this.sync();
   };
 
+  /** Each member texture's floats as last uploaded, to upload again only when one changed. */
+  private readonly uploadedFloats = new WeakMap<DataTexture, Float32Array>();
+
+  /**
+   * troika re-uploads the members' float texture on EVERY frame: it marks the texture for upload
+   * when a new value `!==` the stored one, but the store is a Float32Array, so any value float32
+   * cannot hold exactly (0.1, a rotated matrix) always differs from its own rounding. On a CPU
+   * rasteriser each upload of a texture the previous frame drew with makes the GPU process wait
+   * for that frame: 30-odd per frame held a walk near 20 frames a second (issue 20). So troika's
+   * own marks are ignored and the batch uploads when a stored float really changed.
+   */
+  protected override _prepareForRender(material: Material): void {
+    super._prepareForRender(material);
+    const textures = (this as unknown as { _dataTextures: Record<string, DataTexture> })._dataTextures;
+    for (const texture of Object.values(textures)) {
+      const floats = texture.image.data as Float32Array;
+      const uploaded = this.uploadedFloats.get(texture);
+      if (!uploaded) {
+        // New (the first frame, or troika made a bigger one): troika has marked it; from now on
+        // the batch alone decides.
+        if (texture.version === 0) markForUpload(texture);
+        Object.defineProperty(texture, 'needsUpdate', { configurable: true, get: () => false, set: () => {} });
+        this.uploadedFloats.set(texture, floats.slice());
+      } else if (!sameFloats(uploaded, floats)) {
+        uploaded.set(floats);
+        markForUpload(texture);
+      }
+    }
+  }
+
   /** The texts the batch draws, in the order they joined (troika keeps them in `_members`). */
   get texts(): Text[] {
     return [...(this as unknown as { _members: Map<Text, unknown> })._members.keys()];
   }
+}
+
+const textureNeedsUpdate = Object.getOwnPropertyDescriptor(Texture.prototype, 'needsUpdate')?.set;
+
+/** three's own `needsUpdate = true`, past the batch's instance-level override. */
+function markForUpload(texture: Texture): void {
+  textureNeedsUpdate?.call(texture, true);
+}
+
+function sameFloats(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  // Object.is: a NaN equals a NaN (else it would upload on every frame), and -0 differs from 0.
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 export type TextBatchProps = Omit<ThreeElements['group'], 'children'> & { children: ReactNode };

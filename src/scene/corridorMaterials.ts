@@ -6,7 +6,7 @@
  * and stays within the draw-call budget. All materials are unlit (`MeshBasicMaterial`).
  */
 import * as THREE from 'three';
-import { deviceQuality } from './deviceQuality.ts';
+import { applyTextureQuality } from './textureQuality.ts';
 
 export const PALETTE = {
   red: '#9b1b1e',
@@ -30,7 +30,7 @@ function bakedTexture(width: number, height: number, paint: Paint, repeat?: [num
   if (context) paint(context, width, height);
   const texture = new THREE.CanvasTexture(canvas);
   texture.colorSpace = THREE.SRGBColorSpace;
-  texture.anisotropy = deviceQuality().anisotropy;
+  applyTextureQuality(texture);
   if (repeat) {
     texture.wrapS = THREE.RepeatWrapping;
     texture.wrapT = THREE.RepeatWrapping;

@@ -8,7 +8,7 @@
  * Each texture may name fallbacks (JPEG after WebP, the original after both), tried in order.
  */
 import * as THREE from 'three';
-import { deviceQuality } from './deviceQuality.ts';
+import { applyTextureQuality } from './textureQuality.ts';
 
 export type TextureState = { status: 'loading' } | { status: 'ready'; texture: THREE.Texture } | { status: 'failed' };
 
@@ -143,7 +143,7 @@ export class ImageTextureCache {
       (texture) => {
         done();
         texture.colorSpace = THREE.SRGBColorSpace;
-        texture.anisotropy = deviceQuality().anisotropy;
+        applyTextureQuality(texture);
         if (!alive()) {
           texture.dispose(); // released while it loaded
           return;

@@ -16,6 +16,7 @@ import {
   FramebufferTexture,
   LinearFilter,
   Mesh,
+  NearestFilter,
   type Object3D,
   OrthographicCamera,
   PlaneGeometry,
@@ -32,6 +33,25 @@ export function reducedRegion(bufferWidth: number, bufferHeight: number, scale: 
     width: Math.max(1, Math.round(bufferWidth * clamped)),
     height: Math.max(1, Math.round(bufferHeight * clamped)),
   };
+}
+
+type StretchFilter = typeof NearestFilter | typeof LinearFilter;
+
+/**
+ * How the corner is stretched: each of its pixels repeated when the canvas is a whole multiple of
+ * it (ratio 1/2, 1/3: the common case, the walk's least ratio on most screens), else blended. On a
+ * CPU rasteriser blending the whole canvas's pixels was 9–10 ms of a 45 ms walking frame
+ * (SwiftShader, 1280×720); repeating them costs next to nothing, and a repeated pixel is as sharp
+ * as it was drawn.
+ */
+export function stretchFilter(
+  bufferWidth: number,
+  bufferHeight: number,
+  corner: { width: number; height: number },
+): StretchFilter {
+  const across = bufferWidth / corner.width;
+  const down = bufferHeight / corner.height;
+  return Number.isInteger(across) && across === down ? NearestFilter : LinearFilter;
 }
 
 export class ReducedResolutionRender {
@@ -70,10 +90,16 @@ export class ReducedResolutionRender {
     gl.getSize(this.cssSize);
     gl.getDrawingBufferSize(this.bufferSize);
     const corner = reducedRegion(this.bufferSize.x, this.bufferSize.y, ratio / full);
-    // setViewport takes CSS pixels (it multiplies by the renderer's ratio).
+    // setViewport and setScissor take CSS pixels (they multiply by the renderer's ratio). The
+    // scissor keeps the clear to the corner: the quad covers the rest, and on a CPU rasteriser
+    // clearing the whole canvas was 4–5 ms of a frame.
     gl.setViewport(0, 0, corner.width / full, corner.height / full);
+    gl.setScissor(0, 0, corner.width / full, corner.height / full);
+    const scissorTest = gl.getScissorTest();
+    gl.setScissorTest(true);
     gl.render(scene, camera);
-    const texture = this.cornerTexture(corner.width, corner.height);
+    gl.setScissorTest(scissorTest);
+    const texture = this.cornerTexture(corner.width, corner.height, stretchFilter(this.bufferSize.x, this.bufferSize.y, corner));
     gl.copyFramebufferToTexture(texture);
     gl.setViewport(0, 0, this.cssSize.x, this.cssSize.y);
     const autoClear = gl.autoClear;
@@ -85,7 +111,7 @@ export class ReducedResolutionRender {
 
   /** Compiles the quad's shader ahead of the first walk (so the walk's first frame does not). */
   compile(gl: WebGLRenderer): void {
-    this.corner.value = this.cornerTexture(1, 1);
+    this.corner.value = this.cornerTexture(1, 1, LinearFilter);
     gl.compile(this.quadScene, this.quadCamera);
   }
 
@@ -96,12 +122,14 @@ export class ReducedResolutionRender {
     for (const child of this.quadScene.children) if (child instanceof Mesh) child.geometry.dispose();
   }
 
-  private cornerTexture(width: number, height: number): FramebufferTexture {
-    if (this.texture && this.texture.image.width === width && this.texture.image.height === height) return this.texture;
+  private cornerTexture(width: number, height: number, filter: StretchFilter): FramebufferTexture {
+    const current = this.texture;
+    if (current && current.image.width === width && current.image.height === height && current.magFilter === filter)
+      return current;
     this.texture?.dispose();
     const texture = new FramebufferTexture(width, height);
-    texture.minFilter = LinearFilter;
-    texture.magFilter = LinearFilter;
+    texture.minFilter = filter;
+    texture.magFilter = filter;
     texture.generateMipmaps = false;
     this.texture = texture;
     this.corner.value = texture;

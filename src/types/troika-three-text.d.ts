@@ -1,7 +1,7 @@
 // The parts of troika-three-text's API this project calls directly (the package's published types
 // are not wired into its package.json).
 declare module 'troika-three-text' {
-  import type { BufferGeometry, Material, Mesh, Object3DEventMap } from 'three';
+  import type { BufferGeometry, InstancedBufferGeometry, Material, Mesh, Object3DEventMap } from 'three';
 
   export interface TextEventMap extends Object3DEventMap {
     syncstart: object;
@@ -41,9 +41,21 @@ declare module 'troika-three-text' {
     dispose(): void;
   }
 
+  /** The instanced quads troika draws a text's glyphs with. */
+  export class GlyphsGeometry extends InstancedBufferGeometry {
+    get detail(): number;
+    set detail(detail: number);
+    curveRadius: number;
+    /** Sets one of the per-glyph (instanced) attributes; `null` removes it. */
+    updateAttributeData(name: string, array: import('three').TypedArray | null, itemSize: number): void;
+    applyClipRect(clipRect: import('three').Vector4): void;
+  }
+
   /** Draws the Text objects added to it in one draw call (troika ≥ 0.50, "experimental"). */
   export class BatchedText extends Text {
     addText(text: Text): void;
     removeText(text: Text): void;
+    /** Packs every member's matrix and uniforms into the batch's float textures (`_dataTextures`) before a draw. */
+    protected _prepareForRender(material: Material): void;
   }
 }

@@ -10,13 +10,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RootState, useThree } from '@react-three/fiber';
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
+import { Vector4 } from 'three';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadExhibition } from '../../src/content/load.ts';
 import type { Exhibition } from '../../src/content/schema.ts';
 import { type CorridorLayout, EYE_FOV_DEGREES, layoutCorridor } from '../../src/layout/corridor.ts';
 import { AdaptiveResolution } from '../../src/scene/AdaptiveResolution.tsx';
 import { CameraRig } from '../../src/scene/CameraRig.tsx';
-import { drawnPixelRatio } from '../../src/scene/reducedResolutionRender.ts';
+import { drawnPixelRatio, stretchFilter } from '../../src/scene/reducedResolutionRender.ts';
 import { leastWalkPixelRatio } from '../../src/scene/walkResolution.ts';
 import { livePose, motionInput, releaseMotion } from '../../src/store/live.ts';
 import { useExhibition } from '../../src/store/store.ts';
@@ -139,6 +140,15 @@ describe('adaptive resolution while walking', () => {
       viewports.push([x as number, y as number, width as number, height as number]);
     });
     const copied = vi.spyOn(gl, 'copyFramebufferToTexture');
+    // The corner's scene is drawn (and cleared) inside a scissor of the corner, not the whole canvas.
+    const scissored: Array<{ box: number[]; test: boolean }> = [];
+    const render = gl.render.bind(gl);
+    vi.spyOn(gl, 'render').mockImplementation((scene, camera) => {
+      const box = new Vector4();
+      gl.getScissor(box);
+      scissored.push({ box: [box.x, box.y, box.z, box.w], test: gl.getScissorTest() });
+      render(scene, camera);
+    });
     motionInput.forward = 1;
     let ratio = 1;
     for (let index = 0; index < 8 && ratio === 1; index++) ratio = await frame(280);
@@ -147,8 +157,15 @@ describe('adaptive resolution while walking', () => {
     const corner = [0, 0, Math.round(SIZE.width * ratio), Math.round(SIZE.height * ratio)];
     expect(viewports.slice(-2)).toEqual([corner, [0, 0, SIZE.width, SIZE.height]]);
     expect(copied).toHaveBeenCalled();
-    const texture = copied.mock.calls.at(-1)?.[0] as { image: { width: number; height: number } } | undefined;
+    const texture = copied.mock.calls.at(-1)?.[0] as { image: { width: number; height: number }; magFilter: number } | undefined;
     expect([texture?.image.width, texture?.image.height]).toEqual(corner.slice(2));
+    // Stretched by repeating pixels where the canvas is a whole multiple of the corner, else blended.
+    expect(texture?.magFilter).toBe(stretchFilter(SIZE.width, SIZE.height, { width: corner[2] ?? 0, height: corner[3] ?? 0 }));
+    // The last two renders: the scene in the scissored corner, then the quad with no scissor.
+    expect(scissored.slice(-2)).toEqual([
+      { box: corner, test: true },
+      { box: expect.any(Array), test: false },
+    ]);
     motionInput.forward = 0;
     for (let index = 0; index < 200 && livePose.moving; index++) await frame(280);
     expect(drawnPixelRatio(gl)).toBe(1);

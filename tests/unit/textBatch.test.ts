@@ -59,4 +59,63 @@ describe('TextBatchMesh', () => {
     expect([...members.keys()]).toEqual([added]);
     batch.dispose();
   });
+
+  /** A member as troika's sync leaves it once packed (its place in the batch's float texture). */
+  async function batchWithMembers(Batch: new () => import('troika-three-text').BatchedText) {
+    const { Text } = await import('troika-three-text');
+    const batch = new Batch();
+    const texts = [new Text(), new Text()];
+    texts[0]?.position.set(0.1, 0.7, 0.3);
+    texts[1]?.rotation.set(0, 0.3, 0); // a rotated matrix: floats that float32 cannot hold exactly
+    texts.forEach((text, index) => {
+      batch.add(text);
+      const members = (batch as unknown as { _members: Map<unknown, { index: number }> })._members;
+      const member = members.get(text);
+      if (member) member.index = index;
+    });
+    batch.updateMatrixWorld(true);
+    const prepare = () => (batch as unknown as { _prepareForRender(material: unknown): void })._prepareForRender(batch.material);
+    const floats = () => (batch as unknown as { _dataTextures: Record<string, import('three').DataTexture> })._dataTextures.main;
+    return { batch, texts, prepare, floats };
+  }
+
+  it("uploads its members' float texture again only when a member changed", async () => {
+    const { TextBatchMesh } = await import('../../src/scene/TextBatch.tsx');
+    const { batch, texts, prepare, floats } = await batchWithMembers(TextBatchMesh);
+    prepare();
+    const first = floats()?.version ?? 0;
+    expect(first).toBeGreaterThan(0); // the first frame uploads
+    for (let frame = 0; frame < 5; frame++) {
+      batch.updateMatrixWorld(true);
+      prepare();
+    }
+    expect(floats()?.version).toBe(first); // five unchanged frames: no upload
+    texts[0]?.position.setX(0.25); // a member moved
+    batch.updateMatrixWorld(true);
+    prepare();
+    expect(floats()?.version).toBe(first + 1);
+    const stored = floats()?.image.data as Float32Array;
+    expect(stored[12]).toBeCloseTo(0.25, 6); // the new x is what went up
+    if (texts[1]) (texts[1] as unknown as { color: string }).color = '#9b1b1e'; // a member's colour changed
+    prepare();
+    expect(floats()?.version).toBe(first + 2);
+    prepare();
+    expect(floats()?.version).toBe(first + 2);
+    batch.dispose();
+  });
+
+  it('troika as published uploads on every frame (what the override fixes)', async () => {
+    const { BatchedText } = await import('troika-three-text');
+    const { prepare, floats, batch } = await batchWithMembers(BatchedText);
+    // Each value marks the texture again (version + 1 per mark): what matters is that the version
+    // moves on every unchanged frame, so three uploads on every one.
+    prepare();
+    let version = floats()?.version ?? 0;
+    for (let frame = 0; frame < 3; frame++) {
+      prepare();
+      expect(floats()?.version).toBeGreaterThan(version);
+      version = floats()?.version ?? 0;
+    }
+    batch.dispose();
+  });
 });

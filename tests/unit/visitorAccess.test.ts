@@ -52,6 +52,7 @@ describe('chooseQuality', () => {
       dpr: [1, 1],
       boardTextureMaxSide: 1024,
       anisotropy: 4,
+      blendMipmaps: true,
       antialias: true,
       textSdfOnGpu: true,
       textSdfSize: 64,
@@ -68,6 +69,7 @@ describe('chooseQuality', () => {
       dpr: [1, 1.5],
       boardTextureMaxSide: 640,
       anisotropy: 4,
+      blendMipmaps: true,
       antialias: true,
       textSdfOnGpu: true,
       textSdfSize: 64,
@@ -119,15 +121,21 @@ describe('a CPU rasteriser', () => {
     expect(chooseQuality({ ...desktop, devicePixelRatio: 2, softwareRenderer: true })).toMatchObject({
       dpr: [1, 1],
       anisotropy: 1,
+      blendMipmaps: false,
       antialias: false,
       textSdfOnGpu: false,
       textSdfSize: 32,
     });
-    expect(chooseQuality({ ...desktop, softwareRenderer: false })).toMatchObject({ textSdfOnGpu: true, textSdfSize: 64 });
+    expect(chooseQuality({ ...desktop, softwareRenderer: false })).toMatchObject({
+      textSdfOnGpu: true,
+      textSdfSize: 64,
+      blendMipmaps: true,
+    });
     expect(chooseQuality({ ...phone, softwareRenderer: true })).toMatchObject({
       deviceClass: 'phone',
       dpr: [1, 1],
       anisotropy: 1,
+      blendMipmaps: false,
       boardTextureMaxSide: 640,
     });
   });
