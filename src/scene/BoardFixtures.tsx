@@ -8,6 +8,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { TITLE_BAND_HEIGHT } from '../layout/boardText.ts';
 import type { BoardPlacement, CorridorLayout } from '../layout/corridor.ts';
+import { deviceQuality } from './deviceQuality.ts';
 import { useSceneResources } from './SceneResources.tsx';
 
 type Part = { offset: [number, number, number]; size: (width: number, height: number) => [number, number, number] };
@@ -84,7 +85,9 @@ export function BoardFixtures({ layout, onBoardClick }: BoardFixturesProps) {
 
   return (
     <group name="board-fixtures">
-      <instancedMesh ref={halos} args={[materials.plane, materials.halo, mountCount]} renderOrder={-1} frustumCulled={false} />
+      {deviceQuality().lightPools && (
+        <instancedMesh ref={halos} args={[materials.plane, materials.halo, mountCount]} renderOrder={-1} frustumCulled={false} />
+      )}
       <instancedMesh ref={frames} args={[materials.box, materials.frame, mountCount]} frustumCulled={false} />
       <instancedMesh
         ref={faces}

@@ -7,6 +7,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { useLayoutEffect, useRef } from 'react';
 import * as THREE from 'three';
 import type { CorridorLayout } from '../layout/corridor.ts';
+import { deviceQuality } from './deviceQuality.ts';
 import { useSceneResources } from './SceneResources.tsx';
 
 export interface CorridorShellProps {
@@ -63,7 +64,9 @@ export function CorridorShell({ layout, onFloorClick }: CorridorShellProps) {
           onFloorClick(event.point.x, event.point.z, event);
         }}
       />
-      <instancedMesh ref={sheens} args={[materials.plane, materials.sheen, lightCount]} frustumCulled={false} />
+      {deviceQuality().lightPools && (
+        <instancedMesh ref={sheens} args={[materials.plane, materials.sheen, lightCount]} frustumCulled={false} />
+      )}
       <mesh
         name="left-wall"
         geometry={materials.plane}

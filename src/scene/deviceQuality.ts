@@ -48,6 +48,15 @@ export interface Quality {
    */
   blendMipmaps: boolean;
   /**
+   * The soft pools of light laid over the corridor: a halo on the wall around each board and a
+   * sheen on the floor under each ceiling light, large additive quads. On a GPU they cost nothing
+   * to speak of; on a CPU rasteriser they were the largest part of a walking frame after the
+   * walls themselves (SwiftShader, 1280×720, ratio 0.5: a walk at 50–57 ms a frame, 34–35 ms
+   * without them). The halos add almost nothing to see on the near-white plaster; the floor then
+   * shows its stone without the lamps' reflections.
+   */
+  lightPools: boolean;
+  /**
    * Multisampled edges. A GPU resolves them in hardware; a CPU rasteriser shades every sample and
    * resolves the buffer each frame (measured on SwiftShader at 1280×720: 165 → 130 ms a frame).
    */
@@ -107,6 +116,7 @@ export function chooseQuality(traits: DeviceTraits): Quality {
   const anisotropy = traits.softwareRenderer ? 1 : 4;
   const antialias = !traits.softwareRenderer;
   const blendMipmaps = !traits.softwareRenderer;
+  const lightPools = !traits.softwareRenderer;
   const textSdfOnGpu = !traits.softwareRenderer;
   const textSdfSize = traits.softwareRenderer ? 32 : 64;
   return {
@@ -116,6 +126,7 @@ export function chooseQuality(traits: DeviceTraits): Quality {
     boardTextureMaxSide,
     anisotropy,
     blendMipmaps,
+    lightPools,
     antialias,
     textSdfOnGpu,
     textSdfSize,
