@@ -10,7 +10,7 @@
  * one, and a change of ratio asks for no frame of its own.
  */
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { livePose, onLivePose } from '../store/live.ts';
 import { ReducedResolutionRender, registerReducedRender } from './reducedResolutionRender.ts';
 import { createWalkResolution, leastWalkPixelRatio, walkFrame } from './walkResolution.ts';
@@ -23,14 +23,14 @@ export function AdaptiveResolution() {
   const ratio = useRef(get().viewport.dpr);
   const draw = useRef<ReducedResolutionRender | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const reduced = new ReducedResolutionRender(gl.getPixelRatio());
     draw.current = reduced;
     registerReducedRender(gl, reduced);
-    // The quad's shader is compiled once the first frames are out, not in the walk's first frame.
-    const idle = window.requestIdleCallback?.(() => reduced.compile(gl), { timeout: 5000 });
+    // The quad's program is linked before the first frame, while the GPU process has nothing else
+    // queued, not in the walk's first frame (scene/gpuWarmup.ts says why).
+    reduced.compile(gl);
     return () => {
-      if (idle !== undefined) window.cancelIdleCallback?.(idle);
       registerReducedRender(gl, null);
       draw.current = null;
       reduced.dispose();

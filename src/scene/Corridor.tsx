@@ -19,6 +19,7 @@ import { BoardFixtures } from './BoardFixtures.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { CorridorShell } from './CorridorShell.tsx';
 import { FocusRing } from './FocusRing.tsx';
+import { GpuWarmup } from './GpuWarmup.tsx';
 import { EntranceArch, FarWall, SectionMarkers } from './Landmarks.tsx';
 import { PeriodHeadings } from './PeriodHeadings.tsx';
 import { SceneResourcesProvider } from './SceneResources.tsx';
@@ -98,6 +99,7 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
       </Suspense>
       <CameraRig />
       <AdaptiveResolution />
+      <GpuWarmup />
     </SceneResourcesProvider>
   );
 }

@@ -109,10 +109,15 @@ export class ReducedResolutionRender {
     this.drawnRatio = (full * corner.width) / this.bufferSize.x;
   }
 
-  /** Compiles the quad's shader ahead of the first walk (so the walk's first frame does not). */
+  /**
+   * Links the quad's program and reads it back now, ahead of the first walk: at the walk's first
+   * frame the read-back would wait behind the GPU process's queue (scene/gpuWarmup.ts).
+   */
   compile(gl: WebGLRenderer): void {
     this.corner.value = this.cornerTexture(1, 1, LinearFilter);
     gl.compile(this.quadScene, this.quadCamera);
+    const program = (gl.properties.get(this.material) as { currentProgram?: { getUniforms(): unknown } }).currentProgram;
+    program?.getUniforms();
   }
 
   dispose(): void {
