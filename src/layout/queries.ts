@@ -135,7 +135,15 @@ export const NEAR_BOARDS: NearBoardOptions = { loadRadius: 14, releaseRadius: 20
  * and draw 3,000 texts nobody can read. The release radius keeps a board passed at the edge from
  * being set and unset at every step.
  */
-export const TEXT_BOARDS: NearBoardOptions = { loadRadius: 30, releaseRadius: 38, maxBoards: 90 };
+export const TEXT_BOARDS: NearBoardOptions = textBoardOptions(30);
+
+/**
+ * The text radii for boards set within `loadRadius` m (a device's choice: scene/deviceQuality.ts's
+ * `textRadius`), released 8 m farther out.
+ */
+export function textBoardOptions(loadRadius: number): NearBoardOptions {
+  return { loadRadius, releaseRadius: loadRadius + 8, maxBoards: 90 };
+}
 
 /**
  * The ids of the boards near the visitor, nearest first, with hysteresis: boards within the load

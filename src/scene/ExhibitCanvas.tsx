@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../i18n/strings.ts';
 import { installDragLook } from '../input/dragLook.ts';
 import { EYE_FOV_DEGREES } from '../layout/corridor.ts';
+import { textBoardOptions } from '../layout/queries.ts';
 import { setFrameRequester } from '../store/live.ts';
 import { useExhibition } from '../store/store.ts';
 import { Corridor } from './Corridor.tsx';
@@ -33,8 +34,9 @@ export function ExhibitCanvas() {
     return () => setFrameRequester(null);
   }, []);
 
-  // Only boards near the visitor hold a photo texture.
-  useEffect(() => startTextureStreaming(useExhibition), []);
+  // Only boards near the visitor hold a photo texture, and have their text set (as far as the
+  // device affords: scene/deviceQuality.ts).
+  useEffect(() => startTextureStreaming(useExhibition, { text: textBoardOptions(deviceQuality().textRadius) }), []);
 
   if (!exhibition || !layout) return null;
   return (

@@ -57,6 +57,14 @@ export interface Quality {
    */
   lightPools: boolean;
   /**
+   * How far away a board has its text set and drawn, in metres (layout/queries.ts's TEXT_BOARDS);
+   * beyond, its frame, face and title band stand for it. 30 m where the GPU draws; on a CPU
+   * rasteriser 18 m, where a board's title is under 3 px high at 1280×720 and its body text a grey
+   * line: the start view then sets about a third fewer texts, every glyph's distance field made in
+   * JavaScript (text ready 2.4–3.3 → 2.0–2.9 s on SwiftShader), and each walking frame draws fewer.
+   */
+  textRadius: number;
+  /**
    * Multisampled edges. A GPU resolves them in hardware; a CPU rasteriser shades every sample and
    * resolves the buffer each frame (measured on SwiftShader at 1280×720: 165 → 130 ms a frame).
    */
@@ -117,6 +125,7 @@ export function chooseQuality(traits: DeviceTraits): Quality {
   const antialias = !traits.softwareRenderer;
   const blendMipmaps = !traits.softwareRenderer;
   const lightPools = !traits.softwareRenderer;
+  const textRadius = traits.softwareRenderer ? 18 : 30;
   const textSdfOnGpu = !traits.softwareRenderer;
   const textSdfSize = traits.softwareRenderer ? 32 : 64;
   return {
@@ -127,6 +136,7 @@ export function chooseQuality(traits: DeviceTraits): Quality {
     anisotropy,
     blendMipmaps,
     lightPools,
+    textRadius,
     antialias,
     textSdfOnGpu,
     textSdfSize,

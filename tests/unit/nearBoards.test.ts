@@ -5,7 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Exhibition, panelSchema } from '../../src/content/schema.ts';
 import { type CorridorLayout, layoutCorridor, type Vec3 } from '../../src/layout/corridor.ts';
-import { boardDistance, boardsWithin, NEAR_BOARDS, nearBoardIds, sameIdSet, TEXT_BOARDS } from '../../src/layout/queries.ts';
+import {
+  boardDistance,
+  boardsWithin,
+  NEAR_BOARDS,
+  nearBoardIds,
+  sameIdSet,
+  TEXT_BOARDS,
+  textBoardOptions,
+} from '../../src/layout/queries.ts';
 import { startTextureStreaming } from '../../src/scene/textureStreaming.ts';
 import { livePose } from '../../src/store/live.ts';
 import { createExhibitionStore } from '../../src/store/store.ts';
@@ -222,5 +230,12 @@ describe('startTextureStreaming', () => {
     expect(store.getState().nearBoardIds[0]).toBe('photo-70');
     expect(store.getState().nearBoardIds).not.toContain('photo-0');
     stop();
+  });
+});
+
+describe('textBoardOptions', () => {
+  it('sets text within the device’s radius and releases it 8 m farther, the default being 30 m', () => {
+    expect(textBoardOptions(18)).toEqual({ loadRadius: 18, releaseRadius: 26, maxBoards: 90 });
+    expect(TEXT_BOARDS).toEqual(textBoardOptions(30));
   });
 });
