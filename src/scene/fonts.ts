@@ -50,12 +50,17 @@ export function configureBoardText(): void {
 /**
  * Loads the regular board font and the advance widths (written by the build next to the fonts);
  * resolves once troika can typeset. Without metrics the boards still work: troika wraps instead.
- * The bold file is not waited for: troika fetches it with the first bold text it sets, so a page
- * that shows no bold board never downloads it.
+ *
+ * The bold file is read too, at once, but not waited for. Only pages that draw the boards call
+ * this, and every board has bold lettering (its title): drei's `<Text>` holds back every board text
+ * until troika has read each font it uses, and troika read the bold one only when the first bold
+ * text asked, after the scene was up — the board texts then mounted 0.4–0.8 s after both files
+ * had arrived (issue 20, text ready; the interface's CSS already fetched the same file).
  */
 export function preloadBoardFonts(): Promise<FontMetrics | null> {
   configureBoardText();
   const load = (font: string) => new Promise<void>((resolve) => preloadFont({ font }, () => resolve()));
+  void load(FONT_BOLD);
   const metrics = fetch(siteUrl('generated/fonts/metrics.json'))
     .then((response) => (response.ok ? (response.json() as Promise<FontMetrics>) : null))
     .catch(() => null);
