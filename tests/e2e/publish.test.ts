@@ -70,6 +70,9 @@ async function approveNewest(page: Page): Promise<{ progress: number[]; text: st
     if (/已发布为版本|发布失败/.test(text)) break;
     await page.waitForTimeout(BUILD_POLL.interval);
   }
+  // The bar as it stands with the outcome shown: the sample above may be from just before the end.
+  const last = (await bar.count()) > 0 ? await bar.getAttribute('aria-valuenow', { timeout: 1000 }).catch(() => null) : null;
+  if (last !== null) progress.push(Number(last));
   return { progress, text };
 }
 

@@ -250,21 +250,36 @@ describe('the oath wall with the station’s recording', () => {
     await waitForExhibit(recordingPage);
     const ceremony = recordingPage.getByRole('dialog', { name: '重温入党誓词 · 入党誓词' });
     await ceremony.waitFor({ state: 'visible' });
+    // The whole path, sampled as it plays, in the page itself every 50 ms (a round trip from the
+    // test per sample took up to 0.4 s on a busy machine): the phrases lit never run ahead of the
+    // voice, never lag it by more than a moment (the browser reports the time about four times a
+    // second), never go back, and reach the last phrase.
+    await ceremony.evaluate((dialog) => {
+      const audio = dialog.querySelector('audio') as HTMLAudioElement;
+      const samples: Array<{ time: number; lit: number; paused: boolean }> = [];
+      const record = window as unknown as { __oathSamples?: typeof samples; __oathDone?: boolean };
+      record.__oathSamples = samples;
+      record.__oathDone = false;
+      const timer = window.setInterval(() => {
+        const sample = {
+          time: audio.currentTime,
+          paused: audio.paused,
+          lit: Number(dialog.querySelector('[data-lit]')?.getAttribute('data-lit')),
+        };
+        samples.push(sample);
+        if (sample.paused && sample.time > 0) {
+          window.clearInterval(timer);
+          record.__oathDone = true;
+        }
+      }, 50);
+    });
     await ceremony.getByRole('button', { name: '播放领誓录音' }).click();
-    // The whole path, sampled as it plays: the phrases lit never run ahead of the voice, never
-    // lag it by more than a moment (the browser reports the time about four times a second),
-    // never go back, and reach the last phrase.
-    const samples: Array<{ time: number; lit: number; paused: boolean }> = [];
-    for (let guard = 0; guard < 200; guard++) {
-      const sample = await ceremony.evaluate((dialog) => ({
-        time: (dialog.querySelector('audio') as HTMLAudioElement).currentTime,
-        paused: (dialog.querySelector('audio') as HTMLAudioElement).paused,
-        lit: Number(dialog.querySelector('[data-lit]')?.getAttribute('data-lit')),
-      }));
-      samples.push(sample);
-      if (sample.paused && sample.time > 0) break;
-      await recordingPage.waitForTimeout(100);
-    }
+    await expect
+      .poll(() => recordingPage.evaluate(() => (window as unknown as { __oathDone?: boolean }).__oathDone), { timeout: 60_000 })
+      .toBe(true);
+    const samples = await recordingPage.evaluate(
+      () => (window as unknown as { __oathSamples: Array<{ time: number; lit: number; paused: boolean }> }).__oathSamples,
+    );
     const playing = samples.filter((sample) => sample.time > 0);
     expect(playing.length).toBeGreaterThan(10);
     for (const [index, sample] of playing.entries()) {
