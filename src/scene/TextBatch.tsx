@@ -90,15 +90,17 @@ export class TextBatchMesh extends BatchedText {
   /**
    * troika re-uploads the members' float texture on EVERY frame: it marks the texture for upload
    * when a new value `!==` the stored one, but the store is a Float32Array, so any value float32
-   * cannot hold exactly (0.1, a rotated matrix) always differs from its own rounding. On a CPU
-   * rasteriser each upload of a texture the previous frame drew with makes the GPU process wait
-   * for that frame: 30-odd per frame held a walk near 20 frames a second (issue 20). So troika's
-   * own marks are ignored and the batch uploads when a stored float really changed.
+   * cannot hold exactly (0.1, a rotated matrix) always differs from its own rounding: about 35
+   * uploads a frame while walking the corridor (issue 20), GPU-process work for nothing. So
+   * troika's own marks are ignored and the batch uploads when a stored float really changed.
    */
   protected override _prepareForRender(material: Material): void {
     super._prepareForRender(material);
     const textures = (this as unknown as { _dataTextures: Record<string, DataTexture> })._dataTextures;
-    for (const texture of Object.values(textures)) {
+    // `for…in`, not Object.values: this runs for every batch on every frame.
+    for (const key in textures) {
+      const texture = textures[key];
+      if (!texture) continue;
       const floats = texture.image.data as Float32Array;
       const uploaded = this.uploadedFloats.get(texture);
       if (!uploaded) {

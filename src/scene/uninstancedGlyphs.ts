@@ -58,12 +58,10 @@ export class UninstancedGlyphsGeometry extends GlyphsGeometry {
       this.deleteAttribute(name);
       return;
     }
-    // troika reuses the array it finds in `attributes` when its length fits: never let the
-    // per-vertex array be its own source.
-    const current = this.getAttribute(name);
-    const source = current && current.array === array ? array.slice() : array;
-    this.perGlyph.set(name, { array: source, itemSize });
-    const glyphs = Math.floor(source.length / itemSize);
+    // troika may hand back the (per-vertex) array it found in `attributes`, filled with per-glyph
+    // data: harmless, as the per-vertex array for that many glyphs is 4× longer and so is new.
+    this.perGlyph.set(name, { array, itemSize });
+    const glyphs = Math.floor(array.length / itemSize);
     if (glyphs !== this.glyphs) {
       this.glyphs = glyphs;
       this.layOutQuads();
