@@ -4,6 +4,7 @@
  */
 import { fetchContentFile, loadExhibition } from '../content/load.ts';
 import { fetchPhotoManifest } from '../content/photoManifest.ts';
+import type { FontMetrics } from '../layout/lineBreak.ts';
 import { startLoadingGiveUp } from '../store/progress.ts';
 import type { ExhibitionStore } from '../store/store.ts';
 import { loadInterfaceFont } from '../ui/interfaceFont.ts';
@@ -20,6 +21,13 @@ export interface ContentBootOptions {
   drawsBoards: boolean | Promise<boolean>;
   /** Vite's hot-module channel in dev (`import.meta.hot`); undefined in a build. */
   hot?: { on(event: string, listener: () => void): void; off(event: string, listener: () => void): void };
+}
+
+/** The board font's advance widths, written by the build beside the fonts; null when not to be had. */
+export function fetchFontMetrics(baseUrl: string): Promise<FontMetrics | null> {
+  return fetch(`${baseUrl}generated/fonts/metrics.json`)
+    .then((response) => (response.ok ? (response.json() as Promise<FontMetrics>) : null))
+    .catch(() => null);
 }
 
 /** Starts loading everything the visit needs into the store. Returns the stop. */
@@ -51,10 +59,15 @@ export function bootContent(store: ExhibitionStore, { baseUrl, drawsBoards, hot 
   void loadPhotos();
   void Promise.resolve(drawsBoards).then(async (draws) => {
     if (!draws || stopped) return;
+    // The advance widths first (a small file, no 3D code needed): the board texts wait for them.
+    store.getState().fontMetricsRequested();
+    void fetchFontMetrics(baseUrl).then((metrics) => {
+      if (!stopped) store.getState().fontMetricsLoaded(metrics);
+    });
     // The boards' fonts come with the 3D code (troika), in its own chunk.
     const { preloadBoardFonts } = await import('../scene/fonts.ts');
-    const metrics = await preloadBoardFonts();
-    if (!stopped) store.getState().fontLoaded(metrics);
+    await preloadBoardFonts();
+    if (!stopped) store.getState().fontLoaded();
   });
   hot?.on('exhibition:content-changed', onContentChanged);
   return () => {

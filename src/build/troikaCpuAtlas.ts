@@ -10,6 +10,11 @@
  * the atlas grows (0.1–0.3 s), and a WebGL support check of that canvas (0.3–0.5 s) whose result
  * the worker path never uses. troika has no option for any of these; its atlas is module-private.
  *
+ * Two more edits (issue 20, text ready), both measured on the start on SwiftShader: troika's glyph
+ * workers make each field with a quicker generator of the very same bytes
+ * (src/scene/glyphFieldGenerator.ts), and troika-worker-utils sends a worker module's first call
+ * right behind its registration instead of waiting for the worker's answer (WORKER_UTILS_EDITS).
+ *
  * Each edit names the exact source it replaces; if troika's source changes (an upgrade), the build
  * fails saying which edit no longer applies, instead of shipping an unpatched atlas silently.
  * Only `vite build`: the dev server and the tests run troika as published (its canvas atlas works,
@@ -27,7 +32,9 @@ export interface SourceEdit {
 /** The module patched, as its path ends inside node_modules (troika's package.json `module`). */
 export const TROIKA_MODULE = 'troika-three-text/dist/troika-three-text.esm.js';
 
-const HELPERS = fileURLToPath(new URL('../scene/cpuSdfAtlas.ts', import.meta.url)).replaceAll('\\', '/');
+const sourcePath = (relative: string) => fileURLToPath(new URL(relative, import.meta.url)).replaceAll('\\', '/');
+const HELPERS = sourcePath('../scene/cpuSdfAtlas.ts');
+const GENERATOR = sourcePath('../scene/glyphFieldGenerator.ts');
 
 export const TROIKA_EDITS: readonly SourceEdit[] = [
   {
@@ -101,31 +108,84 @@ export const TROIKA_EDITS: readonly SourceEdit[] = [
     ].join('\n'),
   },
   {
+    // Its source text is sent to each worker, so it must be self-contained (it is, and says so).
+    why: 'the workers make each field with the quicker generator of the same bytes (scene/glyphFieldGenerator.ts)',
+    find: '        dependencies: [\n          createSDFGenerator,\n          now\n        ],',
+    replace: '        dependencies: [\n          __createGlyphFieldGenerator,\n          now\n        ],',
+  },
+  {
     why: "Safari < 15's workaround reads a WebGL canvas back; the bytes need none",
     find: "  if (typeof createImageBitmap !== 'function') {",
     replace: "  if (typeof createImageBitmap !== 'function' && !atlas.sdfCanvas.data) {",
   },
 ];
 
-const IMPORT = `import { createCpuAtlasImage as __createCpuAtlasImage, createCpuAtlasTexture as __createCpuAtlasTexture, resizeCpuAtlas as __resizeCpuAtlas, writeGlyphIntoCpuAtlas as __writeGlyphIntoCpuAtlas } from ${JSON.stringify(HELPERS)};\n`;
+const IMPORT = [
+  `import { createCpuAtlasImage as __createCpuAtlasImage, createCpuAtlasTexture as __createCpuAtlasTexture, resizeCpuAtlas as __resizeCpuAtlas, writeGlyphIntoCpuAtlas as __writeGlyphIntoCpuAtlas } from ${JSON.stringify(HELPERS)};`,
+  `import { createGlyphFieldGenerator as __createGlyphFieldGenerator } from ${JSON.stringify(GENERATOR)};`,
+  '',
+].join('\n');
 
-/** troika's source with every edit applied; throws if one does not match exactly once. */
-export function patchTroikaSource(source: string, helpersImport = IMPORT): string {
+/** `source` with every edit applied; throws, naming the edit, if one does not match exactly once. */
+function applyEdits(source: string, edits: readonly SourceEdit[], pkg: string): string {
   let patched = source;
-  for (const edit of TROIKA_EDITS) {
+  for (const edit of edits) {
     const count = patched.split(edit.find).length - 1;
     if (count !== 1) {
       throw new Error(
-        `troikaCpuAtlas: the edit "${edit.why}" matches troika's source ${count} times, not once (troika-three-text changed? see src/build/troikaCpuAtlas.ts)`,
+        `troikaCpuAtlas: the edit "${edit.why}" matches ${pkg}'s source ${count} times, not once (${pkg} changed? see src/build/troikaCpuAtlas.ts)`,
       );
     }
     patched = patched.replace(edit.find, () => edit.replace);
   }
-  return helpersImport + patched;
+  return patched;
 }
 
-const isTroika = (id: string): boolean =>
-  (id.split('?')[0]?.replaceAll('\\', '/') ?? '').endsWith(`/node_modules/${TROIKA_MODULE}`);
+/** troika's source with every edit applied; throws if one does not match exactly once. */
+export function patchTroikaSource(source: string, helpersImport = IMPORT): string {
+  return helpersImport + applyEdits(source, TROIKA_EDITS, 'troika-three-text');
+}
+
+/** The worker helpers troika calls its workers with (troika-worker-utils 0.52.0). */
+export const WORKER_UTILS_MODULE = 'troika-worker-utils/dist/troika-worker-utils.esm.js';
+
+export const WORKER_UTILS_EDITS: readonly SourceEdit[] = [
+  {
+    // Measured on SwiftShader (a Chromium trace of the start): the typesetting worker had its
+    // modules in 0.3 s, then sat idle another 0.3 s until the main thread, busy making the
+    // renderer, heard back and sent the call that reads the fonts; each of the four glyph
+    // workers waited the same way on its first call.
+    why: "a module's first call is sent with its registration, not after the worker has answered it",
+    find: [
+      '    // Invoke the module, returning a promise',
+      '    return registrationPromise.then(function (ref) {',
+      '      var isCallable = ref.isCallable;',
+      '',
+      '      if (isCallable) {',
+      "        return callWorker(workerId,'callModule', {id: id, args: args})",
+      '      } else {',
+    ].join('\n'),
+    replace: [
+      '    // Invoke the module at once: the worker handles its messages in order and registers a',
+      '    // module synchronously, so the call is there right behind the registration',
+      "    var call = callWorker(workerId,'callModule', {id: id, args: args});",
+      '    return Promise.all([registrationPromise, call]).then(function (results) {',
+      '      var isCallable = results[0].isCallable;',
+      '',
+      '      if (isCallable) {',
+      '        return results[1]',
+      '      } else {',
+    ].join('\n'),
+  },
+];
+
+/** troika-worker-utils' source with its edit applied; throws if it does not match exactly once. */
+export function patchWorkerUtilsSource(source: string): string {
+  return applyEdits(source, WORKER_UTILS_EDITS, 'troika-worker-utils');
+}
+
+const isModule = (id: string, module: string): boolean =>
+  (id.split('?')[0]?.replaceAll('\\', '/') ?? '').endsWith(`/node_modules/${module}`);
 
 export function troikaCpuAtlas(): Plugin {
   return {
@@ -133,8 +193,9 @@ export function troikaCpuAtlas(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!isTroika(id)) return null;
-      return { code: patchTroikaSource(code), map: null };
+      if (isModule(id, TROIKA_MODULE)) return { code: patchTroikaSource(code), map: null };
+      if (isModule(id, WORKER_UTILS_MODULE)) return { code: patchWorkerUtilsSource(code), map: null };
+      return null;
     },
   };
 }

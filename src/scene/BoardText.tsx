@@ -1,12 +1,12 @@
-import { Text } from '@react-three/drei';
-import { type ComponentProps, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ColorRepresentation } from 'three';
 import { useExhibition } from '../store/store.ts';
 import { deviceQuality } from './deviceQuality.ts';
 import { boardFontFor } from './fonts.ts';
 import { batchedTextColor, useInTextBatch } from './TextBatch.tsx';
+import { TroikaText, type TroikaTextProps } from './TroikaText.tsx';
 
-export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'children'> & {
+export type BoardTextProps = Omit<TroikaTextProps, 'font' | 'text'> & {
   children: string;
   bold?: boolean;
 };
@@ -14,7 +14,7 @@ export type BoardTextProps = Omit<ComponentProps<typeof Text>, 'font' | 'childre
 /**
  * Where troika draws the glyphs' distance fields (in a worker on a CPU rasteriser) and at what
  * size (scene/deviceQuality.ts says why). Every board's text shares one atlas per size, so all of
- * them take the same size. drei passes `gpuAccelerateSDF` on to troika's mesh; its types leave it out.
+ * them take the same size.
  */
 const glyphFields = () => ({ gpuAccelerateSDF: deviceQuality().textSdfOnGpu, sdfGlyphSize: deviceQuality().textSdfSize });
 
@@ -39,7 +39,7 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
     };
   }, []);
   const handleSync = useCallback(
-    (mesh: unknown) => {
+    (mesh: Parameters<NonNullable<TroikaTextProps['onSync']>>[0]) => {
       if (!reported.current) {
         reported.current = true;
         useExhibition.getState().textReady();
@@ -49,8 +49,9 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
     [onSync],
   );
   return (
-    <Text
+    <TroikaText
       font={font}
+      text={children}
       // troika only breaks CJK runs (which have no spaces) with break-word.
       overflowWrap="break-word"
       anchorX="left"
@@ -59,8 +60,6 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
       onSync={handleSync}
       color={shownColor}
       {...props}
-    >
-      {children}
-    </Text>
+    />
   );
 }

@@ -3,7 +3,7 @@
  * test can render it in @react-three/test-renderer.
  */
 import { type ThreeEvent, useThree } from '@react-three/fiber';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PerspectiveCamera } from 'three';
 import { allPanels } from '../content/load.ts';
 import type { Lang } from '../content/localize.ts';
@@ -65,6 +65,9 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
     const { inView, rest } = typesetOrder(boards, livePose.position, livePose.yaw, horizontalFov);
     return { inView, rest };
   }, [textBoardIds, layout.boards, camera]);
+  // The lettering waits for the font's advance widths (asked for at the start): set without them,
+  // every text would be set again when they come.
+  const metricsPending = useExhibition((state) => state.fontMetricsPending);
   const shownIds = restShown || textBoards.inView.length === 0 ? [...textBoards.inView, ...textBoards.rest] : textBoards.inView;
   const handleBoardClick = useCallback(
     (board: BoardPlacement, event: ThreeEvent<MouseEvent>) => {
@@ -84,19 +87,21 @@ export function Corridor({ exhibition, layout, lang, onOpenPanel, onWalkTo }: Co
       <CorridorShell layout={layout} onFloorClick={handleFloorClick} />
       <BoardFixtures layout={layout} onBoardClick={handleBoardClick} />
       <FocusRing layout={layout} />
-      {/* drei <Text> suspends until its font is ready; the rest of the room shows meanwhile. */}
-      <Suspense fallback={null}>
-        <EntranceArch exhibition={exhibition} layout={layout} lang={lang} />
-        <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
-        <PeriodHeadings exhibition={exhibition} layout={layout} lang={lang} />
-        <FarWall exhibition={exhibition} layout={layout} lang={lang} />
-        {shownIds.map((panelId) => {
-          const placement = placementById.get(panelId);
-          const panel = panelById.get(panelId);
-          if (!placement) return null;
-          return panel ? <BoardContent key={panel.id} panel={panel} placement={placement} lang={lang} /> : null;
-        })}
-      </Suspense>
+      {/* The rest of the room shows meanwhile; each text appears once troika has set it. */}
+      {!metricsPending && (
+        <>
+          <EntranceArch exhibition={exhibition} layout={layout} lang={lang} />
+          <SectionMarkers exhibition={exhibition} layout={layout} lang={lang} />
+          <PeriodHeadings exhibition={exhibition} layout={layout} lang={lang} />
+          <FarWall exhibition={exhibition} layout={layout} lang={lang} />
+          {shownIds.map((panelId) => {
+            const placement = placementById.get(panelId);
+            const panel = panelById.get(panelId);
+            if (!placement) return null;
+            return panel ? <BoardContent key={panel.id} panel={panel} placement={placement} lang={lang} /> : null;
+          })}
+        </>
+      )}
       <CameraRig />
       <AdaptiveResolution />
       <GpuWarmup />

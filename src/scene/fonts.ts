@@ -4,7 +4,6 @@
  * (ui/interfaceFont.ts) use the very same URLs, so each file is downloaded once.
  */
 import { configureTextBuilder, preloadFont } from 'troika-three-text';
-import type { FontMetrics } from '../layout/lineBreak.ts';
 import { CPU_SDF_ATLAS } from './cpuSdfAtlasSwitch.ts';
 import { deviceQuality } from './deviceQuality.ts';
 
@@ -48,21 +47,18 @@ export function configureBoardText(): void {
 }
 
 /**
- * Loads the regular board font and the advance widths (written by the build next to the fonts);
- * resolves once troika can typeset. Without metrics the boards still work: troika wraps instead.
+ * Has troika read the regular board font; resolves once it can typeset. (The advance widths the
+ * line-breaker uses come separately, at the very start: boot/content.ts.)
  *
  * The bold file is read too, at once, but not waited for. Only pages that draw the boards call
- * this, and every board has bold lettering (its title): drei's `<Text>` holds back every board text
- * until troika has read each font it uses, and troika read the bold one only when the first bold
- * text asked, after the scene was up — the board texts then mounted 0.4–0.8 s after both files
- * had arrived (issue 20, text ready; the interface's CSS already fetched the same file).
+ * this, and every board has bold lettering (its title): troika reads a font when the first text
+ * using it asks, and the bold one was asked for only after the scene was up — the board texts then
+ * waited 0.4–0.8 s after both files had arrived (issue 20, text ready; the interface's CSS already
+ * fetched the same file).
  */
-export function preloadBoardFonts(): Promise<FontMetrics | null> {
+export function preloadBoardFonts(): Promise<void> {
   configureBoardText();
   const load = (font: string) => new Promise<void>((resolve) => preloadFont({ font }, () => resolve()));
   void load(FONT_BOLD);
-  const metrics = fetch(siteUrl('generated/fonts/metrics.json'))
-    .then((response) => (response.ok ? (response.json() as Promise<FontMetrics>) : null))
-    .catch(() => null);
-  return Promise.all([load(FONT_REGULAR), metrics]).then(([, loaded]) => loaded);
+  return load(FONT_REGULAR);
 }

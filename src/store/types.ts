@@ -212,12 +212,21 @@ export interface LoadingSlice {
   /** Advance widths of the board font, for the line-breaker; null until loaded (troika then wraps). */
   fontMetrics: FontMetrics | null;
   /**
+   * The advance widths are on their way (asked for at the start of a page that draws the boards):
+   * the board texts wait for them, since a text set without them would be set again once they come.
+   */
+  fontMetricsPending: boolean;
+  /**
    * Loading took longer than LOADING_GIVE_UP_MS (src/store/progress.ts): the visit opens anyway
    * (a board's text that cannot be typeset must not hold it hostage). One clock for every waiter.
    */
   loadingGaveUp: boolean;
   giveUpLoading(): void;
-  fontLoaded(metrics?: FontMetrics | null): void;
+  /** troika has read the board font. */
+  fontLoaded(): void;
+  fontMetricsRequested(): void;
+  /** The advance widths arrived, or could not be had (null: troika wraps). */
+  fontMetricsLoaded(metrics: FontMetrics | null): void;
   texturesProgress(loaded: number, total: number): void;
   textRegistered(): void;
   textReady(): void;

@@ -36,6 +36,22 @@ declare module 'troika-three-text' {
   export class Text extends Mesh<BufferGeometry, Material, TextEventMap> {
     text: string;
     fontSize: number;
+    // The layout and look properties this project sets (troika reads them at its next sync).
+    font: string | null;
+    color: import('three').ColorRepresentation | null;
+    maxWidth: number;
+    lineHeight: number | 'normal';
+    letterSpacing: number;
+    textAlign: 'left' | 'right' | 'center' | 'justify';
+    anchorX: number | 'left' | 'center' | 'right' | `${number}%`;
+    anchorY: number | 'top' | 'top-baseline' | 'top-cap' | 'top-ex' | 'middle' | 'bottom-baseline' | 'bottom' | `${number}%`;
+    clipRect: [number, number, number, number] | null;
+    overflowWrap: 'normal' | 'break-word';
+    whiteSpace: 'normal' | 'nowrap';
+    sdfGlyphSize: number | null;
+    gpuAccelerateSDF: boolean;
+    depthOffset: number;
+    fillOpacity: number;
     readonly textRenderInfo: TextRenderInfo | null;
     sync(callback?: () => void): void;
     dispose(): void;
@@ -58,4 +74,18 @@ declare module 'troika-three-text' {
     /** Packs every member's matrix and uniforms into the batch's float textures (`_dataTextures`) before a draw. */
     protected _prepareForRender(material: Material): void;
   }
+}
+
+// troika's own distance-field maker (its JavaScript version is what src/scene/glyphFieldGenerator.ts
+// matches byte for byte; only the tests call it directly).
+declare module 'webgl-sdf-generator' {
+  type Generate = (
+    sdfWidth: number,
+    sdfHeight: number,
+    path: string,
+    viewBox: readonly number[],
+    maxDistance: number,
+    sdfExponent?: number,
+  ) => Uint8Array;
+  export default function createSDFGenerator(): { javascript: { generate: Generate } };
 }

@@ -2,12 +2,13 @@
 /**
  * The corridor scene, rendered from the shipped content in @react-three/test-renderer: what is on
  * the walls, where it hangs, what clicks do, and that the shared GPU resources are released.
- * drei's <Text> is replaced by `MockText` (the real one waits for troika's font worker).
+ * troika's text mesh (TroikaText) is replaced by `MockText` (the real one is typeset in troika's worker).
  */
 import ReactThreeTestRenderer, { type ReactThreeTest } from '@react-three/test-renderer';
 import * as THREE from 'three';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { boardBoldStrings } from '../../src/build/characters.ts';
+import { boardBoldStrings, collectContentStrings, fontCharacters } from '../../src/build/characters.ts';
+import { fontMetricsFor } from '../../src/build/fonts.ts';
 import { allPanels, loadExhibition, type ReadContentFile } from '../../src/content/load.ts';
 import { type Lang, localize } from '../../src/content/localize.ts';
 import type { Exhibition, Panel } from '../../src/content/schema.ts';
@@ -23,10 +24,7 @@ import { useExhibition } from '../../src/store/store.ts';
 import { readShippedFile } from '../support/shippedContent.ts';
 import { textSync } from './mockText.tsx';
 
-vi.mock('@react-three/drei', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@react-three/drei')>()),
-  Text: (await import('./mockText.tsx')).MockText,
-}));
+vi.mock('../../src/scene/TroikaText.tsx', async () => ({ TroikaText: (await import('./mockText.tsx')).MockText }));
 
 /** Every set of shared materials the scene creates, in order, so the tests can watch them. */
 const created = vi.hoisted(() => ({ sets: [] as CorridorMaterials[] }));
@@ -707,6 +705,43 @@ describe('Corridor scene', () => {
         textSync.flush();
       });
       expect(progress()).toMatchObject({ textsTotal: count, textsReady: count });
+    });
+
+    it("holds the lettering while the font's advance widths are on their way, then sets it with them", async () => {
+      textSync.auto = false;
+      useExhibition.setState({ fontMetrics: null });
+      useExhibition.getState().fontMetricsRequested();
+      try {
+        const view = await renderCorridor();
+        // The room is there (walls, boards' faces), not one text: each would be set twice.
+        expect(boardFaces(view.renderer).count).toBe(layout.boards.length);
+        expect(texts(view.renderer)).toEqual([]);
+        expect(progress()).toMatchObject({ textsTotal: 0 });
+        const metrics = fontMetricsFor(fontCharacters(collectContentStrings(exhibition)));
+        await ReactThreeTestRenderer.act(async () => {
+          useExhibition.getState().fontMetricsLoaded(metrics);
+        });
+        expect(useExhibition.getState()).toMatchObject({ fontMetricsPending: false, fontMetrics: metrics });
+        const count = texts(view.renderer).length;
+        expect(count).toBeGreaterThan(panels.length);
+        // Each asks to be set once, with the widths in hand.
+        expect(textSync.pending.size).toBe(count);
+      } finally {
+        await ReactThreeTestRenderer.act(async () => {
+          useExhibition.setState({ fontMetrics: null, fontMetricsPending: false });
+        });
+      }
+    });
+
+    it('sets the lettering without widths when they cannot be had (troika wraps instead)', async () => {
+      useExhibition.getState().fontMetricsRequested();
+      const view = await renderCorridor();
+      expect(texts(view.renderer)).toEqual([]);
+      await ReactThreeTestRenderer.act(async () => {
+        useExhibition.getState().fontMetricsLoaded(null);
+      });
+      expect(useExhibition.getState()).toMatchObject({ fontMetricsPending: false, fontMetrics: null });
+      expect(texts(view.renderer).length).toBeGreaterThan(panels.length);
     });
 
     it('counts texts removed before they were typeset as done, so loading can finish', async () => {

@@ -1,6 +1,6 @@
 /**
- * A stand-in for drei's <Text> in the scene tests. The real one suspends until troika has loaded
- * the font in a worker, which never happens in the test renderer. This one draws an empty mesh
+ * A stand-in for the board texts' troika mesh (src/scene/TroikaText.tsx) in the scene tests. The
+ * real one is typeset in troika's worker, which never runs in the test renderer. This one draws an empty mesh
  * that carries its string (`userData.text`, name `text:<string>`) and size (`userData.fontSize`), and reports "typeset" through
  * `onSync` like troika does: at once, or only when the test calls `textSync.flush()`.
  */
@@ -27,7 +27,7 @@ export const textSync = {
 };
 
 export interface MockTextProps {
-  children?: unknown;
+  text: string;
   font?: string;
   fontSize?: number;
   position?: [number, number, number];
@@ -35,8 +35,7 @@ export interface MockTextProps {
   ref?: Ref<THREE.Mesh>;
 }
 
-export function MockText({ children, font, fontSize, position, onSync, ref }: MockTextProps) {
-  const text = String(children);
+export function MockText({ text, font, fontSize, position, onSync, ref }: MockTextProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: like troika, a new string is typeset (and reported) again.
   useEffect(() => {
     if (!onSync) return;

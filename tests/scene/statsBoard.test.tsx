@@ -2,7 +2,7 @@
 /**
  * A statistics board (王彦平的监督检查) as the corridor prints it, in both languages: every label
  * whole, the unit once, one size for the figures and one for the labels; and the content check
- * names exactly the labels the board has to cut. drei's <Text> is `MockText` (see corridor.test).
+ * names exactly the labels the board has to cut. The troika text mesh is `MockText` (see corridor.test).
  */
 import ReactThreeTestRenderer from '@react-three/test-renderer';
 import type * as THREE from 'three';
@@ -20,10 +20,7 @@ import { FONT_BOLD } from '../../src/scene/fonts.ts';
 import { useExhibition } from '../../src/store/store.ts';
 import { loadShippedExhibition } from '../support/shippedContent.ts';
 
-vi.mock('@react-three/drei', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@react-three/drei')>()),
-  Text: (await import('./mockText.tsx')).MockText,
-}));
+vi.mock('../../src/scene/TroikaText.tsx', async () => ({ TroikaText: (await import('./mockText.tsx')).MockText }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

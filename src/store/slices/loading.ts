@@ -6,14 +6,23 @@ import type { ExhibitionState, LoadingSlice } from '../types.ts';
 export const createLoadingSlice: StateCreator<ExhibitionState, [], [], LoadingSlice> = (set, get) => ({
   progress: INITIAL_PROGRESS,
   fontMetrics: null,
+  fontMetricsPending: false,
   loadingGaveUp: false,
 
   giveUpLoading() {
     if (!get().loadingGaveUp) set({ loadingGaveUp: true });
   },
 
-  fontLoaded(metrics = null) {
-    set({ progress: { ...get().progress, fontReady: true }, fontMetrics: metrics ?? get().fontMetrics });
+  fontLoaded() {
+    set({ progress: { ...get().progress, fontReady: true } });
+  },
+
+  fontMetricsRequested() {
+    set({ fontMetricsPending: true });
+  },
+
+  fontMetricsLoaded(metrics) {
+    set({ fontMetricsPending: false, fontMetrics: metrics ?? get().fontMetrics });
   },
 
   texturesProgress(loaded, total) {
