@@ -108,6 +108,47 @@ export const TROIKA_EDITS: readonly SourceEdit[] = [
     ].join('\n'),
   },
   {
+    why: 'a text waits for the fields of glyphs it shares with texts set just before it',
+    find: '    const neededSDFs = [];',
+    replace: '    const neededSDFs = [];\n    const waitingSDFs = [];',
+  },
+  {
+    // troika counts a glyph as in the atlas as soon as the first text using it asks for its field,
+    // so a second text was reported set (and its board shown) with a gap where that glyph would
+    // come a moment later: the start sets dozens of texts at once, sharing 的, 党, 年…
+    why: 'a glyph whose field is still being made is waited for, not taken as there',
+    find: '        // Collect those that need SDF generation\n        neededSDFs.push(glyphInfo);\n      }',
+    replace: [
+      '        // Collect those that need SDF generation',
+      '        neededSDFs.push(glyphInfo);',
+      '      } else if (glyphInfo.pending) {',
+      '        waitingSDFs.push(glyphInfo.pending);',
+      '      }',
+    ].join('\n'),
+  },
+  {
+    why: "each glyph's field being made is kept on the glyph until it is in, and the text waits for the others'",
+    find: [
+      '    Promise.all(neededSDFs.map(glyphInfo =>',
+      '      generateGlyphSDF(glyphInfo, atlas, args.gpuAccelerateSDF).then(({timing}) => {',
+      '        timings.sdf[glyphInfo.atlasIndex] = timing;',
+      '      })',
+      '    )).then(() => {',
+      '      if (neededSDFs.length && !atlas.contextLost) {',
+    ].join('\n'),
+    replace: [
+      '    Promise.all(neededSDFs.map(glyphInfo => {',
+      '      const made = generateGlyphSDF(glyphInfo, atlas, args.gpuAccelerateSDF).then(({timing}) => {',
+      '        timings.sdf[glyphInfo.atlasIndex] = timing;',
+      '        glyphInfo.pending = null;',
+      '      });',
+      '      glyphInfo.pending = made;',
+      '      return made',
+      '    }).concat(waitingSDFs)).then(() => {',
+      '      if ((neededSDFs.length || waitingSDFs.length) && !atlas.contextLost) {',
+    ].join('\n'),
+  },
+  {
     // Its source text is sent to each worker, so it must be self-contained (it is, and says so).
     why: 'the workers make each field with the quicker generator of the same bytes (scene/glyphFieldGenerator.ts)',
     find: '        dependencies: [\n          createSDFGenerator,\n          now\n        ],',
@@ -141,9 +182,9 @@ function applyEdits(source: string, edits: readonly SourceEdit[], pkg: string): 
   return patched;
 }
 
-/** troika's source with every edit applied; throws if one does not match exactly once. */
-export function patchTroikaSource(source: string, helpersImport = IMPORT): string {
-  return helpersImport + applyEdits(source, TROIKA_EDITS, 'troika-three-text');
+/** troika's source with every edit applied (or those given); throws if one does not match exactly once. */
+export function patchTroikaSource(source: string, helpersImport = IMPORT, edits: readonly SourceEdit[] = TROIKA_EDITS): string {
+  return helpersImport + applyEdits(source, edits, 'troika-three-text');
 }
 
 /** The worker helpers troika calls its workers with (troika-worker-utils 0.52.0). */

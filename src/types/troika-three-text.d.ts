@@ -89,3 +89,7 @@ declare module 'webgl-sdf-generator' {
   ) => Uint8Array;
   export default function createSDFGenerator(): { javascript: { generate: Generate } };
 }
+
+// troika's own dependencies, which only the tests import (to run the build's patched troika).
+declare module 'troika-three-utils';
+declare module 'troika-worker-utils';
