@@ -43,6 +43,18 @@ export function createGlyphFieldGenerator(): { javascript: { generate: GenerateG
     const pushSegment = (x1: number, y1: number, x2: number, y2: number) => {
       segments.push(x1, y1, x2, y2);
     };
+    /** A curve from (x0, y0) as 15 segments; `pointAt` puts the curve's point at t into `point`. */
+    const flatten = (x0: number, y0: number, pointAt: (t: number, t2: number) => void) => {
+      let curveX = x0;
+      let curveY = y0;
+      for (let i = 1; i < curvePoints; i++) {
+        const t = i / (curvePoints - 1);
+        pointAt(t, 1 - t);
+        pushSegment(curveX, curveY, point.x, point.y);
+        curveX = point.x;
+        curveY = point.y;
+      }
+    };
     // webgl-sdf-generator's parser and curve points, unchanged (the same numbers in, the same out).
     const segmentRE = /([MLQCZ])([^MLQCZ]*)/g;
     let match: RegExpExecArray | null;
@@ -71,34 +83,20 @@ export function createGlyphFieldGenerator(): { javascript: { generate: GenerateG
           break;
         case 'Q': {
           const [x0, y0, x1, y1, x2, y2] = [prevX, prevY, a(0), a(1), a(2), a(3)];
-          let curveX = x0;
-          let curveY = y0;
-          for (let i = 1; i < curvePoints; i++) {
-            const t = i / (curvePoints - 1);
-            const t2 = 1 - t;
+          flatten(x0, y0, (t, t2) => {
             point.x = t2 * t2 * x0 + 2 * t2 * t * x1 + t * t * x2;
             point.y = t2 * t2 * y0 + 2 * t2 * t * y1 + t * t * y2;
-            pushSegment(curveX, curveY, point.x, point.y);
-            curveX = point.x;
-            curveY = point.y;
-          }
+          });
           prevX = x2;
           prevY = y2;
           break;
         }
         case 'C': {
           const [x0, y0, x1, y1, x2, y2, x3, y3] = [prevX, prevY, a(0), a(1), a(2), a(3), a(4), a(5)];
-          let curveX = x0;
-          let curveY = y0;
-          for (let i = 1; i < curvePoints; i++) {
-            const t = i / (curvePoints - 1);
-            const t2 = 1 - t;
+          flatten(x0, y0, (t, t2) => {
             point.x = t2 * t2 * t2 * x0 + 3 * t2 * t2 * t * x1 + 3 * t2 * t * t * x2 + t * t * t * x3;
             point.y = t2 * t2 * t2 * y0 + 3 * t2 * t2 * t * y1 + 3 * t2 * t * t * y2 + t * t * t * y3;
-            pushSegment(curveX, curveY, point.x, point.y);
-            curveX = point.x;
-            curveY = point.y;
-          }
+          });
           prevX = x3;
           prevY = y3;
           break;

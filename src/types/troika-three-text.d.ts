@@ -79,14 +79,7 @@ declare module 'troika-three-text' {
 // troika's own distance-field maker (its JavaScript version is what src/scene/glyphFieldGenerator.ts
 // matches byte for byte; only the tests call it directly).
 declare module 'webgl-sdf-generator' {
-  type Generate = (
-    sdfWidth: number,
-    sdfHeight: number,
-    path: string,
-    viewBox: readonly number[],
-    maxDistance: number,
-    sdfExponent?: number,
-  ) => Uint8Array;
+  type Generate = import('../scene/glyphFieldGenerator.ts').GenerateGlyphField;
   export default function createSDFGenerator(): { javascript: { generate: Generate } };
 }
 
