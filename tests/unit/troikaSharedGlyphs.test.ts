@@ -12,21 +12,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import bidiFactory from 'bidi-js';
+import subsetFont from 'subset-font';
 import * as THREE from 'three';
 import * as threeUtils from 'troika-three-utils';
 import * as workerUtils from 'troika-worker-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import createSDFGenerator from 'webgl-sdf-generator';
+import { fontSourcePath } from '../../src/build/fonts.ts';
 import { patchTroikaSource, TROIKA_EDITS, TROIKA_MODULE } from '../../src/build/troikaCpuAtlas.ts';
 import type { CpuAtlasImage } from '../../src/scene/cpuSdfAtlas.ts';
 import * as atlasHelpers from '../../src/scene/cpuSdfAtlas.ts';
 import * as generator from '../../src/scene/glyphFieldGenerator.ts';
-import { ROOT } from '../e2e/harness.ts';
 
 const source = readFileSync(createRequire(import.meta.url).resolve(TROIKA_MODULE), 'utf8');
-const FONT_BYTES = readFileSync(join(ROOT, 'assets/generated/fonts/NotoSansSC-Regular.woff'));
+/** The board font cut to the test's characters, as the build cuts it (a woff; generated files are not in git). */
+let FONT_BYTES: Buffer;
+beforeAll(async () => {
+  FONT_BYTES = await subsetFont(readFileSync(fontSourcePath('Regular')), '党史长廊', { targetFormat: 'woff' });
+});
 const FONT_URL = 'http://exhibit.test/generated/fonts/NotoSansSC-Regular.woff';
 const SDF_SIZE = 32;
 
@@ -85,7 +89,7 @@ function fieldIsIn(image: CpuAtlasImage, index: number): boolean {
 }
 
 beforeEach(() => {
-  // The font, from the site's own folder, as troika's loader asks for it.
+  // The font, as troika's loader asks for it.
   class FontRequest {
     status = 0;
     response: ArrayBuffer | null = null;
@@ -100,7 +104,7 @@ beforeEach(() => {
       setTimeout(() => {
         if (this.url !== FONT_URL) return this.onerror?.(new Error(`no such font: ${this.url}`));
         this.status = 200;
-        this.response = FONT_BYTES.buffer.slice(FONT_BYTES.byteOffset, FONT_BYTES.byteOffset + FONT_BYTES.byteLength);
+        this.response = Uint8Array.from(FONT_BYTES).buffer;
         this.onload?.();
       });
     }
