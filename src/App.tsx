@@ -25,7 +25,14 @@ const PanelCard = lazy(() => import('./ui/PanelCard.tsx').then((module) => ({ de
 // text is set: its code loads once the visit opens, out of the bytes the first view waits for (issue 20).
 const FloorPlan = lazy(() => import('./ui/FloorPlan.tsx').then((module) => ({ default: module.FloorPlan })));
 
-// While the card's or the ceremony's code loads, Esc closes the one on top, as its dialog would.
+// While the search's, the card's or the ceremony's code loads, Esc closes the one on top, as its
+// dialog would. The search opens over everything, so its Esc comes first.
+function closeSearch(): boolean {
+  const state = useExhibition.getState();
+  if (!state.searchOpen) return false;
+  state.setSearchOpen(false);
+  return true;
+}
 // The ceremony is over its card: its Esc goes back to the card (#/panel/<id>), the card's to #/.
 function closeCardOnTop(): boolean {
   const state = useExhibition.getState();
@@ -108,7 +115,7 @@ export function App({ installed, hasWebgl }: AppProps) {
         </Suspense>
       )}
       {offers('search') && searchOpen && (
-        <Suspense fallback={null}>
+        <Suspense fallback={<PendingScreenKeys context="search" closeAction="closeSearch" close={closeSearch} />}>
           <SearchDialog inTextTwin={showTwin} />
         </Suspense>
       )}

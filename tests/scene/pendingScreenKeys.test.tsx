@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The card and the oath's ceremony load their code when one first opens (App.tsx). Esc pressed
+ * The search, the card and the oath's ceremony load their code when one first opens (App.tsx). Esc pressed
  * while that code is still loading closes the screen through the store, as its dialog's Esc
  * would, with the URL following (closing a card goes to #/, closing the ceremony back to its
  * card's #/panel/<id>): the screen then never shows. The chunks are held back here by mocks that
@@ -22,8 +22,8 @@ function gate(): Gate {
   });
   return { promise, open };
 }
-/** The card's and the ceremony's chunks wait for these (one pair per test). */
-const gates = { card: null as Gate | null, ceremony: null as Gate | null };
+/** The search's, the card's and the ceremony's chunks wait for these (one set per test). */
+const gates = { search: null as Gate | null, card: null as Gate | null, ceremony: null as Gate | null };
 
 /** The visitor's mode adds no overlay of its own that matters here. */
 function NoOverlay() {
@@ -54,8 +54,13 @@ const exhibition = () =>
 /** A fresh page: its own module graph (so the lazy chunks load anew), at `hash`, content ready. */
 async function openPage(hash: string) {
   vi.resetModules();
+  gates.search = gate();
   gates.card = gate();
   gates.ceremony = gate();
+  vi.doMock('../../src/ui/SearchDialog.tsx', async (importOriginal) => {
+    await gates.search?.promise;
+    return importOriginal();
+  });
   vi.doMock('../../src/ui/PanelCard.tsx', async (importOriginal) => {
     await gates.card?.promise;
     return importOriginal();
@@ -92,11 +97,13 @@ async function arrive(gate: Gate | null, chunk: () => Promise<unknown>) {
 }
 const cardCode = () => import('../../src/ui/PanelCard.tsx');
 const ceremonyCode = () => import('../../src/ui/OathCeremony.tsx');
+const searchCode = () => import('../../src/ui/SearchDialog.tsx');
 
 const press = (key: string) =>
   act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
 const card = () => container.querySelector<HTMLDialogElement>('dialog.panel-card');
 const ceremony = () => container.querySelector<HTMLDialogElement>('dialog.oath-ceremony');
+const search = () => container.querySelector<HTMLElement>('.search');
 
 beforeEach(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -112,6 +119,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
+  await arrive(gates.search, searchCode);
   await arrive(gates.card, cardCode);
   await arrive(gates.ceremony, ceremonyCode);
   act(() => root.unmount());
@@ -170,5 +178,23 @@ describe('Esc while the card’s code is still loading', () => {
     press('Escape');
     // The ceremony's dialog takes Esc itself (its cancel event, which jsdom does not send).
     expect(store.getState().openPanelId).toBe('party-oath');
+  });
+});
+
+describe('Esc while the search’s code is still loading', () => {
+  it('closes the search that was opening, over an open card, and the card stays', async () => {
+    await openPage('#/panel/a2');
+    await arrive(gates.card, cardCode);
+    expect(card()?.open).toBe(true);
+    act(() => store.getState().setSearchOpen(true));
+    expect(search()).toBeNull();
+    press('Escape');
+    expect(store.getState()).toMatchObject({ searchOpen: false, openPanelId: 'a2' });
+    expect(window.location.hash).toBe('#/panel/a2');
+    await arrive(gates.search, searchCode);
+    expect(search()).toBeNull();
+    // Its code is here now: the next search opens at once.
+    act(() => store.getState().setSearchOpen(true));
+    expect(search()).not.toBeNull();
   });
 });

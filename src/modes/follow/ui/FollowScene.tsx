@@ -59,7 +59,13 @@ export default function FollowScene({ client }: FollowSceneProps) {
     const timer = window.setTimeout(() => setGaveUp(true), LOADING_GIVE_UP_MS);
     return () => window.clearTimeout(timer);
   }, []);
-  const loaded = isFullyLoaded(progress) || gaveUp;
+  // Latched, as the visitor's loading screen is: once the first view is set, the boards behind the
+  // phone join (scene/Corridor.tsx), and their texts must not bring the loading line back.
+  const [everLoaded, setEverLoaded] = useState(false);
+  const loaded = everLoaded || isFullyLoaded(progress) || gaveUp;
+  useEffect(() => {
+    if (loaded && !everLoaded) setEverLoaded(true);
+  }, [loaded, everLoaded]);
 
   return (
     <div className="follow-scene" data-loaded={loaded}>
