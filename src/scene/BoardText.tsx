@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ColorRepresentation } from 'three';
+import type { Text } from 'troika-three-text';
 import { useExhibition } from '../store/store.ts';
 import { deviceQuality } from './deviceQuality.ts';
 import { boardFontFor } from './fonts.ts';
@@ -39,7 +40,7 @@ export function BoardText({ children, bold = false, onSync, color, ...props }: B
     };
   }, []);
   const handleSync = useCallback(
-    (mesh: Parameters<NonNullable<TroikaTextProps['onSync']>>[0]) => {
+    (mesh: Text) => {
       if (!reported.current) {
         reported.current = true;
         useExhibition.getState().textReady();

@@ -1,9 +1,9 @@
 /**
  * Before the first frame: primes three's state (unpack parameters, extensions) and links, and
  * reads back, every program the corridor will draw (scene/gpuWarmup.ts says why). What is not in
- * the scene yet, because it waits for the font (texts, plates, photos), is stood in for by objects
- * that are never drawn: a board's text batch, a plain text, a photo, and a plain mesh for each
- * shared material. They live as long as the scene, so that their programs stay linked for the
+ * the scene yet (texts and plates wait for the font's advance widths, photos load) is stood in
+ * for by objects that are never drawn: a board's text batch, a plain text, a photo, and a plain
+ * mesh for each shared material. They live as long as the scene, so that their programs stay linked for the
  * things they stand in for.
  */
 import { useThree } from '@react-three/fiber';

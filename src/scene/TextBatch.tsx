@@ -6,8 +6,9 @@
  */
 import { invalidate, type ThreeElements } from '@react-three/fiber';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
-import { Color, type ColorRepresentation, type DataTexture, type Material, type Object3D, SRGBColorSpace, Texture } from 'three';
+import { Color, type ColorRepresentation, type DataTexture, type Material, type Object3D, SRGBColorSpace } from 'three';
 import { BatchedText, Text } from 'troika-three-text';
+import { filterUploadRequests, markForUpload } from './textureUploads.ts';
 import { UninstancedGlyphsGeometry } from './uninstancedGlyphs.ts';
 
 /**
@@ -107,7 +108,7 @@ export class TextBatchMesh extends BatchedText {
         // New (the first frame, or troika made a bigger one): troika has marked it; from now on
         // the batch alone decides.
         if (texture.version === 0) markForUpload(texture);
-        Object.defineProperty(texture, 'needsUpdate', { configurable: true, get: () => false, set: () => {} });
+        filterUploadRequests(texture, () => false);
         this.uploadedFloats.set(texture, floats.slice());
       } else if (!sameFloats(uploaded, floats)) {
         uploaded.set(floats);
@@ -120,13 +121,6 @@ export class TextBatchMesh extends BatchedText {
   get texts(): Text[] {
     return [...(this as unknown as { _members: Map<Text, unknown> })._members.keys()];
   }
-}
-
-const textureNeedsUpdate = Object.getOwnPropertyDescriptor(Texture.prototype, 'needsUpdate')?.set;
-
-/** three's own `needsUpdate = true`, past the batch's instance-level override. */
-function markForUpload(texture: Texture): void {
-  textureNeedsUpdate?.call(texture, true);
 }
 
 function sameFloats(a: Float32Array, b: Float32Array): boolean {

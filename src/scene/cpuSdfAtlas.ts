@@ -14,7 +14,8 @@
  * A 2D canvas (putImageData) would not do: it stores premultiplied alpha, so wherever the glyph
  * in the A channel is far from its outline (alpha near 0) the R, G and B glyphs would be lost.
  */
-import { DataTexture, LinearFilter, RGBAFormat, Texture, UnsignedByteType } from 'three';
+import { DataTexture, LinearFilter, RGBAFormat, UnsignedByteType } from 'three';
+import { filterUploadRequests } from './textureUploads.ts';
 
 /** The atlas's pixels; it stands where troika keeps its canvas, and is the texture's image. */
 export interface CpuAtlasImage {
@@ -55,14 +56,7 @@ export function createCpuAtlasTexture(image: CpuAtlasImage): DataTexture {
   // An upload asked for with nothing new is not made: three.js uploads the whole atlas when a
   // texture has no ranges, and troika asks once per text set — also for a text whose glyphs were
   // all written for texts before it (the build's patch makes such a text wait for them).
-  const markForUpload = Object.getOwnPropertyDescriptor(Texture.prototype, 'needsUpdate')?.set;
-  Object.defineProperty(texture, 'needsUpdate', {
-    configurable: true,
-    set(value: boolean) {
-      if (value && !image.wholeUploadDue && texture.updateRanges.length === 0) return;
-      markForUpload?.call(texture, value);
-    },
-  });
+  filterUploadRequests(texture, () => image.wholeUploadDue || texture.updateRanges.length > 0);
   image.texture = texture;
   return texture;
 }

@@ -10,10 +10,12 @@
  * point-in-outline test that crosses every segment to its right. Here:
  * - the inside test is made once per row: the row's crossings are found once (the same formula on
  *   the same numbers), and each texel of the row sums the few crossings to its right;
- * - the nearest segment is looked for only among a cell's candidates: the field is cut into cells
- *   of 4 × 4 texels, and a cell keeps the segments whose box could be nearer to one of its texels
- *   than the nearest segment to its centre is to the farthest of them. The true nearest is always
- *   among them, so the minimum is the brute force's minimum, the very same number.
+ * - the nearest segment is looked for only among a cell's candidates: the field is cut in four,
+ *   each quarter in four again, down to 2 × 2 texels, and each cell keeps those of its parent's
+ *   candidates whose box is within reach: the distance from the cell's centre to its nearest
+ *   segment plus half the cell's diagonal, which no texel of the cell has its nearest segment
+ *   beyond. The true nearest is always among them, so the minimum is the brute force's minimum,
+ *   the very same number.
  * Segments, texel positions and the byte's formula are the published version's, operation for
  * operation, so the bytes match (tests/unit/glyphFieldGenerator.test.ts compares every byte for
  * hundreds of the exhibition's glyphs).
